@@ -1,0 +1,5 @@
+"""Allow ``python -m qda``."""
+
+from qda.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,68 @@
+"""Exceptions named after the condition they report.
+
+Every message is meant for the user: it names the file or object and the problem,
+so the CLI and the GUI can show it as it is, without a traceback.
+"""
+
+from __future__ import annotations
+
+
+class QdaError(Exception):
+    """Base class of every error qda reports to the user."""
+
+
+class ProjectError(QdaError):
+    """A project file cannot be used as asked."""
+
+
+class ProjectExists(ProjectError):
+    """A new project was asked for at a path that already holds a file."""
+
+
+class NotAProject(ProjectError):
+    """The file is not a qda project (or is damaged)."""
+
+
+class ProjectInUse(ProjectError):
+    """Another process has the project open for writing."""
+
+
+class ProjectTooNew(ProjectError):
+    """The project was written by a newer version of qda."""
+
+
+class ReadOnlyProject(ProjectError):
+    """A write was attempted on a project opened read-only."""
+
+
+class NotFound(QdaError):
+    """A named document, code, case, coder or segment does not exist."""
+
+
+class AlreadyExists(QdaError):
+    """An object with that name already exists."""
+
+
+class InvalidSpan(QdaError):
+    """A segment's start/end do not fit the document's text."""
+
+
+class CodeHasSegments(QdaError):
+    """Deleting a code that still has segments needs an explicit choice."""
+
+
+class SourceRefused(QdaError):
+    """A file could not be imported; the message names the file and the reason."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class DataError(QdaError):
+    """Survey data that cannot be analysed (the message names row and column)."""
+
+
+class Cancelled(QdaError):
+    """A long operation was cancelled by the user."""
