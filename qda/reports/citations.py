@@ -1,0 +1,92 @@
+"""Line numbers of an excerpt and the citation written after a quotation.
+
+A citation reads like "(Informan 3, Kasubag TU, wawancara 12 Maret 2024, baris 45–52)"
+for an interview or "(Observasi, ruang arsip, 14 Maret 2024, baris 10–14)" for an
+observation. The informant code and position come from the case (informant) attributes,
+then the document's header attributes (``Informan``, ``Jabatan``, ``Tanggal``, ``Lokasi``);
+"baris" are the 1-based line numbers of the stored text that the excerpt covers.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Mapping
+
+from qda.reports.lang import format_date
+
+#: Attribute names looked up for each part of a citation (first match wins, case-insensitive).
+ATTRIBUTE_KEYS = {
+    "informant": ("informan", "informant", "kode informan", "narasumber"),
+    "position": ("jabatan", "position", "peran", "role"),
+    "date": ("tanggal", "date", "tanggal wawancara", "tanggal observasi"),
+    "location": ("lokasi", "location", "tempat"),
+}
+
+_KIND_WORD = {
+    "id": {"interview": "wawancara", "observation": "Observasi", "document": "dokumen", "other": "sumber"},
+    "en": {"interview": "interview", "observation": "Observation", "document": "document", "other": "source"},
+}
+
+
+class LineIndex:
+    """Newline offsets of one text, answering line-number queries in O(log n)."""
+
+    def __init__(self, text: str) -> None:
+        self._newlines = [i for i, ch in enumerate(text) if ch == "\n"]
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number of the character at ``offset``."""
+        return bisect_right(self._newlines, offset - 1) + 1 if offset > 0 else 1
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """First and last 1-based line of the span ``[start, end)``."""
+        return self.line_of(start), self.line_of(max(start, end - 1))
+
+
+def line_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """First and last 1-based line numbers of ``text[start:end]`` (end exclusive)."""
+    return LineIndex(text).span(start, end)
+
+
+def lookup(attributes: Mapping[str, str] | None, part: str) -> str:
+    """The value of citation part ``part`` (``informant``, ``position``, ``date``, ``location``)."""
+    if not attributes:
+        return ""
+    lowered = {str(k).strip().lower(): v for k, v in attributes.items()}
+    for key in ATTRIBUTE_KEYS[part]:
+        value = lowered.get(key)
+        if value is not None and str(value).strip():
+            return str(value).strip()
+    return ""
+
+
+def lines_text(first: int, last: int, language: str = "id") -> str:
+    """``baris 45–52`` (or ``baris 45`` for one line; ``lines``/``line`` in English)."""
+    if language == "en":
+        return f"line {first}" if first == last else f"lines {first}–{last}"
+    return f"baris {first}" if first == last else f"baris {first}–{last}"
+
+
+def citation(kind: str, lines: tuple[int, int], *, document_name: str = "",
+             document_attributes: Mapping[str, str] | None = None,
+             case_name: str | None = None, case_attributes: Mapping[str, str] | None = None,
+             language: str = "id") -> str:
+    """The parenthesised citation of an excerpt of a document of ``kind``."""
+    def part(name: str) -> str:
+        return lookup(case_attributes, name) or lookup(document_attributes, name)
+
+    words = _KIND_WORD["en" if language == "en" else "id"]
+    date = format_date(part("date"), language)
+    where = lines_text(*lines, language=language)
+    if kind == "observation":
+        parts = [words["observation"], part("location"), date, where]
+    elif kind == "interview":
+        informant = part("informant") or (case_name or "") or document_name
+        if informant.isdigit():
+            informant = ("Informant " if language == "en" else "Informan ") + informant
+        said = f"{words['interview']} {date}".strip()
+        parts = [informant, part("position"), said, where]
+    else:
+        label = document_name
+        parts = [label, words.get(kind, words["other"]), date, where]
+    return "(" + ", ".join(p for p in parts if p) + ")"

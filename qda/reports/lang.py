@@ -1,0 +1,87 @@
+"""Report wording in the report's own language.
+
+A report's language is chosen per report, independently of the interface language,
+so the wording is looked up here rather than through :func:`qda.i18n.tr`. Text is
+written in Indonesian in the code; English comes from ``resources/i18n/en/reports.json``.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+
+from qda.reports.numbers import fmt_int, fmt_num, fmt_pct
+from qda.resources import resource
+
+LANGUAGES = ("id", "en")
+
+
+@lru_cache(maxsize=1)
+def _english() -> dict[str, str]:
+    path = resource("i18n", "en", "reports.json")
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+
+class Wording:
+    """Translate report text and format numbers for one language.
+
+    ``w("Tabel {n}", n=3)`` returns the text in the report language; ``w.num``,
+    ``w.pct`` and ``w.int`` format numbers. Texts missing from the English
+    catalogue are kept in :attr:`missing` (tests check it stays empty).
+    """
+
+    def __init__(self, language: str = "id") -> None:
+        if language not in LANGUAGES:
+            from qda.errors import QdaError
+
+            raise QdaError(f"bahasa laporan tidak dikenal: {language!r} (pilih id atau en)")
+        self.language = language
+        self.missing: set[str] = set()
+
+    def __call__(self, text: str, **values: object) -> str:
+        if self.language == "en":
+            catalogue = _english()
+            if text in catalogue:
+                text = catalogue[text]
+            else:
+                self.missing.add(text)
+        return text.format(**values) if values else text
+
+    def num(self, value: float | None, decimals: int = 3) -> str:
+        """A decimal number in the report language."""
+        return fmt_num(value, decimals, self.language)
+
+    def pct(self, value: float | None, decimals: int = 1) -> str:
+        """A percentage (0–100) in the report language."""
+        return fmt_pct(value, decimals, self.language)
+
+    def int(self, value: float | None) -> str:
+        """A whole number with thousands separators."""
+        return fmt_int(value, self.language)
+
+    def date(self, iso: str | None) -> str:
+        """An ISO date (``2024-03-12``) written out (``12 Maret 2024`` / ``12 March 2024``)."""
+        return format_date(iso, self.language)
+
+
+_MONTHS = {
+    "id": ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+           "Oktober", "November", "Desember"],
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December"],
+}
+
+
+def format_date(value: str | None, language: str = "id") -> str:
+    """``2024-03-12`` (or a longer ISO timestamp) as ``12 Maret 2024``; other text is kept as it is."""
+    if not value:
+        return ""
+    text = str(value).strip()
+    head = text[:10]
+    try:
+        year, month, day = int(head[:4]), int(head[5:7]), int(head[8:10])
+        if head[4] != "-" or head[7] != "-" or not 1 <= month <= 12:
+            raise ValueError
+    except (ValueError, IndexError):
+        return text
+    return f"{day} {_MONTHS[language][month - 1]} {year}"
