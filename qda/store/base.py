@@ -1,0 +1,300 @@
+"""Opening, creating, locking and migrating a project file; transactions and the event log."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import threading
+import uuid as uuidlib
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterator
+
+from filelock import FileLock, Timeout
+from sqlite_utils import Database
+
+from qda.errors import (NotAProject, NotFound, ProjectExists, ProjectInUse, ProjectTooNew,
+                        ReadOnlyProject)
+from qda.i18n import tr
+from qda.store import schema
+from qda.store.records import ROLES, Coder, Event
+
+
+def now() -> str:
+    """The current UTC time as an ISO 8601 string (millisecond precision)."""
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+def new_uuid() -> str:
+    """A fresh random UUID as text."""
+    return str(uuidlib.uuid4())
+
+
+class ProjectBase:
+    """One open project file: connection, lock, transactions, coders and the audit trail."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, lock: FileLock | None, read_only: bool) -> None:
+        self.path = path
+        self.read_only = read_only
+        self.db = Database(conn)
+        self._conn = conn
+        self._file_lock = lock
+        self._mutex = threading.RLock()
+        self._coder: Coder | None = None
+        self._listeners: list = []
+
+    # ------------------------------------------------------------------ opening
+    @classmethod
+    def create(cls, path: str | Path, *, codebook: bool = True, coder: str | None = None,
+               role: str = "coder"):
+        """Create a new project file (with the bundled codebook unless ``codebook=False``)."""
+        path = Path(path)
+        if path.exists():
+            raise ProjectExists(tr("{path}: berkas sudah ada; pilih nama lain", path=path))
+        if not path.parent.is_dir():
+            raise NotAProject(tr("{path}: folder tujuan tidak ada", path=path))
+        tmp = path.with_name(path.name + ".creating")
+        tmp.unlink(missing_ok=True)
+        try:
+            project = cls._connect(tmp, read_only=False, lock=False)
+            try:
+                project._migrate(new=True)
+                with project.atomic():
+                    project.db.execute("INSERT INTO meta(key, value) VALUES ('uuid', ?), ('created', ?)",
+                                       [new_uuid(), now()])
+                    if coder:
+                        project.set_coder(coder, role)
+                    if codebook:
+                        from qda.store.codebook_loader import add_bundled_codebook
+                        add_bundled_codebook(project)
+            finally:
+                project.close()
+            for suffix in ("-wal", "-shm"):
+                Path(str(tmp) + suffix).unlink(missing_ok=True)
+            tmp.rename(path)  # the project appears whole or not at all
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        return cls.open(path, coder=coder, role=role)
+
+    @classmethod
+    def open(cls, path: str | Path, *, read_only: bool = False, coder: str | None = None,
+             role: str = "coder"):
+        """Open an existing project; another writer makes this raise :class:`ProjectInUse`."""
+        path = Path(path)
+        if not path.is_file():
+            raise NotAProject(tr("{path}: proyek tidak ditemukan", path=path))
+        project = cls._connect(path, read_only=read_only, lock=not read_only)
+        try:
+            project._check_identity()
+            if not read_only:
+                project._migrate(new=False)
+            if coder:
+                if read_only:
+                    project._coder = project._find_coder(coder)
+                else:
+                    project.set_coder(coder, role)
+        except BaseException:
+            project.close()
+            raise
+        return project
+
+    @classmethod
+    def _connect(cls, path: Path, *, read_only: bool, lock: bool):
+        file_lock = None
+        if lock:
+            file_lock = FileLock(str(path) + ".lock")
+            try:
+                file_lock.acquire(timeout=0)
+            except Timeout:
+                raise ProjectInUse(tr("{path}: proyek sedang dibuka oleh program lain; buka hanya-baca "
+                                      "atau tutup program itu dulu", path=path)) from None
+        try:
+            if read_only:
+                conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False, timeout=10)
+            else:
+                conn = sqlite3.connect(str(path), check_same_thread=False, timeout=10)
+            conn.execute("PRAGMA trusted_schema=OFF")
+            conn.execute("PRAGMA foreign_keys=ON")
+            if not read_only:
+                conn.isolation_level = None
+                mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+                conn.isolation_level = ""
+                if mode.lower() != "wal":
+                    raise NotAProject(tr("{path}: tidak dapat membuka proyek dalam mode WAL", path=path))
+                conn.execute("PRAGMA synchronous=NORMAL")
+        except sqlite3.DatabaseError as exc:
+            if file_lock:
+                file_lock.release()
+            raise NotAProject(tr("{path}: bukan berkas proyek qda ({reason})", path=path, reason=exc)) from None
+        return cls(path, conn, file_lock, read_only)
+
+    def _check_identity(self) -> None:
+        try:
+            app_id = self._conn.execute("PRAGMA application_id").fetchone()[0]
+            version = self._conn.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            raise NotAProject(tr("{path}: bukan berkas proyek qda ({reason})", path=self.path, reason=exc)) from None
+        if app_id != schema.APPLICATION_ID:
+            raise NotAProject(tr("{path}: bukan berkas proyek qda", path=self.path))
+        if version > schema.schema_version():
+            raise ProjectTooNew(tr("{path}: proyek dibuat oleh versi qda yang lebih baru (skema {v}); "
+                                   "perbarui qda", path=self.path, v=version))
+
+    def _migrate(self, *, new: bool) -> None:
+        pending = schema.migrations.pending(self.db)
+        if not pending:
+            return
+        if not new:
+            self.backup(self.path.with_name(
+                f"{self.path.name}.bak-v{self._conn.execute('PRAGMA user_version').fetchone()[0]}"))
+        with self._mutex:
+            schema.migrations.apply(self.db)
+            self._conn.isolation_level = None
+            self._conn.execute(f"PRAGMA application_id={schema.APPLICATION_ID}")
+            self._conn.execute(f"PRAGMA user_version={schema.schema_version()}")
+            self._conn.isolation_level = ""
+
+    def backup(self, target: str | Path) -> Path:
+        """Write a consistent copy of the project to ``target`` (SQLite online backup)."""
+        target = Path(target)
+        tmp = target.with_name(target.name + ".tmp")
+        tmp.unlink(missing_ok=True)
+        dest = sqlite3.connect(str(tmp))
+        try:
+            with self._mutex:
+                self._conn.backup(dest)
+        finally:
+            dest.close()
+        shutil.move(str(tmp), str(target))
+        return target
+
+    def close(self) -> None:
+        """Close the connection and release the lock."""
+        with self._mutex:
+            try:
+                self._conn.close()
+            finally:
+                if self._file_lock is not None:
+                    self._file_lock.release()
+                    Path(self._file_lock.lock_file).unlink(missing_ok=True)
+                    self._file_lock = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # ------------------------------------------------------------ transactions
+    @contextmanager
+    def atomic(self) -> Iterator[Database]:
+        """One transaction (a savepoint when nested); writers are serialised across threads."""
+        if self.read_only:
+            raise ReadOnlyProject(tr("{path}: proyek dibuka hanya-baca", path=self.path))
+        with self._mutex:
+            with self.db.atomic():
+                yield self.db
+
+    def _rows(self, sql: str, params: Any = ()) -> list[sqlite3.Row]:
+        with self._mutex:
+            cur = self._conn.execute(sql, params)
+            cols = [d[0] for d in cur.description]
+            return [dict(zip(cols, row)) for row in cur.fetchall()]
+
+    def _tuples(self, sql: str, params: Any = ()) -> list[tuple]:
+        with self._mutex:
+            return self._conn.execute(sql, params).fetchall()
+
+    def _one(self, sql: str, params: Any = ()) -> Any:
+        with self._mutex:
+            row = self._conn.execute(sql, params).fetchone()
+        return None if row is None else row[0]
+
+    def _exec(self, sql: str, params: Any = ()) -> sqlite3.Cursor:
+        return self._conn.execute(sql, params)
+
+    # ---------------------------------------------------------------- events
+    def _log(self, action: str, entity: str, entity_uuid: str | None, **detail: Any) -> None:
+        """Append to the audit trail (call inside the action's transaction)."""
+        self._conn.execute(
+            "INSERT INTO event(time, coder_id, action, entity, entity_uuid, detail) VALUES (?, ?, ?, ?, ?, ?)",
+            (now(), self._coder.id if self._coder else None, action, entity, entity_uuid,
+             json.dumps(detail, ensure_ascii=False, default=str)))
+
+    def events(self, entity_uuid: str | None = None) -> list[Event]:
+        """The audit trail, oldest first (optionally only one entity's history)."""
+        sql = "SELECT id, time, coder_id, action, entity, entity_uuid, detail FROM event"
+        params: tuple = ()
+        if entity_uuid:
+            sql += " WHERE entity_uuid = ?"
+            params = (entity_uuid,)
+        return [Event(r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[6]))
+                for r in self._tuples(sql + " ORDER BY id", params)]
+
+    # ---------------------------------------------------------------- coders
+    @property
+    def coder(self) -> Coder:
+        """The current coder (a default one is created on first write if none was chosen)."""
+        if self._coder is None:
+            existing = self._tuples("SELECT id, uuid, name, role FROM coder ORDER BY id LIMIT 1")
+            if existing:
+                self._coder = Coder(*existing[0])
+            elif self.read_only:
+                return Coder(0, "", "", "coder")
+            else:
+                self._coder = self.set_coder(tr("Peneliti"), "coder")
+        return self._coder
+
+    def set_coder(self, name: str, role: str = "coder") -> Coder:
+        """Make ``name`` the current coder, creating it (with ``role``) if new."""
+        name = name.strip()
+        if not name:
+            raise NotFound(tr("nama pengode tidak boleh kosong"))
+        if role not in ROLES:
+            raise ValueError(tr("peran tidak dikenal: {role}", role=role))
+        found = self._tuples("SELECT id, uuid, name, role FROM coder WHERE name = ?", (name,))
+        if found:
+            coder = Coder(*found[0])
+            if coder.role != role:
+                with self.atomic():
+                    self._exec("UPDATE coder SET role = ? WHERE id = ?", (role, coder.id))
+                    self._log("coder.role", "coder", coder.uuid, role=role)
+                coder = Coder(coder.id, coder.uuid, coder.name, role)
+        else:
+            uid = new_uuid()
+            with self.atomic():
+                cur = self._exec("INSERT INTO coder(uuid, name, role, created) VALUES (?, ?, ?, ?)",
+                                 (uid, name, role, now()))
+                coder = Coder(cur.lastrowid, uid, name, role)
+                self._coder = coder
+                self._log("coder.add", "coder", uid, name=name, role=role)
+        self._coder = coder
+        return coder
+
+    def _find_coder(self, name: str) -> Coder:
+        found = self._tuples("SELECT id, uuid, name, role FROM coder WHERE name = ?", (name,))
+        if not found:
+            raise NotFound(tr("pengode tidak ditemukan: {name}", name=name))
+        return Coder(*found[0])
+
+    def coders(self) -> list[Coder]:
+        """Every coder of the project."""
+        return [Coder(*r) for r in self._tuples("SELECT id, uuid, name, role FROM coder ORDER BY name")]
+
+    def coder_by(self, ref: Coder | int | str) -> Coder:
+        """Resolve a coder given as record, id or name."""
+        if isinstance(ref, Coder):
+            return ref
+        if isinstance(ref, int):
+            found = self._tuples("SELECT id, uuid, name, role FROM coder WHERE id = ?", (ref,))
+            if not found:
+                raise NotFound(tr("pengode #{id} tidak ditemukan", id=ref))
+            return Coder(*found[0])
+        return self._find_coder(ref)
+
+    def meta(self, key: str) -> str | None:
+        """A project-level setting or fact (``uuid``, ``created``, ...)."""
+        return self._one("SELECT value FROM meta WHERE key = ?", (key,))

@@ -1,0 +1,96 @@
+"""Cases (informants, sites) and their attributes."""
+
+from __future__ import annotations
+
+from qda.errors import AlreadyExists, NotFound
+from qda.i18n import tr
+from qda.store.base import new_uuid, now
+from qda.store.records import Case
+
+CaseRef = Case | int | str
+
+
+class CasesMixin:
+    """Add, list, rename and delete cases; case attributes; linking documents to cases."""
+
+    def _ensure_case(self, name: str) -> int:
+        found = self._one("SELECT id FROM cases WHERE name = ?", (name,))
+        if found:
+            return found
+        uid = new_uuid()
+        cur = self._exec("INSERT INTO cases(uuid, name, created) VALUES (?,?,?)", (uid, name, now()))
+        self._log("case.add", "case", uid, name=name)
+        return cur.lastrowid
+
+    def add_case(self, name: str, attributes: dict[str, str] | None = None) -> Case:
+        """Create a case with optional attributes."""
+        name = name.strip()
+        if not name:
+            raise ValueError(tr("nama kasus tidak boleh kosong"))
+        with self.atomic():
+            if self._one("SELECT 1 FROM cases WHERE name = ?", (name,)):
+                raise AlreadyExists(tr("kasus bernama {name} sudah ada", name=name))
+            case_id = self._ensure_case(name)
+            for key, value in (attributes or {}).items():
+                self._exec("INSERT INTO case_attribute(case_id, key, value) VALUES (?,?,?)", (case_id, key, str(value)))
+        return self.case(case_id)
+
+    def cases(self) -> list[Case]:
+        """Every case with its attributes."""
+        attrs: dict[int, dict[str, str]] = {}
+        for case_id, key, value in self._tuples("SELECT case_id, key, value FROM case_attribute ORDER BY rowid"):
+            attrs.setdefault(case_id, {})[key] = value
+        return [Case(i, u, n, attrs.get(i, {})) for i, u, n in self._tuples("SELECT id, uuid, name FROM cases ORDER BY name")]
+
+    def case(self, ref: CaseRef) -> Case:
+        """Resolve a case given as record, id or name."""
+        if isinstance(ref, Case):
+            ref = ref.id
+        col = "id" if isinstance(ref, int) else "name"
+        rows = self._tuples(f"SELECT id, uuid, name FROM cases WHERE {col} = ?", (ref,))
+        if not rows:
+            raise NotFound(tr("kasus tidak ditemukan: {ref}", ref=ref))
+        i, u, n = rows[0]
+        return Case(i, u, n, dict(self._tuples(
+            "SELECT key, value FROM case_attribute WHERE case_id = ? ORDER BY rowid", (i,))))
+
+    def rename_case(self, ref: CaseRef, new_name: str) -> Case:
+        """Rename a case."""
+        case = self.case(ref)
+        with self.atomic():
+            if self._one("SELECT 1 FROM cases WHERE name = ? AND id != ?", (new_name, case.id)):
+                raise AlreadyExists(tr("kasus bernama {name} sudah ada", name=new_name))
+            self._exec("UPDATE cases SET name = ? WHERE id = ?", (new_name, case.id))
+            self._log("case.rename", "case", case.uuid, old=case.name, new=new_name)
+        return self.case(case.id)
+
+    def delete_case(self, ref: CaseRef) -> None:
+        """Delete a case; its documents stay, unlinked."""
+        case = self.case(ref)
+        with self.atomic():
+            self._exec("DELETE FROM cases WHERE id = ?", (case.id,))
+            self._log("case.delete", "case", case.uuid, name=case.name)
+
+    def set_case_attribute(self, ref: CaseRef, key: str, value: str | None) -> None:
+        """Set (or with ``None`` remove) one attribute of a case."""
+        case = self.case(ref)
+        with self.atomic():
+            if value is None:
+                self._exec("DELETE FROM case_attribute WHERE case_id = ? AND key = ?", (case.id, key))
+            else:
+                self._exec("INSERT INTO case_attribute(case_id, key, value) VALUES (?,?,?) "
+                           "ON CONFLICT(case_id, key) DO UPDATE SET value = excluded.value", (case.id, key, str(value)))
+            self._log("case.attribute", "case", case.uuid, key=key, value=value)
+
+    def assign_case(self, doc_ref, case_ref: CaseRef | None) -> None:
+        """Link a document to a case (or unlink it with ``None``)."""
+        doc = self.document(doc_ref)
+        case_id = self.case(case_ref).id if case_ref is not None else None
+        with self.atomic():
+            self._exec("UPDATE document SET case_id = ? WHERE id = ?", (case_id, doc.id))
+            self._log("document.case", "document", doc.uuid, case_id=case_id)
+
+    def document_case(self, doc_ref) -> Case | None:
+        """The case a document belongs to, if any."""
+        doc = self.document(doc_ref)
+        return self.case(doc.case_id) if doc.case_id else None

@@ -1,0 +1,202 @@
+"""The codebook inside a project: codes with hierarchy, colours, definitions and indicators."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any, Iterable
+
+from qda.errors import AlreadyExists, CodeHasSegments, NotFound
+from qda.i18n import tr
+from qda.store.base import new_uuid, now
+from qda.store.records import GROUPS, Code
+
+CODE_COLUMNS = ("id, uuid, name, parent_id, grp, color, name_en, definition_id, definition_en, when_to_use_id, "
+                "when_to_use_en, when_not_id, when_not_en, example, indicators, position")
+TEXT_FIELDS = ("name_en", "definition_id", "definition_en", "when_to_use_id", "when_to_use_en", "when_not_id",
+               "when_not_en", "example")
+PALETTE = ("#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#42d4f4", "#f032e6", "#bfef45",
+           "#fabed4", "#469990", "#dcbeff", "#9a6324", "#800000", "#aaffc3", "#808000", "#000075")
+_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+CodeRef = Code | int | str
+
+
+def _row_to_code(r: tuple) -> Code:
+    return Code(r[0], r[1], r[2], r[3], r[4], r[5], *r[6:14], tuple(json.loads(r[14] or "[]")), r[15])
+
+
+def check_color(color: str) -> str:
+    """Validate a ``#rrggbb`` colour and return it lower-cased."""
+    if not isinstance(color, str) or not _COLOR.match(color):
+        raise ValueError(tr("warna tidak sah: {color} (pakai #rrggbb)", color=color))
+    return color.lower()
+
+
+class CodesMixin:
+    """Create, list, update, move, merge and delete codes."""
+
+    def add_code(self, name: str, *, parent: CodeRef | None = None, group: str = "own", color: str | None = None,
+                 indicators: Iterable[str] = (), uuid: str | None = None, **fields: str) -> Code:
+        """Add a code; ``fields`` are the text fields (definitions, when to use/not, example, name_en)."""
+        name = name.strip()
+        if not name:
+            raise ValueError(tr("nama kode tidak boleh kosong"))
+        if group not in GROUPS:
+            raise ValueError(tr("kelompok kode tidak dikenal: {group}", group=group))
+        unknown = set(fields) - set(TEXT_FIELDS)
+        if unknown:
+            raise TypeError(f"unknown code fields: {', '.join(sorted(unknown))}")
+        with self.atomic():
+            if self._one("SELECT 1 FROM code WHERE name = ?", (name,)):
+                raise AlreadyExists(tr("kode bernama {name} sudah ada", name=name))
+            parent_id = self.code(parent).id if parent is not None else None
+            count = self._one("SELECT COUNT(*) FROM code")
+            color = check_color(color) if color else PALETTE[count % len(PALETTE)]
+            uid = uuid or new_uuid()
+            cols = ["uuid", "name", "parent_id", "grp", "color", "indicators", "position", "created", "created_by"]
+            vals: list[Any] = [uid, name, parent_id, group, color, json.dumps(list(indicators), ensure_ascii=False),
+                               count, now(), self.coder.id or None]
+            for key, value in fields.items():
+                cols.append(key)
+                vals.append(value or "")
+            cur = self._exec(f"INSERT INTO code({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", vals)
+            self._log("code.add", "code", uid, name=name, group=group, parent_id=parent_id)
+        return self.code(cur.lastrowid)
+
+    def codes(self) -> list[Code]:
+        """All codes in tree order (parents before their children, siblings by position)."""
+        rows = [_row_to_code(r) for r in self._tuples(f"SELECT {CODE_COLUMNS} FROM code ORDER BY position, id")]
+        children: dict[int | None, list[Code]] = {}
+        for c in rows:
+            children.setdefault(c.parent_id, []).append(c)
+        out: list[Code] = []
+
+        def walk(pid: int | None) -> None:
+            for c in children.get(pid, []):
+                out.append(c)
+                walk(c.id)
+
+        walk(None)
+        return out
+
+    def code(self, ref: CodeRef) -> Code:
+        """Resolve a code given as record, id or name (case-insensitive)."""
+        if isinstance(ref, Code):
+            ref = ref.id
+        col = "id" if isinstance(ref, int) else "name"
+        rows = self._tuples(f"SELECT {CODE_COLUMNS} FROM code WHERE {col} = ?", (ref,))
+        if not rows:
+            raise NotFound(tr("kode tidak ditemukan: {ref}", ref=ref))
+        return _row_to_code(rows[0])
+
+    def code_counts(self) -> dict[int, int]:
+        """Number of segments per code id (codes without segments map to 0)."""
+        counts = {cid: 0 for (cid,) in self._tuples("SELECT id FROM code")}
+        counts.update(dict(self._tuples("SELECT code_id, COUNT(*) FROM segment GROUP BY code_id")))
+        return counts
+
+    def descendants(self, ref: CodeRef) -> list[int]:
+        """Ids of every code below ``ref`` in the hierarchy."""
+        root = self.code(ref).id
+        return [r[0] for r in self._tuples(
+            "WITH RECURSIVE d(id) AS (SELECT id FROM code WHERE parent_id = ? "
+            "UNION ALL SELECT c.id FROM code c JOIN d ON c.parent_id = d.id) SELECT id FROM d", (root,))]
+
+    def update_code(self, ref: CodeRef, **fields: Any) -> Code:
+        """Change text fields, ``color``, ``group`` or ``indicators`` of a code."""
+        code = self.code(ref)
+        sets: list[str] = []
+        vals: list[Any] = []
+        for key, value in fields.items():
+            if key in TEXT_FIELDS:
+                sets.append(f"{key} = ?")
+                vals.append(value or "")
+            elif key == "color":
+                sets.append("color = ?")
+                vals.append(check_color(value))
+            elif key == "group":
+                if value not in GROUPS:
+                    raise ValueError(tr("kelompok kode tidak dikenal: {group}", group=value))
+                sets.append("grp = ?")
+                vals.append(value)
+            elif key == "indicators":
+                sets.append("indicators = ?")
+                vals.append(json.dumps(list(value), ensure_ascii=False))
+            else:
+                raise TypeError(f"cannot update code field {key!r}")
+        if not sets:
+            return code
+        with self.atomic():
+            self._exec(f"UPDATE code SET {', '.join(sets)} WHERE id = ?", (*vals, code.id))
+            self._log("code.update", "code", code.uuid, **{k: v for k, v in fields.items()})
+        return self.code(code.id)
+
+    def rename_code(self, ref: CodeRef, new_name: str) -> Code:
+        """Rename a code (names are unique, ignoring case)."""
+        code = self.code(ref)
+        new_name = new_name.strip()
+        if not new_name:
+            raise ValueError(tr("nama kode tidak boleh kosong"))
+        with self.atomic():
+            if self._one("SELECT 1 FROM code WHERE name = ? AND id != ?", (new_name, code.id)):
+                raise AlreadyExists(tr("kode bernama {name} sudah ada", name=new_name))
+            self._exec("UPDATE code SET name = ? WHERE id = ?", (new_name, code.id))
+            self._log("code.rename", "code", code.uuid, old=code.name, new=new_name)
+        return self.code(code.id)
+
+    def recolor_code(self, ref: CodeRef, color: str) -> Code:
+        """Give a code another colour."""
+        return self.update_code(ref, color=color)
+
+    def move_code(self, ref: CodeRef, new_parent: CodeRef | None) -> Code:
+        """Put a code under another code (or at the top level with ``None``)."""
+        code = self.code(ref)
+        parent_id = self.code(new_parent).id if new_parent is not None else None
+        if parent_id is not None and (parent_id == code.id or parent_id in self.descendants(code.id)):
+            raise ValueError(tr("kode {name} tidak dapat dipindah ke bawah dirinya sendiri", name=code.name))
+        with self.atomic():
+            group = self.code(parent_id).group if parent_id is not None else code.group
+            self._exec("UPDATE code SET parent_id = ?, grp = ? WHERE id = ?", (parent_id, group, code.id))
+            self._log("code.move", "code", code.uuid, old_parent=code.parent_id, new_parent=parent_id)
+        return self.code(code.id)
+
+    def merge_codes(self, source: CodeRef, target: CodeRef) -> int:
+        """Move every segment and child of ``source`` to ``target`` and delete ``source``.
+
+        A segment identical to one the target already has (same document, span and
+        coder) is dropped rather than duplicated. Returns the number of segments moved.
+        """
+        src, dst = self.code(source), self.code(target)
+        if src.id == dst.id:
+            raise ValueError(tr("kode tidak dapat digabung dengan dirinya sendiri"))
+        if dst.id in self.descendants(src.id):
+            raise ValueError(tr("kode {name} tidak dapat digabung ke dalam turunannya", name=src.name))
+        with self.atomic():
+            self._exec(
+                'DELETE FROM segment WHERE code_id = ? AND EXISTS (SELECT 1 FROM segment t WHERE t.code_id = ? '
+                'AND t.document_id = segment.document_id AND t.start = segment.start AND t."end" = segment."end" '
+                'AND t.coder_id = segment.coder_id)', (src.id, dst.id))
+            moved = self._exec("UPDATE segment SET code_id = ? WHERE code_id = ?", (dst.id, src.id)).rowcount
+            self._exec("UPDATE code SET parent_id = ? WHERE parent_id = ?", (dst.id, src.id))
+            self._exec("DELETE FROM code WHERE id = ?", (src.id,))
+            self._log("code.merge", "code", src.uuid, source=src.name, target=dst.name, target_uuid=dst.uuid,
+                      moved=moved)
+        return moved
+
+    def delete_code(self, ref: CodeRef, *, delete_segments: bool = False) -> int:
+        """Delete a code; its children move up a level. Returns the number of segments removed.
+
+        A code that has segments is only deleted with ``delete_segments=True``
+        (otherwise :class:`CodeHasSegments`): it is never silent.
+        """
+        code = self.code(ref)
+        with self.atomic():
+            n = self._one("SELECT COUNT(*) FROM segment WHERE code_id = ?", (code.id,))
+            if n and not delete_segments:
+                raise CodeHasSegments(tr("kode {name} masih punya {n} segmen; hapus juga segmennya secara tegas "
+                                         "(delete_segments=True) atau gabungkan ke kode lain", name=code.name, n=n))
+            self._exec("UPDATE code SET parent_id = ? WHERE parent_id = ?", (code.parent_id, code.id))
+            self._exec("DELETE FROM code WHERE id = ?", (code.id,))
+            self._log("code.delete", "code", code.uuid, name=code.name, segments=n)
+        return n

@@ -1,0 +1,148 @@
+"""Documents (imported sources), their speaker turns and attributes."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from qda.errors import AlreadyExists, NotFound
+from qda.i18n import tr
+from qda.store.base import new_uuid, now
+from qda.store.records import KINDS, Document, Turn
+
+DOC_COLUMNS = ("id, uuid, name, kind, source_file, file_hash, fmt, encoding, words, turn_count, "
+               "imported_at, case_id")
+
+DocRef = Document | int | str
+
+
+def _check_kind(kind: str) -> str:
+    if kind not in KINDS:
+        raise ValueError(tr("jenis sumber tidak dikenal: {kind} (pilih: {kinds})", kind=kind, kinds=", ".join(KINDS)))
+    return kind
+
+
+class DocumentsMixin:
+    """Add, list, rename and delete documents; turns and document attributes."""
+
+    def add_document(self, name: str, text: str, kind: str = "interview", *, source_file: str | None = None,
+                     file_hash: str | None = None, fmt: str | None = "txt", encoding: str | None = None,
+                     turns: Iterable[tuple[str, str | None, int, int]] = (), attributes: dict[str, str] | None = None,
+                     case: str | None = None, words: int | None = None, uuid: str | None = None) -> Document:
+        """Store a document whose text is already normalised; one transaction for all of it."""
+        _check_kind(kind)
+        name = name.strip()
+        if not name:
+            raise ValueError(tr("nama dokumen tidak boleh kosong"))
+        turns = list(turns)
+        n = len(text)
+        for speaker, _ts, start, end in turns:
+            if not (0 <= start < end <= n):
+                raise ValueError(tr("giliran bicara {speaker} di luar teks ({start}–{end})",
+                                    speaker=speaker, start=start, end=end))
+        if words is None:
+            words = len(text.split())
+        uid = uuid or new_uuid()
+        with self.atomic():
+            if self._one("SELECT 1 FROM document WHERE name = ?", (name,)):
+                raise AlreadyExists(tr("dokumen bernama {name} sudah ada", name=name))
+            case_id = self._ensure_case(case) if case else None
+            stamp = now()
+            cur = self._exec(
+                "INSERT INTO document(uuid, name, kind, text, source_file, file_hash, fmt, encoding, words, "
+                "turn_count, imported_at, case_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                (uid, name, kind, text, source_file, file_hash, fmt, encoding, words, len(turns), stamp, case_id))
+            doc_id = cur.lastrowid
+            if turns:
+                self._conn.executemany(
+                    'INSERT INTO turn(document_id, seq, speaker, timestamp, start, "end") VALUES (?,?,?,?,?,?)',
+                    [(doc_id, i, sp, ts, s, e) for i, (sp, ts, s, e) in enumerate(turns)])
+            if attributes:
+                self._conn.executemany(
+                    "INSERT INTO document_attribute(document_id, key, value) VALUES (?,?,?)",
+                    [(doc_id, k, str(v)) for k, v in attributes.items() if v is not None and str(v) != ""])
+            self._log("document.add", "document", uid, name=name, kind=kind, chars=n, hash=file_hash)
+        return Document(doc_id, uid, name, kind, source_file, file_hash, fmt, encoding, words, len(turns), stamp,
+                        case_id)
+
+    def documents(self) -> list[Document]:
+        """All documents, ordered by kind then name."""
+        order = "CASE kind WHEN 'interview' THEN 0 WHEN 'observation' THEN 1 WHEN 'document' THEN 2 ELSE 3 END"
+        return [Document(*r) for r in self._tuples(f"SELECT {DOC_COLUMNS} FROM document ORDER BY {order}, name")]
+
+    def document(self, ref: DocRef) -> Document:
+        """Resolve a document given as record, id or name (:class:`NotFound` otherwise)."""
+        if isinstance(ref, Document):
+            return ref
+        if isinstance(ref, int):
+            rows = self._tuples(f"SELECT {DOC_COLUMNS} FROM document WHERE id = ?", (ref,))
+        else:
+            rows = self._tuples(f"SELECT {DOC_COLUMNS} FROM document WHERE name = ?", (ref,))
+        if not rows:
+            raise NotFound(tr("dokumen tidak ditemukan: {ref}", ref=ref))
+        return Document(*rows[0])
+
+    def _doc_id(self, ref: DocRef) -> int:
+        if isinstance(ref, Document):
+            return ref.id
+        return self.document(ref).id
+
+    def document_text(self, ref: DocRef) -> str:
+        """The stored (frozen) plain text of a document."""
+        return self._one("SELECT text FROM document WHERE id = ?", (self._doc_id(ref),))
+
+    def find_document_by_hash(self, file_hash: str) -> Document | None:
+        """The document whose content hash is ``file_hash``, if any."""
+        rows = self._tuples(f"SELECT {DOC_COLUMNS} FROM document WHERE file_hash = ? LIMIT 1", (file_hash,))
+        return Document(*rows[0]) if rows else None
+
+    def rename_document(self, ref: DocRef, new_name: str) -> Document:
+        """Rename a document (names are unique)."""
+        doc = self.document(ref)
+        new_name = new_name.strip()
+        if not new_name:
+            raise ValueError(tr("nama dokumen tidak boleh kosong"))
+        with self.atomic():
+            if self._one("SELECT 1 FROM document WHERE name = ? AND id != ?", (new_name, doc.id)):
+                raise AlreadyExists(tr("dokumen bernama {name} sudah ada", name=new_name))
+            self._exec("UPDATE document SET name = ? WHERE id = ?", (new_name, doc.id))
+            self._log("document.rename", "document", doc.uuid, old=doc.name, new=new_name)
+        return self.document(doc.id)
+
+    def set_document_kind(self, ref: DocRef, kind: str) -> Document:
+        """Change whether a document is an interview, observation, document or other."""
+        doc = self.document(ref)
+        _check_kind(kind)
+        with self.atomic():
+            self._exec("UPDATE document SET kind = ? WHERE id = ?", (kind, doc.id))
+            self._log("document.kind", "document", doc.uuid, old=doc.kind, new=kind)
+        return self.document(doc.id)
+
+    def delete_document(self, ref: DocRef) -> None:
+        """Delete a document with its turns, segments, memos and reviews."""
+        doc = self.document(ref)
+        with self.atomic():
+            n = self._one("SELECT COUNT(*) FROM segment WHERE document_id = ?", (doc.id,))
+            self._exec("DELETE FROM document WHERE id = ?", (doc.id,))
+            self._log("document.delete", "document", doc.uuid, name=doc.name, segments=n)
+
+    def turns(self, ref: DocRef) -> list[Turn]:
+        """The speaker turns of a document in order."""
+        return [Turn(*r) for r in self._tuples(
+            'SELECT id, document_id, seq, speaker, timestamp, start, "end" FROM turn WHERE document_id = ? ORDER BY seq',
+            (self._doc_id(ref),))]
+
+    def document_attributes(self, ref: DocRef) -> dict[str, str]:
+        """The document's own attributes (from its header block or set by hand)."""
+        return dict(self._tuples("SELECT key, value FROM document_attribute WHERE document_id = ? ORDER BY rowid",
+                                 (self._doc_id(ref),)))
+
+    def set_document_attribute(self, ref: DocRef, key: str, value: str | None) -> None:
+        """Set (or with ``None`` remove) one document attribute."""
+        doc = self.document(ref)
+        with self.atomic():
+            if value is None:
+                self._exec("DELETE FROM document_attribute WHERE document_id = ? AND key = ?", (doc.id, key))
+            else:
+                self._exec("INSERT INTO document_attribute(document_id, key, value) VALUES (?,?,?) "
+                           "ON CONFLICT(document_id, key) DO UPDATE SET value = excluded.value", (doc.id, key, value))
+            self._log("document.attribute", "document", doc.uuid, key=key, value=value)

@@ -1,0 +1,160 @@
+"""The project file's schema as numbered migrations (sqlite-utils ``Migrations``).
+
+Each migration runs in its own transaction together with the record of it; the
+file's ``user_version`` is set to the number of applied migrations. Never edit a
+migration that has shipped: add a new one.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+APPLICATION_ID = 0x51444131  # "QDA1"
+MIGRATION_SET = "qda"
+
+migrations = Migrations(MIGRATION_SET)
+
+_V1 = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE coder (
+    id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    role TEXT NOT NULL DEFAULT 'coder' CHECK (role IN ('coder', 'supervisor')),
+    created TEXT NOT NULL);
+CREATE TABLE cases (
+    id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE, created TEXT NOT NULL);
+CREATE TABLE case_attribute (
+    case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (case_id, key));
+CREATE TABLE document (
+    id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL CHECK (kind IN ('interview', 'observation', 'document', 'other')),
+    text TEXT NOT NULL, source_file TEXT, file_hash TEXT, fmt TEXT, encoding TEXT,
+    words INTEGER NOT NULL DEFAULT 0, turn_count INTEGER NOT NULL DEFAULT 0,
+    imported_at TEXT NOT NULL,
+    case_id INTEGER REFERENCES cases(id) ON DELETE SET NULL);
+CREATE INDEX document_hash ON document(file_hash);
+CREATE INDEX document_case ON document(case_id);
+CREATE TABLE document_attribute (
+    document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+    key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (document_id, key));
+CREATE TABLE turn (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL, speaker TEXT NOT NULL, timestamp TEXT,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL);
+CREATE INDEX turn_document_start ON turn(document_id, start);
+CREATE TABLE code (
+    id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    parent_id INTEGER REFERENCES code(id) ON DELETE SET NULL,
+    grp TEXT NOT NULL CHECK (grp IN ('dimension', 'factor', 'own')),
+    color TEXT NOT NULL,
+    name_en TEXT NOT NULL DEFAULT '', definition_id TEXT NOT NULL DEFAULT '',
+    definition_en TEXT NOT NULL DEFAULT '', when_to_use_id TEXT NOT NULL DEFAULT '',
+    when_to_use_en TEXT NOT NULL DEFAULT '', when_not_id TEXT NOT NULL DEFAULT '',
+    when_not_en TEXT NOT NULL DEFAULT '', example TEXT NOT NULL DEFAULT '',
+    indicators TEXT NOT NULL DEFAULT '[]', position INTEGER NOT NULL DEFAULT 0,
+    created TEXT NOT NULL, created_by INTEGER REFERENCES coder(id));
+CREATE INDEX code_parent ON code(parent_id);
+CREATE INDEX code_created_by ON code(created_by);
+CREATE TABLE segment (
+    id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,
+    document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+    code_id INTEGER NOT NULL REFERENCES code(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL CHECK (start >= 0), "end" INTEGER NOT NULL,
+    coder_id INTEGER NOT NULL REFERENCES coder(id),
+    created TEXT NOT NULL, CHECK ("end" > start));
+CREATE INDEX segment_document_start ON segment(document_id, start);
+CREATE INDEX segment_code ON segment(code_id);
+CREATE INDEX segment_coder ON segment(coder_id);
+CREATE TABLE memo (
+    id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,
+    target_kind TEXT NOT NULL CHECK (target_kind IN ('project', 'document', 'code', 'segment', 'case')),
+    document_id INTEGER REFERENCES document(id) ON DELETE CASCADE,
+    code_id INTEGER REFERENCES code(id) ON DELETE CASCADE,
+    segment_id INTEGER REFERENCES segment(id) ON DELETE CASCADE,
+    case_id INTEGER REFERENCES cases(id) ON DELETE CASCADE,
+    text TEXT NOT NULL, coder_id INTEGER REFERENCES coder(id),
+    created TEXT NOT NULL, modified TEXT NOT NULL);
+CREATE UNIQUE INDEX memo_target ON memo(target_kind, IFNULL(document_id, 0), IFNULL(code_id, 0),
+    IFNULL(segment_id, 0), IFNULL(case_id, 0));
+CREATE INDEX memo_document ON memo(document_id);
+CREATE INDEX memo_code ON memo(code_id);
+CREATE INDEX memo_segment ON memo(segment_id);
+CREATE INDEX memo_case ON memo(case_id);
+CREATE INDEX memo_coder ON memo(coder_id);
+CREATE TABLE review (
+    id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,
+    segment_id INTEGER NOT NULL REFERENCES segment(id) ON DELETE CASCADE,
+    reviewer_id INTEGER NOT NULL REFERENCES coder(id),
+    status TEXT NOT NULL CHECK (status IN ('approved', 'needs_revision', 'rejected')),
+    comment TEXT NOT NULL DEFAULT '', created TEXT NOT NULL);
+CREATE INDEX review_segment ON review(segment_id);
+CREATE INDEX review_reviewer ON review(reviewer_id);
+CREATE TABLE suggestion (
+    id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,
+    document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+    code_id INTEGER NOT NULL REFERENCES code(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, score REAL NOT NULL,
+    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'accepted', 'rejected')),
+    segment_id INTEGER REFERENCES segment(id) ON DELETE SET NULL,
+    decided_by INTEGER REFERENCES coder(id), created TEXT NOT NULL);
+CREATE INDEX suggestion_document_start ON suggestion(document_id, start);
+CREATE INDEX suggestion_code ON suggestion(code_id);
+CREATE INDEX suggestion_segment ON suggestion(segment_id);
+CREATE INDEX suggestion_decided_by ON suggestion(decided_by);
+CREATE TABLE survey (
+    id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, name TEXT NOT NULL UNIQUE,
+    data_json TEXT NOT NULL, instrument_json TEXT NOT NULL, settings_json TEXT NOT NULL DEFAULT '{}',
+    created TEXT NOT NULL, modified TEXT NOT NULL);
+CREATE TABLE event (
+    id INTEGER PRIMARY KEY, time TEXT NOT NULL, coder_id INTEGER,
+    action TEXT NOT NULL, entity TEXT NOT NULL, entity_uuid TEXT,
+    detail TEXT NOT NULL DEFAULT '{}');
+CREATE INDEX event_entity ON event(entity_uuid);
+CREATE TRIGGER event_append_only_update BEFORE UPDATE ON event
+    BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+CREATE TRIGGER event_append_only_delete BEFORE DELETE ON event
+    BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+"""
+
+
+def _run_script(db: Database, script: str) -> None:
+    # executescript() would COMMIT the surrounding transaction; run statements one by one.
+    for statement in _split(script):
+        db.execute(statement)
+
+
+def _split(script: str) -> list[str]:
+    """Split a schema script into statements, keeping trigger bodies whole."""
+    out: list[str] = []
+    buf: list[str] = []
+    for line in script.strip().splitlines():
+        buf.append(line)
+        joined = "\n".join(buf).strip()
+        if joined.endswith(";") and (not joined.upper().startswith("CREATE TRIGGER") or joined.endswith("END;")):
+            out.append(joined)
+            buf = []
+    if "".join(buf).strip():
+        out.append("\n".join(buf))
+    return out
+
+
+@migrations(name="0001_initial")
+def m0001_initial(db: Database) -> None:
+    """Every table of the first release."""
+    _run_script(db, _V1)
+
+
+def schema_version() -> int:
+    """The number of migrations this version of qda knows."""
+    return len(migrations._migrations)
+
+
+def migration_names() -> list[str]:
+    """Names of all known migrations, in order."""
+    return [m.name for m in migrations._migrations]
