@@ -1,0 +1,269 @@
+"""Undoable coding and codebook actions over the project store.
+
+Each command knows how to do and undo itself; redo puts back exactly what undo took
+away (same ids and UUIDs), so references held elsewhere stay valid. The GUI pushes
+commands on :class:`qda.undo.UndoStack`; scripts may use them the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from qda.i18n import tr
+
+
+class Command:
+    """Base class: subclasses implement :meth:`do` and :meth:`undo`; :meth:`redo` defaults to :meth:`do`."""
+
+    def label(self, project) -> str:
+        """Short description for menus, e.g. "terapkan Responsivitas"."""
+        raise NotImplementedError
+
+    def do(self, project) -> None:
+        raise NotImplementedError
+
+    def undo(self, project) -> None:
+        raise NotImplementedError
+
+    def redo(self, project) -> None:
+        self.do(project)
+
+
+@dataclass
+class ApplyCode(Command):
+    """Apply a code to a span."""
+
+    doc_id: int
+    start: int
+    end: int
+    code_id: int
+    segment_id: int | None = None
+    _snap: dict | None = field(default=None, repr=False)
+    _name: str = ""
+
+    def label(self, project) -> str:
+        return tr("terapkan {code}", code=self._name or project.code(self.code_id).name)
+
+    def do(self, project) -> None:
+        self._name = project.code(self.code_id).name
+        self.segment_id = project.add_segment(self.doc_id, self.start, self.end, self.code_id).id
+
+    def undo(self, project) -> None:
+        self._snap = project.snapshot_segments([self.segment_id])
+        project.remove_segment(self.segment_id)
+
+    def redo(self, project) -> None:
+        project.restore_snapshot(self._snap, action="redo")
+
+
+@dataclass
+class RemoveSegment(Command):
+    """Remove a coding (its memo and reviews come back on undo)."""
+
+    segment_id: int
+    _snap: dict | None = field(default=None, repr=False)
+    _name: str = ""
+
+    def label(self, project) -> str:
+        return tr("hapus koding {code}", code=self._name)
+
+    def do(self, project) -> None:
+        self._name = project.code(project.segment(self.segment_id).code_id).name
+        self._snap = project.snapshot_segments([self.segment_id])
+        project.remove_segment(self.segment_id)
+
+    def undo(self, project) -> None:
+        project.restore_snapshot(self._snap, action="undo")
+
+
+@dataclass
+class RecodeSegment(Command):
+    """Give a segment another code."""
+
+    segment_id: int
+    code_id: int
+    _old: int | None = None
+
+    def label(self, project) -> str:
+        return tr("ganti kode menjadi {code}", code=project.code(self.code_id).name)
+
+    def do(self, project) -> None:
+        self._old = project.segment(self.segment_id).code_id
+        project.recode_segment(self.segment_id, self.code_id)
+
+    def undo(self, project) -> None:
+        project.recode_segment(self.segment_id, self._old)
+
+
+@dataclass
+class CreateCode(Command):
+    """Create a code (own code, or under a parent)."""
+
+    name: str
+    fields: dict[str, Any] = field(default_factory=dict)
+    code_id: int | None = None
+    _snap: dict | None = field(default=None, repr=False)
+
+    def __init__(self, name: str, **fields: Any) -> None:
+        self.name, self.fields, self.code_id, self._snap = name, fields, None, None
+
+    def label(self, project) -> str:
+        return tr("buat kode {code}", code=self.name)
+
+    def do(self, project) -> None:
+        self.code_id = project.add_code(self.name, **self.fields).id
+
+    def undo(self, project) -> None:
+        self._snap = project.snapshot_code(self.code_id)
+        project.delete_code(self.code_id, delete_segments=True)
+
+    def redo(self, project) -> None:
+        project.restore_snapshot(self._snap, action="redo")
+
+
+@dataclass
+class RenameCode(Command):
+    """Rename a code."""
+
+    code_id: int
+    new_name: str
+    _old: str = ""
+
+    def label(self, project) -> str:
+        return tr("ganti nama kode menjadi {code}", code=self.new_name)
+
+    def do(self, project) -> None:
+        self._old = project.code(self.code_id).name
+        project.rename_code(self.code_id, self.new_name)
+
+    def undo(self, project) -> None:
+        project.rename_code(self.code_id, self._old)
+
+
+@dataclass
+class RecolorCode(Command):
+    """Give a code another colour."""
+
+    code_id: int
+    color: str
+    _old: str = ""
+
+    def label(self, project) -> str:
+        return tr("ubah warna {code}", code=project.code(self.code_id).name)
+
+    def do(self, project) -> None:
+        self._old = project.code(self.code_id).color
+        project.recolor_code(self.code_id, self.color)
+
+    def undo(self, project) -> None:
+        project.recolor_code(self.code_id, self._old)
+
+
+@dataclass
+class UpdateCode(Command):
+    """Change a code's definitions, group, indicators or other fields."""
+
+    code_id: int
+    changes: dict[str, Any]
+    _old: dict[str, Any] = field(default_factory=dict)
+
+    def label(self, project) -> str:
+        return tr("ubah kode {code}", code=project.code(self.code_id).name)
+
+    def do(self, project) -> None:
+        code = project.code(self.code_id)
+        self._old = {k: getattr(code, k) for k in self.changes}
+        project.update_code(self.code_id, **self.changes)
+
+    def undo(self, project) -> None:
+        project.update_code(self.code_id, **self._old)
+
+
+@dataclass
+class MoveCode(Command):
+    """Put a code under another one (or at the top level)."""
+
+    code_id: int
+    parent_id: int | None
+    _old_parent: int | None = None
+    _old_group: str = ""
+
+    def label(self, project) -> str:
+        return tr("pindahkan kode {code}", code=project.code(self.code_id).name)
+
+    def do(self, project) -> None:
+        code = project.code(self.code_id)
+        self._old_parent, self._old_group = code.parent_id, code.group
+        project.move_code(self.code_id, self.parent_id)
+
+    def undo(self, project) -> None:
+        project.move_code(self.code_id, self._old_parent)
+        project.update_code(self.code_id, group=self._old_group)
+
+
+@dataclass
+class MergeCodes(Command):
+    """Merge ``source`` into ``target``."""
+
+    source_id: int
+    target_id: int
+    _snap: dict | None = field(default=None, repr=False)
+    _names: tuple[str, str] = ("", "")
+
+    def label(self, project) -> str:
+        return tr("gabungkan {source} ke {target}", source=self._names[0], target=self._names[1])
+
+    def do(self, project) -> None:
+        self._names = (project.code(self.source_id).name, project.code(self.target_id).name)
+        self._snap = project.snapshot_code(self.source_id)
+        project.merge_codes(self.source_id, self.target_id)
+
+    def undo(self, project) -> None:
+        # The merge moved or dropped the source's segments; remove the moved ones and restore all.
+        seg_ids = [row["id"] for row in self._snap["segment"]]
+        with project.atomic():
+            for sid in seg_ids:
+                if project._one("SELECT 1 FROM segment WHERE id = ?", (sid,)):
+                    project.remove_segment(sid)
+            project.restore_snapshot(self._snap, action="undo")
+
+
+@dataclass
+class DeleteCode(Command):
+    """Delete a code (with its segments only when asked explicitly)."""
+
+    code_id: int
+    delete_segments: bool = False
+    _snap: dict | None = field(default=None, repr=False)
+    _name: str = ""
+
+    def label(self, project) -> str:
+        return tr("hapus kode {code}", code=self._name)
+
+    def do(self, project) -> None:
+        self._name = project.code(self.code_id).name
+        self._snap = project.snapshot_code(self.code_id)
+        project.delete_code(self.code_id, delete_segments=self.delete_segments)
+
+    def undo(self, project) -> None:
+        project.restore_snapshot(self._snap, action="undo")
+
+
+@dataclass
+class SetMemo(Command):
+    """Write or clear the memo of the project, a document, a code or a segment."""
+
+    target: Any
+    text: str | None
+    _old: str | None = None
+
+    def label(self, project) -> str:
+        return tr("ubah memo")
+
+    def do(self, project) -> None:
+        self._old = project.memo(self.target)
+        project.set_memo(self.target, self.text)
+
+    def undo(self, project) -> None:
+        project.set_memo(self.target, self._old)
