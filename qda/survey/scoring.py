@@ -1,0 +1,130 @@
+"""Turn answer cells into scores, collecting every problem with its row and column.
+
+A cell may be a number (``4``, ``4,0``, ``4.0``), a label of the item's set (matched
+case- and space-insensitively), blank, or a declared missing code (e.g. 9 or 99).
+Anything else is a :class:`Problem`; if there is any, :class:`SurveyDataError` is raised
+and nothing is computed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from qda.errors import DataError
+from qda.i18n import tr
+from qda.survey.instrument import Instrument, normalise_label
+from qda.survey.loading import DataSet
+
+if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
+
+MAX_LISTED = 8
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One bad cell: the file, the row as the user sees it, the column, the value, why."""
+
+    file: str
+    row: int | None
+    column: str
+    value: str
+    reason: str
+
+    def __str__(self) -> str:
+        where = tr("baris {row}, kolom {col}", row=self.row, col=self.column) if self.row is not None \
+            else tr("kolom {col}", col=self.column)
+        value = f" {self.value!r}" if self.value != "" else ""
+        return f"{where}:{value} {self.reason}"
+
+
+class SurveyDataError(DataError):
+    """Bad survey data; ``problems`` lists every bad cell found."""
+
+    def __init__(self, file: str, problems: list[Problem]) -> None:
+        self.file = file
+        self.problems = problems
+        shown = "; ".join(str(p) for p in problems[:MAX_LISTED])
+        more = len(problems) - MAX_LISTED
+        tail = tr(" (dan {n} masalah lain)", n=more) if more > 0 else ""
+        super().__init__(tr("{file}: {n} masalah data — {list}{tail}",
+                            file=file, n=len(problems), list=shown, tail=tail))
+
+
+def parse_number(text: str) -> float | None:
+    """``"4"``, ``"4,0"``, ``"4.0"`` -> 4.0; anything else -> None."""
+    t = text.strip().replace(" ", "")
+    if re.fullmatch(r"[-+]?\d+([.,]\d+)?", t):
+        return float(t.replace(",", "."))
+    return None
+
+
+def score_columns(data: DataSet, mapping: dict[str, str], instrument: Instrument,
+                  missing_codes: list[float] | tuple[float, ...] = ()) -> "np.ndarray":
+    """Scores of the mapped columns (item id -> column) as an n x k float array (NaN = missing).
+
+    Raises :class:`SurveyDataError` listing every out-of-range value, unknown label, non-number
+    and duplicate respondent id.
+    """
+    import numpy as np
+    import pandas as pd
+
+    problems: list[Problem] = []
+    frame = data.frame
+    lo, hi = instrument.scale_min, instrument.scale_max
+    missing = {float(c) for c in missing_codes}
+    out = np.full((frame.shape[0], len(mapping)), np.nan)
+    for j, (item_id, col) in enumerate(mapping.items()):
+        if col not in frame.columns:
+            problems.append(Problem(data.name, None, col, "", tr("kolom tidak ada dalam data")))
+            continue
+        raw = frame[col].astype(str).str.strip()
+        nums = pd.to_numeric(raw.str.replace(",", ".", regex=False), errors="coerce").to_numpy(float)
+        blank = (raw == "").to_numpy()
+        is_missing = np.isin(nums, list(missing)) if missing else np.zeros(len(nums), bool)
+        spss = data.value_labels.get(col, {})
+        scores = instrument.score_map(instrument.item(item_id))
+        text_rows = np.flatnonzero(np.isnan(nums) & ~blank)
+        for i in text_rows:
+            cell = raw.iat[i]
+            key = normalise_label(spss.get(cell, cell))
+            if key in scores:
+                nums[i] = scores[key]
+            elif _LETTER.search(cell):
+                problems.append(Problem(data.name, data.row_number(i), col, cell,
+                                        tr("label jawaban tidak dikenal")))
+            else:
+                problems.append(Problem(data.name, data.row_number(i), col, cell, tr("bukan angka")))
+        ok = ~np.isnan(nums) & ~is_missing
+        bad = ok & ((nums < lo) | (nums > hi) | (nums != np.round(nums)))
+        for i in np.flatnonzero(bad):
+            problems.append(Problem(data.name, data.row_number(i), col, raw.iat[i],
+                                    tr("di luar rentang {lo}–{hi}", lo=lo, hi=hi)))
+        nums[is_missing | blank] = np.nan
+        out[:, j] = nums
+    problems += duplicate_ids(data, instrument.id_column)
+    if problems:
+        problems.sort(key=lambda p: (p.row if p.row is not None else -1, p.column))
+        raise SurveyDataError(data.name, problems)
+    return out
+
+
+def duplicate_ids(data: DataSet, id_column: str | None) -> list[Problem]:
+    """A problem for each repeated respondent id (in ``id_column``, if the data has it)."""
+    if not id_column or id_column not in data.frame.columns:
+        return []
+    ids = data.frame[id_column].astype(str).str.strip()
+    dup = ids.duplicated(keep="first") & (ids != "")
+    first = {}
+    problems = []
+    for i, value in enumerate(ids):
+        if value not in first:
+            first[value] = data.row_number(i)
+        elif dup.iat[i]:
+            problems.append(Problem(data.name, data.row_number(i), id_column, value,
+                                    tr("nomor responden ganda (sama dengan baris {row})",
+                                       row=first[value])))
+    return problems
