@@ -1,0 +1,64 @@
+"""Decoding the bytes of a plain-text file: byte-order marks, a UTF-8 fast path, then detection.
+
+Order: a BOM (UTF-8, UTF-32, UTF-16) decides at once; otherwise a strict UTF-8 decode is
+tried (most files, and by far the cheapest); bytes that contain NUL without a UTF-16/32
+BOM are refused as binary; the rest goes to charset-normalizer (cp1252, latin-1, ...).
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from qda.errors import SourceRefused
+from qda.i18n import tr
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_BOM_NAMES = {
+    codecs.BOM_UTF8: "utf-8-sig",
+    codecs.BOM_UTF32_LE: "utf-32-le",
+    codecs.BOM_UTF32_BE: "utf-32-be",
+    codecs.BOM_UTF16_LE: "utf-16-le",
+    codecs.BOM_UTF16_BE: "utf-16-be",
+}
+
+
+def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
+    """Decode ``data``; return ``(text, encoding name)`` or raise SourceRefused."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), _BOM_NAMES[bom]
+            except UnicodeDecodeError as exc:
+                raise SourceRefused(
+                    path, tr("bukan teks {enc} yang sah (byte ke-{pos})", enc=_BOM_NAMES[bom], pos=exc.start)
+                ) from None
+    if b"\x00" in data:
+        raise SourceRefused(path, tr("berisi byte NUL; kemungkinan berkas biner, bukan teks"))
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    return _detect(data, path)
+
+
+def _detect(data: bytes, path: str) -> tuple[str, str]:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise SourceRefused(path, tr("pengodean karakter tidak dikenali; kemungkinan berkas biner, bukan teks"))
+    encoding = best.encoding
+    if encoding in ("latin_1", "iso8859_1", "cp1252") or encoding.startswith("iso8859"):
+        # Indonesian and English text saved by Windows tools is cp1252; cp1252 agrees with
+        # latin-1 on every letter and also maps the curly quotes and dashes of 0x80-0x9f.
+        try:
+            return data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass
+    return data.decode(encoding, errors="strict"), encoding

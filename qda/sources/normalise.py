@@ -1,0 +1,86 @@
+"""Normalisation of imported text, done once at import; the result is frozen.
+
+Rules (the stored text, and so every segment position, depends on them):
+
+1. Line breaks ``\\r\\n``, ``\\r``, U+2028, U+2029, U+0085, ``\\x0b`` and ``\\x0c`` become ``\\n``.
+2. Every U+FEFF (byte-order mark / zero-width no-break space) is removed.
+3. A NUL character means the file is binary, not text: the file is refused.
+   Other control characters (C0 except tab and newline, DEL, C1) are removed; if they
+   make up more than 1 % of the text the file is refused as binary.
+4. Unicode NFC (with the ``unicodedata.is_normalized`` fast path).
+5. Spaces and tabs at the end of each line are removed, and blank lines at the very
+   end of the text; leading text is kept as it is.
+6. Text that is empty or only whitespace afterwards is refused.
+
+The content hash is the SHA-256 of the normalised text in UTF-8, so the same content
+saved in two encodings or with different line endings is recognised as a duplicate.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from qda.errors import SourceRefused
+from qda.i18n import tr
+
+_NEWLINES = re.compile("\r\n?|[\u2028\u2029\x85\x0b\x0c]")
+_CONTROLS = re.compile("[\x01-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")
+_TRAILING = re.compile("[ \t]+(?=\n)")
+_BINARY_SHARE = 0.01
+
+
+def normalise_text(text: str, path: str) -> str:
+    """Return ``text`` normalised by the rules above; raise SourceRefused if unusable."""
+    if "\x00" in text:
+        raise SourceRefused(path, tr("berisi byte NUL; kemungkinan berkas biner, bukan teks"))
+    if "\r" in text or not text.isascii():
+        text = _NEWLINES.sub("\n", text)
+    if "\ufeff" in text:
+        text = text.replace("\ufeff", "")
+    if not text.isascii() or _has_c0(text):
+        text = _strip_controls(text, path)
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if " \n" in text or "\t\n" in text:
+        text = _TRAILING.sub("", text)
+    text = text.rstrip()
+    if not text.strip():
+        raise SourceRefused(path, tr("berkas kosong atau hanya berisi spasi"))
+    return text
+
+
+def _has_c0(text: str) -> bool:
+    return _CONTROLS.search(text) is not None
+
+
+def _strip_controls(text: str, path: str) -> str:
+    cleaned, removed = _CONTROLS.subn("", text)
+    if removed and removed > _BINARY_SHARE * max(len(text), 1):
+        raise SourceRefused(
+            path, tr("berisi {n} karakter kendali; kemungkinan berkas biner, bukan teks", n=removed)
+        )
+    return cleaned
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 (hex) of the normalised text encoded as UTF-8."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+_WORD_CHUNK = 1 << 20
+
+
+def count_words(text: str) -> int:
+    """Number of whitespace-separated words, counted in 1 MB slices so memory stays bounded."""
+    if len(text) <= _WORD_CHUNK:
+        return len(text.split())
+    total, start, size = 0, 0, len(text)
+    while start < size:
+        stop = min(start + _WORD_CHUNK, size)
+        while stop < size and not text[stop].isspace():
+            stop += 1
+        total += len(text[start:stop].split())
+        start = stop
+    return total

@@ -1,0 +1,99 @@
+"""Readers: one small module per file format, each turning a file into plain text.
+
+:func:`read_source` is the single entry point: it checks the path (exists, is a file,
+readable, within :data:`~qda.sources.limits.MAX_FILE_BYTES`), picks the reader by the
+file extension, normalises the text (:mod:`qda.sources.normalise`) and returns a
+:class:`SourceText`. Every problem is raised as :class:`~qda.errors.SourceRefused`
+naming the file and the reason.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from importlib import import_module
+from pathlib import Path
+
+from qda.errors import SourceRefused
+from qda.i18n import tr
+from qda.sources import limits
+from qda.sources.normalise import normalise_text
+
+#: extension -> (module under qda.sources.readers, format name)
+READERS: dict[str, tuple[str, str]] = {
+    ".txt": ("plain", "txt"),
+    ".text": ("plain", "txt"),
+    ".md": ("plain", "md"),
+    ".markdown": ("plain", "md"),
+    ".docx": ("docx_reader", "docx"),
+    ".odt": ("odt_reader", "odt"),
+    ".rtf": ("rtf_reader", "rtf"),
+    ".pdf": ("pdf_reader", "pdf"),
+}
+SUPPORTED_EXTENSIONS: tuple[str, ...] = tuple(READERS)
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A file's normalised plain text and the facts of how it was read."""
+
+    path: str
+    text: str
+    fmt: str
+    encoding: str | None
+
+
+def is_supported(path: str | os.PathLike[str]) -> bool:
+    """True if the file's extension has a reader."""
+    return Path(path).suffix.lower() in READERS
+
+
+def read_source(path: str | os.PathLike[str]) -> SourceText:
+    """Read and normalise one file; raise SourceRefused with the reason if it cannot be used."""
+    name = str(path)
+    suffix = Path(name).suffix.lower()
+    _check_path(name)
+    if suffix not in READERS:
+        known = ", ".join(sorted({ext for ext in READERS if ext not in (".text", ".markdown")}))
+        raise SourceRefused(
+            name, tr("jenis berkas {ext} tidak didukung (didukung: {known})", ext=suffix or "-", known=known)
+        )
+    module_name, fmt = READERS[suffix]
+    module = import_module(f"qda.sources.readers.{module_name}")
+    raw, encoding = module.read(name)
+    return SourceText(name, normalise_text(raw, name), fmt, encoding)
+
+
+def _check_path(path: str) -> None:
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise SourceRefused(path, tr("berkas tidak ditemukan")) from None
+    except OSError as exc:
+        raise SourceRefused(path, tr("berkas tidak dapat dibaca ({detail})", detail=exc.strerror)) from None
+    if os.path.isdir(path):
+        raise SourceRefused(path, tr("ini sebuah folder, bukan berkas"))
+    if not os.path.isfile(path):
+        raise SourceRefused(path, tr("bukan berkas biasa"))
+    if info.st_size == 0:
+        raise SourceRefused(path, tr("berkas kosong atau hanya berisi spasi"))
+    if info.st_size > limits.MAX_FILE_BYTES:
+        raise SourceRefused(
+            path,
+            tr(
+                "berkas {size} MB melebihi batas {limit} MB",
+                size=info.st_size // (1024 * 1024),
+                limit=limits.MAX_FILE_BYTES // (1024 * 1024),
+            ),
+        )
+    if not os.access(path, os.R_OK):
+        raise SourceRefused(path, tr("berkas tidak dapat dibaca (izin ditolak)"))
+
+
+def read_bytes(path: str) -> bytes:
+    """The file's bytes (size already checked), with read errors turned into SourceRefused."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(limits.MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise SourceRefused(path, tr("berkas tidak dapat dibaca ({detail})", detail=exc.strerror or exc)) from None

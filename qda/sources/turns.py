@@ -1,0 +1,123 @@
+"""Speaker turns: one compiled regular expression over the whole text, then a dialogue rule.
+
+A *label line* starts (after optional spaces) with an optional timestamp (``[00:01:23]``,
+``(00:12:05)``, ``00:12:05``, ``[01:23]``), a label of one to five words, an optional
+bracketed timestamp, and a colon, optionally followed by a bracketed timestamp; the label
+may be in Markdown bold (``**P:**``). A label is *valid* if it is a known label (``P``,
+``I``, ``T``, ``J``, ``Q``, ``A``, ``R``, ``Pewawancara``, ``Informan``, ``Peneliti``,
+``Narasumber``, ``Responden`` ... optionally numbered: ``Informan 3``, ``R1``), or a name
+or title whose words are all capitalised (``Bu Ratna``, ``Pak Hendra Wijaya``,
+``Ibu Kasubag``; one lower-case word is allowed after an honorific: ``Pak camat``), and
+its first word is not a note word (``Catatan``, ``Pukul``, ``Keterangan``, ...).
+
+Dialogue rule, to keep notes such as ``Catatan: ...`` from becoming speakers: a label is a
+*speaker* if it occurs at least twice, or is a known label, or carries a timestamp. The
+document has turns only if it has at least two speakers, or one speaker with at least two
+timestamped turns (a recorded monologue). Then every line of a speaker is a turn, and so is
+a single line of an honorific-led name (``Pak Kasi: ...`` said once); other label-like lines
+are text inside the current turn. A turn runs from the start of its line to just before the
+next turn (trailing whitespace excluded): continuation paragraphs belong to it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import NamedTuple
+
+
+class SpeakerTurn(NamedTuple):
+    """One turn: speaker label as written, timestamp (without brackets) or None, span."""
+
+    speaker: str
+    timestamp: str | None
+    start: int
+    end: int
+
+
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
+_BRACKETED = rf"(?:\[{_TIME}\]|\({_TIME}\))"
+_WORD = r"[^\W\d_][\w'’.\-]{0,24}"
+_TURN = re.compile(
+    rf"^[ \t]*(?P<line>(?:(?P<ts1>{_BRACKETED}|{_TIME})[ \t]*(?:[-–—][ \t]*)?)?"
+    rf"(?:\*\*)?(?P<label>{_WORD}(?:[ \t]+(?:{_WORD}|\d{{1,3}})){{0,4}})"
+    rf"(?:[ \t]*(?P<ts2>{_BRACKETED}))?[ \t]*(?:\*\*)?:(?:\*\*)?"
+    rf"(?:[ \t]*(?P<ts3>{_BRACKETED}))?)",
+    re.MULTILINE,
+)
+
+KNOWN_LABELS = frozenset(
+    """p i t j q a r n pewawancara informan peneliti narasumber responden penanya penjawab tanya
+    jawab pertanyaan jawaban interviewer interviewee informant respondent researcher moderator
+    fasilitator peserta partisipan participant""".split()
+)
+HONORIFICS = frozenset(
+    """bu ibu pak bapak mbak mba mas bang abang kak kakak dik adik sdr sdr. sdri sdri. saudara saudari
+    dr dr. drs drs. dra dra. ir ir. h. hj. prof prof. kang teh uda uni""".split()
+)
+NOTE_WORDS = frozenset(
+    """catatan keterangan pukul jam waktu tanggal hari lokasi tempat situasi suasana kegiatan hasil
+    kesimpulan temuan refleksi komentar note notes observasi pengamatan deskripsi analisis tema
+    judul jenis sumber contoh misalnya yaitu yakni pertama kedua ketiga keempat kelima langkah tahap
+    poin bab pasal ayat tabel gambar lampiran agenda acara topik perihal hal nomor no memo nb ps
+    tujuan sasaran masalah nama jabatan usia umur pendidikan durasi dokumen kode catatan_lapangan
+    kategori subkategori indikator dimensi faktor aspek simpulan ringkasan summary conclusion
+    step phase section table figure example time date location""".split()
+)
+_NUMBERED = re.compile(r"([^\W\d_]+)(?:[ \t]*\d{1,3}|[ \t]+[a-z])")
+
+
+def _label_key(label: str) -> str:
+    return " ".join(label.split()).casefold()
+
+
+def _is_known(key: str) -> bool:
+    if key in KNOWN_LABELS:
+        return True
+    numbered = _NUMBERED.fullmatch(key)
+    return numbered is not None and numbered.group(1) in KNOWN_LABELS
+
+
+def _is_valid(label: str, key: str) -> bool:
+    words = label.split()
+    first = words[0].casefold()
+    if first in NOTE_WORDS or first.rstrip(".") in NOTE_WORDS:
+        return False
+    if _is_known(key):
+        return True
+    rest = words[1:]
+    if first in HONORIFICS and rest:
+        return all(w[0].isupper() or w.isdigit() for w in rest[1:])
+    return words[0][0].isupper() and all(w[0].isupper() or w.isdigit() for w in rest)
+
+
+def _honorific_led(key: str) -> bool:
+    parts = key.split()
+    return len(parts) > 1 and parts[0] in HONORIFICS
+
+
+def find_turns(text: str, start: int = 0) -> list[SpeakerTurn]:
+    """Speaker turns in ``text`` from position ``start`` (after the header), by the rule above."""
+    candidates = []  # (line start, label, key, timestamp)
+    for match in _TURN.finditer(text, start):
+        label = match.group("label")
+        key = _label_key(label)
+        if not _is_valid(label, key):
+            continue
+        stamp = match.group("ts1") or match.group("ts2") or match.group("ts3")
+        candidates.append((match.start("line"), " ".join(label.split()), key, stamp))
+    if len(candidates) < 2:
+        return []
+    counts = Counter(key for _, _, key, _ in candidates)
+    stamped = Counter(key for _, _, key, stamp in candidates if stamp)
+    speakers = {key for key, n in counts.items() if n >= 2 or stamped[key] or _is_known(key)}
+    if not (len(speakers) >= 2 or (len(speakers) == 1 and stamped[next(iter(speakers))] >= 2)):
+        return []
+    kept = [c for c in candidates if c[2] in speakers or _honorific_led(c[2])]
+    turns: list[SpeakerTurn] = []
+    for index, (begin, label, _key, stamp) in enumerate(kept):
+        end = kept[index + 1][0] if index + 1 < len(kept) else len(text)
+        while end > begin and text[end - 1].isspace():
+            end -= 1
+        turns.append(SpeakerTurn(label, stamp.strip("[]()") if stamp else None, begin, end))
+    return turns

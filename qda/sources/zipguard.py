@@ -1,0 +1,100 @@
+"""Checks on a .docx/.odt zip archive before any of it is extracted or parsed.
+
+Refused: a file that is not a zip or is truncated, an archive without the document part,
+too many members, declared uncompressed XML above :data:`~qda.sources.limits.MAX_XML_BYTES`,
+a member expanding more than :data:`~qda.sources.limits.MAX_COMPRESSION_RATIO` times
+(zip bomb), and any XML part holding a DOCTYPE or ENTITY declaration (external
+entities, billion laughs). ``zipfile`` never reads more than a member's declared size,
+so the declared sizes bound the memory used afterwards.
+"""
+
+from __future__ import annotations
+
+import zipfile
+import zlib
+
+from qda.errors import SourceRefused
+from qda.i18n import tr
+from qda.sources import limits
+
+_CHUNK = 1 << 20
+_FORBIDDEN = (b"<!DOCTYPE", b"<!ENTITY", b"<!doctype", b"<!entity")
+
+
+def open_checked_zip(path: str, required: str, fmt: str) -> zipfile.ZipFile:
+    """Open ``path`` as a zip that passed every check; the caller closes it."""
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, EOFError, ValueError):
+        raise SourceRefused(
+            path, tr("bukan berkas {fmt} yang sah (bukan arsip zip, atau terpotong)", fmt=fmt)
+        ) from None
+    try:
+        _check(archive, path, required, fmt)
+    except BaseException:
+        archive.close()
+        raise
+    return archive
+
+
+def _check(archive: zipfile.ZipFile, path: str, required: str, fmt: str) -> None:
+    infos = archive.infolist()
+    if len(infos) > limits.MAX_ZIP_MEMBERS:
+        raise SourceRefused(path, tr("arsip {fmt} berisi terlalu banyak bagian ({n})", fmt=fmt, n=len(infos)))
+    names = {info.filename for info in infos}
+    if required not in names:
+        raise SourceRefused(path, tr("bukan berkas {fmt} yang sah: bagian {part} tidak ada", fmt=fmt, part=required))
+    xml_total = 0
+    for info in infos:
+        if not _is_xml(info.filename):
+            continue
+        xml_total += info.file_size
+        if info.file_size > limits.RATIO_FLOOR_BYTES and (
+            info.file_size > limits.MAX_COMPRESSION_RATIO * max(info.compress_size, 1)
+        ):
+            raise SourceRefused(
+                path,
+                tr(
+                    "bagian {part} akan mengembang {ratio} kali saat dibuka (bom zip); ditolak",
+                    part=info.filename,
+                    ratio=info.file_size // max(info.compress_size, 1),
+                ),
+            )
+    if xml_total > limits.MAX_XML_BYTES:
+        raise SourceRefused(
+            path,
+            tr(
+                "isi XML {size} MB melebihi batas {limit} MB",
+                size=xml_total // (1024 * 1024),
+                limit=limits.MAX_XML_BYTES // (1024 * 1024),
+            ),
+        )
+    for info in infos:
+        if _is_xml(info.filename):
+            _scan_declarations(archive, info, path)
+
+
+def _is_xml(name: str) -> bool:
+    return name.endswith((".xml", ".rels"))
+
+
+def _scan_declarations(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: str) -> None:
+    """Refuse a part declaring a DTD or entities; streams the part in bounded chunks."""
+    tail = b""
+    try:
+        with archive.open(info) as stream:
+            while chunk := stream.read(_CHUNK):
+                window = tail + chunk
+                if any(marker in window for marker in _FORBIDDEN):
+                    raise SourceRefused(
+                        path,
+                        tr(
+                            "bagian {part} memuat deklarasi DOCTYPE/ENTITY (XML tidak aman); ditolak",
+                            part=info.filename,
+                        ),
+                    )
+                tail = chunk[-16:]
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError) as exc:
+        raise SourceRefused(
+            path, tr("bagian {part} rusak atau terpotong ({detail})", part=info.filename, detail=exc)
+        ) from None
