@@ -179,3 +179,20 @@ def analyse(data: DataSet, instrument: Instrument, mapping: dict[str, str] | Non
     return SurveyResult(source=data.name, title=instrument.title, settings=st, n_rows=n_rows, return_table=ret,
                         profiles=profiles, variables={vx.key: vx, vy.key: vy}, reliability_all_valid=rel_all,
                         normality=norm, linearity=lin, regression=reg, notes=notes)
+
+
+def analyse_columns(data: DataSet, x_cols: list[str], y_cols: list[str], settings: Settings | None = None,
+                    *, base: Instrument | None = None, progress: Progress | None = None) -> SurveyResult:
+    """Analyse with X and Y given as column lists (names, item ids or question texts of ``base``)."""
+    from qda.survey.instrument import load_template, simple_instrument
+    from qda.survey.mapping import resolve
+
+    if not x_cols or not y_cols:
+        raise DataError(tr("pilih minimal satu kolom untuk X dan satu untuk Y"))
+    overlap = set(x_cols) & set(y_cols)
+    if overlap:
+        raise DataError(tr("kolom {cols} dipilih untuk X dan Y sekaligus", cols=", ".join(sorted(overlap))))
+    base = base or load_template("sako")
+    mapping = resolve(list(x_cols) + list(y_cols), data.columns, base, data.name)
+    instrument = simple_instrument(list(x_cols), list(y_cols), base=base)
+    return analyse(data, instrument, mapping, settings, progress)
