@@ -1,0 +1,73 @@
+"""Export coded excerpts to CSV or XLSX for use in a spreadsheet."""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from pathlib import Path
+
+from qda.errors import QdaError
+from qda.i18n import tr
+
+COLUMNS = ("document", "kind", "case", "code", "group", "coder", "start", "end", "line_start", "line_end",
+           "status", "text", "memo")
+
+
+def excerpt_table(project, *, code=None, document=None, coder=None, include_subcodes: bool = True) -> list[dict]:
+    """Every matching coded excerpt with its context: document, case, code, coder, lines, review status, memo."""
+    docs = {d.name: d for d in project.documents()}
+    cases = {c.id: c.name for c in project.cases()}
+    groups = {c.name: c.group for c in project.codes()}
+    statuses = project.latest_statuses()
+    memos = {m.target_id: m.text for m in project.memos() if m.target_kind == "segment"}
+    texts: dict[str, str] = {}
+    out = []
+    for r in project.segment_rows(code=code, document=document, coder=coder, include_subcodes=include_subcodes):
+        doc = docs[r["document"]]
+        text = texts.setdefault(doc.name, project.document_text(doc))
+        out.append({
+            "document": doc.name, "kind": doc.kind, "case": cases.get(doc.case_id, ""), "code": r["code"],
+            "group": groups.get(r["code"], ""), "coder": r["coder"], "start": r["start"], "end": r["end"],
+            "line_start": text.count("\n", 0, r["start"]) + 1,
+            "line_end": text.count("\n", 0, max(r["start"], r["end"] - 1)) + 1,
+            "status": statuses.get(r["id"], ""), "text": r["text"], "memo": memos.get(r["id"], ""),
+        })
+    return out
+
+
+def export_excerpts(project, out_path: str | Path, **filters) -> int:
+    """Write the excerpt table to ``.csv`` (UTF-8 with BOM, for Excel) or ``.xlsx``; returns the row count.
+
+    The file is written to a temporary name first and then moved into place, so a
+    failure never leaves half a file.
+    """
+    out_path = Path(out_path)
+    suffix = out_path.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise QdaError(tr("{path}: format ekspor tidak dikenal (pakai .csv atau .xlsx)", path=out_path))
+    rows = excerpt_table(project, **filters)
+    fd, tmp = tempfile.mkstemp(dir=out_path.parent if out_path.parent.exists() else None, suffix=suffix)
+    os.close(fd)
+    try:
+        if suffix == ".csv":
+            with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
+                writer = csv.DictWriter(fh, fieldnames=COLUMNS)
+                writer.writeheader()
+                writer.writerows(rows)
+        else:
+            from openpyxl import Workbook
+
+            wb = Workbook(write_only=True)
+            ws = wb.create_sheet(tr("Kutipan"))
+            ws.append(list(COLUMNS))
+            for row in rows:
+                ws.append([row[c] for c in COLUMNS])
+            wb.save(tmp)
+        os.replace(tmp, out_path)
+    except OSError as exc:
+        raise QdaError(tr("{path}: tidak dapat ditulis ({reason})", path=out_path, reason=exc.strerror)) from None
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return len(rows)

@@ -1,0 +1,39 @@
+"""Plain-data views of a project shared by the CLI (JSON contracts) and the GUI."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def source_rows(project) -> list[dict[str, Any]]:
+    """Sources as ``{"name", "kind", "words", "turns", "attributes"}`` (DESIGN §5).
+
+    ``attributes`` merges the case's attributes (informant profile) with the
+    document's own header attributes; the document's own win on a clash.
+    """
+    cases = {c.id: c for c in project.cases()}
+    rows = []
+    for doc in project.documents():
+        attrs: dict[str, str] = {}
+        if doc.case_id and doc.case_id in cases:
+            attrs.update(cases[doc.case_id].attributes)
+        attrs.update(project.document_attributes(doc))
+        rows.append({"name": doc.name, "kind": doc.kind, "words": doc.words, "turns": doc.turn_count,
+                     "attributes": attrs})
+    return rows
+
+
+def code_rows(project) -> list[dict[str, Any]]:
+    """Codes as ``{"name", "group", "parent", "color", "segments"}`` in tree order (DESIGN §5)."""
+    codes = project.codes()
+    names = {c.id: c.name for c in codes}
+    counts = project.code_counts()
+    return [{"name": c.name, "group": c.group, "parent": names.get(c.parent_id) if c.parent_id else None,
+             "color": c.color, "segments": counts.get(c.id, 0)} for c in codes]
+
+
+def segment_rows(project, *, code=None, document=None, coder=None) -> list[dict[str, Any]]:
+    """Segments as ``{"document", "start", "end", "code", "coder", "text"}`` (DESIGN §5)."""
+    return [{"document": r["document"], "start": r["start"], "end": r["end"], "code": r["code"],
+             "coder": r["coder"], "text": r["text"]}
+            for r in project.segment_rows(code=code, document=document, coder=coder)]
