@@ -221,10 +221,13 @@ class ReportDocument:
                 sz.set(qn("w:val"), str(int(size * 2)))
                 rpr.append(sz)
             r.append(rpr)
-        t = OxmlElement("w:t")
-        t.text = clean_text(text)
-        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-        r.append(t)
+        for k, line in enumerate(clean_text(text).split("\n")):
+            if k:
+                r.append(OxmlElement("w:br"))
+            t = OxmlElement("w:t")
+            t.text = line
+            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            r.append(t)
         return r
 
     @staticmethod
@@ -455,13 +458,8 @@ class ReportDocument:
             j.set(qn("w:val"), _ALIGN[a])
             ppr.append(j)
             p.append(ppr)
-            lines = text.split("\n")
-            for k, line in enumerate(lines):
-                r = self._run(line, bold=is_header or (bold_first_column and col == 0),
-                              size=font_size if font_size else None)
-                if k:
-                    r.insert(1 if r[0].tag == qn("w:rPr") else 0, OxmlElement("w:br"))
-                p.append(r)
+            p.append(self._run(text, bold=is_header or (bold_first_column and col == 0),
+                               size=font_size if font_size else None))
             tc.append(p)
             return tc
 

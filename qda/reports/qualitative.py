@@ -1,0 +1,289 @@
+"""The qualitative report: method, codebook, excerpts per dimension and factor, matrices, review.
+
+:func:`write_qualitative_report` reads a project through the store API and writes a Word
+document a thesis chapter or an office report can use as it is (see the module
+docstrings of :mod:`qda.reports.docx_kit` for styles and templates).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any, Iterable
+
+from qda.reports.collect import ReportData, collect
+from qda.reports.docx_kit import TOC_PLACEHOLDER, ReportDocument
+from qda.reports.lang import Wording
+from qda.reports.matrices import code_source_counts, cooccurrence
+from qda.reports.review import write_status_summaries
+
+GROUP_TITLES = {
+    "dimension": "Dimensi Kinerja (Dwiyanto)",
+    "factor": "Faktor Pendorong",
+    "own": "Kode Sendiri",
+}
+KIND_NAMES = {"interview": "Wawancara", "observation": "Observasi", "document": "Dokumen", "other": "Lainnya"}
+#: Case attributes shown first in the informant table, when present.
+PREFERRED_ATTRIBUTES = ("Informan", "Jabatan", "Jenis Kelamin", "Usia", "Pendidikan", "Masa Kerja", "Unit")
+DOCUMENT_COLUMNS = 6
+
+
+def write_qualitative_report(project: Any, out_path: str | Path, *, language: str = "id",
+                             codes: Iterable[str | int] | None = None,
+                             documents: Iterable[str | int] | None = None,
+                             coders: Iterable[str | int] | None = None, approved_only: bool = False,
+                             template: str | Path | None = None, title: str | None = None,
+                             author: str | None = None, progress=None) -> Path:
+    """Write the qualitative report of ``project`` to ``out_path`` and return the path.
+
+    ``codes``, ``documents`` and ``coders`` (names or ids) restrict the excerpts;
+    ``approved_only`` keeps excerpts whose latest review is "approved"; ``template``
+    is a .docx whose styles and page setup are used (its body text is not kept).
+    """
+    w = Wording(language)
+    data = collect(project, language=language, codes=codes, documents=documents, coders=coders,
+                   approved_only=approved_only, progress=progress)
+    doc = ReportDocument(template, language=language)
+    writer = _Writer(doc, data, w, progress)
+    writer.title_page(title, author or _current_coder(project), approved_only)
+    doc.toc(w("Daftar Isi"), w(TOC_PLACEHOLDER))
+    writer.method()
+    writer.codebook()
+    for group in ("dimension", "factor", "own"):
+        writer.group_chapter(group)
+    writer.matrices()
+    writer.review_summary()
+    writer.memos()
+    if progress is not None:
+        progress.step(max(0, progress.total - progress.done), w("selesai"))
+    return doc.save(out_path)
+
+
+def _current_coder(project: Any) -> str:
+    try:
+        return project.coder.name
+    except Exception:  # a read-only project may have no current coder
+        return ""
+
+
+class _Writer:
+    def __init__(self, doc: ReportDocument, data: ReportData, w: Wording, progress) -> None:
+        self.doc, self.data, self.w, self.progress = doc, data, w, progress
+        self.lang = w.language
+        self.by_code = data.excerpts_by_code()
+
+    def label(self, code) -> str:
+        return self.data.code_label(code, self.lang)
+
+    def _tick(self, n: int = 1) -> None:
+        if self.progress is not None:
+            self.progress.step(n)
+
+    # -- front matter ----------------------------------------------------------------------
+
+    def title_page(self, title: str | None, author: str, approved_only: bool) -> None:
+        w = self.w
+        today = _dt.date.today().isoformat()
+        lines = [w("Proyek: {name}", name=self.data.project_name) if self.data.project_name else "",
+                 w("Disusun oleh: {name}", name=author) if author else "", w.date(today)]
+        if approved_only:
+            lines.append(w("Hanya kutipan yang disetujui penelaah"))
+        self.doc.title_page(title or w("Laporan Analisis Kualitatif"), lines,
+                            subtitle=w("Kinerja Pelayanan Publik: Dimensi Dwiyanto dan Faktor Pendorong"),
+                            note=w("Dibuat dengan qda"))
+
+    def method(self) -> None:
+        w, d, doc = self.w, self.data, self.doc
+        doc.heading(w("Ringkasan Metode"), 1, page_break=True)
+        words = sum(x.words for x in d.documents)
+        doc.paragraph(w("Analisis ini mencakup {n} sumber data dengan total {words} kata, dikode oleh {k} pengode "
+                        "menggunakan {m} kode. Laporan memuat {e} kutipan terkode.",
+                        n=w.int(len(d.documents)), words=w.int(words), k=w.int(len(d.coders)),
+                        m=w.int(len(d.codes)), e=w.int(len(d.excerpts))), align="justify")
+        doc.heading(w("Sumber Data"), 2)
+        kinds: dict[str, list] = defaultdict(list)
+        for x in d.documents:
+            kinds[x.kind].append(x)
+        rows = [[w(KIND_NAMES.get(k, k)), w.int(len(v)), w.int(sum(x.words for x in v))] for k, v in kinds.items()]
+        rows.append([w("Jumlah"), w.int(len(d.documents)), w.int(words)])
+        doc.numbered_table(w("Sumber data menurut jenis"), [w("Jenis"), w("Jumlah Sumber"), w("Jumlah Kata")], rows,
+                           source=w("Sumber: data primer diolah"), bold_first_column=False)
+        count_by_doc = Counter(e.document.id for e in d.excerpts)
+        rows = []
+        for x in d.documents:
+            case = d.cases.get(x.case_id) if x.case_id is not None else None
+            rows.append([x.name, w(KIND_NAMES.get(x.kind, x.kind)), case.name if case else "–", w.int(x.words),
+                         w.int(count_by_doc.get(x.id, 0))])
+        doc.numbered_table(w("Daftar sumber data"),
+                           [w("Sumber"), w("Jenis"), w("Informan"), w("Kata"), w("Kutipan")], rows,
+                           source=w("Sumber: data primer diolah"))
+        self._informants()
+        doc.heading(w("Pengode"), 2)
+        per_coder = Counter(e.coder for e in d.excerpts)
+        roles = {"coder": w("pengode"), "supervisor": w("penelaah")}
+        doc.numbered_table(w("Pengode dan jumlah kutipan"), [w("Nama"), w("Peran"), w("Kutipan")],
+                           [[c.name, roles.get(c.role, c.role), w.int(per_coder.get(c.name, 0))] for c in d.coders])
+        memo = d.memos.get(("project", None))
+        if memo:
+            doc.heading(w("Memo Proyek"), 2)
+            for para in memo.split("\n"):
+                if para.strip():
+                    doc.paragraph(para.strip(), align="justify")
+        self._tick()
+
+    def _informants(self) -> None:
+        w, d, doc = self.w, self.data, self.doc
+        used = {x.case_id for x in d.documents if x.case_id is not None}
+        cases = [c for c in d.cases.values() if c.id in used] or list(d.cases.values())
+        if not cases:
+            return
+        doc.heading(w("Informan"), 2)
+        keys: list[str] = [k for k in PREFERRED_ATTRIBUTES if any(k in c.attributes for c in cases)]
+        for c in cases:
+            for k in c.attributes:
+                if k not in keys:
+                    keys.append(k)
+        keys = [k for k in keys if k != "Informan"]
+        header = [w("Informan")] + [w(k) if k in PREFERRED_ATTRIBUTES else k for k in keys]
+        rows = [[c.name] + [c.attributes.get(k, "–") for k in keys] for c in sorted(cases, key=lambda c: c.name)]
+        doc.paragraph(w("Tabel berikut memuat {n} informan beserta atributnya.", n=w.int(len(cases))))
+        doc.numbered_table(w("Informan dan atributnya"), header, rows, source=w("Sumber: data primer diolah"))
+
+    def codebook(self) -> None:
+        w, d, doc = self.w, self.data, self.doc
+        doc.heading(w("Buku Kode"), 1, page_break=True)
+        sources = defaultdict(set)
+        for e in d.excerpts:
+            sources[e.code.id].add(e.document.id)
+        rows = []
+        for c in d.codes:
+            rows.append([w(GROUP_TITLES.get(c.group, c.group)), self.label(c), d.code_definition(c, self.lang),
+                         w.int(len(self.by_code.get(c.id, ()))), w.int(len(sources.get(c.id, ())))])
+        doc.paragraph(w("Buku kode memuat {n} kode. Kolom Kutipan dan Sumber menghitung kutipan yang masuk "
+                        "dalam laporan ini.", n=w.int(len(d.codes))), align="justify")
+        doc.numbered_table(w("Buku kode"), [w("Kelompok"), w("Kode"), w("Definisi"), w("Kutipan"), w("Sumber")],
+                           rows, widths_cm=[2.6, 3.2, 7.6, 1.5, 1.5], align=["left", "left", "left", "right", "right"])
+        self._tick()
+
+    # -- excerpts ------------------------------------------------------------------------------
+
+    def group_chapter(self, group: str) -> None:
+        w, d, doc = self.w, self.data, self.doc
+        codes = [c for c in d.codes if c.group == group]
+        if group == "own":
+            codes = [c for c in codes if self.by_code.get(c.id)]
+        if not codes:
+            return
+        doc.heading(w(GROUP_TITLES[group]), 1, page_break=True)
+        ids = {c.id for c in codes}
+        for code in codes:
+            level = 2 if code.parent_id not in ids else 3
+            doc.heading(self.label(code), level)
+            definition = d.code_definition(code, self.lang)
+            if definition:
+                doc.paragraph([(w("Definisi: "), {"bold": True}), (definition, {})], align="justify")
+            memo = d.memos.get(("code", code.id))
+            if memo:
+                doc.paragraph([(w("Memo kode: "), {"bold": True}), (memo, {"italic": True})], align="justify")
+            excerpts = self.by_code.get(code.id, [])
+            nsrc = len({e.document.id for e in excerpts})
+            if not excerpts:
+                doc.paragraph(w("Tidak ada kutipan untuk kode ini."), italic=True)
+                continue
+            doc.paragraph(w("Terdapat {n} kutipan dari {m} sumber.", n=w.int(len(excerpts)), m=w.int(nsrc)))
+            for i, e in enumerate(excerpts):
+                doc.quote(e.text, e.citation)
+                if e.memo:
+                    doc.paragraph([(w("Memo: "), {"bold": True}), (e.memo, {"italic": True})], "Table Text")
+                if i % 500 == 499:
+                    self._tick(500)
+            self._tick(len(excerpts) % 500)
+
+    # -- matrices ------------------------------------------------------------------------------
+
+    def matrices(self) -> None:
+        w, d, doc = self.w, self.data, self.doc
+        from qda.reports.charts import heatmap
+
+        doc.heading(w("Matriks"), 1, page_break=True)
+        parents = {c.id: c.parent_id for c in d.code_by_id.values()}
+        rows = [c for c in d.codes if c.group == "dimension" and (c.parent_id is None or
+                d.code_by_id[c.parent_id].group != "dimension")]
+        cols = [c for c in d.codes if c.group == "factor" and (c.parent_id is None or
+                d.code_by_id[c.parent_id].group != "factor")]
+        doc.heading(w("Ko-okurensi Dimensi × Faktor"), 2)
+        doc.paragraph(w("Definisi: angka pada sel adalah banyaknya pasangan segmen (satu segmen berkode dimensi, "
+                        "satu segmen berkode faktor) dalam sumber yang sama yang rentangnya bertumpang tindih "
+                        "paling sedikit satu karakter. Segmen subkode dihitung pada kode induknya."), align="justify")
+        if rows and cols:
+            counts = cooccurrence([e.segment for e in d.excerpts], [c.id for c in rows], [c.id for c in cols], parents)
+            matrix = [[counts[(r.id, c.id)] for c in cols] for r in rows]
+            total = sum(map(sum, matrix))
+            header = [w("Dimensi \\ Faktor")] + [self.label(c) for c in cols]
+            body = [[self.label(r)] + [w.int(v) for v in line] for r, line in zip(rows, matrix)]
+            doc.paragraph(w("{label} menyajikan matriks ko-okurensi; jumlah seluruh pasangan adalah {n}.",
+                            label=doc.next_table_label, n=w.int(total)), align="justify")
+            self._wide_table(w("Matriks ko-okurensi dimensi × faktor"), header, body)
+            if total:
+                best = max(((v, r, c) for r, line in zip(rows, matrix) for c, v in zip(cols, line)),
+                           key=lambda t: t[0])
+                doc.paragraph(w("Pasangan yang paling sering muncul bersama adalah {d} dengan {f} ({n} pasangan).",
+                                d=self.label(best[1]), f=self.label(best[2]), n=w.int(best[0])), align="justify")
+            png = heatmap(matrix, [self.label(r) for r in rows], [self.label(c) for c in cols],
+                          xlabel=w("Faktor Pendorong"), ylabel=w("Dimensi Kinerja (Dwiyanto)"))
+            doc.figure(png, w("Peta panas ko-okurensi dimensi × faktor"), w("Sumber: data primer diolah"),
+                       width_cm=16)
+        else:
+            doc.paragraph(w("Tidak ada kode dimensi atau faktor yang dipilih."), italic=True)
+        self._code_by_source()
+        self._tick()
+
+    def _code_by_source(self) -> None:
+        w, d, doc = self.w, self.data, self.doc
+        doc.heading(w("Kode × Sumber"), 2)
+        counts = code_source_counts(e.segment for e in d.excerpts)
+        docs = d.documents
+        codes = [c for c in d.codes if any((c.id, x.id) in counts for x in docs)]
+        if not codes:
+            doc.paragraph(w("Tidak ada kutipan."), italic=True)
+            return
+        doc.paragraph(w("Sel berisi banyaknya segmen setiap kode pada setiap sumber."), align="justify")
+        for start in range(0, len(docs), DOCUMENT_COLUMNS):
+            part = docs[start:start + DOCUMENT_COLUMNS]
+            header = [w("Kode")] + [x.name for x in part] + ([w("Jumlah")] if start + DOCUMENT_COLUMNS >= len(docs)
+                                                             else [])
+            body = []
+            for c in codes:
+                line = [self.label(c)] + [w.int(counts.get((c.id, x.id), 0)) for x in part]
+                if start + DOCUMENT_COLUMNS >= len(docs):
+                    line.append(w.int(sum(counts.get((c.id, x.id), 0) for x in docs)))
+                body.append(line)
+            title = w("Matriks kode × sumber")
+            if len(docs) > DOCUMENT_COLUMNS:
+                title += w(" (sumber {a}–{b} dari {n})", a=start + 1, b=start + len(part), n=len(docs))
+            doc.numbered_table(title, header, body, source=w("Sumber: data primer diolah"))
+
+    def _wide_table(self, title: str, header: list[str], body: list[list[str]]) -> None:
+        self.doc.numbered_table(title, header, body, source=self.w("Sumber: data primer diolah"), font_size=8,
+                                bold_first_column=True)
+
+    # -- review and memos -------------------------------------------------------------------------
+
+    def review_summary(self) -> None:
+        w, doc = self.w, self.doc
+        doc.heading(w("Ringkasan Telaah"), 1, page_break=True)
+        write_status_summaries(doc, self.data, w, heading_level=2)
+        self._tick()
+
+    def memos(self) -> None:
+        w, d, doc = self.w, self.data, self.doc
+        doc_memos = [(x, d.memos[("document", x.id)]) for x in d.documents if ("document", x.id) in d.memos]
+        if not doc_memos:
+            return
+        doc.heading(w("Memo Sumber"), 1, page_break=True)
+        for x, memo in doc_memos:
+            doc.heading(x.name, 2)
+            for para in memo.split("\n"):
+                if para.strip():
+                    doc.paragraph(para.strip(), align="justify")

@@ -1,0 +1,125 @@
+"""The review report for supervisors, and the review-status summary tables.
+
+:func:`write_review_report` lists the excerpts by code with their coder, latest status,
+reviewer and comment (and the whole review history when there were several reviews),
+then counts by status per coder and per code.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from qda.reports.docx_kit import TOC_PLACEHOLDER, ReportDocument
+from qda.reports.lang import Wording
+from qda.reports.matrices import STATUSES, status_summary
+
+STATUS_NAMES = {"approved": "Disetujui", "needs_revision": "Perlu Revisi", "rejected": "Ditolak",
+                None: "Belum Ditelaah"}
+
+
+def status_name(status: str | None, w: Wording) -> str:
+    """The printed name of a review status."""
+    return w(STATUS_NAMES.get(status, str(status)))
+
+
+def _rows(summary: dict[object, Counter], keys: list[tuple[object, str]], w: Wording) -> list[list[str]]:
+    rows = []
+    totals: Counter = Counter()
+    for key, label in keys:
+        counts = summary.get(key, Counter())
+        n = sum(counts.values())
+        totals.update(counts)
+        approved = counts.get("approved", 0)
+        rows.append([label] + [w.int(counts.get(s, 0)) for s in STATUSES] + [w.int(n),
+                    w.pct(100 * approved / n if n else None)])
+    n = sum(totals.values())
+    rows.append([w("Jumlah")] + [w.int(totals.get(s, 0)) for s in STATUSES] + [w.int(n),
+                w.pct(100 * totals.get("approved", 0) / n if n else None)])
+    return rows
+
+
+def write_status_summaries(doc: ReportDocument, data, w: Wording, heading_level: int = 2) -> None:
+    """Append the per-code and per-coder tables of latest review status."""
+    latest = {e.segment.id: e.status for e in data.excerpts}
+    header = [w("Kode")] + [status_name(s, w) for s in STATUSES] + [w("Jumlah"), w("% Disetujui")]
+    segs = [e.segment for e in data.excerpts]
+    by_code = status_summary(segs, latest, lambda s: s.code_id)
+    by_coder = status_summary(segs, latest, lambda s: s.coder_id)
+    code_keys = [(c.id, data.code_label(c, w.language)) for c in data.codes if c.id in by_code]
+    coder_keys = [(c.id, c.name) for c in data.coders if c.id in by_coder]
+    totals = Counter(latest.values())
+    n = sum(totals.values())
+    doc.heading(w("Status Telaah per Kode"), heading_level)
+    if n:
+        top = max(STATUSES, key=lambda s: totals.get(s, 0))
+        doc.paragraph(w("Dari {n} kutipan, {a} disetujui, {r} perlu revisi, {x} ditolak dan {u} belum ditelaah; "
+                        "status terbanyak adalah \u201c{top}\u201d.", n=w.int(n), a=w.int(totals.get("approved", 0)),
+                        r=w.int(totals.get("needs_revision", 0)), x=w.int(totals.get("rejected", 0)),
+                        u=w.int(totals.get(None, 0)), top=status_name(top, w)), align="justify")
+    doc.numbered_table(w("Status telaah terakhir per kode"), header, _rows(by_code, code_keys, w),
+                       source=w("Sumber: data primer diolah"))
+    doc.heading(w("Status Telaah per Pengode"), heading_level)
+    header[0] = w("Pengode")
+    doc.numbered_table(w("Status telaah terakhir per pengode"), header, _rows(by_coder, coder_keys, w),
+                       source=w("Sumber: data primer diolah"))
+
+
+def write_review_report(project: Any, out_path: str | Path, *, language: str = "id", reviewer: str | None = None,
+                        template: str | Path | None = None, progress=None) -> Path:
+    """Write the review report of ``project`` and return its path.
+
+    ``reviewer`` (a coder name) considers only that reviewer's reviews: excerpts they
+    did not review count as not reviewed.
+    """
+    from qda.reports.collect import collect
+
+    w = Wording(language)
+    data = collect(project, language=language, reviewer=reviewer, progress=progress)
+    doc = ReportDocument(template, language=language)
+    lines = [w("Proyek: {name}", name=data.project_name) if data.project_name else "",
+             w("Penelaah: {name}", name=reviewer) if reviewer else "", w.date(_dt.date.today().isoformat())]
+    doc.title_page(w("Laporan Telaah Kutipan"), lines, note=w("Dibuat dengan qda"))
+    doc.toc(w("Daftar Isi"), w(TOC_PLACEHOLDER))
+    doc.heading(w("Ringkasan"), 1, page_break=True)
+    write_status_summaries(doc, data, w, heading_level=2)
+    doc.heading(w("Kutipan menurut Kode"), 1, page_break=True)
+    by_code = data.excerpts_by_code()
+    coder_names = {c.id: c.name for c in data.coder_by_id.values()}
+    done = 0
+    for code in data.codes:
+        excerpts = by_code.get(code.id)
+        if not excerpts:
+            continue
+        counts = Counter(e.status for e in excerpts)
+        doc.heading(data.code_label(code, language), 2)
+        doc.paragraph(w("{n} kutipan: {a} disetujui, {r} perlu revisi, {x} ditolak, {u} belum ditelaah.",
+                        n=w.int(len(excerpts)), a=w.int(counts.get("approved", 0)),
+                        r=w.int(counts.get("needs_revision", 0)), x=w.int(counts.get("rejected", 0)),
+                        u=w.int(counts.get(None, 0))))
+        for e in excerpts:
+            doc.quote(e.text, e.citation)
+            history = data.reviews.get(e.segment.id, [])
+            info = [(w("Pengode: "), {"bold": True}), (e.coder, {}), ("  ·  " + w("Status: "), {"bold": True}),
+                    (status_name(e.status, w), {})]
+            if history:
+                last = history[-1]
+                info += [("  ·  " + w("Penelaah: "), {"bold": True}),
+                         (coder_names.get(last.reviewer_id, "?"), {}), (f"  ·  {w.date(last.created)}", {})]
+                if last.comment:
+                    info += [("  ·  " + w("Komentar: "), {"bold": True}), (last.comment, {"italic": True})]
+            doc.paragraph(info, "Table Text")
+            if len(history) > 1:
+                steps = [f"{w.date(r.created)} {status_name(r.status, w)} ({coder_names.get(r.reviewer_id, '?')})"
+                         + (f": \u201c{r.comment}\u201d" if r.comment else "") for r in history]
+                doc.paragraph([(w("Riwayat telaah: "), {"bold": True}), ("; ".join(steps), {})], "Table Text")
+            if e.memo:
+                doc.paragraph([(w("Memo: "), {"bold": True}), (e.memo, {"italic": True})], "Table Text")
+            done += 1
+            if progress is not None and done % 500 == 0:
+                progress.step(500)
+    if progress is not None:
+        progress.step(max(0, progress.total - progress.done), w("selesai"))
+    return doc.save(out_path)

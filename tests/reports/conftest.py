@@ -1,0 +1,96 @@
+"""A small project with known documents, informants, codes, segments, memos and reviews."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from qda.store import Project
+
+# Illustrative content: invented for the tests, not real interview material.
+INTERVIEW = (
+    "P: Bagaimana pelayanan di kantor kelurahan?\n"
+    "I: Pelayanan KTP sekarang lebih cepat, biasanya selesai dalam satu hari.\n"
+    "I: Tapi kalau jaringan SIMAK putus, warga harus menunggu.\n"
+    "P: Apakah pegawai mendapat pelatihan?\n"
+    "I: Pelatihan aplikasi baru diberikan sekali setahun,\n"
+    "belum cukup untuk pegawai baru.\n"
+    "I: Lurah selalu memantau antrean setiap pagi.\n"
+)
+OBSERVATION = (
+    "Pukul 08.10 antrean di loket sudah 14 orang.\n"
+    "Petugas arsip mencari berkas secara manual di lemari.\n"
+    "Ruang tunggu panas, kipas angin tidak berfungsi.\n"
+)
+
+
+@dataclass
+class Built:
+    path: object
+    spans: dict
+
+
+def _span(text: str, phrase: str) -> tuple[int, int]:
+    start = text.index(phrase)
+    return start, start + len(phrase)
+
+
+def build_project(path) -> Built:
+    """Create the project file and return the spans used (name -> (doc, start, end, code, coder))."""
+    p = Project.create(path, codebook=True, coder="Rina", role="coder")
+    p.add_case("Informan 3", {"Informan": "3", "Jabatan": "Kasubag TU", "Jenis Kelamin": "Perempuan",
+                              "Usia": "41", "Pendidikan": "S1"})
+    wawancara = p.add_document("wawancara_kasubag.txt", INTERVIEW, "interview",
+                               attributes={"Tanggal": "2024-03-12"}, case="Informan 3")
+    observasi = p.add_document("observasi_arsip.txt", OBSERVATION, "observation",
+                               attributes={"Lokasi": "ruang arsip", "Tanggal": "2024-03-14"})
+    own = p.add_code("Koordinasi Internal", group="own", definition_id="Kerja sama antarbagian.")
+    spans = {
+        "cepat": (wawancara, *_span(INTERVIEW, "Pelayanan KTP sekarang lebih cepat, biasanya selesai dalam satu hari."),
+                  "Produktivitas", "Rina"),
+        "jaringan": (wawancara, *_span(INTERVIEW, "kalau jaringan SIMAK putus, warga harus menunggu."),
+                     "Sumber Daya dan Sarana Prasarana", "Rina"),
+        "jaringan_resp": (wawancara, *_span(INTERVIEW, "Tapi kalau jaringan SIMAK putus"), "Responsivitas", "Budi"),
+        "pelatihan": (wawancara, *_span(INTERVIEW, "Pelatihan aplikasi baru diberikan sekali setahun,\n"
+                                                   "belum cukup untuk pegawai baru."),
+                      "Kompetensi dan Pelatihan", "Budi"),
+        "lurah": (wawancara, *_span(INTERVIEW, "Lurah selalu memantau antrean setiap pagi."),
+                  "Kepemimpinan yang Efektif", "Rina"),
+        "lurah_resp": (wawancara, *_span(INTERVIEW, "memantau antrean"), "Responsivitas", "Rina"),
+        "antrean": (observasi, *_span(OBSERVATION, "antrean di loket sudah 14 orang.\nPetugas arsip mencari berkas"),
+                    "Responsivitas", "Rina"),
+        "arsip": (observasi, *_span(OBSERVATION, "Petugas arsip mencari berkas secara manual di lemari."),
+                  "Sumber Daya dan Sarana Prasarana", "Budi"),
+        "koordinasi": (observasi, *_span(OBSERVATION, "Ruang tunggu panas"), "Koordinasi Internal", "Rina"),
+    }
+    segs = {}
+    p.set_coder("Budi")
+    p.set_coder("Dr. Sari", role="supervisor")
+    for key, (doc, start, end, code, coder) in spans.items():
+        segs[key] = p.add_segment(doc, start, end, code, coder=coder)
+    p.add_review(segs["cepat"], "needs_revision", "Perjelas konteks", reviewer="Dr. Sari")
+    p.add_review(segs["cepat"], "approved", "Sudah jelas", reviewer="Dr. Sari")
+    p.add_review(segs["jaringan"], "approved", reviewer="Dr. Sari")
+    p.add_review(segs["pelatihan"], "rejected", "Bukan pelatihan", reviewer="Dr. Sari")
+    p.add_review(segs["arsip"], "approved", reviewer="Dr. Sari")
+    p.add_review(segs["antrean"], "approved", reviewer="Rina")
+    p.add_review(segs["antrean"], "needs_revision", "Terlalu panjang", reviewer="Dr. Sari")
+    p.set_memo(None, "Memo proyek: fokus pada loket KTP.")
+    p.set_memo(p.code("Responsivitas"), "Catatan tentang responsivitas.")
+    p.set_memo(segs["lurah"], "Perlu dicek ke lurah.")
+    p.set_memo(wawancara, "Wawancara berlangsung di ruang TU.")
+    p.set_coder("Rina")
+    p.close()
+    return Built(path, {k: (v[0].name, v[1], v[2], v[3], v[4]) for k, v in spans.items()})
+
+
+@pytest.fixture
+def built(tmp_path) -> Built:
+    return build_project(tmp_path / "uji.qda")
+
+
+@pytest.fixture
+def project(built):
+    with Project.open(built.path) as p:
+        yield p

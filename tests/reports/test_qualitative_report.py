@@ -1,0 +1,191 @@
+"""The qualitative report read back with python-docx."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.shared import Pt
+
+from qda.errors import Cancelled, QdaError
+from qda.progress import Progress
+from qda.reports import write_qualitative_report
+from qda.reports.lang import Wording
+from tests.reports.conftest import INTERVIEW, OBSERVATION
+
+TEXTS = {"wawancara_kasubag.txt": INTERVIEW, "observasi_arsip.txt": OBSERVATION}
+
+
+def paragraphs(path):
+    return [(p.style.name, p.text) for p in Document(str(path)).paragraphs]
+
+
+def quotes(path):
+    return [t for s, t in paragraphs(path) if s == "Quote"]
+
+
+def expected_citation(built, key):
+    doc, start, end, _code, _coder = built.spans[key]
+    text = TEXTS[doc]
+    first = text[:start].count("\n") + 1
+    last = text[:end - 1].count("\n") + 1
+    lines = f"baris {first}" if first == last else f"baris {first}–{last}"
+    if doc.startswith("wawancara"):
+        return f"(Informan 3, Kasubag TU, wawancara 12 Maret 2024, {lines})"
+    return f"(Observasi, ruang arsip, 14 Maret 2024, {lines})"
+
+
+def test_headings_quotes_and_citations(built, project, tmp_path):
+    out = write_qualitative_report(project, tmp_path / "r.docx")
+    paras = paragraphs(out)
+    styles = {t: s for s, t in paras}
+    for h1 in ("Ringkasan Metode", "Buku Kode", "Dimensi Kinerja (Dwiyanto)", "Faktor Pendorong", "Kode Sendiri",
+               "Matriks", "Ringkasan Telaah"):
+        assert styles[h1] == "Heading 1", h1
+    for h2 in ("Produktivitas", "Responsivitas", "Kepemimpinan yang Efektif", "Koordinasi Internal", "Informan"):
+        assert styles[h2] == "Heading 2", h2
+    got = quotes(out)
+    assert len(got) == len(built.spans)
+    for key, (doc, start, end, _c, _k) in built.spans.items():
+        expected = f"“{TEXTS[doc][start:end]}” {expected_citation(built, key)}"
+        assert expected in got, expected
+    # order: dimension chapter before factor chapter
+    texts = [t for _s, t in paras]
+    assert texts.index("Produktivitas") < texts.index("Faktor Pendorong") < texts.index("Kepuasan Kerja")
+    # memos: project, code, segment, document
+    for memo in ("Memo proyek: fokus pada loket KTP.", "Memo kode: Catatan tentang responsivitas.",
+                 "Memo: Perlu dicek ke lurah.", "Wawancara berlangsung di ruang TU."):
+        assert memo in texts, memo
+
+
+def test_captions_are_consecutive_and_informants_listed(project, tmp_path):
+    out = write_qualitative_report(project, tmp_path / "r.docx")
+    caps = [t for s, t in paragraphs(out) if s == "Caption"]
+    tables = [int(re.match(r"Tabel (\d+) ", c).group(1)) for c in caps if c.startswith("Tabel")]
+    assert tables == list(range(1, len(tables) + 1))
+    doc = Document(str(out))
+    informants = [t for t in doc.tables if t.rows[0].cells[0].text == "Informan"][0]
+    assert [c.text for c in informants.rows[0].cells] == ["Informan", "Jabatan", "Jenis Kelamin", "Usia",
+                                                           "Pendidikan"]
+    assert [c.text for c in informants.rows[1].cells] == ["Informan 3", "Kasubag TU", "Perempuan", "41", "S1"]
+    assert len(doc.inline_shapes) == 1  # the heat map
+
+
+def _table_after(doc, caption_start):
+    body = doc.element.body
+    seen = False
+    for el in body.iterchildren():
+        if el.tag.endswith("}p") and "".join(el.itertext()).startswith(caption_start):
+            seen = True
+        elif seen and el.tag.endswith("}tbl"):
+            from docx.table import Table
+
+            return Table(el, doc._body)
+    raise AssertionError(caption_start)
+
+
+def test_matrices_equal_independent_counts(built, project, tmp_path):
+    out = write_qualitative_report(project, tmp_path / "r.docx")
+    doc = Document(str(out))
+    table = _table_after(doc, "Tabel 6 Matriks ko-okurensi")
+    header = [c.text for c in table.rows[0].cells]
+    cells = {(row.cells[0].text, header[j]): row.cells[j].text for row in table.rows[1:] for j in range(1, len(header))}
+    spans = list(built.spans.values())
+    expected = {}
+    for d1, s1, e1, c1, _ in spans:
+        for d2, s2, e2, c2, _ in spans:
+            if d1 == d2 and s1 < e2 and s2 < e1 and c1 in ("Produktivitas", "Responsivitas", "Akuntabilitas") \
+                    and c2 in ("Sumber Daya dan Sarana Prasarana", "Kompetensi dan Pelatihan", "Kepemimpinan yang Efektif"):
+                expected[(c1, c2)] = expected.get((c1, c2), 0) + 1
+    for (row, col), value in cells.items():
+        assert int(value) == expected.get((row, col), 0), (row, col)
+    assert cells[("Responsivitas", "Sumber Daya dan Sarana Prasarana")] == "2"
+    source = _table_after(doc, "Tabel 7 Matriks kode")
+    head = [c.text for c in source.rows[0].cells]
+    assert head == ["Kode", "observasi_arsip.txt", "wawancara_kasubag.txt", "Jumlah"] or \
+        head == ["Kode", "wawancara_kasubag.txt", "observasi_arsip.txt", "Jumlah"]
+    rows = {r.cells[0].text: [c.text for c in r.cells[1:]] for r in source.rows[1:]}
+    per_doc = {}
+    for d, _s, _e, c, _k in spans:
+        per_doc[(c, d)] = per_doc.get((c, d), 0) + 1
+    for code, values in rows.items():
+        for name, value in zip(head[1:-1], values[:-1]):
+            assert int(value) == per_doc.get((code, name), 0)
+        assert int(values[-1]) == sum(v for (c, _d), v in per_doc.items() if c == code)
+
+
+def test_approved_only_codes_and_coders_filters(built, project, tmp_path):
+    approved = quotes(write_qualitative_report(project, tmp_path / "a.docx", approved_only=True))
+    texts = {TEXTS[d][s:e] for d, s, e, _c, _k in built.spans.values()}
+    kept = {q.split("” (")[0].lstrip("“") for q in approved}
+    # latest status approved: cepat (revised then approved), jaringan, arsip; antrean's latest is needs_revision
+    assert kept == {TEXTS[built.spans[k][0]][built.spans[k][1]:built.spans[k][2]] for k in ("cepat", "jaringan", "arsip")}
+    assert kept < texts
+    only_resp = quotes(write_qualitative_report(project, tmp_path / "c.docx", codes=["Responsivitas"]))
+    assert len(only_resp) == 3
+    budi = quotes(write_qualitative_report(project, tmp_path / "k.docx", coders=["Budi"]))
+    assert len(budi) == sum(1 for v in built.spans.values() if v[4] == "Budi")
+    obs = quotes(write_qualitative_report(project, tmp_path / "o.docx", documents=["observasi_arsip.txt"]))
+    assert len(obs) == 3 and all("Observasi" in q for q in obs)
+    with pytest.raises(QdaError, match="Tidak Ada"):
+        write_qualitative_report(project, tmp_path / "x.docx", codes=["Tidak Ada"])
+
+
+def test_english_report_wording_and_decimal_point(project, tmp_path, monkeypatch):
+    seen = []
+    real = Wording.__call__
+
+    def spy(self, text, **values):
+        out = real(self, text, **values)
+        if self.language == "en":
+            seen.append(self)
+        return out
+
+    monkeypatch.setattr(Wording, "__call__", spy)
+    out = write_qualitative_report(project, tmp_path / "en.docx", language="en")
+    paras = paragraphs(out)
+    styles = {t: s for s, t in paras}
+    assert styles["Performance dimensions (Dwiyanto)"] == "Heading 1"
+    assert styles["Method summary"] == "Heading 1"
+    assert "“Petugas arsip mencari berkas secara manual di lemari.” (Observation, ruang arsip, 14 March 2024, "\
+        "line 2)" in [t for s, t in paras if s == "Quote"]
+    assert seen and not seen[0].missing, sorted(seen[0].missing)
+    doc = Document(str(out))
+    review = [t for t in doc.tables if t.rows[0].cells[0].text == "Code" and "% Approved" in
+              [c.text for c in t.rows[0].cells]][0]
+    pct = review.rows[-1].cells[-1].text
+    assert pct == "33.3%"
+
+
+def test_indonesian_percent_uses_decimal_comma(project, tmp_path):
+    doc = Document(str(write_qualitative_report(project, tmp_path / "id.docx")))
+    review = [t for t in doc.tables if t.rows[0].cells[0].text == "Kode" and "% Disetujui" in
+              [c.text for c in t.rows[0].cells]][0]
+    assert review.rows[-1].cells[-1].text == "33,3%"  # 3 approved of 9
+
+
+def test_template_style_is_used(project, tmp_path):
+    tpl = Document()
+    tpl.styles["Heading 1"].font.size = Pt(27)
+    tpl.styles["Quote"].font.size = Pt(9.5)
+    tpl.add_paragraph("Teks templat")
+    tpl.save(str(tmp_path / "kampus.docx"))
+    out = write_qualitative_report(project, tmp_path / "t.docx", template=tmp_path / "kampus.docx")
+    doc = Document(str(out))
+    assert doc.styles["Heading 1"].font.size == Pt(27)
+    assert doc.styles["Quote"].font.size == Pt(9.5)
+    assert "Teks templat" not in [p.text for p in doc.paragraphs]
+    assert any(p.style.name == "Heading 1" for p in doc.paragraphs)
+
+
+def test_progress_reaches_total_and_cancel_stops(project, tmp_path):
+    seen = []
+    progress = Progress(callback=lambda done, total, msg: seen.append((done, total)))
+    write_qualitative_report(project, tmp_path / "p.docx", progress=progress)
+    assert seen[-1][0] == seen[-1][1] > 0
+    stop = Progress()
+    stop.cancel()
+    with pytest.raises(Cancelled):
+        write_qualitative_report(project, tmp_path / "c.docx", progress=stop)

@@ -1,0 +1,58 @@
+"""The review report read back with python-docx."""
+
+from __future__ import annotations
+
+from docx import Document
+
+from qda.reports import write_review_report
+
+
+def texts(path):
+    return [(p.style.name, p.text) for p in Document(str(path)).paragraphs]
+
+
+def test_excerpts_grouped_by_code_with_status_and_history(built, project, tmp_path):
+    out = write_review_report(project, tmp_path / "r.docx")
+    paras = texts(out)
+    flat = [t for _s, t in paras]
+    assert ("Heading 1", "Kutipan menurut Kode") in paras
+    assert ("Heading 2", "Produktivitas") in paras
+    i = flat.index("Produktivitas", flat.index("Kutipan menurut Kode"))
+    assert flat[i + 2].startswith("“Pelayanan KTP sekarang lebih cepat")
+    info = flat[i + 3]
+    assert "Pengode: Rina" in info and "Status: Disetujui" in info and "Penelaah: Dr. Sari" in info
+    assert "Komentar: Sudah jelas" in info
+    history = flat[i + 4]
+    assert history.startswith("Riwayat telaah: ") and "Perlu Revisi (Dr. Sari): “Perjelas konteks”" in history
+    assert "Disetujui (Dr. Sari): “Sudah jelas”" in history
+    unreviewed = [t for t in flat if t.startswith("Pengode: ") and "Status: Belum Ditelaah" in t]
+    assert len(unreviewed) == 4  # jaringan_resp, lurah, lurah_resp, koordinasi
+
+
+def _table(doc, first_header):
+    return [t for t in doc.tables if t.rows[0].cells[0].text == first_header][0]
+
+
+def test_summary_per_coder_counts(built, project, tmp_path):
+    doc = Document(str(write_review_report(project, tmp_path / "r.docx")))
+    table = _table(doc, "Pengode")
+    header = [c.text for c in table.rows[0].cells]
+    assert header == ["Pengode", "Disetujui", "Perlu Revisi", "Ditolak", "Belum Ditelaah", "Jumlah", "% Disetujui"]
+    rows = {r.cells[0].text: [c.text for c in r.cells[1:]] for r in table.rows[1:]}
+    # Rina: cepat (approved), jaringan (approved), lurah, lurah_resp, koordinasi (none), antrean (needs revision)
+    assert rows["Rina"] == ["2", "1", "0", "3", "6", "33,3%"]
+    # Budi: jaringan_resp (none), pelatihan (rejected), arsip (approved)
+    assert rows["Budi"] == ["1", "0", "1", "1", "3", "33,3%"]
+    assert rows["Jumlah"] == ["3", "1", "1", "4", "9", "33,3%"]
+
+
+def test_reviewer_filter_uses_only_their_reviews(project, tmp_path):
+    doc = Document(str(write_review_report(project, tmp_path / "r.docx", reviewer="Rina")))
+    rows = {r.cells[0].text: [c.text for c in r.cells[1:]] for r in _table(doc, "Pengode").rows[1:]}
+    assert rows["Jumlah"][:4] == ["1", "0", "0", "8"]  # Rina approved "antrean" only
+
+
+def test_english_review_report(project, tmp_path):
+    paras = texts(write_review_report(project, tmp_path / "en.docx", language="en"))
+    assert ("Heading 1", "Excerpts by code") in paras
+    assert any("Status: Not reviewed" in t for _s, t in paras)
