@@ -47,6 +47,12 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
     return _detect(data, path)
 
 
+_LATIN_FAMILY = frozenset(
+    {"cp1252", "cp1250", "cp1257", "latin_1", "iso8859_1", "iso8859_2", "iso8859_9", "iso8859_15", "mac_roman",
+     "mac_latin2"}
+)
+
+
 def _detect(data: bytes, path: str) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
@@ -54,9 +60,10 @@ def _detect(data: bytes, path: str) -> tuple[str, str]:
     if best is None:
         raise SourceRefused(path, tr("pengodean karakter tidak dikenali; kemungkinan berkas biner, bukan teks"))
     encoding = best.encoding
-    if encoding in ("latin_1", "iso8859_1", "cp1252") or encoding.startswith("iso8859"):
-        # Indonesian and English text saved by Windows tools is cp1252; cp1252 agrees with
-        # latin-1 on every letter and also maps the curly quotes and dashes of 0x80-0x9f.
+    if encoding in _LATIN_FAMILY:
+        # Text in the Latin alphabet saved by Windows tools in Indonesia is cp1252; the
+        # detector cannot always tell it from its Central European / ISO siblings, which
+        # agree on the letters Indonesian and English use.
         try:
             return data.decode("cp1252"), "cp1252"
         except UnicodeDecodeError:

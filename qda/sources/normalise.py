@@ -5,8 +5,9 @@ Rules (the stored text, and so every segment position, depends on them):
 1. Line breaks ``\\r\\n``, ``\\r``, U+2028, U+2029, U+0085, ``\\x0b`` and ``\\x0c`` become ``\\n``.
 2. Every U+FEFF (byte-order mark / zero-width no-break space) is removed.
 3. A NUL character means the file is binary, not text: the file is refused.
-   Other control characters (C0 except tab and newline, DEL, C1) are removed; if they
-   make up more than 1 % of the text the file is refused as binary.
+   Other control characters (C0 except tab and newline, DEL, C1) are removed; if there
+   are more than 8 of them and they make up more than 1 % of the text, the file is
+   refused as binary.
 4. Unicode NFC (with the ``unicodedata.is_normalized`` fast path).
 5. Spaces and tabs at the end of each line are removed, and blank lines at the very
    end of the text; leading text is kept as it is.
@@ -29,13 +30,14 @@ _NEWLINES = re.compile("\r\n?|[\u2028\u2029\x85\x0b\x0c]")
 _CONTROLS = re.compile("[\x01-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")
 _TRAILING = re.compile("[ \t]+(?=\n)")
 _BINARY_SHARE = 0.01
+_BINARY_FLOOR = 8
 
 
 def normalise_text(text: str, path: str) -> str:
     """Return ``text`` normalised by the rules above; raise SourceRefused if unusable."""
     if "\x00" in text:
         raise SourceRefused(path, tr("berisi byte NUL; kemungkinan berkas biner, bukan teks"))
-    if "\r" in text or not text.isascii():
+    if "\r" in text or "\x0b" in text or "\x0c" in text or not text.isascii():
         text = _NEWLINES.sub("\n", text)
     if "\ufeff" in text:
         text = text.replace("\ufeff", "")
@@ -57,7 +59,7 @@ def _has_c0(text: str) -> bool:
 
 def _strip_controls(text: str, path: str) -> str:
     cleaned, removed = _CONTROLS.subn("", text)
-    if removed and removed > _BINARY_SHARE * max(len(text), 1):
+    if removed > _BINARY_FLOOR and removed > _BINARY_SHARE * len(text):
         raise SourceRefused(
             path, tr("berisi {n} karakter kendali; kemungkinan berkas biner, bukan teks", n=removed)
         )

@@ -13,7 +13,8 @@ its first word is not a note word (``Catatan``, ``Pukul``, ``Keterangan``, ...).
 Dialogue rule, to keep notes such as ``Catatan: ...`` from becoming speakers: a label is a
 *speaker* if it occurs at least twice, or is a known label, or carries a timestamp. The
 document has turns only if it has at least two speakers, or one speaker with at least two
-timestamped turns (a recorded monologue). Then every line of a speaker is a turn, and so is
+timestamped turns (a recorded monologue), or one recurring speaker answered at least once
+by an honorific-led name (``Bu Ratna`` twice, ``Pak Hendra`` once). Then every line of a speaker is a turn, and so is
 a single line of an honorific-led name (``Pak Kasi: ...`` said once); other label-like lines
 are text inside the current turn. A turn runs from the start of its line to just before the
 next turn (trailing whitespace excluded): continuation paragraphs belong to it.
@@ -111,7 +112,12 @@ def find_turns(text: str, start: int = 0) -> list[SpeakerTurn]:
     counts = Counter(key for _, _, key, _ in candidates)
     stamped = Counter(key for _, _, key, stamp in candidates if stamp)
     speakers = {key for key, n in counts.items() if n >= 2 or stamped[key] or _is_known(key)}
-    if not (len(speakers) >= 2 or (len(speakers) == 1 and stamped[next(iter(speakers))] >= 2)):
+    if len(speakers) == 1:
+        only = next(iter(speakers))
+        guests = any(_honorific_led(key) for key in counts if key != only)
+        if not (stamped[only] >= 2 or (guests and counts[only] >= 2)):
+            return []
+    elif not speakers:
         return []
     kept = [c for c in candidates if c[2] in speakers or _honorific_led(c[2])]
     turns: list[SpeakerTurn] = []
