@@ -1,0 +1,130 @@
+"""The coding tab's centre: a header naming the source and the document view."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from qda.errors import NotFound
+from qda.gui.sources_panel import kind_label
+from qda.gui.viewer.text_view import DocumentView, ShownSegment
+from qda.i18n import tr
+
+
+class DocumentPane(QWidget):
+    """Shows one source of the project; refreshes only what a change touched."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.project: Any = None
+        self.document_id: int | None = None
+        self.visible_coders: set[int] | None = None  # None: every coder
+        self.hidden_count = 0
+        self.header = QLabel()
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setStyleSheet(
+            "QLabel { background: #f4f6f9; border-bottom: 1px solid #dfe3ea; padding: 7px 12px; color: #1f3b5c; }")
+        self.recent_label = QLabel()
+        self.recent_label.setTextFormat(Qt.TextFormat.RichText)
+        self.recent_label.setStyleSheet("QLabel { background: #fbfbfc; padding: 3px 12px; color: #5b6573; }")
+        self.view = DocumentView()
+        self.view.setFrameShape(DocumentView.Shape.NoFrame)
+        self.placeholder = QLabel(tr("Pilih sumber di panel Sumber untuk membacanya dan mengodenya."))
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setStyleSheet("color: #7a8391; background: white;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.recent_label)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.placeholder, 1)
+        self._show_placeholder(True)
+
+    def _show_placeholder(self, on: bool) -> None:
+        self.placeholder.setVisible(on)
+        self.view.setVisible(not on)
+        self.header.setVisible(not on)
+
+    def set_project(self, project: Any) -> None:
+        self.project = project
+        self.document_id = None
+        self.view.clear_document()
+        self._show_placeholder(True)
+
+    # -- data for the view -------------------------------------------------------------
+    def code_looks(self) -> dict[int, tuple[str, str]]:
+        return {c.id: (c.name, c.color) for c in self.project.codes()}
+
+    def _shown_segments(self, doc_id: int) -> list[ShownSegment]:
+        segs = self.project.segments(document=doc_id)
+        visible = self.visible_coders
+        shown = [ShownSegment(s.id, s.code_id, s.start, s.end, s.coder_id)
+                 for s in segs if visible is None or s.coder_id in visible]
+        self.hidden_count = len(segs) - len(shown)
+        return shown
+
+    def show_document(self, doc_id: int) -> None:
+        """Show source ``doc_id`` with its turns and codings."""
+        p = self.project
+        doc = p.document(doc_id)
+        self.document_id = doc.id
+        coders = {c.id: c.name for c in p.coders()}
+        self.view.show_document(doc.id, p.document_text(doc), p.turns(doc), self._shown_segments(doc.id),
+                                self.code_looks(), coders)
+        self._show_placeholder(False)
+        self._update_header(doc)
+
+    def _update_header(self, doc: Any = None) -> None:
+        if self.document_id is None:
+            return
+        doc = doc or self.project.document(self.document_id)
+        parts = [kind_label(doc.kind)]
+        if doc.case_id is not None:
+            try:
+                parts.append(self.project.case(doc.case_id).name)
+            except NotFound:
+                pass
+        parts.append(tr("{n} kata", n=doc.words))
+        parts.append(tr("{n} koding", n=len(self.view.segments())))
+        if self.hidden_count:
+            parts.append(f"<span style='color:#b26a00'>{html.escape(tr('{n} disembunyikan', n=self.hidden_count))}"
+                         "</span>")
+        meta = " · ".join(p if p.startswith("<span") else html.escape(p) for p in parts)
+        self.header.setText(f"<b style='font-size:12pt'>{html.escape(doc.name)}</b>"
+                            f"&nbsp;&nbsp;<span style='color:#5b6573'>{meta}</span>")
+
+    def refresh_segments(self) -> None:
+        """Re-read the shown document's codings and repaint only what changed."""
+        if self.project is None or self.document_id is None:
+            return
+        try:
+            self.project.document(self.document_id)
+        except NotFound:  # the source was deleted
+            self.set_project(self.project)
+            return
+        self.view.set_segments(self._shown_segments(self.document_id))
+        self._update_header()
+
+    def refresh_codes(self) -> None:
+        """Pick up renamed or recoloured codes."""
+        if self.project is not None and self.document_id is not None:
+            self.view.set_codes(self.code_looks())
+
+    def set_visible_coders(self, coder_ids: set[int] | None) -> None:
+        """Show only the codings of these coders (None: all); the header counts the hidden ones."""
+        self.visible_coders = None if coder_ids is None else set(coder_ids)
+        self.refresh_segments()
+
+    def set_recent_codes(self, looks: list[tuple[str, str]]) -> None:
+        """Show the number-key shortcuts of the most recently used codes."""
+        if not looks:
+            hint = tr("Pilih teks lalu terapkan kode: klik ganda kode, seret ke kode, Ctrl+K, atau Ctrl+I (in-vivo).")
+            self.recent_label.setText(f"<span style='color:#9aa0a8'>{html.escape(hint)}</span>")
+            return
+        items = [f"<b style='color:#1f3b5c'>{i}</b>&nbsp;<span style='background:{color}55'>"
+                 f"&nbsp;{html.escape(name)}&nbsp;</span>" for i, (name, color) in enumerate(looks, 1)]
+        self.recent_label.setText(html.escape(tr("Tombol angka:")) + "&nbsp; " + "&nbsp;&nbsp; ".join(items))

@@ -1,0 +1,153 @@
+"""Details of the coded segments under a click: codes, coder, review, memo, actions."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qda.errors import NotFound
+from qda.i18n import tr
+
+REVIEW_LABELS = {
+    "approved": ("Disetujui", "#2e7d32"),
+    "needs_revision": ("Perlu revisi", "#b26a00"),
+    "rejected": ("Ditolak", "#c62828"),
+}
+EXCERPT_CHARS = 220
+
+
+def review_badge(status: str | None) -> str:
+    """Rich-text badge of a review status (or 'not reviewed')."""
+    if status is None:
+        return f"<span style='color:#7a8391'>{html.escape(tr('Belum ditinjau'))}</span>"
+    label, color = REVIEW_LABELS.get(status, (status, "#555555"))
+    return f"<span style='color:{color};font-weight:bold'>{html.escape(tr(label))}</span>"
+
+
+class SegmentCard(QFrame):
+    """One segment: what it is and buttons acting on it."""
+
+    def __init__(self, segment_id: int, body: str, color: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.segment_id = segment_id
+        self.setObjectName("segcard")
+        self.setStyleSheet(
+            f"#segcard {{ background: white; border: 1px solid #e0e3e8; border-left: 5px solid {color};"
+            " border-radius: 4px; }")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 8, 8)
+        self.label = QLabel(body)
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.label)
+        row = QHBoxLayout()
+        self.remove_button = QPushButton(tr("Hapus"))
+        self.recode_button = QPushButton(tr("Ganti kode…"))
+        self.memo_button = QPushButton(tr("Memo…"))
+        for b in (self.remove_button, self.recode_button, self.memo_button):
+            b.setCursor(Qt.CursorShape.PointingHandCursor)
+            row.addWidget(b)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+
+class SegmentInfoPanel(QWidget):
+    """Lists the segments last clicked in the viewer; the window carries out the actions."""
+
+    removeRequested = Signal(int)
+    recodeRequested = Signal(int)
+    memoRequested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.project: Any = None
+        self.segment_ids: list[int] = []
+        self.cards: list[SegmentCard] = []
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._inner = QWidget()
+        self._inner.setStyleSheet("background: #f6f7f9;")
+        self._list = QVBoxLayout(self._inner)
+        self._list.setContentsMargins(6, 6, 6, 6)
+        self._list.setSpacing(6)
+        self.hint = QLabel(tr("Klik sorotan atau garis koding di samping teks untuk melihat kodingnya."))
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #7a8391; padding: 6px;")
+        self._list.addWidget(self.hint)
+        self._list.addStretch(1)
+        scroll.setWidget(self._inner)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+    def set_project(self, project: Any) -> None:
+        self.project = project
+        self.show_segments([])
+
+    def show_segments(self, segment_ids: list[int]) -> None:
+        """Show the segments with these ids (those no longer in the project are skipped)."""
+        for card in self.cards:
+            self._list.removeWidget(card)
+            card.deleteLater()
+        self.cards = []
+        self.segment_ids = []
+        if self.project is None:
+            self.hint.show()
+            return
+        coders = {c.id: c for c in self.project.coders()}
+        for sid in segment_ids:
+            try:
+                seg = self.project.segment(sid)
+                code = self.project.code(seg.code_id)
+            except NotFound:
+                continue
+            card = SegmentCard(sid, self._body(seg, code, coders), code.color)
+            card.remove_button.clicked.connect(lambda _=False, s=sid: self.removeRequested.emit(s))
+            card.recode_button.clicked.connect(lambda _=False, s=sid: self.recodeRequested.emit(s))
+            card.memo_button.clicked.connect(lambda _=False, s=sid: self.memoRequested.emit(s))
+            self._list.insertWidget(self._list.count() - 1, card)
+            self.cards.append(card)
+            self.segment_ids.append(sid)
+        self.hint.setVisible(not self.cards)
+
+    def refresh(self) -> None:
+        """Redraw the shown segments (after an undo, a recode or a memo)."""
+        self.show_segments(list(self.segment_ids))
+
+    def _body(self, seg: Any, code: Any, coders: dict[int, Any]) -> str:
+        coder = coders.get(seg.coder_id)
+        who = html.escape(coder.name) if coder else "?"
+        when = html.escape(str(seg.created)[:16].replace("T", " "))
+        review = self.project.latest_review(seg)
+        review_html = review_badge(review.status if review else None)
+        if review is not None:
+            reviewer = coders.get(review.reviewer_id)
+            if reviewer is not None:
+                review_html += f" <span style='color:#7a8391'>({html.escape(reviewer.name)})</span>"
+            if review.comment:
+                review_html += f"<br><i>{html.escape(review.comment)}</i>"
+        memo = self.project.memo(seg) or ""
+        memo_html = html.escape(memo) if memo else f"<span style='color:#9aa0a8'>{html.escape(tr('Tanpa memo'))}</span>"
+        text = self.project.segment_text(seg)
+        if len(text) > EXCERPT_CHARS:
+            text = text[:EXCERPT_CHARS].rstrip() + "…"
+        return (
+            f"<b>{html.escape(code.name)}</b><br>"
+            f"<span style='color:#5b6573'>{html.escape(tr('oleh {coder}, {when}', coder=who, when=when))}"
+            f"</span><br>{html.escape(tr('Tinjauan'))}: {review_html}<br>"
+            f"{html.escape(tr('Memo'))}: {memo_html}"
+            f"<p style='color:#3a3f47;margin-top:4px'>“{html.escape(text)}”</p>"
+        )

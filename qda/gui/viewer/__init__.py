@@ -1,0 +1,1 @@
+"""The document viewer: read-only text, line numbers, coding highlights and stripes."""

@@ -1,0 +1,85 @@
+"""Paint coding highlights and speaker-turn labels block by block.
+
+The highlighter keeps a precomputed, sorted index of highlight pieces (see
+:mod:`qda.gui.viewer.layout`) and of turn labels, both in UTF-16 units; each block finds
+its own pieces with a bisect, so showing or re-colouring a long transcript costs one
+pass over its blocks and a change re-highlights only the blocks it touches.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+
+from qda.gui.viewer.layout import Piece, blend, pieces_between
+
+SPEAKER_COLORS = ("#1f4e79", "#7a3b00", "#2e6b30", "#6b2e6b", "#5b5b00")
+TIMESTAMP_COLOR = "#8a8f98"
+
+
+class CodingHighlighter(QSyntaxHighlighter):
+    """Blended code colours (underlined where codings overlap) plus turn labels."""
+
+    def __init__(self, document: QTextDocument) -> None:
+        super().__init__(document)
+        self._pieces: list[Piece] = []
+        self._starts: list[int] = []
+        self._labels: list[tuple[int, int, str, int]] = []  # (start, end, kind, speaker no.)
+        self._label_starts: list[int] = []
+        self._colors: dict[int, str] = {}
+        self._formats: dict[tuple[int, ...], QTextCharFormat] = {}
+
+    # -- data -----------------------------------------------------------------------
+    def set_colors(self, colors: dict[int, str]) -> None:
+        """Code id -> colour ``#rrggbb``."""
+        self._colors = dict(colors)
+        self._formats.clear()
+
+    def set_pieces(self, pieces: list[Piece]) -> None:
+        """Replace the highlight index (call :meth:`rehighlight` or re-highlight blocks after)."""
+        self._pieces = pieces
+        self._starts = [p.start for p in pieces]
+
+    def set_labels(self, labels: list[tuple[int, int, str, int]]) -> None:
+        """Turn labels: ``(start, end, "speaker" | "time", speaker number)`` in UTF-16 units."""
+        self._labels = sorted(labels)
+        self._label_starts = [lab[0] for lab in self._labels]
+
+    def format_for(self, codes: tuple[int, ...]) -> QTextCharFormat:
+        """The (cached) character format of a piece covered by ``codes``."""
+        fmt = self._formats.get(codes)
+        if fmt is None:
+            fmt = QTextCharFormat()
+            colors = [self._colors.get(c, "#999999") for c in codes]
+            fmt.setBackground(QColor(blend(colors)))
+            if len(codes) > 1:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                fmt.setUnderlineColor(QColor(colors[1]))
+            self._formats[codes] = fmt
+        return fmt
+
+    # -- painting ---------------------------------------------------------------------
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
+        block = self.currentBlock()
+        lo = block.position()
+        hi = lo + block.length() - 1
+        if hi <= lo:
+            return
+        for p in pieces_between(self._pieces, self._starts, lo, hi):
+            a, b = max(p.start, lo), min(p.end, hi)
+            self.setFormat(a - lo, b - a, self.format_for(p.codes))
+        if not self._labels:
+            return
+        i = bisect_left(self._label_starts, lo)
+        while i < len(self._labels) and self._labels[i][0] < hi:
+            start, end, kind, speaker = self._labels[i]
+            for pos in range(start - lo, min(end, hi) - lo):
+                fmt = QTextCharFormat(self.format(pos))
+                if kind == "speaker":
+                    fmt.setFontWeight(QFont.Weight.Bold)
+                    fmt.setForeground(QColor(SPEAKER_COLORS[speaker % len(SPEAKER_COLORS)]))
+                else:
+                    fmt.setForeground(QColor(TIMESTAMP_COLOR))
+                self.setFormat(pos, 1, fmt)
+            i += 1

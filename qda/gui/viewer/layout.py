@@ -1,0 +1,129 @@
+"""Pure layout of codings: blended highlight pieces and margin stripe columns.
+
+Both are computed with one sweep over the sorted span ends (O(n log n)), never by
+comparing segments pairwise, so a densely coded transcript (3,000 segments, overlaps
+nine deep) lays out in a few milliseconds. Nothing here imports Qt.
+"""
+
+from __future__ import annotations
+
+import heapq
+from bisect import bisect_left
+from dataclasses import dataclass
+
+ALPHA = 0.30  # opacity of one code's highlight over the page
+
+
+@dataclass(frozen=True)
+class Span:
+    """One coded segment as the viewer sees it (positions in UTF-16 units)."""
+
+    segment_id: int
+    code_id: int
+    start: int
+    end: int
+    coder_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A stretch of text covered by a constant set of codings.
+
+    ``codes`` lists the code ids in the order their segments began (outermost first).
+    """
+
+    start: int
+    end: int
+    codes: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One margin stripe: a segment placed in a column."""
+
+    span: Span
+    column: int
+
+
+def highlight_pieces(spans: list[Span]) -> list[Piece]:
+    """Cut the text into maximal pieces with a constant, non-empty set of codings."""
+    events: list[tuple[int, int, int]] = []  # (position, kind 0=end/1=start, index)
+    for i, s in enumerate(spans):
+        if s.end > s.start:
+            events.append((s.start, 1, i))
+            events.append((s.end, 0, i))
+    events.sort()
+    pieces: list[Piece] = []
+    active: dict[int, None] = {}  # insertion-ordered set of span indexes
+    prev = None
+    k = 0
+    n = len(events)
+    while k < n:
+        pos = events[k][0]
+        if active and prev is not None and pos > prev:
+            codes = tuple(dict.fromkeys(spans[i].code_id for i in active))
+            if pieces and pieces[-1].end == prev and pieces[-1].codes == codes:
+                pieces[-1] = Piece(pieces[-1].start, pos, codes)
+            else:
+                pieces.append(Piece(prev, pos, codes))
+        while k < n and events[k][0] == pos:
+            _, kind, i = events[k]
+            if kind:
+                active[i] = None
+            else:
+                active.pop(i, None)
+            k += 1
+        prev = pos
+    return pieces
+
+
+def pieces_between(pieces: list[Piece], starts: list[int], lo: int, hi: int) -> list[Piece]:
+    """The pieces overlapping ``[lo, hi)``; ``starts`` is ``[p.start for p in pieces]``."""
+    i = max(bisect_left(starts, lo) - 1, 0)
+    out = []
+    while i < len(pieces) and pieces[i].start < hi:
+        if pieces[i].end > lo:
+            out.append(pieces[i])
+        i += 1
+    return out
+
+
+def stripe_columns(spans: list[Span]) -> tuple[list[Bar], int]:
+    """Place every span in the lowest free column (interval partitioning sweep).
+
+    Overlapping spans never share a column; spans that only touch may. Returns the bars
+    (ordered by start) and the number of columns used.
+    """
+    order = sorted(range(len(spans)), key=lambda i: (spans[i].start, -spans[i].end, spans[i].segment_id))
+    busy: list[tuple[int, int]] = []  # heap of (end, column) of active bars
+    free: list[int] = []  # heap of released columns
+    ncols = 0
+    bars: list[Bar] = []
+    for i in order:
+        s = spans[i]
+        while busy and busy[0][0] <= s.start:
+            heapq.heappush(free, heapq.heappop(busy)[1])
+        if free:
+            col = heapq.heappop(free)
+        else:
+            col = ncols
+            ncols += 1
+        heapq.heappush(busy, (s.end, col))
+        bars.append(Bar(s, col))
+    return bars, ncols
+
+
+def blend(colors: list[str], alpha: float = ALPHA, base: str = "#ffffff") -> str:
+    """The colour seen when translucent ``colors`` are laid one over another on ``base``."""
+    r, g, b = _rgb(base)
+    for c in colors:
+        cr, cg, cb = _rgb(c)
+        r, g, b = r + (cr - r) * alpha, g + (cg - g) * alpha, b + (cb - b) * alpha
+    return f"#{round(r):02x}{round(g):02x}{round(b):02x}"
+
+
+def _rgb(color: str) -> tuple[int, int, int]:
+    c = color.lstrip("#")
+    if len(c) != 6:
+        return (160, 160, 160)
+    return int(c[0:2], 16), int(c[2:4], 16), int(c[4:6], 16)

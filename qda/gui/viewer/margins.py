@@ -1,0 +1,135 @@
+"""The two side areas of the document viewer: line numbers and coding stripes.
+
+Both paint only the blocks that are visible; the stripe margin asks the viewer for the
+bars overlapping the visible range (a bisect over bars sorted by start) and records
+where it drew each bar, so a click can name the segment under the mouse.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QToolTip, QWidget
+
+if TYPE_CHECKING:
+    from qda.gui.viewer.text_view import DocumentView
+
+GUTTER_BG = "#f3f4f6"
+GUTTER_FG = "#9aa0a8"
+MARGIN_BG = "#fafafa"
+COLUMN_WIDTH = 17
+MAX_COLUMNS = 14
+
+
+class LineNumberArea(QWidget):
+    """Paragraph numbers beside the text, like a code editor's gutter."""
+
+    def __init__(self, view: DocumentView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def width_hint(self) -> int:
+        digits = len(str(max(1, self.view.blockCount())))
+        return 14 + self.fontMetrics().horizontalAdvance("9") * max(digits, 3)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(self.width_hint(), 0)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.fillRect(event.rect(), QColor(GUTTER_BG))
+        painter.setPen(QColor(GUTTER_FG))
+        view = self.view
+        block = view.firstVisibleBlock()
+        number = block.blockNumber()
+        offset = view.contentOffset()
+        top = view.blockBoundingGeometry(block).translated(offset).top()
+        height = self.fontMetrics().height()
+        right = self.width() - 8
+        while block.isValid() and top <= event.rect().bottom():
+            bottom = top + view.blockBoundingRect(block).height()
+            if block.isVisible() and bottom >= event.rect().top() and block.length() > 1:
+                painter.drawText(0, int(top), right, height, Qt.AlignmentFlag.AlignRight, str(number + 1))
+            block = block.next()
+            top = bottom
+            number += 1
+        painter.end()
+
+
+class CodingMargin(QWidget):
+    """Coding stripes: one bar per segment, overlapping segments side by side."""
+
+    barClicked = Signal(int)  # segment id
+
+    def __init__(self, view: DocumentView) -> None:
+        super().__init__(view)
+        self.view = view
+        self.setMouseTracking(True)
+        self._hits: list[tuple[QRectF, int]] = []
+        self._label_font = QFont(self.font())
+        self._label_font.setPointSizeF(max(7.0, self.font().pointSizeF() * 0.78))
+
+    def columns_shown(self) -> int:
+        return min(self.view.stripe_column_count(), MAX_COLUMNS)
+
+    def width_hint(self) -> int:
+        cols = self.columns_shown()
+        return 10 + cols * COLUMN_WIDTH if cols else 0
+
+    def bar_at(self, x: float, y: float) -> int | None:
+        """Segment id of the bar drawn at widget position (x, y), if any."""
+        for rect, seg_id in reversed(self._hits):
+            if rect.adjusted(-3, 0, 3, 0).contains(QPointF(x, y)):
+                return seg_id
+        return None
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.fillRect(event.rect(), QColor(MARGIN_BG))
+        painter.setPen(QColor("#e2e4e8"))
+        painter.drawLine(0, 0, 0, self.height())
+        self._hits = []
+        view = self.view
+        height = self.height()
+        painter.setFont(self._label_font)
+        fm = QFontMetrics(self._label_font)
+        for bar, y0, y1 in view.visible_bars(height):
+            col = min(bar.column, MAX_COLUMNS - 1)
+            x = 6 + col * COLUMN_WIDTH
+            name, color = view.code_look(bar.span.code_id)
+            qc = QColor(color)
+            rect = QRectF(x, y0 + 1, 3, max(3.0, y1 - y0 - 2))
+            painter.fillRect(rect, qc)
+            painter.setPen(QPen(qc, 1))
+            painter.drawLine(QPointF(x, rect.top()), QPointF(x + 6, rect.top()))
+            painter.drawLine(QPointF(x, rect.bottom()), QPointF(x + 6, rect.bottom()))
+            self._hits.append((QRectF(x, rect.top(), COLUMN_WIDTH - 4, rect.height()), bar.span.segment_id))
+            room = int(rect.height()) - 6
+            if room > 24:
+                painter.save()
+                painter.translate(x + 5, rect.top() + 4)
+                painter.rotate(90)
+                label = fm.elidedText(name, Qt.TextElideMode.ElideRight, room)
+                painter.setPen(qc.darker(150))
+                painter.drawText(QRect(0, -fm.height() - 2, room, fm.height() + 2),
+                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, label)
+                painter.restore()
+        painter.end()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        seg_id = self.bar_at(event.position().x(), event.position().y())
+        if seg_id is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.barClicked.emit(seg_id)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        seg_id = self.bar_at(event.position().x(), event.position().y())
+        if seg_id is None:
+            QToolTip.hideText()
+        else:
+            QToolTip.showText(event.globalPosition().toPoint(), self.view.segment_tooltip(seg_id), self)
+        super().mouseMoveEvent(event)

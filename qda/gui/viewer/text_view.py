@@ -1,0 +1,350 @@
+"""The read-only document view with line numbers, coding highlights and stripes.
+
+The view is given plain data (text, turns, segments, code looks) and converts every
+position at its edge: the core's code-point offsets become UTF-16 offsets once, in a
+:class:`~qda.gui.viewer.positions.PositionMap`, and back when the user selects text.
+"""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from PySide6.QtCore import QMimeData, QPoint, QRect, Qt, Signal
+from PySide6.QtGui import QColor, QDrag, QFont, QKeyEvent, QMouseEvent, QPalette, QResizeEvent, QTextCursor
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
+
+from qda.gui.viewer.highlighter import CodingHighlighter
+from qda.gui.viewer.layout import Bar, Span, highlight_pieces, stripe_columns
+from qda.gui.viewer.margins import CodingMargin, LineNumberArea
+from qda.gui.viewer.positions import PositionMap
+from qda.i18n import tr
+
+SELECTION_MIME = "application/x-qda-selection"
+
+
+@dataclass(frozen=True)
+class ShownSegment:
+    """A segment as handed to the view (positions in code points, as stored)."""
+
+    id: int
+    code_id: int
+    start: int
+    end: int
+    coder_id: int | None = None
+
+
+def turn_labels(text: str, turns: Iterable[object]) -> list[tuple[int, int, str, int]]:
+    """Speaker-label and timestamp spans (code points) at the start of each turn."""
+    labels: list[tuple[int, int, str, int]] = []
+    speakers: dict[str, int] = {}
+    for t in turns:
+        speaker = (getattr(t, "speaker", "") or "").strip()
+        stamp = (getattr(t, "timestamp", None) or "").strip()
+        start, end = int(getattr(t, "start")), int(getattr(t, "end"))
+        line = text.rfind("\n", 0, start) + 1
+        window_end = min(max(end, start + 1), start + len(speaker) + len(stamp) + 48, len(text))
+        window = text[line:window_end]
+        cursor = 0
+        if stamp:
+            i = window.find(stamp)
+            if i >= 0:
+                j = i + len(stamp)
+                if i > 0 and window[i - 1] in "[(" and j < len(window) and window[j] in "])":
+                    i, j = i - 1, j + 1
+                labels.append((line + i, line + j, "time", 0))
+                cursor = j
+        if speaker:
+            number = speakers.setdefault(speaker, len(speakers))
+            i = window.find(speaker, cursor)
+            if i >= 0:
+                j = i + len(speaker)
+                if j < len(window) and window[j] == ":":
+                    j += 1
+                labels.append((line + i, line + j, "speaker", number))
+    return labels
+
+
+class DocumentView(QPlainTextEdit):
+    """Shows one document; emits what the user asks for, changes nothing itself."""
+
+    segmentsClicked = Signal(list)  # segment ids under a click (highlight or stripe)
+    numberKeyPressed = Signal(int)  # 1..9 pressed with a selection
+    selectionChangedCp = Signal(int, int)  # code-point span of the selection (start == end: none)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setUndoRedoEnabled(False)
+        font = QFont(self.font())
+        font.setPointSizeF(max(font.pointSizeF(), 10.5))
+        self.setFont(font)
+        self.document().setDocumentMargin(10)
+        pal = self.palette()
+        pal.setColor(QPalette.ColorRole.Base, QColor("#ffffff"))
+        pal.setColor(QPalette.ColorRole.Text, QColor("#1f2328"))
+        pal.setColor(QPalette.ColorRole.Highlight, QColor("#2f6fde"))
+        pal.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
+        self.setPalette(pal)
+        self.document_id: int | None = None
+        self.positions = PositionMap("")
+        self._segments: dict[int, ShownSegment] = {}
+        self._codes: dict[int, tuple[str, str]] = {}
+        self._coders: dict[int, str] = {}
+        self._bars: list[Bar] = []
+        self._bar_starts: list[int] = []
+        self._max_bar_len = 0
+        self._columns = 0
+        self._drag_origin: QPoint | None = None
+        self.highlighter = CodingHighlighter(self.document())
+        self.gutter = LineNumberArea(self)
+        self.margin = CodingMargin(self)
+        self.margin.barClicked.connect(lambda sid: self.segmentsClicked.emit([sid]))
+        self.blockCountChanged.connect(self._update_margins)
+        self.updateRequest.connect(self._on_update_request)
+        self.selectionChanged.connect(self._emit_selection)
+        self._update_margins()
+
+    # -- content ------------------------------------------------------------------------
+    def show_document(
+        self,
+        document_id: int,
+        text: str,
+        turns: Iterable[object],
+        segments: Iterable[ShownSegment],
+        codes: dict[int, tuple[str, str]],
+        coders: dict[int, str] | None = None,
+    ) -> None:
+        """Show ``text`` with its turn labels and coded segments."""
+        self.document_id = document_id
+        self.positions = PositionMap(text)
+        self._codes = dict(codes)
+        self._coders = dict(coders or {})
+        self._segments = {s.id: s for s in segments}
+        to16 = self.positions.to_utf16
+        self.highlighter.set_colors({cid: look[1] for cid, look in self._codes.items()})
+        self.highlighter.set_labels([(to16(a), to16(b), k, n) for a, b, k, n in turn_labels(text, turns)])
+        self._relayout()
+        # the highlighter paints every block once as the text goes in
+        self.setPlainText(text)
+        self._update_margins()
+
+    def clear_document(self) -> None:
+        """Show nothing."""
+        self.show_document(-1, "", (), (), {})
+        self.document_id = None
+
+    def set_codes(self, codes: dict[int, tuple[str, str]]) -> None:
+        """New code names/colours (after a rename or recolour): repaint everything."""
+        if codes == self._codes:
+            return
+        recolor = {c: v[1] for c, v in codes.items()} != {c: v[1] for c, v in self._codes.items()}
+        self._codes = dict(codes)
+        if recolor:
+            self.highlighter.set_colors({cid: look[1] for cid, look in self._codes.items()})
+            self.highlighter.rehighlight()
+        self.margin.update()
+
+    def set_coders(self, coders: dict[int, str]) -> None:
+        self._coders = dict(coders)
+
+    def set_segments(self, segments: Iterable[ShownSegment]) -> None:
+        """Replace the shown segments, re-highlighting only the blocks whose codings changed."""
+        new = {s.id: s for s in segments}
+        changed = [s for i, s in self._segments.items() if new.get(i) != s]
+        changed += [s for i, s in new.items() if self._segments.get(i) != s]
+        self._segments = new
+        self._relayout()
+        to16 = self.positions.to_utf16
+        doc = self.document()
+        for s in changed:
+            block = doc.findBlock(to16(s.start))
+            last = doc.findBlock(max(to16(s.end) - 1, to16(s.start)))
+            while block.isValid():
+                self.highlighter.rehighlightBlock(block)
+                if block == last:
+                    break
+                block = block.next()
+        self._update_margins()
+        self.margin.update()
+
+    def segments(self) -> list[ShownSegment]:
+        """The segments shown, ordered by start."""
+        return sorted(self._segments.values(), key=lambda s: (s.start, s.end, s.id))
+
+    def _relayout(self) -> None:
+        to16 = self.positions.to_utf16
+        spans = [Span(s.id, s.code_id, to16(s.start), to16(s.end), s.coder_id)
+                 for s in self._segments.values()]
+        self.highlighter.set_pieces(highlight_pieces(spans))
+        self._bars, self._columns = stripe_columns(spans)
+        self._bar_starts = [b.span.start for b in self._bars]
+        self._max_bar_len = max((b.span.end - b.span.start for b in self._bars), default=0)
+
+    # -- looks used by the margin ------------------------------------------------------------
+    def stripe_column_count(self) -> int:
+        return self._columns
+
+    def bars(self) -> list[Bar]:
+        """The stripe layout (bars in UTF-16 units, ordered by start)."""
+        return list(self._bars)
+
+    def code_look(self, code_id: int) -> tuple[str, str]:
+        return self._codes.get(code_id, ("?", "#999999"))
+
+    def segment_tooltip(self, segment_id: int) -> str:
+        seg = self._segments.get(segment_id)
+        if seg is None:
+            return ""
+        name = self.code_look(seg.code_id)[0]
+        coder = self._coders.get(seg.coder_id or -1, "")
+        return tr("{code} — oleh {coder}", code=name, coder=coder) if coder else name
+
+    def visible_bars(self, height: int) -> Iterator[tuple[Bar, float, float]]:
+        """Bars overlapping the visible text, with their top and bottom in viewport pixels."""
+        if not self._bars:
+            return
+        first = self.firstVisibleBlock()
+        offset = self.contentOffset()
+        block, top = first, self.blockBoundingGeometry(first).translated(offset).top()
+        last = first
+        while block.isValid() and top <= height:
+            last = block
+            top += self.blockBoundingRect(block).height()
+            block = block.next()
+        lo, hi = first.position(), last.position() + last.length()
+        i = bisect_left(self._bar_starts, lo - self._max_bar_len)
+        while i < len(self._bars) and self._bar_starts[i] < hi:
+            bar = self._bars[i]
+            i += 1
+            if bar.span.end <= lo:
+                continue
+            y0 = self._y_at(bar.span.start, False) if bar.span.start >= lo else -2.0
+            y1 = self._y_at(bar.span.end - 1, True) if bar.span.end <= hi else height + 2.0
+            yield bar, y0, y1
+
+    def _y_at(self, pos: int, bottom: bool) -> float:
+        block = self.document().findBlock(pos)
+        top = self.blockBoundingGeometry(block).translated(self.contentOffset()).top()
+        layout = block.layout()
+        line = layout.lineForTextPosition(max(0, pos - block.position())) if layout else None
+        if line is None or not line.isValid():
+            return top + (self.blockBoundingRect(block).height() if bottom else 0.0)
+        y = top + layout.position().y() + line.y()
+        return y + line.height() if bottom else y
+
+    # -- selection in code points -----------------------------------------------------------------
+    def selection_cp(self) -> tuple[int, int] | None:
+        """The selected span in code points, or None."""
+        c = self.textCursor()
+        if not c.hasSelection():
+            return None
+        a = self.positions.to_codepoint(c.selectionStart())
+        b = self.positions.to_codepoint(c.selectionEnd())
+        if b > a and c.selectionEnd() > 0 and self.positions.to_utf16(b) < c.selectionEnd():
+            b += 1  # a selection ending inside a surrogate pair keeps the whole character
+        return (a, b) if b > a else None
+
+    def select_cp(self, start: int, end: int) -> None:
+        """Select ``[start, end)`` (code points) and scroll it into view."""
+        c = QTextCursor(self.document())
+        c.setPosition(self.positions.to_utf16(start))
+        c.setPosition(self.positions.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(c)
+        self.ensureCursorVisible()
+
+    def segments_at(self, cp: int) -> list[int]:
+        """Ids of the shown segments covering code point ``cp``."""
+        return [s.id for s in self.segments() if s.start <= cp < s.end]
+
+    def _emit_selection(self) -> None:
+        span = self.selection_cp()
+        self.selectionChangedCp.emit(*(span or (0, 0)))
+
+    def selection_mime(self) -> QMimeData | None:
+        """Mime data describing the selection (dragged onto a code to apply it)."""
+        span = self.selection_cp()
+        if span is None or self.document_id is None:
+            return None
+        mime = QMimeData()
+        mime.setText(self.textCursor().selectedText().replace("\u2029", "\n"))
+        payload = {"document_id": self.document_id, "start": span[0], "end": span[1]}
+        mime.setData(SELECTION_MIME, json.dumps(payload).encode("utf-8"))
+        return mime
+
+    # -- events -----------------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key = event.key()
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if Qt.Key.Key_1 <= key <= Qt.Key.Key_9 and mods == Qt.KeyboardModifier.NoModifier:
+            if self.textCursor().hasSelection():
+                self.numberKeyPressed.emit(int(key) - int(Qt.Key.Key_0))
+                event.accept()
+                return
+        super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        c = self.textCursor()
+        if event.button() == Qt.MouseButton.LeftButton and c.hasSelection():
+            pos = self.cursorForPosition(event.position().toPoint()).position()
+            if c.selectionStart() <= pos < c.selectionEnd():
+                self._drag_origin = event.position().toPoint()
+                event.accept()
+                return
+        self._drag_origin = None
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._drag_origin is not None:
+            if (event.position().toPoint() - self._drag_origin).manhattanLength() >= \
+                    QApplication.startDragDistance():
+                self._drag_origin = None
+                mime = self.selection_mime()
+                if mime is not None:
+                    drag = QDrag(self)
+                    drag.setMimeData(mime)
+                    drag.exec(Qt.DropAction.CopyAction)
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._drag_origin is not None:  # a click inside the selection: place the cursor there
+            self._drag_origin = None
+            self.setTextCursor(self.cursorForPosition(event.position().toPoint()))
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            pos = self.cursorForPosition(event.position().toPoint()).position()
+            ids = self.segments_at(self.positions.to_codepoint(pos))
+            if ids:
+                self.segmentsClicked.emit(ids)
+
+    # -- side areas ---------------------------------------------------------------------------------
+    def _update_margins(self, *_: object) -> None:
+        self.setViewportMargins(self.gutter.width_hint(), 0, self.margin.width_hint(), 0)
+        self._place_side_areas()
+
+    def _place_side_areas(self) -> None:
+        cr = self.contentsRect()
+        gw, mw = self.gutter.width_hint(), self.margin.width_hint()
+        self.gutter.setGeometry(QRect(cr.left(), cr.top(), gw, cr.height()))
+        vp = self.viewport().geometry()
+        self.margin.setGeometry(QRect(vp.right() + 1, cr.top(), mw, cr.height()))
+        self.margin.setVisible(mw > 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._place_side_areas()
+
+    def _on_update_request(self, rect: QRect, dy: int) -> None:
+        if dy:
+            self.gutter.scroll(0, dy)
+        else:
+            self.gutter.update(0, rect.y(), self.gutter.width(), rect.height())
+        self.margin.update()

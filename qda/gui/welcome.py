@@ -1,0 +1,137 @@
+"""The page shown when no project is open: recent projects, New, Open, Open demo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qda.i18n import tr
+
+STYLE = """
+#welcome { background: #f4f6f9; }
+#card { background: white; border: 1px solid #dfe3ea; border-radius: 10px; }
+#title { color: #1f3b5c; }
+#subtitle { color: #5b6573; }
+#note { color: #7a8391; }
+QPushButton#primary { background: #1f5fa8; color: white; border: none; border-radius: 6px;
+                      padding: 9px 18px; font-weight: bold; }
+QPushButton#primary:hover { background: #2a70c2; }
+QPushButton#secondary { background: white; color: #1f3b5c; border: 1px solid #c6ceda;
+                        border-radius: 6px; padding: 9px 18px; }
+QPushButton#secondary:hover { background: #eef2f8; }
+QListWidget { border: none; background: white; }
+QListWidget::item { padding: 8px 6px; border-bottom: 1px solid #eef0f3; }
+QListWidget::item:selected { background: #e4edf9; color: #1f3b5c; }
+"""
+
+
+class WelcomePage(QWidget):
+    """Start page; emits what the user picked, the main window acts on it."""
+
+    newRequested = Signal()
+    openRequested = Signal()
+    demoRequested = Signal()
+    recentActivated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("welcome")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet(STYLE)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        card = QFrame()
+        card.setObjectName("card")
+        card.setMinimumWidth(760)
+        card.setMaximumWidth(900)
+        row.addWidget(card, 3)
+        row.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
+
+        body = QHBoxLayout(card)
+        body.setContentsMargins(36, 32, 36, 32)
+        body.setSpacing(36)
+        left = QVBoxLayout()
+        title = QLabel("qda")
+        title.setObjectName("title")
+        f = QFont(title.font())
+        f.setPointSizeF(f.pointSizeF() * 2.6)
+        f.setBold(True)
+        title.setFont(f)
+        subtitle = QLabel(tr("Analisis data kualitatif dan campuran untuk penelitian kinerja pelayanan publik"))
+        subtitle.setObjectName("subtitle")
+        subtitle.setWordWrap(True)
+        left.addWidget(title)
+        left.addWidget(subtitle)
+        left.addSpacing(18)
+        self.new_button = QPushButton(tr("Proyek baru…"))
+        self.new_button.setObjectName("primary")
+        self.open_button = QPushButton(tr("Buka proyek…"))
+        self.open_button.setObjectName("secondary")
+        self.demo_button = QPushButton(tr("Buka proyek demo"))
+        self.demo_button.setObjectName("secondary")
+        for b in (self.new_button, self.open_button, self.demo_button):
+            b.setCursor(Qt.CursorShape.PointingHandCursor)
+            left.addWidget(b)
+        note = QLabel(tr("Proyek demo berisi transkrip wawancara ilustratif (nama dan peristiwa rekaan)."))
+        note.setObjectName("note")
+        note.setWordWrap(True)
+        left.addSpacing(6)
+        left.addWidget(note)
+        left.addStretch(1)
+        body.addLayout(left, 2)
+
+        right = QVBoxLayout()
+        recent_title = QLabel(tr("Proyek terakhir"))
+        rf = QFont(recent_title.font())
+        rf.setBold(True)
+        rf.setPointSizeF(rf.pointSizeF() * 1.15)
+        recent_title.setFont(rf)
+        right.addWidget(recent_title)
+        self.recent_list = QListWidget()
+        self.recent_list.setMinimumHeight(260)
+        self.empty_label = QLabel(tr("Belum ada proyek yang dibuka."))
+        self.empty_label.setObjectName("note")
+        right.addWidget(self.recent_list, 1)
+        right.addWidget(self.empty_label)
+        body.addLayout(right, 3)
+
+        self.new_button.clicked.connect(self.newRequested)
+        self.open_button.clicked.connect(self.openRequested)
+        self.demo_button.clicked.connect(self.demoRequested)
+        self.recent_list.itemActivated.connect(self._activated)
+        self.recent_list.itemDoubleClicked.connect(self._activated)
+
+    def set_recent(self, paths: list[str]) -> None:
+        """Show ``paths`` (newest first); missing files are listed greyed out."""
+        self.recent_list.clear()
+        for p in paths:
+            path = Path(p)
+            item = QListWidgetItem(f"{path.stem}\n{path.parent}")
+            item.setData(Qt.ItemDataRole.UserRole, p)
+            item.setToolTip(p)
+            if not path.exists():
+                item.setFlags(Qt.ItemFlag.NoItemFlags)
+                item.setText(f"{path.stem}  ({tr('berkas tidak ditemukan')})\n{path.parent}")
+            self.recent_list.addItem(item)
+        self.empty_label.setVisible(not paths)
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        path = item.data(Qt.ItemDataRole.UserRole)
+        if path and Path(path).exists():
+            self.recentActivated.emit(path)
