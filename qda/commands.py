@@ -256,14 +256,19 @@ class SetMemo(Command):
 
     target: Any
     text: str | None
-    _old: str | None = None
+    _old: dict | None = field(default=None, repr=False)
+    _new: dict | None = field(default=None, repr=False)
 
     def label(self, project) -> str:
         return tr("ubah memo")
 
     def do(self, project) -> None:
-        self._old = project.memo(self.target)
+        self._old = project.memo_snapshot(self.target)
         project.set_memo(self.target, self.text)
+        self._new = project.memo_snapshot(self.target)
 
     def undo(self, project) -> None:
-        project.set_memo(self.target, self._old)
+        project.restore_memo(self.target, self._old)
+
+    def redo(self, project) -> None:
+        project.restore_memo(self.target, self._new)

@@ -63,6 +63,20 @@ class MemosMixin:
                 self._exec(f"INSERT INTO memo({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", vals)
                 self._log("memo.add", "memo", uid, target=kind, target_id=ident)
 
+    def memo_snapshot(self, target) -> dict[str, list]:
+        """The memo row of a target (for undo), as a snapshot."""
+        kind, ident = self._memo_target(target)
+        where, params = self._memo_where(kind, ident)
+        return {"memo": self._rows(f"SELECT * FROM memo WHERE {where}", params)}
+
+    def restore_memo(self, target, snap: dict[str, list]) -> None:
+        """Put a target's memo back exactly as in ``snap`` (no memo if the snapshot has none)."""
+        kind, ident = self._memo_target(target)
+        where, params = self._memo_where(kind, ident)
+        with self.atomic():
+            self._exec(f"DELETE FROM memo WHERE {where}", params)
+            self.restore_snapshot(snap, action="restore")
+
     def memos(self) -> list[Memo]:
         """Every memo, project memo first."""
         rows = self._tuples(

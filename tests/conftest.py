@@ -1,0 +1,33 @@
+"""Shared fixtures: every test runs with a throw-away config dir and Indonesian messages."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+if not SHARED.is_dir():
+    SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_config(tmp_path_factory, monkeypatch):
+    """Keep tests away from the user's real configuration and language choice."""
+    monkeypatch.setenv("QDA_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
+    from qda import i18n
+
+    i18n.set_language("id")
+    yield
+    i18n.set_language("id")
+
+
+@pytest.fixture
+def shared_dir() -> Path:
+    """The read-only shared folder with the Sako data and the REFI-QDA files."""
+    if not SHARED.is_dir():
+        pytest.skip(f"shared data folder not found at {SHARED}")
+    return SHARED

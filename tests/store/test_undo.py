@@ -1,0 +1,82 @@
+"""Every command undoes to the exact previous state and redoes to the exact later state."""
+
+from __future__ import annotations
+
+import pytest
+
+from qda import commands as c
+from qda.undo import UndoStack
+
+TABLES = ("code", "segment", "memo", "review", "document", "cases")
+
+
+def state(project) -> dict:
+    return {t: project._tuples(f"SELECT * FROM {t} ORDER BY id") for t in TABLES}
+
+
+def make_setup(project):
+    doc = project.document("uji.txt").id
+    seg = project.add_segment(doc, 40, 80, "Responsivitas")
+    project.set_memo(seg, "memo segmen")
+    project.add_review(seg, "approved", "baik")
+    own = project.add_code("Cepat")
+    project.add_code("Sangat cepat", parent=own)
+    project.add_segment(doc, 40, 80, own)
+    project.add_segment(doc, 85, 95, own)
+    project.set_memo(own, "memo kode")
+    return doc, seg, own
+
+
+COMMANDS = {
+    "apply": lambda p, doc, seg, own: c.ApplyCode(doc, 10, 30, p.code("Akuntabilitas").id),
+    "remove": lambda p, doc, seg, own: c.RemoveSegment(seg.id),
+    "recode": lambda p, doc, seg, own: c.RecodeSegment(seg.id, p.code("Produktivitas").id),
+    "create": lambda p, doc, seg, own: c.CreateCode("Inovasi", color="#112233"),
+    "rename": lambda p, doc, seg, own: c.RenameCode(own.id, "Kecepatan"),
+    "recolor": lambda p, doc, seg, own: c.RecolorCode(own.id, "#000000"),
+    "update": lambda p, doc, seg, own: c.UpdateCode(own.id, {"definition_id": "baru", "indicators": ["x"]}),
+    "move": lambda p, doc, seg, own: c.MoveCode(own.id, p.code("Responsivitas").id),
+    "merge": lambda p, doc, seg, own: c.MergeCodes(own.id, p.code("Responsivitas").id),
+    "delete": lambda p, doc, seg, own: c.DeleteCode(own.id, delete_segments=True),
+    "memo": lambda p, doc, seg, own: c.SetMemo(p.document(doc), "memo dokumen"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_undo_redo_restores_exact_state(project, name):
+    doc, seg, own = make_setup(project)
+    stack = UndoStack(project)
+    before = state(project)
+    stack.push(COMMANDS[name](project, doc, seg, own))
+    after = state(project)
+    assert after != before
+    stack.undo()
+    assert state(project) == before
+    stack.redo()
+    assert state(project) == after
+    stack.undo()
+    assert state(project) == before
+
+
+def test_labels_and_listener(project):
+    doc = project.document("uji.txt").id
+    stack = UndoStack(project)
+    seen = []
+    stack.add_listener(lambda: seen.append(stack.undo_text))
+    stack.push(c.ApplyCode(doc, 10, 30, project.code("Responsivitas").id))
+    assert stack.undo_text == "terapkan Responsivitas" and stack.can_undo and not stack.can_redo
+    stack.undo()
+    assert stack.redo_text == "terapkan Responsivitas" and not stack.can_undo
+    assert seen == ["terapkan Responsivitas", ""]
+
+
+def test_undo_across_documents_in_order(project):
+    project.add_document("lain.txt", "teks dokumen lain yang cukup panjang", "document")
+    stack = UndoStack(project)
+    code = project.code("Responsivitas").id
+    stack.push(c.ApplyCode(project.document("uji.txt").id, 10, 30, code))
+    stack.push(c.ApplyCode(project.document("lain.txt").id, 0, 4, code))
+    stack.undo()
+    assert [project.document(s.document_id).name for s in project.segments()] == ["uji.txt"]
+    stack.undo()
+    assert project.segments() == []
