@@ -1,0 +1,368 @@
+"""The code tree panel: the project's codebook as a filterable tree with the code's definition below.
+
+``CodeTreePanel(parent=None)``; ``set_project(project, undo_stack)``; ``refresh()`` (reload
+codes and counts, keeping expansion, selection and scroll); ``refresh_counts()``;
+``current_code_id()``. Signals: ``codeActivated(int)`` (double-click or Enter on a code),
+``codeSelected(int)`` (the current code changed), ``selectionDroppedOnCode(document_id,
+start, end, code_id)`` (a text selection of mime type ``application/x-qda-selection`` was
+dropped on a code).
+
+Every change (create, rename, recolour, move, merge, delete) is pushed to the project's
+undo stack as a command of :mod:`qda.commands`, so the main window's Undo/Redo mirror it.
+The panel also listens to the stack and refreshes itself after undo and redo.
+
+Additions to the interface: ``create_code(group=None, parent_id=None)``,
+``rename_code(code_id)``, ``recolor_code(code_id)``, ``move_code(code_id)``,
+``merge_code(code_id)``, ``delete_code(code_id)`` run the same actions as the menu (each
+asks what it needs through dialogs); ``select_code(code_id)``; ``set_filter(text)``;
+attributes ``tree`` (the QTreeView), ``model`` (:class:`CodeTreeModel`), ``proxy`` and
+``details`` (the definition pane).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QMenu,
+    QToolBar,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qda.i18n import tr
+from qda.gui.panels.code_actions import CodeActionsMixin
+from qda.gui.panels.code_details import CodeDetailsView
+from qda.gui.panels.code_model import CodeIdRole, CodeTreeModel, GroupKeyRole, KindRole, code_display_name
+from qda.gui.panels.fuzzy import matching_ids
+
+
+class CodeFilterProxy(QSortFilterProxyModel):
+    """Shows only codes whose id is allowed (with their ancestors and subcodes)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._allowed: set[int] | None = None
+        self.setRecursiveFilteringEnabled(True)
+        self.setAutoAcceptChildRows(True)
+
+    def set_allowed(self, ids: set[int] | None) -> None:
+        """Allow only ``ids`` (None: everything)."""
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9
+            self.beginFilterChange()
+            self._allowed = ids
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._allowed = ids
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # type: ignore[override]
+        if self._allowed is None:
+            return True
+        index = self.sourceModel().index(source_row, 0, source_parent)
+        code_id = index.data(CodeIdRole)
+        return code_id is not None and code_id in self._allowed
+
+
+class CodeTreePanel(CodeActionsMixin, QWidget):
+    """Codebook tree with filter, actions, drag and drop and a definition pane."""
+
+    codeActivated = Signal(int)
+    codeSelected = Signal(int)
+    selectionDroppedOnCode = Signal(int, int, int, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.project: Any = None
+        self.undo_stack: Any = None
+        self._codes_snapshot: list[Any] = []
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+        self._refresh_timer.timeout.connect(self.refresh)
+
+        self.model = CodeTreeModel(self)
+        self.proxy = CodeFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText(tr("Saring kode… (mis. responsif)"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self._apply_filter)
+        self.filter_edit.installEventFilter(self)
+
+        self.tree = QTreeView()
+        self.tree.setModel(self.proxy)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(False)
+        self.tree.setAnimated(True)
+        self.tree.setIndentation(16)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setDragEnabled(True)
+        self.tree.setAcceptDrops(True)
+        self.tree.setDropIndicatorShown(True)
+        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
+        self.tree.doubleClicked.connect(self._on_double_click)
+        self.tree.installEventFilter(self)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.selectionModel().currentChanged.connect(self._on_current_changed)
+
+        self.model.moveRequested.connect(self._on_move_requested, Qt.ConnectionType.QueuedConnection)
+        self.model.renameRequested.connect(self._on_rename_requested, Qt.ConnectionType.QueuedConnection)
+        self.model.selectionDropped.connect(self.selectionDroppedOnCode)
+
+        self.details = CodeDetailsView()
+        self.empty_label = QLabel(tr("Tidak ada kode yang cocok dengan saringan."))
+        self.empty_label.setStyleSheet("color:#6b7785; padding:4px")
+        self.empty_label.hide()
+
+        self._make_actions()
+        toolbar = QToolBar()
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.setStyleSheet("QToolBar{border:0; spacing:2px} QToolButton{padding:2px 5px}")
+        for action in (self.act_new, self.act_rename, self.act_delete):
+            toolbar.addAction(action)
+        more = QToolButton()
+        more.setText(tr("Lainnya"))
+        more.setToolTip(tr("Ubah warna, pindahkan atau gabungkan kode"))
+        more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        more_menu = QMenu(more)
+        more_menu.addAction(self.act_color)
+        more_menu.addAction(self.act_move)
+        more_menu.addAction(self.act_merge)
+        more.setMenu(more_menu)
+        toolbar.addWidget(more)
+
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.setSpacing(4)
+        top_layout.addWidget(toolbar)
+        top_layout.addWidget(self.filter_edit)
+        top_layout.addWidget(self.tree, 1)
+        top_layout.addWidget(self.empty_label)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(self.details)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.splitter)
+        self._update_actions()
+
+    # ------------------------------------------------------------------ actions
+
+    def _make_actions(self) -> None:
+        def action(text: str, tip: str, slot: Callable[[], None], keys: tuple = ()) -> QAction:
+            act = QAction(text, self)
+            act.setToolTip(tip)
+            if keys:
+                act.setShortcuts([QKeySequence(k) for k in keys])
+                act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+                self.tree.addAction(act)
+            act.triggered.connect(slot)
+            return act
+
+        self.act_new = action(tr("+ Kode baru"), tr("Kode baru (Insert, Ctrl+N)"), self._new_from_selection,
+                              (QKeySequence.StandardKey.New, Qt.Key.Key_Insert))
+        self.act_rename = action(tr("Ganti nama"), tr("Ganti nama kode (F2)"), lambda: self._with_current(self.rename_code),
+                                 (Qt.Key.Key_F2,))
+        self.act_color = action(tr("Warna…"), tr("Ubah warna kode"), lambda: self._with_current(self.recolor_code))
+        self.act_move = action(tr("Pindahkan ke…"), tr("Pindahkan ke kode atau kelompok lain"),
+                               lambda: self._with_current(self.move_code))
+        self.act_merge = action(tr("Gabungkan ke…"), tr("Gabungkan ke kode lain"), lambda: self._with_current(self.merge_code))
+        self.act_delete = action(tr("Hapus"), tr("Hapus kode (Del)"), lambda: self._with_current(self.delete_code),
+                                 (QKeySequence.StandardKey.Delete,))
+        self.act_apply = QAction(tr("Terapkan ke teks terpilih"), self)
+        self.act_apply.triggered.connect(lambda: self._with_current(self.codeActivated.emit))
+
+    def _with_current(self, fn: Callable[[int], Any]) -> None:
+        code_id = self.current_code_id()
+        if code_id is not None:
+            fn(code_id)
+
+    def _update_actions(self) -> None:
+        has_code = self.current_code_id() is not None
+        writable = self.project is not None and not getattr(self.project, "read_only", False)
+        self.act_new.setEnabled(writable)
+        for act in (self.act_rename, self.act_color, self.act_move, self.act_merge, self.act_delete):
+            act.setEnabled(has_code and writable)
+        self.act_apply.setEnabled(has_code)
+
+    # ------------------------------------------------------------------ project
+
+    def set_project(self, project: Any, undo_stack: Any) -> None:
+        """Show the codes of ``project``; changes go through ``undo_stack``."""
+        self.project = project
+        self.undo_stack = undo_stack
+        self._codes_snapshot = []
+        if undo_stack is not None and hasattr(undo_stack, "add_listener"):
+            undo_stack.add_listener(self._make_listener(undo_stack))
+        self.refresh()
+        self.tree.expandToDepth(0)
+
+    def _make_listener(self, stack: Any) -> Callable[..., None]:
+        def listener(*_args: Any) -> None:
+            try:
+                if self.undo_stack is stack:
+                    self._refresh_timer.start()
+            except RuntimeError:  # the panel was deleted; nothing to refresh
+                pass
+
+        return listener
+
+    def refresh(self) -> None:
+        """Reload codes and counts from the project, keeping expansion, selection and scroll."""
+        self._refresh_timer.stop()
+        if self.project is None:
+            self.model.set_codes([], {})
+            self._codes_snapshot = []
+            self._on_current_changed()
+            return
+        codes = list(self.project.codes())
+        counts = self.project.code_counts()
+        if codes == self._codes_snapshot:
+            self.model.set_counts(counts)
+            self._show_details(self.current_code_id())
+            return
+        expanded, current = self._view_state()
+        scroll = self.tree.verticalScrollBar().value()
+        self.model.set_codes(codes, counts)
+        self._codes_snapshot = codes
+        self._apply_filter(self.filter_edit.text())
+        self._restore_view_state(expanded, current)
+        self.tree.verticalScrollBar().setValue(scroll)
+        self._on_current_changed()
+
+    def refresh_counts(self) -> None:
+        """Reload only the segment counts (cheap; call after coding)."""
+        if self.project is not None:
+            self.model.set_counts(self.project.code_counts())
+            self._show_details(self.current_code_id())
+
+    def _view_state(self) -> tuple[set[tuple[str, Any]], int | None]:
+        expanded: set[tuple[str, Any]] = set()
+
+        def walk(parent: QModelIndex) -> None:
+            for row in range(self.proxy.rowCount(parent)):
+                index = self.proxy.index(row, 0, parent)
+                if self.tree.isExpanded(index):
+                    kind = index.data(KindRole)
+                    expanded.add((kind, index.data(CodeIdRole) if kind == "code" else index.data(GroupKeyRole)))
+                    walk(index)
+
+        walk(QModelIndex())
+        return expanded, self.current_code_id()
+
+    def _restore_view_state(self, expanded: set[tuple[str, Any]], current: int | None) -> None:
+        for kind, key in expanded:
+            source = self.model.index_of_code(key) if kind == "code" else self.model.index_of_group(key)
+            index = self.proxy.mapFromSource(source)
+            if index.isValid():
+                self.tree.setExpanded(index, True)
+        if current is not None:
+            self.select_code(current)
+
+    # ------------------------------------------------------------------ selection
+
+    def current_code_id(self) -> int | None:
+        """Id of the current code (None when a group or nothing is current)."""
+        index = self.tree.currentIndex()
+        return index.data(CodeIdRole) if index.isValid() else None
+
+    def select_code(self, code_id: int) -> bool:
+        """Make ``code_id`` current (expanding its ancestors); False if it is filtered out."""
+        index = self.proxy.mapFromSource(self.model.index_of_code(code_id))
+        if not index.isValid():
+            return False
+        parent = index.parent()
+        while parent.isValid():
+            self.tree.setExpanded(parent, True)
+            parent = parent.parent()
+        self.tree.setCurrentIndex(index)
+        self.tree.scrollTo(index)
+        return True
+
+    def _on_current_changed(self, *_args: Any) -> None:
+        code_id = self.current_code_id()
+        self._show_details(code_id)
+        self._update_actions()
+        if code_id is not None:
+            self.codeSelected.emit(code_id)
+
+    def _show_details(self, code_id: int | None) -> None:
+        code = self.model.code(code_id) if code_id is not None else None
+        parent = self.model.code(code.parent_id) if code is not None and code.parent_id is not None else None
+        self.details.show_code(code, self.model.count(code_id) if code_id is not None else 0,
+                               code_display_name(parent) if parent is not None else None)
+
+    def _on_double_click(self, index: QModelIndex) -> None:
+        code_id = index.data(CodeIdRole)
+        if code_id is not None:
+            self.codeActivated.emit(code_id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # type: ignore[override]
+        if event.type() == QEvent.Type.KeyPress:
+            key = event.key()  # type: ignore[attr-defined]
+            if watched is self.tree and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if self.tree.state() != QAbstractItemView.State.EditingState:
+                    code_id = self.current_code_id()
+                    if code_id is not None:
+                        self.codeActivated.emit(code_id)
+                        return True
+            if watched is self.filter_edit and key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._focus_first_match()
+                return key == Qt.Key.Key_Down or self.current_code_id() is not None
+        return super().eventFilter(watched, event)
+
+    def _focus_first_match(self) -> None:
+        def first(parent: QModelIndex) -> QModelIndex:
+            for row in range(self.proxy.rowCount(parent)):
+                index = self.proxy.index(row, 0, parent)
+                if index.data(CodeIdRole) is not None:
+                    return index
+                found = first(index)
+                if found.isValid():
+                    return found
+            return QModelIndex()
+
+        index = first(QModelIndex())
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+        self.tree.setFocus()
+
+    # ------------------------------------------------------------------ filter
+
+    def set_filter(self, text: str) -> None:
+        """Filter the tree by ``text`` (substring or fuzzy match on code names)."""
+        self.filter_edit.setText(text)
+
+    def _apply_filter(self, text: str) -> None:
+        text = text.strip()
+        if not text:
+            self.proxy.set_allowed(None)
+            self.empty_label.hide()
+            return
+        names = {c.id: (c.name, c.name_en) for c in self.model.codes()}
+        allowed = matching_ids(text, names)
+        self.proxy.set_allowed(allowed)
+        self.tree.expandAll()
+        self.empty_label.setVisible(not allowed)

@@ -1,0 +1,58 @@
+"""Known content and small helpers shared by the panel tests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from qda.store import Project
+from qda.undo import UndoStack
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+# Illustrative content: invented for the tests, not real interview material.
+INTERVIEW = (
+    "P: Bagaimana pelayanan surat keterangan di kelurahan sekarang, Bu?\n"
+    "I: Sekarang lebih cepat. Surat pengantar biasanya selesai dalam satu hari kerja.\n"
+    "I: Kalau ada keluhan, petugas langsung menanggapi lewat grup WhatsApp kelurahan.\n"
+    "P: Apakah pegawai mendapat pelatihan aplikasi yang baru?\n"
+    "I: Pelatihan hanya sekali setahun, belum cukup untuk pegawai baru.\n"
+    "I: Pak Lurah selalu memantau antrean setiap pagi dan menegur kalau loket kosong.\n"
+)
+OBSERVATION = (
+    "Pukul 08.10 antrean di loket pelayanan sudah 14 orang.\n"
+    "Petugas arsip mencari berkas secara manual di lemari besi.\n"
+    "Ruang tunggu panas; kipas angin tidak berfungsi sejak minggu lalu.\n"
+)
+
+
+def span(text: str, phrase: str) -> tuple[int, int]:
+    """Code-point span of the first occurrence of ``phrase`` in ``text``."""
+    start = text.index(phrase)
+    return start, start + len(phrase)
+
+
+@dataclass
+class Fixture:
+    """A project with two documents and its undo stack."""
+
+    project: Project
+    stack: UndoStack
+    interview: object
+    observation: object
+
+    def code_id(self, name: str) -> int:
+        return self.project.code(name).id
+
+    def code_phrase(self, doc, phrase: str, code: str, coder: str | None = None):
+        text = INTERVIEW if doc is self.interview else OBSERVATION
+        start, end = span(text, phrase)
+        return self.project.add_segment(doc, start, end, code, coder=coder)
+
+
+def save_screenshot(widget, name: str) -> Path:
+    """Save ``widget.grab()`` as ``docs/screenshots/<name>.png``."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    assert widget.grab().save(str(path))
+    return path
