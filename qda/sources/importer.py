@@ -28,7 +28,7 @@ from qda.i18n import tr
 from qda.progress import Progress
 from qda.sources.normalise import content_hash, count_words
 from qda.sources.readers import is_supported, read_source
-from qda.sources.transcript import ParsedSource, parse_transcript
+from qda.sources.transcript import KINDS, ParsedSource, parse_transcript
 
 
 @dataclass
@@ -105,6 +105,8 @@ def import_files(
 ) -> ImportReport:
     """Import ``paths`` into ``project`` (a :class:`qda.store.Project`); see the module doc."""
     paths = [str(p) for p in paths]
+    if kind is not None and kind not in KINDS:
+        raise ValueError(f"unknown kind {kind!r}; choose one of {', '.join(KINDS)}")
     report = ImportReport()
     by_hash: dict[str, str] = {}
     names: set[str] = set()
