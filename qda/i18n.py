@@ -45,11 +45,11 @@ def _catalogue(code: str) -> dict[str, str]:
     return merged
 
 
-def tr(text: str, **values: object) -> str:
-    """Translate ``text`` (Indonesian) into the current language and fill placeholders."""
+def tr(message: str, /, **values: object) -> str:
+    """Translate ``message`` (Indonesian) into the current language and fill placeholders."""
     if _current != "id":
-        text = _catalogue(_current).get(text, text)
-    return text.format(**values) if values else text
+        message = _catalogue(_current).get(message, message)
+    return message.format(**values) if values else message
 
 
 def missing_translations(texts: list[str], code: str = "en") -> list[str]:
