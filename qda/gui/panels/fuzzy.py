@@ -91,10 +91,14 @@ def matching_ids(query: str, names: Mapping[int, Sequence[str]], threshold: floa
     "Kinerja"); otherwise every fuzzy match above ``threshold`` counts ("responsif"
     finds Responsivitas).
     """
-    matches = rank(query, names, threshold=threshold)
+    return {m.code_id for m in prune(rank(query, names, threshold=threshold), threshold)}
+
+
+def prune(matches: list[Match], threshold: float = DEFAULT_THRESHOLD) -> list[Match]:
+    """Drop weak near misses when some name contains the query literally (order kept)."""
     if any(m.tier < 3 for m in matches):
-        matches = [m for m in matches if m.tier < 3 or m.score >= max(threshold, STRICT_THRESHOLD)]
-    return {m.code_id for m in matches}
+        return [m for m in matches if m.tier < 3 or m.score >= max(threshold, STRICT_THRESHOLD)]
+    return matches
 
 
 def has_good_match(query: str, matches: Iterable[Match]) -> bool:

@@ -1,0 +1,202 @@
+"""The quick-code picker: type a few letters, press Enter, the code is chosen.
+
+``QuickCodeDialog(project, recent_code_ids, parent)``; ``exec()``; then ``chosen_code_id``
+(None if cancelled or a new code was asked for) and ``new_code_name`` (set when the user
+picked "Buat kode baru: «…»"; the caller creates the code, e.g. with ``CreateCode``).
+
+With an empty query the recent codes come first, then every code in tree order. Typing
+ranks codes with :func:`qda.gui.panels.fuzzy.rank` (names starting with the query first,
+then word prefixes, substrings, and rapidfuzz ``WRatio``/``partial_ratio`` near misses).
+Up/Down move through the list while typing, Enter or a double-click chooses, Esc cancels.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QDialog, QFrame, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from qda.i18n import tr
+from qda.gui.panels.code_model import code_display_name, group_display_name
+from qda.gui.panels.fuzzy import prune, rank
+from qda.gui.panels.swatch import swatch_icon
+
+#: Fuzzy score a near miss needs to be listed in the picker.
+PICKER_THRESHOLD = 70.0
+
+_ROLE = Qt.ItemDataRole.UserRole + 1  # ("code", id) | ("new", name)
+
+
+class QuickCodeDialog(QDialog):
+    """A small frameless popup listing codes that match what is typed."""
+
+    def __init__(self, project: Any, recent_code_ids: Iterable[int] = (), parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Dialog | Qt.WindowType.FramelessWindowHint)
+        self.chosen_code_id: int | None = None
+        self.new_code_name: str | None = None
+        self._codes = list(project.codes())
+        self._by_id = {c.id: c for c in self._codes}
+        self._counts: dict[int, int] = project.code_counts()
+        self._recent = [i for i in dict.fromkeys(recent_code_ids) if i in self._by_id]
+        self._names = {c.id: (c.name, c.name_en) for c in self._codes}
+        self._read_only = bool(getattr(project, "read_only", False))
+
+        frame = QFrame(self)
+        frame.setObjectName("quickFrame")
+        frame.setStyleSheet(
+            "#quickFrame{background:palette(base); border:1px solid #8a99ab; border-radius:6px}"
+            "QLineEdit{padding:5px; font-size:11pt}"
+            "QListWidget{border:0}"
+            "QListWidget::item{padding:3px 2px}"
+        )
+        self.edit = QLineEdit()
+        self.edit.setPlaceholderText(tr("Ketik nama kode…"))
+        self.edit.installEventFilter(self)
+        self.list = QListWidget()
+        self.list.setUniformItemSizes(True)
+        self.list.setIconSize(QSize(14, 14))
+        self.list.itemActivated.connect(self._choose_item)
+        self.list.itemDoubleClicked.connect(self._choose_item)
+        self.list.currentItemChanged.connect(self._show_hint)
+        self.hint = QLabel()
+        self.hint.setStyleSheet("color:#5f6b7a; padding:0 4px 2px 4px")
+        inner = QVBoxLayout(frame)
+        inner.setContentsMargins(6, 6, 6, 6)
+        inner.setSpacing(4)
+        inner.addWidget(self.edit)
+        inner.addWidget(self.list)
+        inner.addWidget(self.hint)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(frame)
+        self.setWindowTitle(tr("Kode cepat"))
+        self.resize(380, 340)
+        self.edit.textChanged.connect(self._update)
+        self._update("")
+        self.edit.setFocus()
+
+    # ------------------------------------------------------------------ listing
+
+    def _add_code(self, code_id: int) -> None:
+        code = self._by_id[code_id]
+        item = QListWidgetItem(swatch_icon(code.color), code_display_name(code))
+        item.setData(_ROLE, ("code", code_id))
+        self.list.addItem(item)
+
+    def _add_new(self, name: str) -> None:
+        item = QListWidgetItem(tr("Buat kode baru: «{name}»", name=name))
+        item.setData(_ROLE, ("new", name))
+        font = QFont(item.font())
+        font.setItalic(True)
+        item.setFont(font)
+        item.setForeground(QColor("#2e6db4"))
+        self.list.addItem(item)
+
+    def _add_header(self, text: str) -> None:
+        item = QListWidgetItem(text)
+        item.setFlags(Qt.ItemFlag.NoItemFlags)
+        item.setForeground(QColor("#6b7785"))
+        font = QFont(item.font())
+        font.setPointSizeF(max(7.0, font.pointSizeF() - 1))
+        item.setFont(font)
+        self.list.addItem(item)
+
+    def _update(self, text: str) -> None:
+        self.list.clear()
+        query = text.strip()
+        if not query:
+            if self._recent:
+                self._add_header(tr("Terakhir dipakai"))
+                for code_id in self._recent:
+                    self._add_code(code_id)
+                self._add_header(tr("Semua kode"))
+            for code in self._codes:
+                if code.id not in self._recent:
+                    self._add_code(code.id)
+        else:
+            matches = prune(rank(query, self._names, threshold=PICKER_THRESHOLD), PICKER_THRESHOLD)
+            good = any(m.tier < 3 for m in matches)
+            exact = any(query.casefold() in (n.casefold() for n in names if n) for names in self._names.values())
+            offer = not exact and not self._read_only
+            if offer and not good:
+                self._add_new(query)
+            recent_rank = {cid: i for i, cid in enumerate(self._recent)}
+            # among equally good matches, a recently used code goes first
+            matches.sort(key=lambda m: (m.tier, -round(m.score), recent_rank.get(m.code_id, len(recent_rank))))
+            for m in matches:
+                self._add_code(m.code_id)
+            if offer and good:
+                self._add_new(query)
+        self._select_first()
+
+    def _select_first(self) -> None:
+        for row in range(self.list.count()):
+            if self.list.item(row).flags() & Qt.ItemFlag.ItemIsEnabled:
+                self.list.setCurrentRow(row)
+                return
+        self._show_hint(None)
+
+    def _show_hint(self, item: QListWidgetItem | None, _previous: Any = None) -> None:
+        data = item.data(_ROLE) if item is not None else None
+        if data is None:
+            self.hint.setText(tr("Tidak ada kode yang cocok"))
+        elif data[0] == "new":
+            self.hint.setText(tr("Enter: buat kode sendiri yang baru"))
+        else:
+            code = self._by_id[data[1]]
+            self.hint.setText(
+                tr("{group} · {n} segmen · Enter untuk memilih",
+                   group=group_display_name(code.group), n=self._counts.get(code.id, 0))
+            )
+
+    # ------------------------------------------------------------------ choosing
+
+    def visible_entries(self) -> list[tuple[str, Any]]:
+        """What the list shows, as ``("code", id)`` / ``("new", name)`` pairs (headers left out)."""
+        out = []
+        for row in range(self.list.count()):
+            data = self.list.item(row).data(_ROLE)
+            if data is not None:
+                out.append(tuple(data))
+        return out
+
+    def _choose_item(self, item: QListWidgetItem | None) -> None:
+        data = item.data(_ROLE) if item is not None else None
+        if data is None:
+            return
+        kind, value = data
+        if kind == "code":
+            self.chosen_code_id, self.new_code_name = int(value), None
+        else:
+            self.chosen_code_id, self.new_code_name = None, str(value)
+        self.accept()
+
+    def reject(self) -> None:  # Esc
+        self.chosen_code_id = None
+        self.new_code_name = None
+        super().reject()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # type: ignore[override]
+        if watched is self.edit and event.type() == QEvent.Type.KeyPress:
+            key = event.key()  # type: ignore[attr-defined]
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+                self._step(key)
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._choose_item(self.list.currentItem())
+                return True
+        return super().eventFilter(watched, event)
+
+    def _step(self, key: int) -> None:
+        step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 8, Qt.Key.Key_PageUp: -8}[key]
+        row = self.list.currentRow()
+        count = self.list.count()
+        direction = 1 if step > 0 else -1
+        target = max(0, min(count - 1, row + step))
+        # skip the non-selectable headers
+        while 0 <= target < count and not (self.list.item(target).flags() & Qt.ItemFlag.ItemIsEnabled):
+            target += direction
+        if 0 <= target < count:
+            self.list.setCurrentRow(target)
