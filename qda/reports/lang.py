@@ -38,7 +38,7 @@ class Wording:
         self.language = language
         self.missing: set[str] = set()
 
-    def __call__(self, text: str, **values: object) -> str:
+    def __call__(self, text: str, /, **values: object) -> str:
         if self.language == "en":
             catalogue = _english()
             if text in catalogue:

@@ -1,0 +1,305 @@
+"""The survey chapter: every table of the Sako procedure as numbered Word tables with narrative.
+
+:func:`write_survey_chapter` takes a :class:`qda.survey.result.SurveyResult` and writes the
+chapter a thesis reports ("Tabel 4.1 …", "Sumber: data primer diolah, 2024"): questionnaire
+return, respondent profile, a frequency table per item, validity, reliability (SPSS's Case
+Processing Summary and Reliability Statistics), scores on the continuum, normality and
+linearity, the regression's Model Summary / ANOVA / Coefficients, the strength of r, the
+coefficient of determination and the hypothesis decision, with charts and a paragraph of
+interpretation under each table.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from pathlib import Path
+from typing import Any
+
+from qda.reports import survey_narrative as N
+from qda.reports.docx_kit import ReportDocument
+from qda.reports.lang import Wording
+
+_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI", 7: "VII", 8: "VIII", 9: "IX", 10: "X"}
+SUGIYONO = [("0,00 – 0,199", "0.00 – 0.199", "Sangat Rendah", "Very weak", "sangat rendah"),
+            ("0,20 – 0,399", "0.20 – 0.399", "Rendah", "Weak", "rendah"),
+            ("0,40 – 0,599", "0.40 – 0.599", "Sedang", "Moderate", "sedang"),
+            ("0,60 – 0,799", "0.60 – 0.799", "Kuat", "Strong", "kuat"),
+            ("0,80 – 1,000", "0.80 – 1.000", "Sangat Kuat", "Very strong", "sangat kuat")]
+
+
+def write_survey_chapter(result: Any, out_path: str | Path, *, language: str = "id",
+                         template: str | Path | None = None, chapter: int = 4, year: int | None = None) -> Path:
+    """Write the survey chapter of ``result`` to ``out_path`` and return the path.
+
+    ``chapter`` numbers captions and section headings ("Tabel 4.1", "4.2"); ``year`` goes
+    in the source line under each table (default: the current year).
+    """
+    w = Wording(language)
+    doc = ReportDocument(template, language=language, chapter=chapter)
+    _Chapter(doc, result, w, chapter, year or _dt.date.today().year).write()
+    return doc.save(out_path)
+
+
+class _Chapter:
+    def __init__(self, doc: ReportDocument, result, w: Wording, chapter: int, year: int) -> None:
+        self.doc, self.r, self.w, self.chapter = doc, result, w, chapter
+        self.source = w("Sumber: data primer diolah, {year}", year=year)
+        self.section = 0
+        self.alpha = result.settings.alpha
+
+    def h2(self, text: str) -> None:
+        self.section += 1
+        self.doc.heading(f"{self.chapter}.{self.section} {text}", 2)
+        self.sub = 0
+
+    def h3(self, text: str) -> None:
+        self.sub += 1
+        self.doc.heading(f"{self.chapter}.{self.section}.{self.sub} {text}", 3)
+
+    def para(self, text: str) -> None:
+        self.doc.paragraph(text, align="justify")
+
+    def table(self, title: str, header, rows, **kw) -> str:
+        return self.doc.numbered_table(title, header, rows, source=self.source, **kw)
+
+    def notes(self, notes) -> None:
+        for note in notes or ():
+            self.doc.paragraph([(self.w("Catatan: "), {"bold": True}), (str(note), {"italic": True})])
+
+    # ------------------------------------------------------------------------------------------
+
+    def write(self) -> None:
+        w, r = self.w, self.r
+        roman = _ROMAN.get(self.chapter, str(self.chapter))
+        self.doc.heading(w("BAB {n}", n=roman) + "\n" + w("HASIL ANALISIS DATA KUESIONER"), 1)
+        if r.title:
+            self.para(w("Bab ini menyajikan hasil pengolahan kuesioner penelitian \u201c{title}\u201d.", title=r.title))
+        self.notes(r.notes)
+        self.return_and_profile()
+        self.items()
+        self.validity()
+        self.reliability()
+        self.scores()
+        if r.normality or r.linearity:
+            self.prerequisites()
+        if r.regression is not None:
+            self.regression()
+            self.hypothesis()
+
+    def return_and_profile(self) -> None:
+        w, r = self.w, self.r
+        self.h2(w("Gambaran Umum Responden"))
+        t = r.return_table
+        label = self.table(w("Tingkat pengembalian kuesioner"), [w("Keterangan"), w("Jumlah"), w("Persentase")],
+                           [[w("Kuesioner yang disebarkan"), w.int(t.distributed), w.pct(100.0)],
+                            [w("Kuesioner yang kembali"), w.int(t.returned), w.pct(t.returned_pct)],
+                            [w("Kuesioner yang dapat diolah"), w.int(t.usable), w.pct(t.usable_pct)]],
+                           widths_cm=[7.5, 3, 3])
+        self.para(N.return_paragraph(t, w, label))
+        for i, p in enumerate(r.profiles):
+            self.h3(w("Responden Berdasarkan {title}", title=p.title))
+            rows = [[str(k + 1), row.label, w.int(row.count), w.pct(row.percent)] for k, row in enumerate(p.rows)]
+            rows.append(["", w("Jumlah"), w.int(p.n), w.pct(100.0 if p.n else None)])
+            label = self.table(w("Responden berdasarkan {title}", title=p.title.lower()),
+                               [w("No"), p.title, w("Frekuensi (orang)"), w("Persentase")], rows,
+                               widths_cm=[1.2, 6.5, 3.2, 3], align=["center", "left", "right", "right"])
+            self.para(N.profile_paragraph(p, w, label, i))
+            if p.missing:
+                self.notes([w("{n} responden tidak mengisi kolom ini.", n=w.int(p.missing))])
+
+    def items(self) -> None:
+        from qda.reports.charts import item_bars
+
+        w, r = self.w, self.r
+        self.h2(w("Deskripsi Tanggapan Responden"))
+        index = 0
+        for var in r.variables.values():
+            self.h3(w("Variabel {name} ({key})", name=var.name, key=var.key))
+            for s in var.item_summaries:
+                rows = [[str(k + 1), row.label, row.value, w.int(row.count), w.pct(row.percent)]
+                        for k, row in enumerate(s.rows)]
+                rows.append(["", w("Jumlah"), "", w.int(s.n_answered), w.pct(100.0 if s.n_answered else None)])
+                label = self.table(w("Tanggapan responden terhadap butir {item}: {text}", item=s.item,
+                                     text=s.text.strip()),
+                                   [w("No"), w("Alternatif Jawaban"), w("Skor"), w("Frekuensi"), w("Persentase")],
+                                   rows, widths_cm=[1.2, 6, 1.8, 2.6, 2.8],
+                                   align=["center", "left", "center", "right", "right"])
+                self.para(N.item_paragraph(s, w, label, index))
+                index += 1
+            means = [s.mean or 0.0 for s in var.item_summaries]
+            if var.item_summaries:
+                png = item_bars([s.item for s in var.item_summaries], means, ylabel=w("Rata-rata skor"),
+                                language=w.language)
+                label = self.doc.figure(png, w("Rata-rata skor butir variabel {name}", name=var.name), self.source,
+                                        width_cm=14)
+                best = max(var.item_summaries, key=lambda s: s.mean or 0.0)
+                worst = min(var.item_summaries, key=lambda s: s.mean or 0.0)
+                self.para(w("{label} memperlihatkan bahwa rata-rata skor tertinggi variabel {name} terdapat pada butir "
+                            "{hi} ({hm}) dan terendah pada butir {lo} ({lm}).", label=label, name=var.name,
+                            hi=best.item, hm=w.num(best.mean, 2), lo=worst.item, lm=w.num(worst.mean, 2)))
+
+    def validity(self) -> None:
+        w, r = self.w, self.r
+        self.h2(w("Uji Validitas"))
+        self.para(w("Validitas butir diuji dengan korelasi Pearson antara skor butir dan skor total variabel; butir "
+                    "dinyatakan valid bila r hitung lebih besar dari r tabel."))
+        for var in r.variables.values():
+            val = var.validity
+            rows = [[str(k + 1), it.item, w.num(it.r), w.num(val.r_table),
+                     w("Valid") if it.valid else w("Tidak Valid")] for k, it in enumerate(val.items)]
+            label = self.table(w("Hasil uji validitas variabel {name} ({key})", name=var.name, key=var.key),
+                               [w("No"), w("Butir"), w("r hitung"), w("r tabel"), w("Keterangan")], rows,
+                               widths_cm=[1.2, 2.5, 3, 3, 3.5], align=["center", "center", "right", "right", "center"])
+            self.para(N.validity_paragraph(var, w, label))
+            self.notes(val.notes)
+            self.notes(var.notes)
+
+    def reliability(self) -> None:
+        w, r = self.w, self.r
+        rel = r.reliability_all_valid
+        self.h2(w("Uji Reliabilitas"))
+        c = rel.cases
+        self.table(w("Case Processing Summary"), ["", "", "N", "%"],
+                   [[w("Cases"), w("Valid"), w.int(c.valid), w.num(c.valid_pct, 1)],
+                    ["", w("Excluded\u1d43"), w.int(c.excluded), w.num(c.excluded_pct, 1)],
+                    ["", w("Total"), w.int(c.total), w.num(c.total_pct, 1)]],
+                   widths_cm=[2.5, 3, 2, 2])
+        self.doc.paragraph(w("a. Listwise deletion based on all variables in the procedure."), "Source Note")
+        label = self.table(w("Reliability Statistics"), ["Cronbach's Alpha", "N of Items"],
+                           [[w.num(rel.alpha), w.int(rel.n_items)]], widths_cm=[4, 3], align=["center", "center"])
+        self.para(N.reliability_paragraph(rel, w, label))
+        rows = []
+        for var in r.variables.values():
+            for rv in (var.reliability_all_items, var.reliability_valid_items):
+                if rv is None:
+                    continue
+                sh = rv.split_half
+                rows.append([rv.label, w.int(rv.n_items), w.num(rv.alpha),
+                             w.num(sh.spearman_brown if sh else None),
+                             w("Reliabel") if rv.reliable else (w("Tidak Reliabel") if rv.reliable is False else "–")])
+        if rows:
+            self.table(w("Reliabilitas per variabel"), [w("Butir"), w("Jumlah Butir"), "Cronbach's Alpha",
+                                                        "Spearman-Brown", w("Keterangan")], rows,
+                       widths_cm=[4.5, 2.3, 3, 3, 3])
+        self.notes(rel.notes)
+
+    def scores(self) -> None:
+        w, r = self.w, self.r
+        self.h2(w("Skor Variabel dan Garis Kontinum"))
+        rows = []
+        for var in r.variables.values():
+            s = var.score
+            cat = s.category_en if w.language == "en" and s.category_en else s.category
+            rows.append([f"{var.name} ({var.key})", w.int(len(s.items)), w.int(s.n_cases), w.int(s.sum),
+                         w.int(s.min), w.int(s.max), w.pct(s.pct, 2), cat or "–"])
+        label = self.table(w("Skor total variabel pada garis kontinum"),
+                           [w("Variabel"), w("Butir"), "n", w("Skor"), w("Minimum"), w("Maksimum"), "%",
+                            w("Kategori")], rows, widths_cm=[4, 1.4, 1.2, 1.8, 2, 2, 2, 2.6])
+        for i, var in enumerate(r.variables.values()):
+            self.para(N.score_paragraph(var, w, label, i))
+            if var.score.bands:
+                self.table(w("Kategori skor variabel {name}", name=var.name), [w("Kategori"), w("Rentang skor")],
+                           [[b.label, f"{w.int(b.lower)} – {w.int(b.upper)}"] for b in var.score.bands],
+                           widths_cm=[5, 5])
+            self.notes(var.score.notes)
+
+    def prerequisites(self) -> None:
+        w, r = self.w, self.r
+        self.h2(w("Uji Prasyarat Analisis"))
+        names = {"residual": w("Residual"), "X": f"{r.x.name} (X)", "Y": f"{r.y.name} (Y)"}
+        if r.normality:
+            rows = [[names.get(t.target, t.target), w.int(t.n), w.num(t.ks_statistic), w.num(t.ks_p),
+                     w.num(t.sw_statistic), w.num(t.sw_p),
+                     (w("Normal") if t.ks_p is not None and t.ks_p > self.alpha else w("Tidak Normal"))
+                     if t.ks_p is not None else "–"] for t in r.normality]
+            label = self.table(w("Hasil uji normalitas"),
+                               [[w("Data"), "N", ("Kolmogorov-Smirnov", 2), ("Shapiro-Wilk", 2), w("Keterangan")],
+                                ["", "", w("Statistik"), "Sig.", w("Statistik"), "Sig.", ""]], rows,
+                               widths_cm=[4, 1.2, 2.1, 1.8, 2.1, 1.8, 2.5])
+            self.para(N.normality_paragraph(r.normality, self.alpha, w, label, names))
+            for t in r.normality:
+                self.notes(t.notes)
+        lin = r.linearity
+        if lin is not None:
+            rows = []
+            for title, row in ((w("Between Groups (Combined)"), lin.between), (w("Linearity"), lin.linearity),
+                               (w("Deviation from Linearity"), lin.deviation), (w("Within Groups"), lin.within),
+                               (w("Total"), lin.total)):
+                rows.append([title, w.num(row.ss), w.int(row.df), w.num(row.ms), w.num(row.F), w.num(row.p)])
+            label = self.table(w("ANOVA Table (uji linearitas)"),
+                               ["", "Sum of Squares", "df", "Mean Square", "F", "Sig."], rows,
+                               widths_cm=[5, 2.6, 1.2, 2.6, 2, 1.8])
+            self.para(N.linearity_paragraph(lin, self.alpha, w, label, r.x.name, r.y.name))
+            self.notes(lin.notes)
+
+    def regression(self) -> None:
+        from qda.reports.charts import scatter_fit
+
+        w, reg = self.w, self.r.regression
+        self.h2(w("Analisis Regresi Linear Sederhana"))
+        label = self.table(w("Model Summary"), ["Model", "R", "R Square", "Adjusted R Square",
+                                                "Std. Error of the Estimate"],
+                           [["1", w.num(reg.R), w.num(reg.R2), w.num(reg.adj_R2), w.num(reg.se_est)]],
+                           widths_cm=[1.5, 2, 2.5, 3.5, 4], align=["center"] * 5)
+        self.doc.paragraph(w("a. Predictors: (Constant), {x}", x=reg.x_name), "Source Note")
+        self.para(N.model_summary_paragraph(reg, w, label))
+        rows = []
+        for k, row in enumerate(reg.anova):
+            rows.append(["1" if k == 0 else "", row.source, w.num(row.ss), w.int(row.df), w.num(row.ms),
+                         w.num(row.F), w.num(row.p)])
+        label = self.table(w("ANOVA"), ["Model", "", "Sum of Squares", "df", "Mean Square", "F", "Sig."], rows,
+                           widths_cm=[1.3, 2.4, 2.8, 1.2, 2.6, 2, 1.6])
+        self.doc.paragraph(w("a. Dependent Variable: {y}", y=reg.y_name), "Source Note")
+        self.para(N.anova_paragraph(reg, w, label))
+        rows = []
+        for k, c in enumerate(reg.coefficients):
+            rows.append(["1" if k == 0 else "", c.name, w.num(c.B), w.num(c.se), w.num(c.beta) if c.beta is not None
+                         else "", w.num(c.t), w.num(c.p)])
+        label = self.table(w("Coefficients"),
+                           [["Model", "", ("Unstandardized Coefficients", 2), "Standardized Coefficients", "t", "Sig."],
+                            ["", "", "B", "Std. Error", "Beta", "", ""]], rows,
+                           widths_cm=[1.3, 3.4, 2, 2, 2.8, 1.6, 1.6])
+        self.doc.paragraph(w("a. Dependent Variable: {y}", y=reg.y_name), "Source Note")
+        self.para(N.coefficients_paragraph(reg, w, label))
+        eq, reading = N.equation_paragraph(reg, w)
+        self.para(w("Persamaan regresi linear sederhana yang diperoleh adalah:"))
+        self.doc.paragraph(eq, align="center", bold=True)
+        self.para(reading)
+        if reg.x_values:
+            png = scatter_fit(reg.x_values, reg.y_values, reg.coefficients[0].B or 0.0, reg.coefficients[1].B or 0.0,
+                              xlabel=f"{reg.x_name} (X)", ylabel=f"{reg.y_name} (Y)", equation=eq,
+                              language=w.language)
+            self.doc.figure(png, w("Diagram pencar {x} dan {y} dengan garis regresi", x=reg.x_name, y=reg.y_name),
+                            self.source, width_cm=13)
+        self.h2(w("Koefisien Korelasi dan Determinasi"))
+        rows = []
+        for span_id, span_en, name_id, name_en, key in SUGIYONO:
+            mark = "\u2713" if key == reg.strength else ""
+            rows.append([span_en if w.language == "en" else span_id, name_en if w.language == "en" else name_id, mark])
+        label = self.table(w("Pedoman interpretasi koefisien korelasi (Sugiyono)"),
+                           [w("Interval Koefisien"), w("Tingkat Hubungan"), w("Hasil")], rows,
+                           widths_cm=[4, 4, 2], align=["center", "left", "center"])
+        self.para(reg.interpretation.get(w.language))
+        if reg.determination_text is not None:
+            self.para(w("KD = R² × 100% = {r2} × 100% = {kd}.", r2=w.num(reg.R2), kd=w.pct(reg.kd_pct, 1)))
+        self.notes(reg.notes)
+
+    def hypothesis(self) -> None:
+        w, reg = self.w, self.r.regression
+        d = reg.decision
+        lang = w.language
+        self.h2(w("Uji Hipotesis"))
+        self.para(d.hypotheses.get(lang))
+        rows = [[w("Signifikansi"), d.sig_text.get(lang)], [w("Uji t"), d.t_text.get(lang)],
+                [w("Uji F"), d.F_text.get(lang)]]
+        label = self.table(w("Ringkasan pengujian hipotesis"), [w("Kriteria"), w("Hasil")], rows, widths_cm=[3.5, 11],
+                           align=["left", "left"])
+        self.para(w("Berdasarkan {label}, {sig}, {t} dan {f}.", label=label, sig=d.sig_text.get(lang),
+                    t=d.t_text.get(lang), f=d.F_text.get(lang)))
+        self.doc.paragraph(d.conclusion.get(lang), bold=True, align="justify")
+        ct = reg.correlation_test
+        if ct.t is not None:
+            self.para(w("Uji signifikansi koefisien korelasi dengan t = r\u221a(n\u22122) / \u221a(1\u2212r\u00b2) "
+                        "menghasilkan t hitung {t} (r = {r}, n = {n}) dibandingkan t tabel {tt}; korelasi {verdict}.",
+                        t=w.num(ct.t), r=w.num(ct.r), n=ct.n, tt=w.num(ct.t_tabel),
+                        verdict=w("signifikan") if ct.significant else w("tidak signifikan")))

@@ -1,0 +1,118 @@
+"""The survey chapter on the Sako data, read back with python-docx."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from qda.reports.survey_chapter import write_survey_chapter
+
+SAKO = Path("/work/shared/sako/sako_kuesioner.csv")
+pytestmark = pytest.mark.skipif(not SAKO.is_file(), reason="Sako data set not available")
+
+
+@pytest.fixture(scope="module")
+def sako_result():
+    from qda.survey.analysis import analyse_columns
+    from qda.survey.instrument import load_template
+    from qda.survey.loading import load_data
+    from qda.survey.result import Settings
+
+    cols = lambda v: [f"{v}{i}" for i in range(1, 11)]  # noqa: E731
+    return analyse_columns(load_data(SAKO), cols("X"), cols("Y"), Settings(), base=load_template("sako"))
+
+
+def all_text(doc) -> str:
+    parts = [p.text for p in doc.paragraphs]
+    for t in doc.tables:
+        for row in t.rows:
+            parts.extend(c.text for c in row.cells)
+    return "\n".join(parts)
+
+
+@pytest.fixture(scope="module")
+def chapter_id(sako_result, tmp_path_factory):
+    out = write_survey_chapter(sako_result, tmp_path_factory.mktemp("s") / "bab4.docx", year=2024)
+    return Document(str(out))
+
+
+def test_sako_numbers_appear(chapter_id):
+    text = all_text(chapter_id)
+    for needle in ("0,660", "0,435", "0,415", "1,674", "4,643", "71,93%", "78,00%", "0,821", "1.079", "H0 ditolak",
+                   "17,209", "0,389", "0,361", "2,048", "4,196", "43,5%", "56,5%", "Cukup Baik"):
+        assert needle in text, needle
+    assert "21,55" in text and ("21,550" in text or "21,555" in text)
+    assert "Sumber: data primer diolah, 2024" in text
+    assert "Y5 dan Y10" in text  # the invalid items are named
+
+
+def test_captions_numbered_consecutively(chapter_id):
+    caps = [p.text for p in chapter_id.paragraphs if p.style.name == "Caption"]
+    tables = [int(m.group(1)) for c in caps if (m := re.match(r"Tabel 4\.(\d+) ", c))]
+    figures = [int(m.group(1)) for c in caps if (m := re.match(r"Gambar 4\.(\d+) ", c))]
+    assert tables == list(range(1, len(tables) + 1)) and len(tables) >= 30
+    assert figures == [1, 2, 3]
+    assert len(chapter_id.inline_shapes) == 3
+
+
+def test_tables_match_the_result(chapter_id, sako_result):
+    by_caption = {}
+    body = chapter_id.element.body
+    caption = None
+    from docx.table import Table
+
+    for el in body.iterchildren():
+        if el.tag.endswith("}p"):
+            text = "".join(el.itertext())
+            if re.match(r"Tabel 4\.\d+ ", text):
+                caption = text
+        elif el.tag.endswith("}tbl") and caption:
+            by_caption[caption] = Table(el, chapter_id._body)
+            caption = None
+    model = next(t for c, t in by_caption.items() if c.endswith("Model Summary"))
+    assert [c.text for c in model.rows[0].cells] == ["Model", "R", "R Square", "Adjusted R Square",
+                                                     "Std. Error of the Estimate"]
+    assert [c.text for c in model.rows[1].cells] == ["1", "0,660", "0,435", "0,415", "1,674"]
+    coef = next(t for c, t in by_caption.items() if c.endswith("Coefficients"))
+    slope = [c.text for c in coef.rows[-1].cells]
+    assert slope[2:] == ["0,389", "0,084", "0,660", "4,643", "0,000"]
+    x1 = next(t for c, t in by_caption.items() if "butir X1:" in c)
+    counts = [row.cells[3].text for row in x1.rows[1:6]]
+    expected = [str(r.count) for r in sako_result.x.item_summaries[0].rows]
+    assert counts == expected == ["2", "19", "9", "0", "0"]
+    validity_y = next(t for c, t in by_caption.items() if "validitas variabel Pelayanan" in c)
+    verdict = {row.cells[1].text: row.cells[4].text for row in validity_y.rows[1:]}
+    assert verdict["Y5"] == verdict["Y10"] == "Tidak Valid" and verdict["Y1"] == "Valid"
+    gender = next(t for c, t in by_caption.items() if "jenis kelamin" in c)
+    g = {row.cells[1].text: (row.cells[2].text, row.cells[3].text) for row in gender.rows[1:]}
+    profile = next(p for p in sako_result.profiles if p.column == "jenis_kelamin")
+    for row in profile.rows:
+        assert g[row.label][0] == str(row.count)
+
+
+def test_profile_narrative_states_the_largest_group(chapter_id, sako_result):
+    profile = next(p for p in sako_result.profiles if p.column == "jenis_kelamin")
+    top = max(profile.rows, key=lambda r: r.count)
+    paras = [p.text for p in chapter_id.paragraphs]
+    pct = f"{top.percent:.1f}".replace(".", ",") + "%"
+    assert any(top.label in t and f"{top.count} orang" in t and pct in t for t in paras)
+    starts = {t.split(" ")[0] for t in paras if "responden" in t and t.startswith(("Berdasarkan", "Tabel", "Dari",
+                                                                                   "Tanggapan"))}
+    assert len(starts) >= 3  # sentence patterns vary
+
+
+def test_english_chapter_uses_decimal_points(sako_result, tmp_path):
+    doc = Document(str(write_survey_chapter(sako_result, tmp_path / "ch4.docx", language="en", year=2024)))
+    text = all_text(doc)
+    for needle in ("0.660", "0.435", "4.643", "71.93%", "0.821", "1,079", "H0 is rejected", "Table 4.1 "):
+        assert needle in text, needle
+    assert "0,660" not in text and "Tabel 4." not in text
+
+
+def test_chapter_number_is_configurable(sako_result, tmp_path):
+    doc = Document(str(write_survey_chapter(sako_result, tmp_path / "b5.docx", chapter=5)))
+    caps = [p.text for p in doc.paragraphs if p.style.name == "Caption"]
+    assert caps[0].startswith("Tabel 5.1 ") and doc.paragraphs[0].text.startswith("BAB V")
