@@ -9,7 +9,9 @@ always slices the original text.
 Fuzzy search compares the query (one or several words) with windows of words of the
 text using rapidfuzz's ``ratio`` (0–100). To stay interactive on a million words it
 first matches the query's words against the text's distinct vocabulary, then scores
-only the windows around occurrences of those candidate words.
+only the windows around occurrences of those candidate words. Words are found with a
+regular expression (:data:`WORD_RE`): on transcripts it is some 60–80 times faster than
+spaCy's blank Indonesian tokenizer (``bench/bench_search.py`` prints both).
 """
 
 from __future__ import annotations
@@ -235,7 +237,7 @@ def _fuzzy_spans(ftext: str, query: str, case_sensitive: bool, threshold: float)
     # 2. anchor on the query word whose candidates occur least often; score the windows
     #    of n-1..n+1 words that contain one of its occurrences
     counts = [int(np.count_nonzero(marks & (1 << bit))) for bit in range(min(len(long_words), 30))]
-    bit = min((c, b) for b, c in enumerate(counts) if c > 0)[1] if any(counts) else 0
+    bit = min((c, b) for b, c in enumerate(counts) if c > 0)[1]
     anchors = np.flatnonzero(marks & (1 << bit))
     total = len(words)
     base = n + 2
@@ -258,7 +260,9 @@ def _fuzzy_spans(ftext: str, query: str, case_sensitive: bool, threshold: float)
     good = np.flatnonzero(scores >= threshold) if threshold > 0 else np.arange(len(texts))
     if len(good) == 0:
         return []
-    # 3. best windows first; a window overlapping a better one is dropped
+    # 3. best windows first; a window overlapping a better one, or running over a line
+    #    break (into the next speaker's turn), is dropped
+    tok_starts, tok_ends = _token_spans(ftext, total)
     order = sorted(good.tolist(), key=lambda j: (-float(scores[j]), abs(sizes[j] - n), starts[j]))
     used: set[int] = set()
     chosen: list[tuple[int, int, float]] = []
@@ -266,15 +270,26 @@ def _fuzzy_spans(ftext: str, query: str, case_sensitive: bool, threshold: float)
         s, k = starts[j], sizes[j]
         if any(t in used for t in range(s, s + k)):
             continue
+        a, b = int(tok_starts[s]), int(tok_ends[s + k - 1])
+        if k > 1 and "\n" in ftext[a:b]:
+            continue
         used.update(range(s, s + k))
-        chosen.append((s, k, float(scores[j])))
+        chosen.append((a, b, float(scores[j])))
     chosen.sort()
-    tok_starts, tok_ends = _token_spans(ftext, total)
-    return [(int(tok_starts[s]), int(tok_ends[s + k - 1]), score) for s, k, score in chosen]
+    return chosen
 
 
 def _token_spans(ftext: str, expected: int) -> tuple[Sequence[int], Sequence[int]]:
-    """Start and end offsets of every :data:`WORD_RE` token of ``ftext`` (vectorised)."""
+    """Start and end offsets of the ``expected`` :data:`WORD_RE` tokens of ``ftext``."""
+    starts, ends = _token_spans_vectorised(ftext)
+    if len(starts) != expected:  # a rule the vectorised scan does not mirror: use the regex
+        pairs = [m.span() for m in WORD_RE.finditer(ftext)]
+        return [a for a, _ in pairs], [b for _, b in pairs]
+    return starts, ends
+
+
+def _token_spans_vectorised(ftext: str) -> tuple[Sequence[int], Sequence[int]]:
+    """Token offsets by a numpy scan (word characters, joined by inner hyphens/apostrophes)."""
     import numpy as np
 
     cps = np.frombuffer(ftext.encode("utf-32-le"), dtype=np.uint32)
@@ -298,11 +313,7 @@ def _token_spans(ftext: str, expected: int) -> tuple[Sequence[int], Sequence[int
         is_word |= inner
     padded = np.concatenate(([False], is_word, [False]))
     edges = np.flatnonzero(padded[1:] != padded[:-1])
-    starts, ends = edges[0::2], edges[1::2]
-    if len(starts) != expected:  # a rule the vectorised scan does not mirror: use the regex
-        pairs = [m.span() for m in WORD_RE.finditer(ftext)]
-        return [a for a, _ in pairs], [b for _, b in pairs]
-    return starts, ends
+    return edges[0::2], edges[1::2]
 
 
 # ---------------------------------------------------------------------------- search_project

@@ -278,3 +278,21 @@ def search_project_(project, query: str, **kwargs):
     from qda.search import search_project
 
     return search_project(project, query, **kwargs)
+
+
+def test_fuzzy_hits_do_not_run_across_line_breaks() -> None:
+    text = "P: Kapan rapat\nI: koordinasi tiap Senin, rapat koordinasi bulanan."
+    hits = search_text(text, "rapat koordinasi", mode="fuzzy")
+    assert [h.match for h in hits] == ["rapat koordinasi"]
+    assert hits[0].start == text.rindex("rapat koordinasi")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab_1 -'’.\n😀éß\u0301")), max_size=60))
+def test_vectorised_token_spans_match_the_word_regex(text: str) -> None:
+    from qda.search import WORD_RE, _token_spans_vectorised
+
+    folded = fold(text)
+    expected = [m.span() for m in WORD_RE.finditer(folded)]
+    starts, ends = _token_spans_vectorised(folded)
+    assert list(zip(map(int, starts), map(int, ends))) == expected
