@@ -21,7 +21,7 @@ class DocumentPane(QWidget):
         super().__init__(parent)
         self.project: Any = None
         self.document_id: int | None = None
-        self.visible_coders: set[int] | None = None  # None: every coder
+        self.hidden_coders: set[int] = set()
         self.hidden_count = 0
         self.header = QLabel()
         self.header.setTextFormat(Qt.TextFormat.RichText)
@@ -61,9 +61,9 @@ class DocumentPane(QWidget):
 
     def _shown_segments(self, doc_id: int) -> list[ShownSegment]:
         segs = self.project.segments(document=doc_id)
-        visible = self.visible_coders
+        hidden = self.hidden_coders
         shown = [ShownSegment(s.id, s.code_id, s.start, s.end, s.coder_id)
-                 for s in segs if visible is None or s.coder_id in visible]
+                 for s in segs if s.coder_id not in hidden]
         self.hidden_count = len(segs) - len(shown)
         return shown
 
@@ -114,9 +114,9 @@ class DocumentPane(QWidget):
         if self.project is not None and self.document_id is not None:
             self.view.set_codes(self.code_looks())
 
-    def set_visible_coders(self, coder_ids: set[int] | None) -> None:
-        """Show only the codings of these coders (None: all); the header counts the hidden ones."""
-        self.visible_coders = None if coder_ids is None else set(coder_ids)
+    def set_hidden_coders(self, coder_ids: set[int]) -> None:
+        """Leave out the codings of these coders; the header counts what is hidden."""
+        self.hidden_coders = set(coder_ids)
         self.refresh_segments()
 
     def set_recent_codes(self, looks: list[tuple[str, str]]) -> None:

@@ -25,3 +25,51 @@ def settings(_gui_config):
     s.coder_name = "Dewi Anggraini"
     s.coder_role = "coder"
     return s
+
+
+TEXT = (
+    "Judul: Wawancara ilustratif\n"
+    "\n"
+    "[00:00:05] P: Bagaimana pelayanan surat di bagian ini? 🙂\n"
+    "\n"
+    "[00:00:12] I: Jujur saja 𝔸 pelayanan kami cepat tetapi arsip sering terlambat karena pegawai kurang.\n"
+)
+"""Illustrative transcript with astral characters (🙂, 𝔸) before the coded words."""
+
+
+@pytest.fixture
+def project_file(tmp_path):
+    """A project with the bundled codebook and one interview (``TEXT``); closed again."""
+    from qda.store import Project
+
+    path = tmp_path / "uji.qda"
+    with Project.create(path, coder="Dewi Anggraini") as p:
+        start_p = TEXT.index("[00:00:05]")
+        start_i = TEXT.index("[00:00:12]")
+        p.add_document("wawancara_uji.txt", TEXT, kind="interview",
+                       turns=[("P", "00:00:05", start_p, start_i - 2), ("I", "00:00:12", start_i, len(TEXT) - 1)])
+    return path
+
+
+@pytest.fixture
+def window(qtbot, settings, project_file):
+    """The main window with ``project_file`` open and its interview shown."""
+    from qda.gui.main_window import MainWindow
+    from qda.gui.project_flow import open_project_path
+
+    w = MainWindow(settings)
+    qtbot.addWidget(w)
+    w.resize(1400, 900)
+    w.show()
+    assert open_project_path(w, project_file)
+    w.show_document(w.project.document("wawancara_uji.txt").id)
+    yield w
+    w.close()
+
+
+def read_segments(path):
+    """Segments as stored in the file, read by a second, read-only connection."""
+    from qda.store import Project
+
+    with Project.open(path, read_only=True) as p:
+        return [(s.start, s.end, p.code(s.code_id).name) for s in p.segments()]

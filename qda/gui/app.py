@@ -1,0 +1,69 @@
+"""Start the desktop interface: ``run_gui()`` (``qda`` without arguments, ``qda demo``)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from qda.i18n import set_language, tr
+
+APP_STYLE = """
+QMainWindow::separator { background: #e3e6eb; width: 1px; height: 1px; }
+QDockWidget { font-weight: bold; color: #1f3b5c; }
+QDockWidget::title { background: #eef1f5; padding: 5px 8px; border-bottom: 1px solid #dfe3ea; }
+QTabWidget::pane { border: none; }
+QTabBar::tab { padding: 6px 16px; }
+QTabBar::tab:selected { color: #1f3b5c; font-weight: bold; }
+QStatusBar { background: #f4f6f9; color: #3a4350; }
+QTreeView, QTreeWidget, QListView { selection-background-color: #dbe7f7; selection-color: #1f2328; }
+"""
+
+
+def make_app(argv: list[str] | None = None):
+    """The QApplication, with the product's name, font and a light style."""
+    from PySide6.QtGui import QFont, QFontDatabase
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(list(argv or sys.argv[:1]))
+    app.setApplicationName("qda")
+    app.setOrganizationName("qda")
+    app.setStyle("Fusion")
+    families = set(QFontDatabase.families())
+    for family in ("Noto Sans", "DejaVu Sans", "Segoe UI", "Helvetica Neue"):
+        if family in families:
+            font = QFont(family)
+            font.setPointSizeF(10)
+            app.setFont(font)
+            break
+    app.setStyleSheet(APP_STYLE)
+    return app
+
+
+def make_window(project_path: str | None = None):
+    """Build the main window (asking the coder at first start) and open ``project_path``."""
+    from qda.gui.main_window import MainWindow
+    from qda.gui.settings import Settings
+
+    settings = Settings()
+    set_language(settings.language)
+    window = MainWindow(settings)
+    if not settings.coder_name and not window.ask_coder(first_start=True):
+        settings.coder_name = tr("Peneliti")
+    if project_path is not None:
+        from qda.gui.project_flow import open_project_path
+
+        if not Path(project_path).exists():
+            window.show_error(tr("{path}: proyek tidak ditemukan", path=project_path))
+        else:
+            open_project_path(window, project_path)
+    return window
+
+
+def run_gui(project_path: str | None = None) -> int:
+    """Open the main window (on ``project_path`` if given) and run until it closes."""
+    app = make_app()
+    window = make_window(project_path)
+    window.show()
+    return int(app.exec())

@@ -1,0 +1,551 @@
+"""The main window: welcome page, sources, codes, the coded document and the survey tab."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
+
+from qda.commands import CreateCode, RecodeSegment, RemoveSegment
+from qda.errors import NotFound, QdaError
+from qda.gui import optional, project_flow
+from qda.gui.coder_dialog import CoderDialog, role_label
+from qda.gui.coding import CodingController
+from qda.gui.document_pane import DocumentPane
+from qda.gui.segment_info import SegmentInfoPanel
+from qda.gui.settings import Settings
+from qda.gui.sources_panel import SourcesPanel
+from qda.gui.undo_actions import UndoActions
+from qda.gui.welcome import WelcomePage
+from qda.i18n import language, set_language, tr
+
+
+def _missing(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setStyleSheet("color: #7a8391; padding: 12px;")
+    return label
+
+
+class MainWindow(QMainWindow):
+    """Everything a researcher codes with; holds the open project and its undo stack."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        super().__init__()
+        self.settings = settings or Settings()
+        self.project: Any = None
+        self.stack: Any = None
+        self.job: Any = None
+        self.quick_dialog: Any = None
+        self.last_import_report: Any = None
+        self.import_report_box: Any = None
+        self._hidden_coders: set[int] = set()
+        self._dock_visibility: dict[str, bool] | None = None
+        self.setAcceptDrops(True)
+        self.resize(1400, 900)
+        self._build_centre()
+        self._build_docks()
+        self.undo = UndoActions(self, self.show_error)
+        self.coding = CodingController(self)
+        self.coding.pick_code = self._pick_code
+        self.coding.failed.connect(lambda msg: self.statusBar().showMessage(msg, 6000))
+        self.coding.recentChanged.connect(self._show_recent)
+        self._build_actions()
+        self._build_menus()
+        self._build_status()
+        self._connect()
+        if self.settings.geometry is not None:
+            self.restoreGeometry(self.settings.geometry)
+        if self.settings.state is not None:
+            self.restoreState(self.settings.state)
+        self._update_ui()
+
+    # -- construction -----------------------------------------------------------------------
+    def _build_centre(self) -> None:
+        self.welcome = WelcomePage()
+        self.welcome.set_recent(self.settings.recent_projects)
+        self.pane = DocumentPane()
+        self.view = self.pane.view
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.pane, tr("Koding"))
+        survey_cls = optional.survey_tab()
+        self.survey = survey_cls(None, self) if survey_cls is not None else None
+        self.tabs.addTab(self.survey or _missing(tr("Tab survei tidak tersedia pada instalasi ini.")), tr("Survei"))
+        self.stacked = QStackedWidget()
+        self.stacked.addWidget(self.welcome)
+        self.stacked.addWidget(self.tabs)
+        self.setCentralWidget(self.stacked)
+
+    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_docks(self) -> None:
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        self.sources = SourcesPanel()
+        self.sources_dock = self._dock("sources", tr("Sumber"), self.sources, left)
+        tree_cls = optional.code_tree_panel()
+        self.code_tree = tree_cls() if tree_cls is not None else None
+        self.codes_dock = self._dock("codes", tr("Kode"), self.code_tree or _missing(tr("Panel kode tidak tersedia.")),
+                                     left)
+        self.splitDockWidget(self.sources_dock, self.codes_dock, Qt.Orientation.Vertical)
+        self.segment_info = SegmentInfoPanel()
+        self.segment_dock = self._dock("segment", tr("Koding terpilih"), self.segment_info, right)
+        memo_cls, search_cls, coder_cls = optional.memo_panel(), optional.search_panel(), optional.coder_panel()
+        self.memo = memo_cls() if memo_cls is not None else None
+        self.search = search_cls() if search_cls is not None else None
+        self.coders = coder_cls() if coder_cls is not None else None
+        self.memo_dock = self._dock("memo", tr("Memo"), self.memo or _missing(tr("Panel memo tidak tersedia.")), right)
+        self.search_dock = self._dock("search", tr("Cari"), self.search or _missing(tr("Panel cari tidak tersedia.")),
+                                      right)
+        self.coders_dock = self._dock("coders", tr("Pengode"),
+                                      self.coders or _missing(tr("Panel pengode tidak tersedia.")), right)
+        self.splitDockWidget(self.segment_dock, self.memo_dock, Qt.Orientation.Vertical)
+        self.tabifyDockWidget(self.memo_dock, self.search_dock)
+        self.tabifyDockWidget(self.search_dock, self.coders_dock)
+        self.memo_dock.raise_()
+        self.resizeDocks([self.sources_dock, self.segment_dock], [300, 330], Qt.Orientation.Horizontal)
+        self.docks = [self.sources_dock, self.codes_dock, self.segment_dock, self.memo_dock, self.search_dock,
+                      self.coders_dock]
+
+    def _action(self, text: str, slot: Any, shortcut: Any = None) -> QAction:
+        act = QAction(text, self)
+        if shortcut is not None:
+            if isinstance(shortcut, (list, tuple)):
+                act.setShortcuts([QKeySequence(s) for s in shortcut])
+            else:
+                act.setShortcut(QKeySequence(shortcut))
+        act.triggered.connect(lambda _=False: slot())
+        self.addAction(act)
+        return act
+
+    def _build_actions(self) -> None:
+        self.act_new = self._action(tr("Proyek baru…"), lambda: project_flow.ask_new(self), QKeySequence.StandardKey.New)
+        self.act_open = self._action(tr("Buka proyek…"), lambda: project_flow.ask_open(self),
+                                     QKeySequence.StandardKey.Open)
+        self.act_demo = self._action(tr("Buka proyek demo"), lambda: project_flow.open_demo(self))
+        self.act_import = self._action(tr("Impor sumber…"), lambda: project_flow.ask_import(self), "Ctrl+Shift+I")
+        self.act_report = self._action(tr("Ekspor laporan…"), self.export_report, "Ctrl+E")
+        self.act_close = self._action(tr("Tutup proyek"), self.close_project, QKeySequence.StandardKey.Close)
+        self.act_quit = self._action(tr("Keluar"), self.close, QKeySequence.StandardKey.Quit)
+        self.act_quick = self._action(tr("Kode cepat…"), self.coding_quick, "Ctrl+K")
+        self.act_invivo = self._action(tr("Koding in-vivo"), self.coding_in_vivo, "Ctrl+I")
+        self.act_memo = self._action(tr("Memo"), self.focus_memo, "Ctrl+M")
+        self.act_search = self._action(tr("Cari…"), self.focus_search, QKeySequence.StandardKey.Find)
+        self.act_next = self._action(tr("Dokumen berikutnya"), lambda: self.step_document(1), "Ctrl+PgDown")
+        self.act_prev = self._action(tr("Dokumen sebelumnya"), lambda: self.step_document(-1), "Ctrl+PgUp")
+        self.act_coder = self._action(tr("Ganti pengode…"), self.change_coder)
+        self.act_prefs = self._action(tr("Preferensi…"), self.open_preferences, QKeySequence.StandardKey.Preferences)
+        self.act_about = self._action(tr("Tentang qda"), self.about)
+        self.addAction(self.undo.undo_action)
+        self.addAction(self.undo.redo_action)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        m = bar.addMenu(tr("&Berkas"))
+        for a in (self.act_new, self.act_open, self.act_demo, None, self.act_import, self.act_report, None,
+                  self.act_close, self.act_quit):
+            m.addSeparator() if a is None else m.addAction(a)
+        m = bar.addMenu(tr("&Edit"))
+        for a in (self.undo.undo_action, self.undo.redo_action, None, self.act_search, None, self.act_prefs):
+            m.addSeparator() if a is None else m.addAction(a)
+        m = bar.addMenu(tr("&Koding"))
+        for a in (self.act_quick, self.act_invivo, self.act_memo, None, self.act_next, self.act_prev):
+            m.addSeparator() if a is None else m.addAction(a)
+        m = bar.addMenu(tr("&Tampilan"))
+        for dock in self.docks:
+            m.addAction(dock.toggleViewAction())
+        m = bar.addMenu(tr("&Pengode"))
+        m.addAction(self.act_coder)
+        m = bar.addMenu(tr("Ba&ntuan"))
+        m.addAction(self.act_about)
+
+    def _build_status(self) -> None:
+        self.coder_label = QLabel()
+        self.counts_label = QLabel()
+        self.hidden_label = QLabel()
+        self.hidden_label.setStyleSheet("color: #b26a00;")
+        for w in (self.hidden_label, self.counts_label, self.coder_label):
+            w.setContentsMargins(8, 0, 8, 0)
+            self.statusBar().addPermanentWidget(w)
+
+    def _connect(self) -> None:
+        w = self.welcome
+        w.newRequested.connect(lambda: project_flow.ask_new(self))
+        w.openRequested.connect(lambda: project_flow.ask_open(self))
+        w.demoRequested.connect(lambda: project_flow.open_demo(self))
+        w.recentActivated.connect(lambda path: project_flow.open_project_path(self, path))
+        self.sources.documentActivated.connect(self.show_document)
+        self.view.numberKeyPressed.connect(self.coding.apply_recent)
+        self.view.segmentsClicked.connect(self.show_segments)
+        self.segment_info.removeRequested.connect(lambda sid: self.push(RemoveSegment(sid)))
+        self.segment_info.recodeRequested.connect(self.recode_segment)
+        self.segment_info.memoRequested.connect(self.memo_for_segment)
+        if self.code_tree is not None:
+            self.code_tree.codeActivated.connect(self.coding.apply_to_selection)
+            self.code_tree.selectionDroppedOnCode.connect(self.coding.apply_span)
+            self.code_tree.codeSelected.connect(self._code_selected)
+        if self.search is not None:
+            self.search.hitActivated.connect(self.show_hit)
+        if self.coders is not None:
+            self.coders.visibilityChanged.connect(self.set_visible_coders)
+
+    # -- project ---------------------------------------------------------------------------------
+    def set_project(self, project: Any) -> None:
+        """Show ``project`` (closing the one open before)."""
+        from qda.undo import UndoStack
+
+        self.close_project()
+        self.project = project
+        self.stack = UndoStack(project)
+        self.stack.add_listener(self._after_change)
+        self.undo.bind(self.stack)
+        self._hidden_coders = set()
+        self.pane.set_project(project)
+        self.pane.set_hidden_coders(set())
+        self.coding.bind(project, self.stack, self.view)
+        self.sources.set_project(project)
+        self.segment_info.set_project(project)
+        if self.code_tree is not None:
+            self.code_tree.set_project(project, self.stack)
+        if self.memo is not None:
+            self.memo.set_project(project, self.stack)
+            self.memo.show_target(None)
+        if self.search is not None:
+            self.search.set_project(project)
+        if self.coders is not None:
+            self.coders.set_project(project)
+        if self.survey is not None:
+            self.survey.set_project(project)
+        self.settings.add_recent_project(project.path)
+        self.welcome.set_recent(self.settings.recent_projects)
+        self.stacked.setCurrentWidget(self.tabs)
+        ids = self.sources.document_ids()
+        if ids:
+            self.sources.select_document(ids[0])
+        self._update_ui()
+
+    def close_project(self) -> None:
+        """Close the open project (everything is already stored)."""
+        if self.project is None:
+            return
+        project, self.project = self.project, None
+        self.stack = None
+        self.undo.bind(None)
+        for panel in (self.pane, self.sources, self.segment_info, self.search, self.coders, self.survey):
+            if panel is not None:
+                panel.set_project(None)
+        if self.code_tree is not None:
+            self.code_tree.set_project(None, None)
+        if self.memo is not None:
+            self.memo.set_project(None, None)
+        self.coding.bind(None, None, self.view)
+        project.close()
+        self.welcome.set_recent(self.settings.recent_projects)
+        self.stacked.setCurrentWidget(self.welcome)
+        self._update_ui()
+
+    def _after_change(self) -> None:
+        """After any undoable action: refresh only the shown document, the counts and the details."""
+        if self.project is None:
+            return
+        self.pane.refresh_codes()
+        self.pane.refresh_segments()
+        self.coding.forget_missing({c for c in self.pane.view._codes})
+        if self.segment_info.segment_ids:
+            self.segment_info.refresh()
+        self._update_status()
+
+    def after_import(self, report: Any) -> None:
+        """Called when an import has finished (or failed): show the new sources."""
+        self.job = None
+        if self.project is None:
+            return
+        self.sources.refresh()
+        if self.search is not None:
+            self.search.set_project(self.project)
+        if report is not None and report.imported:
+            self.sources.select_document(report.imported[0].id)
+        self._update_status()
+
+    # -- documents ---------------------------------------------------------------------------------
+    def show_document(self, doc_id: int) -> None:
+        if self.project is None:
+            return
+        if self.pane.document_id != doc_id:
+            self.pane.show_document(doc_id)
+            self.segment_info.show_segments([])
+        self.sources.select_document(doc_id)
+        self.tabs.setCurrentWidget(self.pane)
+        if self.search is not None:
+            self.search.set_current_document(doc_id)
+        if self.memo is not None:
+            self.memo.show_target(self.project.document(doc_id))
+        self._update_status()
+
+    def show_hit(self, doc_id: int, start: int, end: int) -> None:
+        """Open a search hit: show its document and select the span."""
+        self.show_document(doc_id)
+        self.view.select_cp(start, end)
+        self.view.setFocus()
+
+    def step_document(self, delta: int) -> None:
+        doc_id = self.sources.step(delta)
+        if doc_id is not None:
+            self.show_document(doc_id)
+
+    # -- coding -------------------------------------------------------------------------------------
+    def push(self, command: Any) -> Any:
+        """Run an undoable command, reporting a refusal to the user."""
+        if self.stack is None:
+            return None
+        try:
+            return self.stack.push(command)
+        except QdaError as exc:
+            self.show_error(str(exc))
+            return None
+
+    def _pick_code(self, recent: list[int]) -> int | None:
+        dialog_cls = optional.quick_code_dialog()
+        if dialog_cls is None or self.project is None:
+            return None
+        dialog = dialog_cls(self.project, recent, self)
+        self.quick_dialog = dialog
+        accepted = dialog.exec()
+        self.quick_dialog = None
+        if not accepted:
+            return None
+        new_name = getattr(dialog, "new_code_name", None)
+        if dialog.chosen_code_id is None and new_name:
+            cmd = self.push(CreateCode(new_name, group="own"))
+            return cmd.code_id if cmd is not None else None
+        return dialog.chosen_code_id
+
+    def coding_quick(self) -> None:
+        self.coding.quick_code()
+
+    def coding_in_vivo(self) -> None:
+        self.coding.in_vivo()
+
+    def _show_recent(self, ids: list[int]) -> None:
+        looks = [self.pane.view.code_look(i) for i in ids]
+        self.pane.set_recent_codes(looks)
+
+    def show_segments(self, ids: list[int]) -> None:
+        self.segment_info.show_segments(ids)
+        self.segment_dock.show()
+        self.segment_dock.raise_()
+        if self.memo is not None and ids and self.project is not None:
+            try:
+                self.memo.show_target(self.project.segment(ids[0]))
+            except NotFound:
+                pass
+
+    def recode_segment(self, segment_id: int) -> None:
+        code_id = self._pick_code(list(self.coding.recent))
+        if code_id is not None:
+            self.push(RecodeSegment(segment_id, code_id))
+
+    def memo_for_segment(self, segment_id: int) -> None:
+        if self.memo is None or self.project is None:
+            self.show_error(tr("Panel memo tidak tersedia."))
+            return
+        self.memo.show_target(self.project.segment(segment_id))
+        self.focus_memo()
+
+    def _code_selected(self, code_id: int) -> None:
+        if self.memo is not None and self.project is not None and not self.memo.hasFocus():
+            try:
+                self.memo.show_target(self.project.code(code_id))
+            except NotFound:
+                pass
+
+    def set_visible_coders(self, visible: set[int]) -> None:
+        """Hide the codings of the coders not in ``visible``; coders added later stay visible."""
+        if self.project is None:
+            return
+        self._hidden_coders = {c.id for c in self.project.coders()} - set(visible)
+        self.pane.set_hidden_coders(self._hidden_coders)
+        self._update_status()
+
+    def focus_memo(self) -> None:
+        self.memo_dock.show()
+        self.memo_dock.raise_()
+        if self.memo is not None:
+            self.memo.setFocus()
+
+    def focus_search(self) -> None:
+        self.search_dock.show()
+        self.search_dock.raise_()
+        if self.search is not None:
+            focus = getattr(self.search, "focus_query", None)
+            focus() if callable(focus) else self.search.setFocus()
+
+    # -- people, preferences, reports ----------------------------------------------------------------
+    def ask_coder(self, first_start: bool = False) -> bool:
+        """Ask the coder's name and role; store them in the settings (and the project)."""
+        dialog = CoderDialog(self.settings.coder_name, self.settings.coder_role, self, first_start=first_start)
+        if not dialog.exec():
+            return False
+        self.settings.coder_name = dialog.name
+        self.settings.coder_role = dialog.role
+        self._apply_coder()
+        return True
+
+    def change_coder(self) -> None:
+        self.ask_coder()
+
+    def _apply_coder(self) -> None:
+        if self.project is not None and not self.project.read_only and self.settings.coder_name:
+            try:
+                self.project.set_coder(self.settings.coder_name, self.settings.coder_role)
+            except QdaError as exc:
+                self.show_error(str(exc))
+            if self.coders is not None:
+                self.coders.set_project(self.project)
+        self._update_status()
+
+    def open_preferences(self) -> None:
+        dialog_cls = optional.preferences_dialog()
+        if dialog_cls is None:
+            self.show_error(tr("Dialog preferensi tidak tersedia."))
+            return
+        before = (self.settings.language, self.settings.coder_name, self.settings.coder_role)
+        dialog_cls(self.settings, self).exec()
+        if self.settings.language != before[0]:
+            set_language(self.settings.language)
+            QMessageBox.information(self, tr("Bahasa"), tr(
+                "Bahasa antarmuka akan berganti sepenuhnya setelah qda dibuka ulang."))
+        if (self.settings.coder_name, self.settings.coder_role) != before[1:]:
+            self._apply_coder()
+
+    def export_report(self) -> None:
+        if self.project is None:
+            self.show_error(tr("Buka proyek dulu sebelum mengekspor laporan."))
+            return
+        dialog_cls = optional.report_dialog()
+        if dialog_cls is None:
+            self.show_error(tr("Dialog laporan tidak tersedia pada instalasi ini."))
+            return
+        dialog_cls(self.project, self).exec()
+
+    def about(self) -> None:
+        from qda import __version__
+
+        QMessageBox.about(self, tr("Tentang qda"), tr(
+            "qda {version}\nAnalisis data kualitatif dan campuran untuk penelitian kinerja pelayanan publik.",
+            version=__version__))
+
+    def show_error(self, message: str) -> None:
+        """Tell the user what went wrong (non-blocking; also on the status bar)."""
+        self.statusBar().showMessage(message, 10000)
+        box = QMessageBox(QMessageBox.Icon.Warning, "qda", message, QMessageBox.StandardButton.Ok, self)
+        self.error_box = box
+        box.open()
+
+    # -- status and title ------------------------------------------------------------------------------
+    def _update_ui(self) -> None:
+        has = self.project is not None
+        writable = has and not self.project.read_only
+        for act in (self.act_import, self.act_quick, self.act_invivo):
+            act.setEnabled(writable)
+        for act in (self.act_report, self.act_close, self.act_memo, self.act_search, self.act_next, self.act_prev):
+            act.setEnabled(has)
+        self._show_docks(has)
+        title = "qda"
+        if has:
+            title = f"{Path(self.project.path).stem} — qda"
+            if self.project.read_only:
+                title += " " + tr("[hanya-baca]")
+        self.setWindowTitle(title)
+        self._update_status()
+
+    def _show_docks(self, on: bool) -> None:
+        """Docks appear with a project (as the user left them) and hide on the welcome page."""
+        if on:
+            shown = self._dock_visibility or {}
+            for dock in self.docks:
+                dock.setVisible(shown.get(dock.objectName(), True))
+            self._dock_visibility = None
+        elif self._dock_visibility is None:
+            self._dock_visibility = {d.objectName(): not d.isHidden() for d in self.docks}
+            for dock in self.docks:
+                dock.hide()
+
+    def _update_status(self) -> None:
+        if self.project is None:
+            self.coder_label.setText(tr("Pengode: {name}", name=self.settings.coder_name or "—"))
+            self.counts_label.clear()
+            self.hidden_label.clear()
+            return
+        coder = self.project.coder
+        self.coder_label.setText(tr("Pengode: {name} ({role})", name=coder.name or "—", role=role_label(coder.role)))
+        stats = self.project.stats()
+        self.counts_label.setText(tr("{d} sumber · {c} kode · {s} segmen", d=stats["documents"], c=stats["codes"],
+                                     s=stats["segments"]))
+        hidden = self.pane.hidden_count
+        if self._hidden_coders:
+            self.hidden_label.setText(tr("{n} pengode disembunyikan ({s} koding di dokumen ini)",
+                                         n=len(self._hidden_coders), s=hidden))
+        else:
+            self.hidden_label.clear()
+
+    # -- events -------------------------------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if not paths:
+            return super().dropEvent(event)
+        event.acceptProposedAction()
+        if len(paths) == 1 and paths[0].endswith(".qda"):
+            QTimer.singleShot(0, lambda: project_flow.open_project_path(self, paths[0]))
+        else:
+            QTimer.singleShot(0, lambda: project_flow.import_paths(self, paths))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        from qda.gui.workers import wait_for_jobs
+
+        if self.project is None:
+            self._show_docks(True)  # save the layout a project is shown with
+        self.settings.geometry = self.saveGeometry()
+        self.settings.state = self.saveState()
+        if self.job is not None:
+            self.job.progress.cancel()
+        wait_for_jobs(10000)
+        self.close_project()
+        super().closeEvent(event)
+
+
+def current_language() -> str:
+    """The interface language in use."""
+    return language()
+
+
+def app_instance() -> QApplication:
+    """The running QApplication (created if needed, e.g. by tests)."""
+    return QApplication.instance() or QApplication([])

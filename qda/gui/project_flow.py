@@ -1,0 +1,166 @@
+"""Opening, creating and building projects, and importing sources, for the main window.
+
+Each function takes the window, asks what it needs through dialogs (patchable in tests)
+and runs long work on a worker thread with a progress dialog.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from qda.errors import ProjectInUse, QdaError
+from qda.gui.workers import is_cancel, run_with_progress
+from qda.i18n import tr
+
+if TYPE_CHECKING:
+    from qda.gui.main_window import MainWindow
+
+PROJECT_FILTER = "qda (*.qda)"
+SOURCE_FILTER = "Sumber (*.txt *.md *.docx *.odt *.rtf *.pdf *.html *.htm);;Semua berkas (*)"
+
+
+def demo_dir() -> Path:
+    """Where the demo project is built: beside the config when QDA_CONFIG_DIR is set, else user data."""
+    env = os.environ.get("QDA_CONFIG_DIR")
+    if env:
+        return Path(env) / "demo"
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("qda")) / "demo"
+
+
+def open_project_path(window: MainWindow, path: str | os.PathLike[str]) -> bool:
+    """Open ``path``; if another process writes it, offer read-only access."""
+    from qda.store import Project
+
+    settings = window.settings
+    try:
+        project = Project.open(path, coder=settings.coder_name or None, role=settings.coder_role)
+    except ProjectInUse as exc:
+        answer = QMessageBox.question(
+            window, tr("Proyek sedang dipakai"),
+            tr("{message}\n\nBuka proyek ini hanya-baca?", message=str(exc)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            project = Project.open(path, read_only=True)
+        except QdaError as exc2:
+            window.show_error(str(exc2))
+            return False
+    except QdaError as exc:
+        window.show_error(str(exc))
+        return False
+    window.set_project(project)
+    return True
+
+
+def ask_open(window: MainWindow) -> bool:
+    path, _ = QFileDialog.getOpenFileName(window, tr("Buka proyek"), _start_dir(window), PROJECT_FILTER)
+    return bool(path) and open_project_path(window, path)
+
+
+def ask_new(window: MainWindow) -> bool:
+    """Ask for a file name and create a project with the bundled codebook."""
+    from qda.store import Project
+
+    path, _ = QFileDialog.getSaveFileName(window, tr("Proyek baru"), _start_dir(window), PROJECT_FILTER)
+    if not path:
+        return False
+    if not path.endswith(".qda"):
+        path += ".qda"
+    window.close_project()
+    settings = window.settings
+    try:
+        project = Project.create(path, coder=settings.coder_name or None, role=settings.coder_role)
+    except QdaError as exc:
+        window.show_error(str(exc))
+        return False
+    window.set_project(project)
+    return True
+
+
+def open_demo(window: MainWindow) -> None:
+    """Build the demo project on a worker thread, then open it."""
+    from qda.demo import build_demo
+
+    folder = demo_dir()
+    target = folder / "demo.qda"
+    if window.project is not None and Path(window.project.path).resolve() == target.resolve():
+        window.close_project()
+
+    def done(path: Any) -> None:
+        open_project_path(window, path)
+
+    def failed(exc: BaseException) -> None:
+        if not is_cancel(exc):
+            window.show_error(tr("Proyek demo tidak dapat dibuat: {error}", error=exc))
+
+    window.job = run_with_progress(window, tr("Membuat proyek demo"),
+                                   lambda progress: build_demo(folder, progress=progress), done, failed)
+
+
+def ask_import(window: MainWindow) -> None:
+    paths, _ = QFileDialog.getOpenFileNames(window, tr("Impor sumber"), _start_dir(window), tr(SOURCE_FILTER))
+    if paths:
+        import_paths(window, paths)
+
+
+def import_paths(window: MainWindow, paths: list[str], kind: str | None = None) -> None:
+    """Import ``paths`` into the open project on a worker thread, then summarise."""
+    from qda.sources.importer import import_files
+
+    project = window.project
+    if project is None:
+        window.show_error(tr("Buka atau buat proyek dulu sebelum mengimpor sumber."))
+        return
+    if project.read_only:
+        window.show_error(tr("Proyek dibuka hanya-baca; sumber tidak dapat diimpor."))
+        return
+
+    def done(report: Any) -> None:
+        window.after_import(report)
+        show_import_report(window, report)
+
+    def failed(exc: BaseException) -> None:
+        window.after_import(None)
+        window.show_error(tr("Impor gagal: {error}", error=exc))
+
+    window.job = run_with_progress(window, tr("Mengimpor sumber"),
+                                   lambda progress: import_files(project, paths, kind=kind, progress=progress),
+                                   done, failed)
+
+
+def show_import_report(window: MainWindow, report: Any) -> None:
+    """Status-bar line for a clean import; a message box listing refusals and duplicates otherwise."""
+    window.last_import_report = report
+    summary = report.summary()
+    window.statusBar().showMessage(summary, 8000)
+    if not report.refused and not report.duplicates:
+        return
+    lines = [f"<p><b>{html.escape(summary)}</b></p>"]
+    if report.refused:
+        lines.append(f"<p>{html.escape(tr('Ditolak:'))}</p><ul>")
+        lines += [f"<li>{html.escape(Path(p).name)}: {html.escape(r)}</li>" for p, r in report.refused]
+        lines.append("</ul>")
+    if report.duplicates:
+        lines.append(f"<p>{html.escape(tr('Sudah ada di proyek (dilewati):'))}</p><ul>")
+        lines += [f"<li>{html.escape(Path(p).name)} = {html.escape(existing)}</li>"
+                  for p, existing in report.duplicates]
+        lines.append("</ul>")
+    box = QMessageBox(QMessageBox.Icon.Information, tr("Hasil impor"), "".join(lines),
+                      QMessageBox.StandardButton.Ok, window)
+    window.import_report_box = box
+    box.open()
+
+
+def _start_dir(window: MainWindow) -> str:
+    if window.project is not None:
+        return str(Path(window.project.path).parent)
+    recent = window.settings.recent_projects
+    return str(Path(recent[0]).parent) if recent else str(Path.home())
