@@ -1,0 +1,119 @@
+"""The memo panel writes memos to the project through the undo stack."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QLineEdit
+
+from qda.gui.panels import memo_panel
+from qda.gui.panels.memo_panel import MemoPanel
+
+from .helpers import save_screenshot
+
+
+@pytest.fixture
+def panel(qtbot, fx):
+    widget = MemoPanel()
+    qtbot.addWidget(widget)
+    widget.resize(380, 520)
+    widget.set_project(fx.project, fx.stack)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def test_project_memo_saved_after_a_pause_in_typing(panel, fx, qtbot, monkeypatch):
+    assert panel.heading.text() == "Memo proyek"
+    panel.editor.setFocus()
+    qtbot.keyClicks(panel.editor, "Fokus: kecepatan layanan surat di kelurahan.")
+    assert panel.status.text() == "Belum tersimpan…"
+    assert fx.project.memo(None) is None  # not yet: the idle timer has not fired
+    qtbot.waitUntil(lambda: fx.project.memo(None) == "Fokus: kecepatan layanan surat di kelurahan.", timeout=4000)
+    assert panel.status.text() == "Tersimpan"
+    assert fx.stack.undo_text == "ubah memo"
+
+
+def test_memo_saved_on_focus_out(panel, fx, qtbot):
+    other = QLineEdit()
+    panel.layout().addWidget(other)
+    code = fx.project.code("Responsivitas")
+    panel.show_target(code)
+    assert panel.heading.text() == "Memo kode: Responsivitas"
+    panel.editor.setFocus()
+    qtbot.keyClicks(panel.editor, "Banyak informan menyebut grup WhatsApp.")
+    other.setFocus()
+    qtbot.waitUntil(lambda: fx.project.memo(code) == "Banyak informan menyebut grup WhatsApp.", timeout=1000)
+
+
+def test_switching_target_saves_the_previous_memo(panel, fx, qtbot):
+    panel.show_target(fx.interview)
+    assert panel.heading.text() == "Memo dokumen: wawancara_01_warga.txt"
+    panel.editor.setPlainText("Informan tampak terbuka; wawancara lancar.")
+    panel.show_target(fx.observation)
+    assert fx.project.memo(fx.interview) == "Informan tampak terbuka; wawancara lancar."
+    assert panel.editor.toPlainText() == ""
+    panel.show_target(fx.interview)
+    assert panel.editor.toPlainText() == "Informan tampak terbuka; wawancara lancar."
+
+
+def test_segment_memo_heading_quotes_the_excerpt(panel, fx):
+    seg = fx.code_phrase(fx.interview, "Pelatihan hanya sekali setahun", "Kompetensi dan Pelatihan")
+    panel.show_target(seg)
+    assert panel.heading.text() == "Memo segmen: «Pelatihan hanya sekali setahun»"
+    assert "Kompetensi dan Pelatihan" in panel.subheading.text()
+    assert "wawancara_01_warga.txt" in panel.subheading.text()
+    panel.editor.setPlainText("Bandingkan dengan data pelatihan BKPSDM.")
+    assert panel.save()
+    assert fx.project.memo(seg) == "Bandingkan dengan data pelatihan BKPSDM."
+    assert not panel.save()  # nothing new to save: no extra undo step
+
+
+def test_undo_restores_the_memo_in_the_editor(panel, fx):
+    panel.editor.setPlainText("versi pertama")
+    panel.save()
+    panel.editor.setPlainText("versi kedua")
+    panel.save()
+    fx.stack.undo()
+    assert fx.project.memo(None) == "versi pertama"
+    assert panel.editor.toPlainText() == "versi pertama"
+
+
+def test_list_of_all_memos_and_jumping(panel, fx, qtbot):
+    fx.project.set_memo(None, "Catatan umum")
+    fx.project.set_memo(fx.observation, "Observasi pagi hari, antrean panjang.")
+    code = fx.project.code("Akuntabilitas")
+    fx.project.set_memo(code, "Kode ini jarang muncul.")
+    panel.refresh_list()
+    assert panel.memo_entries() == [("project", 0), ("document", fx.observation.id), ("code", code.id)]
+    assert panel.list_label.text() == "Semua memo (3)"
+    item = panel.memo_list.item(2)
+    assert item.text() == "Kode · Akuntabilitas\nKode ini jarang muncul."
+    with qtbot.waitSignal(panel.targetActivated) as blocker:
+        rect = panel.memo_list.visualItemRect(item)
+        qtbot.mouseClick(panel.memo_list.viewport(), memo_panel.Qt.MouseButton.LeftButton, pos=rect.center())
+    assert blocker.args == ["code", code.id]
+    assert panel.heading.text() == "Memo kode: Akuntabilitas"
+    assert panel.editor.toPlainText() == "Kode ini jarang muncul."
+
+
+def test_deleted_target_falls_back_to_project_memo(panel, fx):
+    code = fx.project.add_code("Kode Sementara")
+    panel.show_target(code)
+    fx.project.delete_code(code)
+    panel.show_target(("code", code.id))
+    assert panel.target() == ("project", 0)
+
+
+def test_screenshot(panel, fx):
+    fx.project.set_memo(None, "Fokus penelitian: kinerja pelayanan surat di kelurahan (memo ilustratif).")
+    fx.project.set_memo(fx.interview, "Informan terbuka; menyebut grup WhatsApp sebagai saluran keluhan.")
+    seg = fx.code_phrase(fx.interview, "Pelatihan hanya sekali setahun", "Kompetensi dan Pelatihan")
+    fx.project.set_memo(seg, "Bandingkan dengan jadwal diklat BKPSDM.")
+    code = fx.project.code("Responsivitas")
+    panel.show_target(code)
+    panel.editor.setPlainText(
+        "Responsivitas paling sering muncul dalam cerita tentang keluhan warga.\n\n"
+        "Pertanyaan: apakah respons cepat lewat WhatsApp tercatat dalam SOP?"
+    )
+    panel.save()
+    save_screenshot(panel, "panel_memo")
