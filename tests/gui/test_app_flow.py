@@ -1,0 +1,208 @@
+"""Starting, opening, importing and remembering: the window's flows around coding."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtTest import QTest
+
+from conftest import read_segments
+
+pytestmark = pytest.mark.gui
+
+INTERVIEW = (
+    "Judul: Wawancara dengan Staf Persuratan\n"
+    "Informan: Informan 9\n"
+    "Jabatan: Staf Persuratan\n"
+    "Keterangan: Data ilustratif; nama rekaan.\n"
+    "\n"
+    "[00:00:10] P: Bagaimana alur surat masuk di sini, Bu?\n"
+    "\n"
+    "[00:00:16] I: Surat masuk kami catat dulu di agenda, lalu diteruskan ke pimpinan untuk didisposisi.\n"
+)
+
+
+def _write_sources(folder: Path) -> list[str]:
+    good = folder / "wawancara_staf_persuratan.txt"
+    good.write_text(INTERVIEW, encoding="utf-8")
+    empty = folder / "kosong.txt"
+    empty.write_text("", encoding="utf-8")
+    strange = folder / "rekaman.xyz"
+    strange.write_bytes(b"\x00\x01\x02")
+    return [str(good), str(empty), str(strange)]
+
+
+def test_first_start_asks_for_the_coder_and_remembers_it(qtbot, monkeypatch, project_file):
+    from qda.gui.app import make_window
+    from qda.gui.coder_dialog import CoderDialog
+    from qda.gui.settings import Settings
+
+    def answer(dialog):
+        dialog.name_edit.setText("Sri Wahyuni")
+        dialog.role_box.setCurrentIndex(dialog.role_box.findData("supervisor"))
+        return 1
+
+    monkeypatch.setattr(CoderDialog, "exec", answer)
+    assert Settings().coder_name == ""
+    window = make_window(str(project_file))
+    qtbot.addWidget(window)
+    assert (Settings().coder_name, Settings().coder_role) == ("Sri Wahyuni", "supervisor")
+    assert (window.project.coder.name, window.project.coder.role) == ("Sri Wahyuni", "supervisor")
+    assert "Sri Wahyuni" in window.coder_label.text()
+    window.close()
+
+
+def test_run_gui_opens_the_project_given(qtbot, monkeypatch, settings, project_file):
+    from qda.gui import app as app_module
+    from qda.gui.main_window import MainWindow
+
+    seen = {}
+
+    def fake_exec(self):
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
+        seen["title"] = window.windowTitle()
+        seen["status"] = window.counts_label.text()
+        window.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", fake_exec)
+    assert app_module.run_gui(str(project_file)) == 0
+    assert seen["title"].startswith("uji")
+    assert seen["status"].startswith("1 sumber")
+
+
+def test_import_from_the_menu_reports_refused_files(window, tmp_path, monkeypatch, qtbot, project_file):
+    paths = _write_sources(tmp_path)
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: (paths, "")))
+    window.act_import.trigger()
+    qtbot.waitUntil(lambda: window.last_import_report is not None, timeout=10000)
+    report = window.last_import_report
+    assert [d.name for d in report.imported] == ["wawancara_staf_persuratan.txt"]
+    refused = {Path(p).name for p, _ in report.refused}
+    assert refused == {"kosong.txt", "rekaman.xyz"}
+    box = window.import_report_box
+    assert box is not None and "kosong.txt" in box.text() and "rekaman.xyz" in box.text()
+    box.close()
+    assert "wawancara_staf_persuratan.txt" in [window.sources.tree.topLevelItem(0).child(i).text(0)
+                                              for i in range(window.sources.tree.topLevelItem(0).childCount())]
+    assert window.counts_label.text().startswith("2 sumber")
+    # the import is in the file already
+    from qda.store import Project
+
+    with Project.open(project_file, read_only=True) as p:
+        assert p.document("wawancara_staf_persuratan.txt").turn_count == 2
+
+
+def test_dropping_files_on_the_window_imports_them(window, tmp_path, qtbot):
+    good = _write_sources(tmp_path)[0]
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(good)])
+    enter = QDragEnterEvent(window.rect().center(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(window.rect().center()), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(drop)
+    qtbot.waitUntil(lambda: window.last_import_report is not None, timeout=10000)
+    assert [d.name for d in window.last_import_report.imported] == ["wawancara_staf_persuratan.txt"]
+    assert window.pane.document_id == window.last_import_report.imported[0].id
+
+
+def test_sources_are_grouped_by_kind_with_informant_attributes(window):
+    p = window.project
+    p.add_document("observasi_loket.txt", "Catatan observasi ilustratif di loket persuratan.", kind="observation",
+                   attributes={"Lokasi": "Loket Persuratan"}, case="Informan 2")
+    p.set_case_attribute(p.case("Informan 2"), "Jabatan", "Petugas Loket")
+    window.sources.refresh()
+    tree = window.sources.tree
+    groups = {tree.topLevelItem(i).text(0): tree.topLevelItem(i) for i in range(tree.topLevelItemCount())}
+    assert set(groups) == {"Wawancara", "Observasi"}
+    obs = groups["Observasi"].child(0)
+    assert obs.text(0) == "observasi_loket.txt"
+    assert "Jabatan: Petugas Loket" in obs.toolTip(0) and "Lokasi: Loket Persuratan" in obs.toolTip(0)
+    tree.setCurrentItem(obs)
+    assert window.pane.document_id == p.document("observasi_loket.txt").id
+    assert "Petugas Loket" in window.sources.details.text()
+    # next / previous document shortcuts walk the list
+    QTest.keyClick(window, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert window.pane.document_id != p.document("observasi_loket.txt").id
+
+
+def test_project_in_use_is_offered_read_only(qtbot, settings, project_file, monkeypatch):
+    from qda.gui.main_window import MainWindow
+    from qda.gui.project_flow import open_project_path
+    from qda.store import Project
+
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        staticmethod(lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes))
+    with Project.open(project_file):
+        window = MainWindow(settings)
+        qtbot.addWidget(window)
+        assert open_project_path(window, project_file)
+        assert asked and "uji.qda" in asked[0]
+        assert window.project.read_only
+        assert "hanya-baca" in window.windowTitle()
+        assert not window.act_quick.isEnabled() and not window.act_import.isEnabled()
+        window.close()
+
+
+def test_recent_projects_and_layout_are_remembered(qtbot, settings, project_file):
+    from qda.gui.main_window import MainWindow
+    from qda.gui.project_flow import open_project_path
+    from qda.gui.settings import Settings
+
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.show()
+    open_project_path(window, project_file)
+    window.close()
+    fresh = Settings()
+    assert fresh.recent_projects == [str(Path(project_file).resolve())]
+    assert fresh.geometry is not None and fresh.state is not None
+    again = MainWindow(fresh)
+    qtbot.addWidget(again)
+    assert again.welcome.recent_list.count() == 1
+    assert again.stacked.currentWidget() is again.welcome
+    again.close()
+
+
+def test_open_demo_builds_on_a_worker_and_opens_it(qtbot, settings, monkeypatch, tmp_path):
+    """The demo flow: build_demo runs off the GUI thread with progress, then the project opens."""
+    import threading
+
+    from qda import demo
+    from qda.gui.main_window import MainWindow
+    from qda.store import Project
+
+    threads = []
+
+    def fake_build(folder, progress=None):
+        threads.append(threading.current_thread() is threading.main_thread())
+        progress.start(2, "contoh")
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        path = Path(folder) / "demo.qda"
+        with Project.create(path, coder="Peneliti") as p:
+            progress.step()
+            p.add_document("wawancara_demo.txt", "P: Contoh ilustratif.\n", kind="interview")
+        progress.step()
+        return path
+
+    monkeypatch.setattr(demo, "build_demo", fake_build)
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.welcome.demo_button.click()
+    qtbot.waitUntil(lambda: window.project is not None, timeout=10000)
+    assert threads == [False]
+    assert window.project.path.name == "demo.qda"
+    assert window.sources.document_ids() == [window.project.document("wawancara_demo.txt").id]
+    window.close()
+
+
+def test_interface_has_coding_and_survey_tabs(window):
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["Koding", "Survei"]
