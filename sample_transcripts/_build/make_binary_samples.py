@@ -13,7 +13,7 @@ Body conventions in the sources:
 
 Outputs are reproducible: document dates are fixed and zip entries carry a fixed time.
 
-Run from the repository root::
+Run from the repository root (``--out DIR`` writes elsewhere, e.g. to compare)::
 
     .venv/bin/python sample_transcripts/_build/make_binary_samples.py
 """
@@ -218,14 +218,26 @@ def write_rtf(header: list[str], body: list[str], target: Path) -> None:
 WRITERS = {"docx": write_docx, "odt": write_odt, "rtf": write_rtf}
 
 
-def main() -> None:
-    """Build every binary sample listed in ``FORMATS``."""
+def build(out_dir: Path = OUT_DIR) -> list[Path]:
+    """Build every binary sample listed in ``FORMATS`` into ``out_dir``; return the files written."""
+    written = []
     for stem, ext in FORMATS.items():
-        source = HERE / f"{stem}.src.txt"
-        header, body = read_source(source)
-        target = OUT_DIR / f"{stem}.{ext}"
+        header, body = read_source(HERE / f"{stem}.src.txt")
+        target = Path(out_dir) / f"{stem}.{ext}"
         WRITERS[ext](header, body, target)
-        print(f"{source.name} -> {target.name}")
+        written.append(target)
+    return written
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Command line: ``make_binary_samples.py [--out DIR]`` (default: the sample folder)."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=OUT_DIR, help="folder to write the samples to")
+    args = parser.parse_args(argv)
+    for target in build(args.out):
+        print(target)
 
 
 if __name__ == "__main__":
