@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from qda.errors import QdaError
+from qda.i18n import tr
 from qda.reports.citations import LineIndex, citation
 
 
@@ -77,7 +78,7 @@ def _pick(kind: str, wanted: Iterable[str | int] | None, items: list[Any], attr:
     for w in wanted:
         item = by_id.get(w) if isinstance(w, int) else by_name.get(str(w).strip())
         if item is None:
-            raise QdaError(f"{kind} tidak ditemukan dalam proyek: {w}")
+            raise QdaError(tr("{kind} tidak ditemukan dalam proyek: {name}", kind=tr(kind), name=w))
         chosen.append(item)
     return chosen
 

@@ -31,6 +31,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from qda.errors import QdaError
+from qda.i18n import tr
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -73,11 +74,12 @@ class ReportDocument:
         if template is not None:
             path = Path(template)
             if not path.is_file():
-                raise QdaError(f"{path}: templat tidak ditemukan")
+                raise QdaError(tr("{path}: templat tidak ditemukan", path=path))
             try:
                 self.doc = Document(str(path))
             except Exception as exc:  # python-docx raises several kinds for non-docx files
-                raise QdaError(f"{path}: bukan dokumen Word (.docx) yang dapat dibaca ({exc.__class__.__name__})") from None
+                raise QdaError(tr("{path}: bukan dokumen Word (.docx) yang dapat dibaca ({reason})", path=path,
+                                   reason=exc.__class__.__name__)) from None
         else:
             self.doc = Document()
             self._default_look()
@@ -522,5 +524,5 @@ class ReportDocument:
             out.parent.mkdir(parents=True, exist_ok=True)
             self.doc.save(str(out))
         except OSError as exc:
-            raise QdaError(f"{out}: tidak dapat ditulis ({exc.strerror or exc})") from None
+            raise QdaError(tr("{path}: tidak dapat ditulis ({reason})", path=out, reason=exc.strerror or exc)) from None
         return out

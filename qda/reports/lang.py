@@ -33,8 +33,9 @@ class Wording:
     def __init__(self, language: str = "id") -> None:
         if language not in LANGUAGES:
             from qda.errors import QdaError
+            from qda.i18n import tr
 
-            raise QdaError(f"bahasa laporan tidak dikenal: {language!r} (pilih id atau en)")
+            raise QdaError(tr("bahasa laporan tidak dikenal: {lang} (pilih id atau en)", lang=language))
         self.language = language
         self.missing: set[str] = set()
 
