@@ -48,9 +48,9 @@ class DocumentsMixin:
             case_id = self._ensure_case(case) if case else None
             stamp = now()
             cur = self._exec(
-                "INSERT INTO document(uuid, name, kind, text, source_file, file_hash, fmt, encoding, words, "
-                "turn_count, imported_at, case_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                (uid, name, kind, text, source_file, file_hash, fmt, encoding, words, len(turns), stamp, case_id))
+                "INSERT INTO document(uuid, name, kind, text, length, source_file, file_hash, fmt, encoding, words, "
+                "turn_count, imported_at, case_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (uid, name, kind, text, n, source_file, file_hash, fmt, encoding, words, len(turns), stamp, case_id))
             doc_id = cur.lastrowid
             if turns:
                 self._conn.executemany(
@@ -87,8 +87,26 @@ class DocumentsMixin:
         return self.document(ref).id
 
     def document_text(self, ref: DocRef) -> str:
-        """The stored (frozen) plain text of a document."""
-        return self._one("SELECT text FROM document WHERE id = ?", (self._doc_id(ref),))
+        """The stored (frozen) plain text of a document (recently used texts are cached)."""
+        doc_id = ref.id if isinstance(ref, Document) else self._doc_id(ref)
+        cache = self._text_cache
+        text = cache.pop(doc_id, None)
+        if text is None:
+            text = self._one("SELECT text FROM document WHERE id = ?", (doc_id,))
+            if text is None:
+                raise NotFound(tr("dokumen #{id} tidak ditemukan", id=doc_id))
+        cache[doc_id] = text  # most recently used last
+        while len(cache) > 8:
+            cache.pop(next(iter(cache)))
+        return text
+
+    def document_length(self, ref: DocRef) -> int:
+        """The length of a document's text in code points."""
+        doc_id = ref.id if isinstance(ref, Document) else self._doc_id(ref)
+        n = self._one("SELECT length FROM document WHERE id = ?", (doc_id,))
+        if n is None:
+            raise NotFound(tr("dokumen #{id} tidak ditemukan", id=doc_id))
+        return n
 
     def find_document_by_hash(self, file_hash: str) -> Document | None:
         """The document whose content hash is ``file_hash``, if any."""
@@ -123,6 +141,7 @@ class DocumentsMixin:
         with self.atomic():
             n = self._one("SELECT COUNT(*) FROM segment WHERE document_id = ?", (doc.id,))
             self._exec("DELETE FROM document WHERE id = ?", (doc.id,))
+            self._text_cache.pop(doc.id, None)
             self._log("document.delete", "document", doc.uuid, name=doc.name, segments=n)
 
     def turns(self, ref: DocRef) -> list[Turn]:

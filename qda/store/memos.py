@@ -14,6 +14,9 @@ class MemosMixin:
     def _memo_target(self, target) -> tuple[str, int | None]:
         if target is None or target == "project":
             return "project", None
+        for cls, kind in ((Document, "document"), (Code, "code"), (Segment, "segment"), (Case, "case")):
+            if isinstance(target, cls):
+                return kind, target.id
         if isinstance(target, tuple):
             kind, ident = target
             if kind == "project":

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 KINDS = ("interview", "observation", "document", "other")
 GROUPS = ("dimension", "factor", "own")
@@ -85,9 +85,12 @@ class Code:
     position: int = 0
 
 
-@dataclass(frozen=True)
-class Segment:
-    """A coded span: code points into the document's text, end exclusive."""
+class Segment(NamedTuple):
+    """A coded span: code points into the document's text, end exclusive.
+
+    A named tuple rather than a dataclass: projects hold hundreds of thousands of
+    segments and building them must be cheap.
+    """
 
     id: int
     uuid: str

@@ -33,7 +33,8 @@ CREATE TABLE document (
     name TEXT NOT NULL UNIQUE,
     kind TEXT NOT NULL CHECK (kind IN ('interview', 'observation', 'document', 'other')),
     text TEXT NOT NULL, source_file TEXT, file_hash TEXT, fmt TEXT, encoding TEXT,
-    words INTEGER NOT NULL DEFAULT 0, turn_count INTEGER NOT NULL DEFAULT 0,
+    length INTEGER NOT NULL DEFAULT 0, words INTEGER NOT NULL DEFAULT 0,
+    turn_count INTEGER NOT NULL DEFAULT 0,
     imported_at TEXT NOT NULL,
     case_id INTEGER REFERENCES cases(id) ON DELETE SET NULL);
 CREATE INDEX document_hash ON document(file_hash);
@@ -69,7 +70,7 @@ CREATE TABLE segment (
     coder_id INTEGER NOT NULL REFERENCES coder(id),
     created TEXT NOT NULL, CHECK ("end" > start));
 CREATE INDEX segment_document_start ON segment(document_id, start);
-CREATE INDEX segment_code ON segment(code_id);
+CREATE INDEX segment_code ON segment(code_id, document_id, start, "end", id, coder_id, uuid, created);
 CREATE INDEX segment_coder ON segment(coder_id);
 CREATE TABLE memo (
     id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,

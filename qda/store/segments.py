@@ -6,7 +6,7 @@ from typing import Iterable
 
 from qda.errors import InvalidSpan, NotFound
 from qda.i18n import tr
-from qda.store.base import new_uuid, now
+from qda.store.base import new_uuid, new_uuids, now
 from qda.store.records import Segment
 
 SEG_COLUMNS = 's.id, s.uuid, s.document_id, s.code_id, s.start, s."end", s.coder_id, s.created'
@@ -18,9 +18,7 @@ class SegmentsMixin:
 
     def _check_span(self, doc_id: int, start: int, end: int, length: int | None = None) -> None:
         if length is None:
-            length = self._one("SELECT length(text) FROM document WHERE id = ?", (doc_id,))
-            if length is None:
-                raise NotFound(tr("dokumen #{id} tidak ditemukan", id=doc_id))
+            length = self.document_length(doc_id)
         if not (isinstance(start, int) and isinstance(end, int)) or not (0 <= start < end <= length):
             raise InvalidSpan(tr("rentang {start}–{end} tidak sah untuk dokumen sepanjang {n} karakter "
                                  "(awal ≥ 0, awal < akhir ≤ panjang)", start=start, end=end, n=length))
@@ -43,18 +41,19 @@ class SegmentsMixin:
     def add_segments(self, rows: Iterable[tuple[int, int, int, int]], *, coder=None) -> int:
         """Apply many codings ``(doc_id, start, end, code_id)`` in one transaction; all or none."""
         coder_rec = self.coder_by(coder) if coder is not None else self.coder
-        lengths = dict(self._tuples("SELECT id, length(text) FROM document"))
+        lengths = dict(self._tuples("SELECT id, length FROM document"))
         codes = {cid: name for cid, name in self._tuples("SELECT id, name FROM code")}
         stamp = now()
         batch = []
         events = []
-        for doc_id, start, end, code_id in rows:
+        rows = list(rows)
+        uids = new_uuids(len(rows))
+        for (doc_id, start, end, code_id), uid in zip(rows, uids):
             if doc_id not in lengths:
                 raise NotFound(tr("dokumen #{id} tidak ditemukan", id=doc_id))
             if code_id not in codes:
                 raise NotFound(tr("kode #{id} tidak ditemukan", id=code_id))
             self._check_span(doc_id, start, end, lengths[doc_id])
-            uid = new_uuid()
             batch.append((uid, doc_id, code_id, start, end, coder_rec.id, stamp))
             events.append((stamp, coder_rec.id, "segment.add", "segment", uid,
                            f'{{"document_id": {doc_id}, "code_id": {code_id}, "start": {start}, "end": {end}}}'))
@@ -121,15 +120,17 @@ class SegmentsMixin:
     def segment_text(self, ref: SegRef) -> str:
         """The text a segment covers."""
         seg = self.segment(ref)
-        return self._one("SELECT substr(text, ?, ?) FROM document WHERE id = ?",
-                         (seg.start + 1, seg.end - seg.start, seg.document_id))
+        return self.document_text(seg.document_id)[seg.start:seg.end]
 
     def segment_rows(self, *, document=None, code=None, coder=None, include_subcodes: bool = False) -> list[dict]:
         """Segments as plain dicts with names and text (the JSON/CSV shape of the CLI)."""
         where, params = self._segment_filter(document, code, coder, include_subcodes)
         sql = ('SELECT s.id AS id, s.uuid AS uuid, d.name AS document, s.start AS start, s."end" AS "end", '
-               'c.name AS code, k.name AS coder, substr(d.text, s.start + 1, s."end" - s.start) AS text, '
-               's.created AS created FROM segment s JOIN document d ON d.id = s.document_id '
+               'c.name AS code, k.name AS coder, s.created AS created, s.document_id AS document_id '
+               'FROM segment s JOIN document d ON d.id = s.document_id '
                'JOIN code c ON c.id = s.code_id JOIN coder k ON k.id = s.coder_id '
                f'{where} ORDER BY d.name, s.start, s."end", s.id')
-        return self._rows(sql, params)
+        rows = self._rows(sql, params)
+        for row in rows:
+            row["text"] = self.document_text(row["document_id"])[row["start"]:row["end"]]
+        return rows
