@@ -26,7 +26,7 @@ from typing import Iterable
 from qda.errors import Cancelled, SourceRefused
 from qda.i18n import tr
 from qda.progress import Progress
-from qda.sources.normalise import content_hash, count_words
+from qda.sources.normalise import hash_and_count
 from qda.sources.readers import is_supported, read_source
 from qda.sources.transcript import KINDS, ParsedSource, parse_transcript
 
@@ -70,9 +70,8 @@ def prepare_source(path: str | os.PathLike[str], *, kind: str | None = None) -> 
     source = read_source(path)
     name = Path(source.path).name
     parsed = parse_transcript(source.text, file_name=name, kind=kind)
-    return PreparedSource(
-        source.path, name, source.fmt, source.encoding, content_hash(source.text), count_words(source.text), parsed
-    )
+    digest, words = hash_and_count(source.text)
+    return PreparedSource(source.path, name, source.fmt, source.encoding, digest, words, parsed)
 
 
 def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
@@ -110,6 +109,7 @@ def import_files(
     report = ImportReport()
     by_hash: dict[str, str] = {}
     names: set[str] = set()
+    cases = {case.name: dict(case.attributes) for case in project.cases()}
     for doc in project.documents():
         names.add(doc.name)
         if doc.file_hash:
@@ -132,7 +132,7 @@ def import_files(
                 name = _free_name(prepared.name, names)
                 if name != prepared.name:
                     report.renamed.append((path, name))
-                report.imported.append(_store(project, prepared, name))
+                report.imported.append(_store(project, prepared, name, cases))
                 names.add(name)
                 by_hash[prepared.file_hash] = name
         if progress is not None:
@@ -154,9 +154,17 @@ def _free_name(name: str, taken: set[str]) -> str:
     return f"{stem} ({number}){suffix}"
 
 
-def _store(project, prepared: PreparedSource, name: str):
+def _store(project, prepared: PreparedSource, name: str, cases: dict[str, dict[str, str]]):
+    """Write one document (with its case and the case's new attributes) in one transaction."""
     parsed = prepared.parsed
     with project.atomic():
+        known = cases.get(parsed.case) if parsed.case else None
+        if parsed.case and known is None:
+            project.add_case(parsed.case, parsed.case_attributes)
+        elif known is not None:
+            for key, value in parsed.case_attributes.items():
+                if not known.get(key):
+                    project.set_case_attribute(parsed.case, key, value)
         document = project.add_document(
             name,
             parsed.text,
@@ -170,9 +178,8 @@ def _store(project, prepared: PreparedSource, name: str):
             case=parsed.case,
             words=prepared.words,
         )
-        if parsed.case and parsed.case_attributes:
-            case = project.case(parsed.case)
-            for key, value in parsed.case_attributes.items():
-                if not case.attributes.get(key):
-                    project.set_case_attribute(case, key, value)
+    if parsed.case:
+        merged = dict(parsed.case_attributes)
+        merged.update({k: v for k, v in (known or {}).items() if v})
+        cases[parsed.case] = merged
     return document

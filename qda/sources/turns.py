@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import NamedTuple
 
 
@@ -39,13 +40,16 @@ class SpeakerTurn(NamedTuple):
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 _BRACKETED = rf"(?:\[{_TIME}\]|\({_TIME}\))"
 _WORD = r"[^\W\d_][\w'’.\-]{0,24}"
-_TURN = re.compile(
-    rf"^[ \t]*(?P<line>(?:(?P<ts1>{_BRACKETED}|{_TIME})[ \t]*(?:[-–—][ \t]*)?)?"
+_LINE_BODY = (
+    rf"(?P<line>(?:(?P<ts1>{_BRACKETED}|{_TIME})[ \t]*(?:[-–—][ \t]*)?)?"
     rf"(?:\*\*)?(?P<label>{_WORD}(?:[ \t]+(?:{_WORD}|\d{{1,3}})){{0,4}})"
     rf"(?:[ \t]*(?P<ts2>{_BRACKETED}))?[ \t]*(?:\*\*)?:(?:\*\*)?"
-    rf"(?:[ \t]*(?P<ts3>{_BRACKETED}))?)",
-    re.MULTILINE,
+    rf"(?:[ \t]*(?P<ts3>{_BRACKETED}))?)"
 )
+# A literal "\n" first lets the regex engine skip quickly from line to line; the first
+# line of the searched range is tried separately with _TURN_AT.
+_TURN_NL = re.compile(r"\n[ \t]*" + _LINE_BODY)
+_TURN_AT = re.compile(r"[ \t]*" + _LINE_BODY)
 
 KNOWN_LABELS = frozenset(
     """p i t j q a r n pewawancara informan peneliti narasumber responden penanya penjawab tanya
@@ -68,8 +72,12 @@ NOTE_WORDS = frozenset(
 _NUMBERED = re.compile(r"([^\W\d_]+)(?:[ \t]*\d{1,3}|[ \t]+[a-z])")
 
 
-def _label_key(label: str) -> str:
-    return " ".join(label.split()).casefold()
+@lru_cache(maxsize=4096)
+def _classify(label: str) -> tuple[str, str, bool, bool, bool]:
+    """(speaker as written, key, valid, known, honorific-led) of a label; cached per label."""
+    speaker = " ".join(label.split())
+    key = speaker.casefold()
+    return speaker, key, _is_valid(speaker, key), _is_known(key), _honorific_led(key)
 
 
 def _is_known(key: str) -> bool:
@@ -97,33 +105,49 @@ def _honorific_led(key: str) -> bool:
     return len(parts) > 1 and parts[0] in HONORIFICS
 
 
+def _label_lines(text: str, start: int):
+    if start == 0 or text[start - 1] == "\n":
+        first = _TURN_AT.match(text, start)
+        if first is not None:
+            yield first
+    yield from _TURN_NL.finditer(text, start)
+
+
 def find_turns(text: str, start: int = 0) -> list[SpeakerTurn]:
     """Speaker turns in ``text`` from position ``start`` (after the header), by the rule above."""
-    candidates = []  # (line start, label, key, timestamp)
-    for match in _TURN.finditer(text, start):
-        label = match.group("label")
-        key = _label_key(label)
-        if not _is_valid(label, key):
+    candidates = []  # (line start, speaker, key, timestamp)
+    counts: Counter[str] = Counter()
+    stamped: Counter[str] = Counter()
+    known: set[str] = set()
+    honorific: set[str] = set()
+    for match in _label_lines(text, start):
+        speaker, key, valid, is_known, is_honorific = _classify(match.group("label"))
+        if not valid:
             continue
         stamp = match.group("ts1") or match.group("ts2") or match.group("ts3")
-        candidates.append((match.start("line"), " ".join(label.split()), key, stamp))
+        candidates.append((match.start("line"), speaker, key, stamp))
+        counts[key] += 1
+        if stamp:
+            stamped[key] += 1
+        if is_known:
+            known.add(key)
+        if is_honorific:
+            honorific.add(key)
     if len(candidates) < 2:
         return []
-    counts = Counter(key for _, _, key, _ in candidates)
-    stamped = Counter(key for _, _, key, stamp in candidates if stamp)
-    speakers = {key for key, n in counts.items() if n >= 2 or stamped[key] or _is_known(key)}
+    speakers = {key for key, n in counts.items() if n >= 2 or stamped[key] or key in known}
     if len(speakers) == 1:
         only = next(iter(speakers))
-        guests = any(_honorific_led(key) for key in counts if key != only)
+        guests = any(key != only for key in honorific)
         if not (stamped[only] >= 2 or (guests and counts[only] >= 2)):
             return []
     elif not speakers:
         return []
-    kept = [c for c in candidates if c[2] in speakers or _honorific_led(c[2])]
+    kept = [c for c in candidates if c[2] in speakers or c[2] in honorific]
     turns: list[SpeakerTurn] = []
-    for index, (begin, label, _key, stamp) in enumerate(kept):
+    for index, (begin, speaker, _key, stamp) in enumerate(kept):
         end = kept[index + 1][0] if index + 1 < len(kept) else len(text)
         while end > begin and text[end - 1].isspace():
             end -= 1
-        turns.append(SpeakerTurn(label, stamp.strip("[]()") if stamp else None, begin, end))
+        turns.append(SpeakerTurn(speaker, stamp.strip("[]()") if stamp else None, begin, end))
     return turns

@@ -8,7 +8,7 @@ import pytest
 
 from qda.errors import SourceRefused
 from qda.sources import read_source
-from qda.sources.normalise import content_hash, count_words, normalise_text
+from qda.sources.normalise import content_hash, count_words, hash_and_count, normalise_text
 
 TEXT = (
     "Judul: Wawancara di Kafé Layanan\n"
@@ -98,3 +98,19 @@ def test_markdown_is_stored_as_written(tmp_path):
     source = read_source(path)
     assert source.text == body
     assert source.fmt == "md"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "satu dua  tiga\n\nempat\tlima ",
+        "  awal spasi dan akhir  ",
+        "kafé résumé 😊 kata\u00a0dengan\u00a0nbsp dan\u3000ideografis",
+        "x",
+        "\x1ckendali\x1fpemisah",
+    ],
+)
+def test_hash_and_count_agree_with_split_and_sha(text):
+    digest, words = hash_and_count(text)
+    assert digest == content_hash(text)
+    assert words == len(text.split())

@@ -94,6 +94,18 @@ def read_bytes(path: str) -> bytes:
     """The file's bytes (size already checked), with read errors turned into SourceRefused."""
     try:
         with open(path, "rb") as handle:
-            return handle.read(limits.MAX_FILE_BYTES + 1)
+            # read(n) allocates n bytes up front: ask for the file's own size, not the limit
+            size = os.fstat(handle.fileno()).st_size
+            data = handle.read(min(size, limits.MAX_FILE_BYTES) + 1)
     except OSError as exc:
         raise SourceRefused(path, tr("berkas tidak dapat dibaca ({detail})", detail=exc.strerror or exc)) from None
+    if len(data) > limits.MAX_FILE_BYTES:
+        raise SourceRefused(
+            path,
+            tr(
+                "berkas {size} MB melebihi batas {limit} MB",
+                size=len(data) // (1024 * 1024),
+                limit=limits.MAX_FILE_BYTES // (1024 * 1024),
+            ),
+        )
+    return data
