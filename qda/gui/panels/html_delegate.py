@@ -7,12 +7,21 @@ the delegate paints the HTML found in :data:`HtmlRole` instead, wrapped to the v
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 HtmlRole = Qt.ItemDataRole.UserRole + 40
 
 _PADDING = 5
+
+
+def light_selection(view: QAbstractItemView) -> None:
+    """Give ``view`` a pale selection colour so coloured rich text stays readable on it."""
+    palette = view.palette()
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        palette.setColor(group, QPalette.ColorRole.Highlight, QColor("#d6e6f8"))
+        palette.setColor(group, QPalette.ColorRole.HighlightedText, QColor("#1b1f24"))
+    view.setPalette(palette)
 
 
 class HtmlDelegate(QStyledItemDelegate):

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from qda.errors import NotFound, QdaError
 from qda.i18n import tr
-from qda.gui.panels.html_delegate import HtmlDelegate, HtmlRole
+from qda.gui.panels.html_delegate import HtmlDelegate, HtmlRole, light_selection
 
 #: Pause in typing after which the memo is saved.
 SAVE_DELAY_MS = 1200
@@ -51,15 +51,17 @@ _ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def target_key(target: Any) -> tuple[str, int]:
-    """``(kind, id)`` of a memo target given as None, a record or a pair."""
+    """``(kind, id)`` of a memo target given as None, a store record or a ``(kind, id)`` pair."""
+    from qda.store import Case, Code, Document, Segment
+
     if target is None:
         return ("project", 0)
-    if isinstance(target, tuple):
+    for cls, kind in ((Document, "document"), (Code, "code"), (Segment, "segment"), (Case, "case")):
+        if isinstance(target, cls):
+            return (kind, int(target.id))
+    if isinstance(target, tuple) and len(target) == 2:
         kind, ident = target
         return (str(kind), int(ident or 0))
-    name = type(target).__name__.lower()
-    if name in ("document", "code", "segment", "case"):
-        return (name, int(target.id))
     raise TypeError(f"cannot show a memo for {target!r}")
 
 
@@ -108,6 +110,7 @@ class MemoPanel(QWidget):
         self.memo_list = QListWidget()
         self.memo_list.setWordWrap(True)
         self.memo_list.setItemDelegate(HtmlDelegate(self.memo_list))
+        light_selection(self.memo_list)
         self.memo_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.memo_list.itemActivated.connect(self._on_item_activated)
         self.memo_list.itemClicked.connect(self._on_item_activated)
