@@ -17,7 +17,7 @@ import re
 import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from qda.errors import QdaError
 from qda.i18n import language, tr
@@ -408,9 +408,3 @@ def add_codebook_to(project: Any, codebook: Codebook | None = None) -> int:
         added += 1
     return added
 
-
-def iter_indicator_terms(codebook: Codebook) -> Iterable[tuple[str, str]]:
-    """Every (code name, indicator term) pair, for auto-coding suggestions."""
-    for c in codebook.codes:
-        for term in c.indicators:
-            yield c.name, term
