@@ -64,7 +64,9 @@ def linearity(x: "np.ndarray", y: "np.ndarray", alpha: float = 0.05) -> Linearit
     xc, yc = x - (x.mean() if n else 0.0), y - grand
     sxx = float(xc @ xc)
     ss_lin = float((xc @ yc) ** 2 / sxx) if sxx > 0 else 0.0
-    ss_dev = max(ss_between - ss_lin, 0.0)
+    ss_dev = ss_between - ss_lin
+    if ss_dev < 1e-10 * max(ss_tot, 1.0):  # rounding noise: the group means lie on the line
+        ss_dev = 0.0
     ss_within = max(ss_tot - ss_between, 0.0)
     df_within = n - k
     ms_within = ss_within / df_within if df_within > 0 else None

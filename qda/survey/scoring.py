@@ -82,7 +82,7 @@ def score_columns(data: DataSet, mapping: dict[str, str], instrument: Instrument
             problems.append(Problem(data.name, None, col, "", tr("kolom tidak ada dalam data")))
             continue
         raw = frame[col].astype(str).str.strip()
-        nums = pd.to_numeric(raw.str.replace(",", ".", regex=False), errors="coerce").to_numpy(float)
+        nums = np.array(pd.to_numeric(raw.str.replace(",", ".", regex=False), errors="coerce"), dtype=float)
         blank = (raw == "").to_numpy()
         is_missing = np.isin(nums, list(missing)) if missing else np.zeros(len(nums), bool)
         spss = data.value_labels.get(col, {})

@@ -99,10 +99,19 @@ def cronbach_alpha(m: "np.ndarray") -> float | None:
     if k < 2 or n < 2:
         return None
     item_var = m.var(axis=0, ddof=1).sum()
-    total_var = m.sum(axis=1).var(ddof=1)
-    if total_var <= 0:
+    total = m.sum(axis=1)
+    total_var = total.var(ddof=1)
+    if total_var <= 1e-12 * max(float(abs(total).max()) ** 2, 1.0):
         return None
     return finite(k / (k - 1) * (1.0 - item_var / total_var))
+
+
+def _clean_var(var: "np.ndarray", values: "np.ndarray") -> "np.ndarray":
+    """Variances with rounding noise (relative to the data's magnitude) set to exactly 0."""
+    import numpy as np
+
+    scale = float(np.abs(values).max()) if values.size else 0.0
+    return np.where(var <= 1e-12 * max(scale * scale, 1.0), 0.0, var)
 
 
 def item_total_rows(m: "np.ndarray", names: list[str]) -> list[ItemTotalRow]:
@@ -114,12 +123,11 @@ def item_total_rows(m: "np.ndarray", names: list[str]) -> list[ItemTotalRow]:
         return [ItemTotalRow(name, None, None, None, None) for name in names]
     total = m.sum(axis=1)
     mc = m - m.mean(axis=0)
-    tc = total - total.mean()
-    var_j = (mc * mc).sum(axis=0) / (n - 1)
-    cov_jt = (mc.T @ tc) / (n - 1)
-    var_t = float(tc @ tc) / (n - 1)
-    rest_var = var_t + var_j - 2.0 * cov_jt  # variance of total minus item j
-    cov_j_rest = cov_jt - var_j
+    rest = total[:, None] - m  # the total without item j, column j
+    rc = rest - rest.mean(axis=0)
+    var_j = _clean_var((mc * mc).sum(axis=0) / (n - 1), m)
+    rest_var = _clean_var((rc * rc).sum(axis=0) / (n - 1), rest)
+    cov_j_rest = (mc * rc).sum(axis=0) / (n - 1)
     sum_var = var_j.sum()
     rows = []
     for j, name in enumerate(names):
