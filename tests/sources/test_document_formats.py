@@ -101,3 +101,29 @@ def test_corrupt_pdf_refused(tmp_path):
     path.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> garbage")
     with pytest.raises(SourceRefused, match=r"rusak\.pdf"):
         read_source(path)
+
+
+def test_docx_tracked_changes_fields_and_hyperlinks(tmp_path):
+    from .builders import rezip
+
+    source = write_docx(tmp_path / "asli.docx", ["GANTI"])
+    import zipfile
+
+    with zipfile.ZipFile(source) as archive:
+        xml = archive.read("word/document.xml").decode("utf-8")
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    r = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    paragraph = (
+        f'<w:p xmlns:w="{w}" xmlns:r="{r}"><w:r><w:t xml:space="preserve">Surat </w:t></w:r>'
+        '<w:del w:id="1" w:author="A" w:date="2024-03-11T00:00:00Z"><w:r><w:delText>lama </w:delText></w:r></w:del>'
+        '<w:ins w:id="2" w:author="A" w:date="2024-03-11T00:00:00Z"><w:r><w:t xml:space="preserve">masuk </w:t></w:r></w:ins>'
+        '<w:hyperlink r:id="rId99"><w:r><w:t>SRIKANDI</w:t></w:r></w:hyperlink>'
+        '<w:r><w:tab/><w:t>hal</w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        '<w:r><w:t>3</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        '<w:r><w:br/><w:t>baris dua</w:t></w:r></w:p>'
+    )
+    start = xml.index("<w:p>") if "<w:p>" in xml else xml.index("<w:p ")
+    end = xml.index("</w:p>", start) + len("</w:p>")
+    changed = rezip(source, tmp_path / "revisi.docx", replace={"word/document.xml": (xml[:start] + paragraph + xml[end:]).encode()})
+    assert read_source(changed).text == "Surat masuk SRIKANDI\thal3\nbaris dua"

@@ -5,7 +5,9 @@ plain-text transcript. The archive passes :func:`qda.sources.zipguard.open_check
 (sizes, ratio, no DTD/entities) before python-docx parses it. The body's children are
 walked in order: a ``w:p`` is one paragraph, a ``w:tbl`` becomes one line per row with its
 cells joined by `` | `` (a merged cell counted once), a content control (``w:sdt``) is
-walked through.
+walked through. Paragraph text includes inserted runs of tracked changes, hyperlinks,
+fields' results and inline content controls; deleted text, field codes and text boxes
+are left out.
 """
 
 from __future__ import annotations
@@ -56,10 +58,32 @@ def _blocks(container) -> Iterator[str]:
                     yield from _blocks(content)
 
 
-def _paragraph_text(p) -> str:
-    from docx.text.paragraph import Paragraph
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_TEXT = {_W + "t": None, _W + "tab": "\t", _W + "br": "\n", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
+# deleted text (tracked changes), field codes, properties, drawings/text boxes (whose text
+# Word stores twice, as mc:Choice and mc:Fallback) are not part of the reading text
+_SKIP = frozenset(
+    _W + name for name in ("del", "delText", "instrText", "rPr", "pPr", "drawing", "pict", "object", "moveFrom")
+) | {_MC + "AlternateContent"}
 
-    return Paragraph(p, None).text
+
+def _paragraph_text(p) -> str:
+    """Visible text of a ``w:p``, including inserted (tracked) runs, hyperlinks, fields, inline controls."""
+    parts: list[str] = []
+    _collect(p, parts)
+    return "".join(parts)
+
+
+def _collect(element, parts: list[str]) -> None:
+    for child in element:
+        tag = child.tag
+        if not isinstance(tag, str) or tag in _SKIP:
+            continue
+        if tag in _TEXT:
+            parts.append(_TEXT[tag] or child.text or "")
+        else:
+            _collect(child, parts)
 
 
 def _table_rows(tbl) -> Iterator[str]:

@@ -1,0 +1,253 @@
+"""Import speed and memory: 200 generated Indonesian transcripts (about 1.5 million words).
+
+Prints words per second and peak memory of ``import_files`` into a new project, a baseline
+measured in the same run (read each file and insert it as a row of a plain SQLite table,
+one transaction per file, the least a tool can do), their ratio, and where the time goes
+(read+decode, normalise, header+turns, hash+word count, store). The transcripts are
+illustrative text generated with a fixed seed into a temporary folder.
+
+Run: ``python bench/bench_import.py [--files 200] [--words 7500] [--keep DIR]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import random
+import resource
+import sqlite3
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+SENTENCES = [
+    "Surat masuk biasanya kami catat dulu di agenda, lalu kami teruskan ke pimpinan untuk didisposisi.",
+    "Kalau pimpinan sedang dinas luar, disposisinya bisa tertahan dua sampai tiga hari.",
+    "Sejak pakai SRIKANDI sebenarnya lebih cepat, tapi jaringannya sering putus kalau siang.",
+    "Petugas di loket sudah berusaha ramah, cuma jumlah orangnya memang terbatas.",
+    "Warga kadang datang tanpa membawa surat pengantar dari kelurahan, jadi harus kembali lagi.",
+    "Menurut saya pelatihan teknis untuk operator masih kurang, baru sekali tahun lalu.",
+    "Pemindai di ruangan ini hanya satu, jadi kami harus bergantian dan antre.",
+    "Target kami surat sampai di meja pimpinan paling lambat satu hari kerja.",
+    "Penghargaan untuk pegawai yang berprestasi memang ada, tapi belum rutin setiap tahun.",
+    "Kepala bagian sering turun langsung mengecek pekerjaan, itu membuat kami lebih semangat.",
+    "Beban kerja menjelang akhir tahun sangat tinggi karena banyak undangan dan laporan.",
+    "Kami sudah mengusulkan penambahan printer, tetapi anggarannya belum turun.",
+    "Keluhan masyarakat kami tampung lewat kotak saran dan nomor WhatsApp layanan.",
+    "Standar pelayanan sudah ditempel di dinding, tapi jarang ada warga yang membacanya.",
+    "Koordinasi dengan bidang lain kadang lambat karena harus menunggu tanda tangan basah.",
+    "Ya, kalau ada kesalahan nomor agenda, biasanya langsung kami perbaiki hari itu juga.",
+    "Pegawai PPPK yang baru diangkat masih belajar, jadi perlu didampingi.",
+    "Ruang tunggunya sempit, kursinya hanya empat, padahal kadang yang antre sampai tujuh orang.",
+    "Untuk legalisasi, berkas asli harus dicocokkan dulu dengan salinannya oleh petugas.",
+    "Kami berusaha transparan soal waktu penyelesaian, supaya warga tidak bolak-balik.",
+    "Jujur saja, gaji dan tunjangan belum sebanding dengan beban kerja di bagian ini.",
+    "Evaluasi kinerja dilakukan tiap semester lewat sasaran kinerja pegawai.",
+    "Kalau ada pengaduan, kami wajib menjawab paling lambat tiga hari kerja.",
+    "Alhamdulillah suasana kerja di sini kekeluargaan, saling membantu kalau ada yang repot.",
+]
+QUESTIONS = [
+    "Bagaimana alur pelayanan surat di bagian ini, Bu?",
+    "Apa kendala yang paling sering Bapak hadapi?",
+    "Menurut Ibu, apakah jumlah pegawai sudah cukup?",
+    "Bagaimana cara bagian ini menanggapi keluhan masyarakat?",
+    "Apakah ada pelatihan untuk pegawai dalam setahun terakhir?",
+    "Bagaimana peran pimpinan dalam mendorong kinerja pegawai?",
+    "Berapa lama rata-rata sebuah surat diproses?",
+    "Apa yang perlu diperbaiki ke depan, menurut Bapak?",
+]
+NAMES = ["Bambang Sutrisno", "Sri Lestari", "Ratna Dewi", "Slamet Riyadi", "Yoga Pratama", "Hendra Gunawan"]
+LABELS = [("P", "I"), ("Pewawancara", "Informan"), ("Peneliti", "Bu Ratna"), ("T", "J")]
+
+
+def make_transcript(rng: random.Random, index: int, target_words: int) -> str:
+    """One illustrative transcript with a header and timestamped turns."""
+    asker, answerer = LABELS[index % len(LABELS)]
+    name = rng.choice(NAMES)
+    lines = [
+        f"Judul: Wawancara {index + 1} tentang kinerja pelayanan persuratan",
+        "Jenis: Wawancara",
+        f"Tanggal: {rng.randint(1, 28)} Maret 2024",
+        f"Lokasi: Sekretariat Daerah Kota Kediri",
+        f"Informan: Informan {index + 1}",
+        f"Nama: {name}",
+        "Jabatan: Pengadministrasi Persuratan",
+        f"Usia: {rng.randint(24, 58)} tahun",
+        "Pewawancara: Dewi Anggraini",
+        "Keterangan: Data ilustratif untuk uji kecepatan; nama dan peristiwa rekaan.",
+        "",
+    ]
+    words, seconds = 0, 0
+    while words < target_words:
+        seconds += rng.randint(5, 90)
+        stamp = f"[{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}]"
+        question = rng.choice(QUESTIONS)
+        lines.append(f"{stamp} {asker}: {question}")
+        lines.append("")
+        answer = " ".join(rng.choice(SENTENCES) for _ in range(rng.randint(3, 9)))
+        seconds += rng.randint(5, 90)
+        stamp = f"[{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}]"
+        lines.append(f"{stamp} {answerer}: {answer}")
+        if rng.random() < 0.3:
+            lines.append("")
+            lines.append(" ".join(rng.choice(SENTENCES) for _ in range(rng.randint(2, 5))))
+        lines.append("")
+        words += len(question.split()) + len(answer.split()) + 4
+    return "\n".join(lines)
+
+
+def generate(folder: Path, files: int, words: int, seed: int = 20240311) -> tuple[list[Path], int]:
+    rng = random.Random(seed)
+    paths, total = [], 0
+    for i in range(files):
+        text = make_transcript(rng, i, words)
+        path = folder / f"wawancara_{i:03d}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+        total += len(text.split())
+    return paths, total
+
+
+def baseline(paths: list[Path], db_path: Path) -> float:
+    """Read each file and insert it into a plain SQLite table, one transaction per file."""
+    conn = sqlite3.connect(db_path)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute("CREATE TABLE doc (id INTEGER PRIMARY KEY, name TEXT, text TEXT)")
+    conn.commit()
+    started, cpu = time.perf_counter(), time.process_time()
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        with conn:
+            conn.execute("INSERT INTO doc(name, text) VALUES (?, ?)", (path.name, text))
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+    conn.close()
+    return elapsed, cpu
+
+
+def run_import(paths: list[Path], project_path: Path, *, trace: bool) -> tuple[tuple[float, float], int, object]:
+    from qda.sources import import_files
+    from qda.store import Project
+
+    project = Project.create(project_path, codebook=False)
+    gc.collect()
+    if trace:
+        tracemalloc.start()
+    started, cpu = time.perf_counter(), time.process_time()
+    report = import_files(project, paths)
+    elapsed = (time.perf_counter() - started, time.process_time() - cpu)
+    peak = 0
+    if trace:
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    project.close()
+    return elapsed, peak, report
+
+
+def phases(paths: list[Path]) -> dict[str, float]:
+    """Time each step of preparing the files, summed over all files."""
+    from qda.sources.encoding import decode_bytes
+    from qda.sources.normalise import hash_and_count, normalise_text
+    from qda.sources.transcript import parse_transcript
+
+    spent = dict.fromkeys(["read+decode", "normalise", "header+turns", "hash+words"], 0.0)
+    clock = time.process_time
+    for path in paths:
+        t0 = clock()
+        raw, _ = decode_bytes(path.read_bytes(), str(path))
+        t1 = clock()
+        text = normalise_text(raw, str(path))
+        t2 = clock()
+        parse_transcript(text, file_name=path.name)
+        t3 = clock()
+        hash_and_count(text)
+        t4 = clock()
+        for key, value in zip(spent, (t1 - t0, t2 - t1, t3 - t2, t4 - t3)):
+            spent[key] += value
+    return spent
+
+
+def store_only(paths: list[Path], project_path: Path) -> tuple[float, float]:
+    """(CPU seconds writing prepared files to the store, CPU seconds preparing them)."""
+    from qda.sources.importer import _store, prepare_source
+    from qda.store import Project
+
+    started = time.process_time()
+    prepared = [prepare_source(p) for p in paths]
+    prepare = time.process_time() - started
+    project = Project.create(project_path, codebook=False)
+    cases: dict = {}
+    started = time.process_time()
+    for item in prepared:
+        _store(project, item, item.name, cases)
+    store = time.process_time() - started
+    project.close()
+    return store, prepare
+
+
+def fmt(values) -> str:
+    return ", ".join(f"{v:.3f}" for v in values)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--files", type=int, default=200)
+    parser.add_argument("--words", type=int, default=6400, help="words per transcript (about)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs; the best is reported")
+    parser.add_argument("--keep", help="write the files and projects here instead of a temp dir")
+    args = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(args.keep or tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+        for stale in folder.glob("*.qda*"):
+            stale.unlink()
+        for stale in folder.glob("*.sqlite*"):
+            stale.unlink()
+        paths, words = generate(folder, args.files, args.words)
+        size = sum(p.stat().st_size for p in paths)
+        print(f"corpus: {len(paths)} files, {words:,} words, {size / 1e6:.1f} MB")
+        # warm the page cache and the imports so both timings start equal
+        for p in paths:
+            p.read_bytes()
+        import qda.sources  # noqa: F401
+        import qda.store  # noqa: F401
+
+        bases, runs, stores, prepares = [], [], [], []
+        for attempt in range(args.repeat):
+            bases.append(baseline(paths, folder / f"baseline{attempt}.sqlite"))
+            elapsed, _, report = run_import(paths, folder / f"bench{attempt}.qda", trace=False)
+            runs.append(elapsed)
+            store, prepare = store_only(paths, folder / f"store{attempt}.qda")
+            stores.append(store)
+            prepares.append(prepare)
+        _, peak, _ = run_import(paths, folder / "bench_traced.qda", trace=True)
+        base_wall, base_cpu = min(b[0] for b in bases), min(b[1] for b in bases)
+        wall, cpu = min(r[0] for r in runs), min(r[1] for r in runs)
+        turns = sum(d.turn_count for d in report.imported)
+        print(f"best of {args.repeat} runs (wall-clock baseline {fmt(b[0] for b in bases)}; "
+              f"import {fmt(r[0] for r in runs)})")
+        print(f"baseline read+insert: wall {base_wall:.3f} s ({words / base_wall / 1e6:.2f} M words/s), "
+              f"CPU {base_cpu:.3f} s ({words / base_cpu / 1e6:.2f} M words/s)")
+        print(f"qda import:           wall {wall:.3f} s ({words / wall / 1e6:.2f} M words/s), "
+              f"CPU {cpu:.3f} s ({words / cpu / 1e6:.2f} M words/s)")
+        print(f"  {len(report.imported)} documents, {turns:,} turns, {len(report.refused)} refused")
+        print(f"ratio import/baseline: wall {wall / base_wall:.2f}x, CPU {cpu / base_cpu:.2f}x")
+        print(f"  CPU split: read+normalise+parse+hash {min(prepares):.3f} s, "
+              f"writing to the store (add_document, cases) {min(stores):.3f} s")
+        print(f"peak traced memory during import: {peak / 1e6:.1f} MB")
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        print(f"peak RSS of the process (ru_maxrss): {rss / 1024 if sys.platform != 'darwin' else rss / 1e6:.1f} MB")
+        spent = phases(paths)
+        print("preparation steps (CPU, one pass, summed over files):")
+        for key, value in spent.items():
+            print(f"  {key:13s} {value:.3f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    raise SystemExit(main())
