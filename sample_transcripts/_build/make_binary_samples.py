@@ -9,7 +9,7 @@ Body conventions in the sources:
 - every non-blank line is one paragraph (a speaker turn or a continuation paragraph);
 - ``## Title`` is a section heading (Heading 2 in Word, a heading in ODF);
 - lines starting with ``|`` form a table (a ``|---|`` line separates the header row);
-- a line starting with ``Tabel `` is a table caption (Word's Caption style).
+- a line like ``Tabel 1. ...`` is a table caption (Word's Caption style).
 
 Outputs are reproducible: document dates are fixed and zip entries carry a fixed time.
 
@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -35,6 +36,7 @@ FORMATS = {
 }
 FIXED_TIME = dt.datetime(2024, 3, 20, 8, 0, 0)
 AUTHOR = "Data ilustratif qda"
+CAPTION = re.compile(r"^Tabel \d+\. ")
 
 
 def read_source(path: Path) -> tuple[list[str], list[str]]:
@@ -61,7 +63,7 @@ def blocks(body: list[str]) -> list[tuple[str, object]]:
             continue
         if line.startswith("## "):
             out.append(("heading", line[3:].strip()))
-        elif line.startswith("Tabel "):
+        elif CAPTION.match(line):
             out.append(("caption", line))
         else:
             out.append(("para", line))
