@@ -356,3 +356,12 @@ def test_memos_have_valid_targets(samples, coding, codebook_names):
             assert m["name"] in codes
         else:
             assert "name" not in m
+
+
+def test_quotes_are_found_once_in_the_imported_text(coding):
+    """The demo locates quotes in the text the importer stores, so check that text too."""
+    readers = pytest.importorskip("qda.sources.readers")
+    stored = {p.name: readers.read_source(p).text for p in document_files()}
+    for seg in coding["segments"]:
+        count = stored[seg["document"]].count(seg["quote"])
+        assert count == 1, f"{seg['document']}: quote found {count} times in the imported text: {seg['quote'][:60]!r}"
