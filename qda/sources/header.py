@@ -4,7 +4,9 @@ The block counts as a header only if every line in it is ``Key: value`` (key up 
 characters, starting with a letter) and at least one key is a known header key that is
 never a speaker label (Judul, Jenis, Tanggal, ...). So ``P: Selamat pagi`` at the top of a
 transcript without a header is dialogue, not a header. The header stays in the stored
-text; its fields become attributes. Known keys (Indonesian or English) are stored under
+text; its fields become attributes. If dialogue follows the header without a blank line,
+the header ends at the first line that starts with a timestamp or a speaker label such as
+``P:`` or ``Peneliti:``. Known keys (Indonesian or English) are stored under
 their Indonesian name (``Date`` -> ``Tanggal``); other keys are kept as written.
 """
 
@@ -12,6 +14,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+
+from qda.sources.turns import KNOWN_LABELS
 
 #: casefolded key -> canonical Indonesian key
 CANONICAL_KEYS: dict[str, str] = {
@@ -41,6 +45,7 @@ HEADER_ONLY_KEYS = frozenset(
 CASE_KEYS = ("Nama", "Jabatan", "Jenis Kelamin", "Usia", "Pendidikan", "Masa Kerja")
 
 _LINE = re.compile(r"[ \t]*(?:\*\*)?([^\W\d_][^:\n]{0,39}?)(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*(.*?)[ \t]*")
+_TIMESTAMP_START = re.compile(r"[ \t]*[\[(]?\d{1,2}:\d{2}")
 _MAX_LINES = 60
 _MAX_SCAN = 20_000
 
@@ -67,19 +72,25 @@ def parse_header(text: str) -> Header:
         return Header()
     fields: dict[str, str] = {}
     known = False
+    end = start
     for line in lines:
+        if _TIMESTAMP_START.match(line):
+            break  # dialogue starts right after the header, without a blank line
         match = _LINE.fullmatch(line)
         if match is None:
             return Header()
         raw_key = " ".join(match.group(1).split())
         folded = raw_key.casefold()
+        if known and folded in KNOWN_LABELS and folded not in CANONICAL_KEYS:
+            break
         known = known or folded in HEADER_ONLY_KEYS
         key = CANONICAL_KEYS.get(folded, raw_key)
         if match.group(2):
             fields[key] = match.group(2)
+        end += len(line) + 1
     if not known:
         return Header()
-    return Header(fields, stop)
+    return Header(fields, end - 1)
 
 
 def split_case(fields: dict[str, str]) -> tuple[str | None, dict[str, str], dict[str, str]]:

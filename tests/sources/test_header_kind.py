@@ -111,3 +111,13 @@ def test_observation_header_has_no_case_and_no_turns():
     assert parsed.case is None
     assert parsed.turns == []
     assert parsed.attributes["Pengamat"] == "Dewi"
+
+
+@pytest.mark.parametrize("first_turn", ["P: Selamat pagi.", "[00:00:05] Pewawancara: Selamat pagi."])
+def test_header_followed_by_dialogue_without_blank_line(first_turn):
+    text = f"Judul: Wawancara Lurah\nInforman: Informan 7\nNama: Siti\n{first_turn}\nI: Pagi."
+    parsed = parse_transcript(text)
+    assert parsed.case == "Informan 7"
+    assert parsed.attributes == {"Judul": "Wawancara Lurah"}
+    assert parsed.header_end == text.index(first_turn) - 1
+    assert [text[t.start : t.end] for t in parsed.turns] == [first_turn, "I: Pagi."]

@@ -1,0 +1,46 @@
+"""Properties over generated text: normalisation is idempotent, turns are well-formed spans."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from qda.errors import SourceRefused
+from qda.sources.normalise import hash_and_count, normalise_text
+from qda.sources.transcript import parse_transcript
+
+pieces = st.sampled_from(
+    ["P:", "I:", "Bu Ratna:", "Catatan:", "[00:01:23]", "(00:12:05)", "Judul: X", "Jenis: Wawancara", "\n", "\n\n",
+     "\r\n", " ", "\t", "kata", "Kafé", "e\u0301", "😊", "\u2028", "\ufeff", "\x07", "Pak Hendra Wijaya:", "**P:**"]
+)
+texts = st.lists(st.one_of(pieces, st.text(max_size=8)), max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_normalise_is_idempotent_and_clean(raw):
+    try:
+        text = normalise_text(raw, "x.txt")
+    except SourceRefused:
+        return
+    assert normalise_text(text, "x.txt") == text
+    assert "\r" not in text and "\ufeff" not in text and "\u2028" not in text
+    assert text == text.rstrip()
+    digest, words = hash_and_count(text)
+    assert words == len(text.split())
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_turns_are_ordered_disjoint_spans_starting_at_their_label(raw):
+    try:
+        text = normalise_text(raw, "x.txt")
+    except SourceRefused:
+        return
+    parsed = parse_transcript(text)
+    previous_end = parsed.header_end
+    for turn in parsed.turns:
+        assert previous_end <= turn.start < turn.end <= len(text)
+        assert turn.speaker.split()[0] in text[turn.start : turn.end]
+        assert not text[turn.end - 1].isspace()
+        previous_end = turn.end
