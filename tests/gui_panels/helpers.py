@@ -52,6 +52,9 @@ class Fixture:
 
 def save_screenshot(widget, name: str) -> Path:
     """Save ``widget.grab()`` as ``docs/screenshots/<name>.png``."""
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()  # let pending layout requests settle before grabbing
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
     assert widget.grab().save(str(path))

@@ -1,0 +1,170 @@
+"""The coder panel: whose codings are shown, with each coder's role and segment count.
+
+``CoderPanel(parent=None)``; ``set_project(project)``; ``visible_coder_ids() -> set[int]``;
+signal ``visibilityChanged(set)`` with the ids of the visible coders. Every coder is
+visible by default (a view never hides codings silently); when some are hidden the panel
+says in a highlighted line how many segments of how many coders are hidden. Additions to
+the interface: ``refresh()`` reloads coders and counts (call it after coding),
+``set_visible(ids)``, ``show_all()`` and ``only_me()``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any, Iterable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qda.i18n import tr
+
+_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_ROLE_NAMES = {"coder": "pengode", "supervisor": "supervisor"}
+
+
+class CoderPanel(QWidget):
+    """A checkable list of the project's coders."""
+
+    visibilityChanged = Signal(set)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.project: Any = None
+        self._hidden: set[int] = set()
+        self._counts: Counter[int] = Counter()
+        self._updating = False
+
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(3)
+        self.tree.setHeaderLabels([tr("Pengode"), tr("Peran"), tr("Segmen")])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.itemChanged.connect(self._on_item_changed)
+
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.show_all_button = QPushButton(tr("Tampilkan semua"))
+        self.show_all_button.clicked.connect(self.show_all)
+        self.only_me_button = QPushButton(tr("Hanya saya"))
+        self.only_me_button.setToolTip(tr("Tampilkan hanya segmen yang Anda kodekan"))
+        self.only_me_button.clicked.connect(self.only_me)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.show_all_button)
+        buttons.addWidget(self.only_me_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.summary)
+        layout.addLayout(buttons)
+        self._update_summary()
+
+    # ------------------------------------------------------------------ project
+
+    def set_project(self, project: Any) -> None:
+        """List the coders of ``project``, all visible."""
+        self.project = project
+        self._hidden = set()
+        self.refresh()
+        self.visibilityChanged.emit(self.visible_coder_ids())
+
+    def refresh(self) -> None:
+        """Reload coders and their segment counts (hidden coders stay hidden)."""
+        self._updating = True
+        self.tree.clear()
+        coders = list(self.project.coders()) if self.project is not None else []
+        self._counts = Counter(s.coder_id for s in self.project.segments()) if self.project is not None else Counter()
+        me = self.project.coder.id if self.project is not None and coders else None
+        known = {c.id for c in coders}
+        self._hidden &= known
+        for coder in coders:
+            name = coder.name + (" " + tr("(Anda)") if coder.id == me else "")
+            item = QTreeWidgetItem([name, tr(_ROLE_NAMES.get(coder.role, coder.role)), str(self._counts.get(coder.id, 0))])
+            item.setData(0, _ID_ROLE, coder.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(0, Qt.CheckState.Unchecked if coder.id in self._hidden else Qt.CheckState.Checked)
+            item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            item.setToolTip(0, tr("Centang untuk menampilkan segmen {name}", name=coder.name))
+            self.tree.addTopLevelItem(item)
+        self._updating = False
+        self._update_summary()
+
+    # ------------------------------------------------------------------ visibility
+
+    def _all_ids(self) -> list[int]:
+        return [self.tree.topLevelItem(i).data(0, _ID_ROLE) for i in range(self.tree.topLevelItemCount())]
+
+    def visible_coder_ids(self) -> set[int]:
+        """Ids of the coders whose segments are shown."""
+        return {i for i in self._all_ids() if i not in self._hidden}
+
+    def hidden_segment_count(self) -> int:
+        """Segments of the hidden coders."""
+        return sum(self._counts.get(i, 0) for i in self._hidden)
+
+    def set_visible(self, ids: Iterable[int]) -> None:
+        """Show exactly the coders ``ids``."""
+        wanted = set(ids)
+        self._hidden = {i for i in self._all_ids() if i not in wanted}
+        self._updating = True
+        for row in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(row)
+            visible = item.data(0, _ID_ROLE) not in self._hidden
+            item.setCheckState(0, Qt.CheckState.Checked if visible else Qt.CheckState.Unchecked)
+        self._updating = False
+        self._changed()
+
+    def show_all(self) -> None:
+        """Show every coder's segments."""
+        self.set_visible(self._all_ids())
+
+    def only_me(self) -> None:
+        """Show only the current coder's segments."""
+        if self.project is not None:
+            self.set_visible({self.project.coder.id})
+
+    def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        if self._updating or column != 0:
+            return
+        coder_id = item.data(0, _ID_ROLE)
+        if item.checkState(0) == Qt.CheckState.Checked:
+            self._hidden.discard(coder_id)
+        else:
+            self._hidden.add(coder_id)
+        self._changed()
+
+    def _changed(self) -> None:
+        self._update_summary()
+        self.visibilityChanged.emit(self.visible_coder_ids())
+
+    def _update_summary(self) -> None:
+        total = sum(self._counts.values())
+        hidden = self.hidden_segment_count()
+        if not self._hidden:
+            self.summary.setStyleSheet("color:#5f6b7a; padding:3px")
+            self.summary.setText(tr("Semua segmen ditampilkan ({n}).", n=total))
+        else:
+            self.summary.setStyleSheet(
+                "background:#fff4d6; border:1px solid #e0b84f; border-radius:4px; padding:4px; color:#5a4300"
+            )
+            self.summary.setText(
+                tr("{hidden} dari {total} segmen disembunyikan ({coders} pengode tidak dicentang).",
+                   hidden=hidden, total=total, coders=len(self._hidden))
+            )
+        self.show_all_button.setEnabled(bool(self._hidden))
