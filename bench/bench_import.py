@@ -3,17 +3,17 @@
 Prints words per second and peak memory of ``import_files`` into a new project, a baseline
 measured in the same run (read each file and insert it as a row of a plain SQLite table,
 one transaction per file, the least a tool can do), their ratio, and where the time goes
-(read+decode, normalise, header+turns, hash+word count, store). The transcripts are
+(read+decode, normalise, header+turns, hash+word count, store); then the time and peak
+memory of importing one 20 MB file written on a single line. The transcripts are
 illustrative text generated with a fixed seed into a temporary folder.
 
-Run: ``python bench/bench_import.py [--files 200] [--words 7500] [--keep DIR]``
+Run: ``python bench/bench_import.py [--files 200] [--words 6400] [--repeat 3] [--keep DIR]``
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
-import os
 import random
 import resource
 import sqlite3
@@ -188,6 +188,27 @@ def store_only(paths: list[Path], project_path: Path) -> tuple[float, float]:
     return store, prepare
 
 
+def single_line(folder: Path) -> None:
+    """Import one 20 MB file on a single line; print time and traced peak memory."""
+    from qda.sources import import_files
+    from qda.store import Project
+
+    path = folder / "satu_baris.txt"
+    path.write_text(" ".join(SENTENCES * 240 * 42), encoding="utf-8")
+    project = Project.create(folder / "single_line.qda", codebook=False)
+    gc.collect()
+    tracemalloc.start()
+    started = time.perf_counter()
+    report = import_files(project, [path])
+    elapsed = time.perf_counter() - started
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    project.close()
+    size = path.stat().st_size
+    outcome = f"{report.imported[0].words:,} words imported" if report.imported else f"refused: {report.refused}"
+    print(f"one line of {size / 1e6:.1f} MB: {elapsed:.3f} s, peak traced memory {peak / 1e6:.1f} MB ({outcome})")
+
+
 def fmt(values) -> str:
     return ", ".join(f"{v:.3f}" for v in values)
 
@@ -245,6 +266,7 @@ def main(argv: list[str] | None = None) -> int:
         print("preparation steps (CPU, one pass, summed over files):")
         for key, value in spent.items():
             print(f"  {key:13s} {value:.3f} s")
+        single_line(folder)
     return 0
 
 
