@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from qda.errors import NotFound
 from qda.gui.sources_panel import kind_label
-from qda.gui.viewer.text_view import DocumentView, ShownSegment
+from qda.gui.viewer.text_view import DocumentView
 from qda.i18n import tr
 
 
@@ -59,11 +59,10 @@ class DocumentPane(QWidget):
     def code_looks(self) -> dict[int, tuple[str, str]]:
         return {c.id: (c.name, c.color) for c in self.project.codes()}
 
-    def _shown_segments(self, doc_id: int) -> list[ShownSegment]:
+    def _shown_segments(self, doc_id: int) -> list[Any]:
         segs = self.project.segments(document=doc_id)
         hidden = self.hidden_coders
-        shown = [ShownSegment(s.id, s.code_id, s.start, s.end, s.coder_id)
-                 for s in segs if s.coder_id not in hidden]
+        shown = [s for s in segs if s.coder_id not in hidden] if hidden else segs
         self.hidden_count = len(segs) - len(shown)
         return shown
 
@@ -89,7 +88,7 @@ class DocumentPane(QWidget):
             except NotFound:
                 pass
         parts.append(tr("{n} kata", n=doc.words))
-        parts.append(tr("{n} koding", n=len(self.view.segments())))
+        parts.append(tr("{n} koding", n=self.view.segment_count()))
         if self.hidden_count:
             parts.append(f"<span style='color:#b26a00'>{html.escape(tr('{n} disembunyikan', n=self.hidden_count))}"
                          "</span>")

@@ -78,3 +78,28 @@ def test_blend_of_one_colour_is_translucent_and_stacks():
     one = blend(["#ff0000"], alpha=0.5)
     assert one == "#ff8080"
     assert blend(["#ff0000", "#ff0000"], alpha=0.5) == "#ff4040"
+
+
+@hsettings(max_examples=80)
+@given(st.integers(min_value=0, max_value=10_000))
+def test_recomputing_only_the_changed_stretch_equals_a_full_sweep(seed):
+    from qda.gui.viewer.layout import repiece, span_order
+
+    rng = random.Random(seed)
+    spans = sorted(_random_spans(rng, rng.randrange(1, 25), 150), key=span_order)
+    old = highlight_pieces(spans)
+    changed = _random_spans(rng, 1, 150)[0]
+    changed = Span(999, changed.code_id, changed.start, changed.end)
+    if rng.random() < 0.5:  # add a coding
+        new_spans = sorted(spans + [changed], key=span_order)
+    else:  # remove one
+        changed = spans[rng.randrange(len(spans))]
+        new_spans = [s for s in spans if s is not changed]
+    max_len = max((s.end - s.start for s in new_spans + [changed]), default=0)
+    fast = repiece(old, new_spans, changed.start, changed.end, max_len)
+    full = highlight_pieces(new_spans)
+
+    def per_position(pieces):
+        return {pos: p.codes for p in pieces for pos in range(p.start, p.end)}
+
+    assert per_position(fast) == per_position(full)  # same codes, same layering order

@@ -41,6 +41,10 @@ class CodingHighlighter(QSyntaxHighlighter):
         self._pieces = pieces
         self._starts = [p.start for p in pieces]
 
+    def pieces(self) -> list[Piece]:
+        """The current highlight index."""
+        return self._pieces
+
     def set_labels(self, labels: list[tuple[int, int, str, int]]) -> None:
         """Turn labels: ``(start, end, "speaker" | "time", speaker number)`` in UTF-16 units."""
         self._labels = sorted(labels)

@@ -77,6 +77,42 @@ def highlight_pieces(spans: list[Span]) -> list[Piece]:
     return pieces
 
 
+def span_order(s: Span) -> tuple[int, int, int]:
+    """The order in which codings are layered: earlier start first, then the longer one."""
+    return (s.start, -s.end, s.segment_id)
+
+
+def repiece(pieces: list[Piece], spans_sorted: list[Span], lo: int, hi: int, max_len: int) -> list[Piece]:
+    """``pieces`` with the stretch ``[lo, hi)`` recomputed from ``spans_sorted``.
+
+    ``spans_sorted`` holds every span, ordered by :func:`span_order`; ``max_len`` is the
+    longest span's length. Only the spans overlapping ``[lo, hi)`` are swept, so one new
+    or removed coding costs little however many others the document has.
+    """
+    starts = [s.start for s in spans_sorted]
+    i = bisect_left(starts, lo - max_len)
+    local = []
+    while i < len(spans_sorted) and spans_sorted[i].start < hi:
+        s = spans_sorted[i]
+        if s.end > lo:
+            local.append(Span(s.segment_id, s.code_id, max(s.start, lo), min(s.end, hi), s.coder_id))
+        i += 1
+    fresh = highlight_pieces(local)
+    before: list[Piece] = []
+    after: list[Piece] = []
+    for p in pieces:
+        if p.end <= lo:
+            before.append(p)
+        elif p.start >= hi:
+            after.append(p)
+        else:
+            if p.start < lo:
+                before.append(Piece(p.start, lo, p.codes))
+            if p.end > hi:
+                after.append(Piece(hi, p.end, p.codes))
+    return before + fresh + after
+
+
 def pieces_between(pieces: list[Piece], starts: list[int], lo: int, hi: int) -> list[Piece]:
     """The pieces overlapping ``[lo, hi)``; ``starts`` is ``[p.start for p in pieces]``."""
     i = max(bisect_left(starts, lo) - 1, 0)

@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QDrag, QFont, QKeyEvent, QMouseEvent, QPalette
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 
 from qda.gui.viewer.highlighter import CodingHighlighter
-from qda.gui.viewer.layout import Bar, Span, highlight_pieces, stripe_columns
+from qda.gui.viewer.layout import Bar, Span, highlight_pieces, repiece, span_order, stripe_columns
 from qda.gui.viewer.margins import CodingMargin, LineNumberArea
 from qda.gui.viewer.positions import PositionMap
 from qda.i18n import tr
@@ -97,6 +97,8 @@ class DocumentView(QPlainTextEdit):
         self._segments: dict[int, ShownSegment] = {}
         self._codes: dict[int, tuple[str, str]] = {}
         self._coders: dict[int, str] = {}
+        self._spans: list[Span] = []
+        self._span_by_id: dict[int, Span] = {}
         self._bars: list[Bar] = []
         self._bar_starts: list[int] = []
         self._max_bar_len = 0
@@ -144,10 +146,11 @@ class DocumentView(QPlainTextEdit):
         """New code names/colours (after a rename or recolour): repaint everything."""
         if codes == self._codes:
             return
-        recolor = {c: v[1] for c, v in codes.items()} != {c: v[1] for c, v in self._codes.items()}
+        shown = {s.code_id for s in self._span_by_id.values()}
+        recolor = any(codes.get(c, ("", ""))[1] != self._codes.get(c, ("", ""))[1] for c in shown)
         self._codes = dict(codes)
+        self.highlighter.set_colors({cid: look[1] for cid, look in self._codes.items()})
         if recolor:
-            self.highlighter.set_colors({cid: look[1] for cid, look in self._codes.items()})
             self.highlighter.rehighlight()
         self.margin.update()
 
@@ -155,34 +158,59 @@ class DocumentView(QPlainTextEdit):
         self._coders = dict(coders)
 
     def set_segments(self, segments: Iterable[ShownSegment]) -> None:
-        """Replace the shown segments, re-highlighting only the blocks whose codings changed."""
+        """Replace the shown segments, recomputing and re-highlighting only where codings changed.
+
+        ``segments`` may be any records with ``id, code_id, start, end, coder_id``
+        (the store's :class:`~qda.store.Segment` will do).
+        """
         new = {s.id: s for s in segments}
-        changed = [s for i, s in self._segments.items() if new.get(i) != s]
-        changed += [s for i, s in new.items() if self._segments.get(i) != s]
-        self._segments = new
-        self._relayout()
+        old = self._segments
+        changed = [s for i, s in old.items() if new.get(i) != s]
+        changed += [s for i, s in new.items() if old.get(i) != s]
+        if not changed:
+            return
         to16 = self.positions.to_utf16
-        doc = self.document()
         for s in changed:
-            block = doc.findBlock(to16(s.start))
-            last = doc.findBlock(max(to16(s.end) - 1, to16(s.start)))
-            while block.isValid():
-                self.highlighter.rehighlightBlock(block)
-                if block == last:
-                    break
-                block = block.next()
+            if s.id in new:
+                seg = new[s.id]
+                self._span_by_id[s.id] = Span(seg.id, seg.code_id, to16(seg.start), to16(seg.end), seg.coder_id)
+            else:
+                self._span_by_id.pop(s.id, None)
+        self._segments = new
+        lo = min(to16(s.start) for s in changed)
+        hi = max(to16(s.end) for s in changed)
+        old_pieces = self.highlighter.pieces()
+        self._relayout(rebuild=False)
+        self.highlighter.set_pieces(repiece(old_pieces, self._spans, lo, hi, self._max_bar_len))
+        doc = self.document()
+        block = doc.findBlock(lo)
+        last = doc.findBlock(max(hi - 1, lo))
+        while block.isValid():
+            self.highlighter.rehighlightBlock(block)
+            if block == last:
+                break
+            block = block.next()
         self._update_margins()
         self.margin.update()
+
+    def segment_count(self) -> int:
+        """How many segments are shown."""
+        return len(self._segments)
 
     def segments(self) -> list[ShownSegment]:
         """The segments shown, ordered by start."""
         return sorted(self._segments.values(), key=lambda s: (s.start, s.end, s.id))
 
-    def _relayout(self) -> None:
-        to16 = self.positions.to_utf16
-        spans = [Span(s.id, s.code_id, to16(s.start), to16(s.end), s.coder_id)
-                 for s in self._segments.values()]
-        self.highlighter.set_pieces(highlight_pieces(spans))
+    def _relayout(self, rebuild: bool = True) -> None:
+        """Recompute stripes (and, with ``rebuild``, every span and highlight piece)."""
+        if rebuild:
+            to16 = self.positions.to_utf16
+            self._span_by_id = {s.id: Span(s.id, s.code_id, to16(s.start), to16(s.end), s.coder_id)
+                                for s in self._segments.values()}
+        spans = sorted(self._span_by_id.values(), key=span_order)
+        self._spans = spans
+        if rebuild:
+            self.highlighter.set_pieces(highlight_pieces(spans))
         self._bars, self._columns = stripe_columns(spans)
         self._bar_starts = [b.span.start for b in self._bars]
         self._max_bar_len = max((b.span.end - b.span.start for b in self._bars), default=0)
@@ -261,7 +289,8 @@ class DocumentView(QPlainTextEdit):
 
     def segments_at(self, cp: int) -> list[int]:
         """Ids of the shown segments covering code point ``cp``."""
-        return [s.id for s in self.segments() if s.start <= cp < s.end]
+        covering = [s for s in self._segments.values() if s.start <= cp < s.end]
+        return [s.id for s in sorted(covering, key=lambda s: (s.start, -s.end, s.id))]
 
     def _emit_selection(self) -> None:
         span = self.selection_cp()

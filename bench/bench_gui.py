@@ -1,0 +1,324 @@
+"""Speed and memory of the coding workbench (printed, never asserted).
+
+Dense case (DESIGN.md §8): a 300,000-character transcript with 3,000 codings of 15 codes,
+each a random span of 40–400 characters starting and ending at word boundaries (fixed
+seed). Prints the time until the highlighted document is shown, the time to apply one
+code by every way the window offers, and the GUI's peak memory (ru_maxrss) with that
+document open and with a 1.5-million-word project open. Each memory figure is measured in
+a fresh process so that building the data does not count.
+
+    .venv/bin/python bench/bench_gui.py            # everything
+    .venv/bin/python bench/bench_gui.py --quick    # skip the 1.5-million-word project
+
+Aims: < 0.8 s to show, < 50 ms to apply by every way, < 250 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from bisect import bisect_left
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+SEED = 20240311
+DENSE_CHARS = 300_000
+DENSE_SEGMENTS = 3_000
+N_CODES = 15
+
+
+def sample_paragraphs() -> list[str]:
+    """Speaker turns of the bundled (illustrative) sample transcripts."""
+    from qda.resources import sample_transcripts_dir
+
+    paras: list[str] = []
+    for path in sorted(sample_transcripts_dir().glob("*.*")):
+        if path.suffix not in (".txt", ".md"):
+            continue
+        for para in path.read_text(encoding="utf-8").split("\n\n"):
+            para = para.strip()
+            if re.match(r"^\[\d\d:\d\d:\d\d\] \w+:", para):
+                paras.append(re.sub(r"^\[\d\d:\d\d:\d\d\] ", "", para))
+    return paras
+
+
+def transcript(chars: int, rng: random.Random) -> str:
+    """An interview transcript of about ``chars`` characters with timestamps (illustrative)."""
+    paras = sample_paragraphs()
+    header = ("Judul: Wawancara panjang (data ilustratif untuk uji kecepatan)\nJenis: Wawancara\n"
+              "Informan: Informan 1\nKeterangan: Data ilustratif; nama dan peristiwa rekaan.\n\n")
+    out, n, seconds = [header], len(header), 0
+    while n < chars:
+        seconds += rng.randint(5, 90)
+        para = f"[{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}] {rng.choice(paras)}\n\n"
+        out.append(para)
+        n += len(para)
+    return "".join(out)[:chars].rstrip() + "\n"
+
+
+def word_spans(text: str, count: int, rng: random.Random) -> list[tuple[int, int]]:
+    """``count`` spans of 40–400 characters starting and ending at word boundaries."""
+    starts = [m.start() for m in re.finditer(r"\w+", text)]
+    ends = [m.end() for m in re.finditer(r"\w+", text)]
+    spans = []
+    while len(spans) < count:
+        a = rng.choice(starts)
+        length = rng.randint(40, 400)
+        j = bisect_left(ends, a + length)
+        if j >= len(ends):
+            continue
+        b = ends[j]
+        if 40 <= b - a <= 400 + 40:
+            spans.append((a, b))
+    return spans
+
+
+def build_dense(folder: Path) -> Path:
+    from qda.sources.importer import import_files
+    from qda.store import Project
+
+    rng = random.Random(SEED)
+    text = transcript(DENSE_CHARS, rng)
+    src = folder / "wawancara_panjang.txt"
+    src.write_text(text, encoding="utf-8")
+    path = folder / "dense.qda"
+    with Project.create(path, coder="Peneliti") as p:
+        report = import_files(p, [src])
+        doc = report.imported[0]
+        stored = p.document_text(doc)
+        codes = [c.id for c in p.codes() if c.parent_id is not None or c.group != "own"][:N_CODES]
+        rows = [(doc.id, a, b, rng.choice(codes)) for a, b in word_spans(stored, DENSE_SEGMENTS, rng)]
+        p.add_segments(rows)
+    return path
+
+
+def build_large(folder: Path, words: int = 1_500_000) -> Path:
+    from qda.store import Project
+
+    rng = random.Random(SEED + 1)
+    path = folder / "large.qda"
+    with Project.create(path, coder="Peneliti") as p:
+        codes = [c.id for c in p.codes()][:N_CODES]
+        total, i = 0, 0
+        while total < words:
+            i += 1
+            text = transcript(60_000, rng)
+            doc = p.add_document(f"wawancara_{i:03d}.txt", text, kind="interview", case=f"Informan {i}")
+            total += len(text.split())
+            p.add_segments([(doc.id, a, b, rng.choice(codes)) for a, b in word_spans(text, 200, rng)])
+    return path
+
+
+def maxrss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def measure(path: Path, ways: bool) -> dict:
+    """Open ``path`` in the main window, show its largest document, optionally apply codes."""
+    from PySide6.QtCore import QMimeData, Qt, QTimer
+    from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from qda.gui.app import make_app
+    from qda.gui.main_window import MainWindow
+    from qda.gui.project_flow import open_project_path
+    from qda.gui.settings import Settings
+
+    app = make_app()
+    settings = Settings()
+    settings.coder_name, settings.coder_role = "Peneliti", "coder"
+    window = MainWindow(settings)
+    window.resize(1600, 1000)
+    window.show()
+    app.processEvents()
+    t = time.perf_counter()
+    open_project_path(window, path)
+    app.processEvents()
+    out: dict = {"open_s": time.perf_counter() - t}
+    docs = window.project.documents()
+    doc = max(docs, key=lambda d: d.words)
+    window.pane.set_project(window.project)  # show it from scratch
+    t, c = time.perf_counter(), time.process_time()
+    window.show_document(doc.id)
+    app.processEvents()
+    out["show_s"] = time.perf_counter() - t
+    out["show_cpu_s"] = time.process_time() - c
+    out["segments_shown"] = len(window.view.segments())
+    out["stripe_columns"] = window.view.stripe_column_count()
+    out["documents"] = len(docs)
+    out["segments_total"] = window.project.stats()["segments"]
+    out["maxrss_mb"] = maxrss_mb()
+    if not ways:
+        window.close()
+        return out
+
+    view, tree = window.view, window.code_tree.tree
+    rng = random.Random(SEED + 2)
+    text = window.project.document_text(doc)
+    spans = word_spans(text, 60, rng)
+    codes = [c.id for c in window.project.codes()][:N_CODES]
+    before = window.project.stats()["segments"]
+
+    def timed(fn) -> float:
+        a, b = spans.pop()
+        window.activateWindow()  # a closed popup leaves no active window offscreen
+        view.select_cp(a, b)
+        app.processEvents()
+        t0, c0 = time.perf_counter(), time.process_time()
+        fn()
+        app.processEvents()
+        cpu.append((time.process_time() - c0) * 1000)
+        return (time.perf_counter() - t0) * 1000
+
+    def tree_index(code_id):
+        window.code_tree.select_code(code_id)
+        index = tree.currentIndex()
+        tree.scrollTo(index)
+        return index
+
+    def by_number():
+        view.setFocus()
+        QTest.keyClick(view, Qt.Key.Key_1)
+
+    def by_double_click():
+        rect = tree.visualRect(tree_index(codes[3]))
+        QTest.mouseDClick(tree.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center())
+
+    def by_enter():
+        tree_index(codes[4])
+        QTest.keyClick(tree, Qt.Key.Key_Return)
+
+    def by_drag():
+        mime = view.selection_mime()
+        pos = tree.visualRect(tree_index(codes[5])).center()
+        acts = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
+        for ev in (QDragEnterEvent(pos, acts, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier),
+                   QDragMoveEvent(pos, acts, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier),
+                   QDropEvent(pos.toPointF(), acts, mime, Qt.MouseButton.LeftButton,
+                              Qt.KeyboardModifier.NoModifier)):
+            QApplication.sendEvent(tree.viewport(), ev)
+
+    def by_picker():
+        view.setFocus()
+
+        def drive():
+            d = window.quick_dialog
+            QTest.keyClicks(d.edit, "respons")
+            QTest.keyClick(d.edit, Qt.Key.Key_Return)
+        QTimer.singleShot(0, drive)
+        QTest.keyClick(view, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+
+    def by_in_vivo():
+        view.setFocus()
+        QTest.keyClick(view, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+
+    window.coding.apply_span(doc.id, *spans.pop(), codes[2])  # something to press "1" for
+    ways_ms, cpu_ms = {}, {}
+    cpu: list[float] = []
+    for name, fn in (("number key", by_number), ("double-click in tree", by_double_click),
+                     ("Enter in tree", by_enter), ("drag onto code", by_drag),
+                     ("Ctrl+K picker (typing included)", by_picker), ("in-vivo Ctrl+I", by_in_vivo)):
+        n0 = window.project.stats()["segments"]
+        cpu.clear()
+        times = [timed(fn) for _ in range(5)]
+        ways_ms[name] = statistics.median(times)
+        cpu_ms[name] = statistics.median(cpu)
+        if window.project.stats()["segments"] - n0 != 5:
+            print(f"{name}: {window.project.stats()['segments'] - n0} of 5 applied; "
+                  f"{window.statusBar().currentMessage()} modal={QApplication.activeModalWidget()}", file=sys.stderr)
+    undo_ms, cpu = [], []
+    for _ in range(5):
+        t0, c0 = time.perf_counter(), time.process_time()
+        window.undo.undo()
+        app.processEvents()
+        undo_ms.append((time.perf_counter() - t0) * 1000)
+        cpu.append((time.process_time() - c0) * 1000)
+    ways_ms["undo"] = statistics.median(undo_ms)
+    cpu_ms["undo"] = statistics.median(cpu)
+    out["apply_ms"] = ways_ms
+    out["apply_cpu_ms"] = cpu_ms
+    out["applied"] = window.project.stats()["segments"] - before
+    out["maxrss_after_coding_mb"] = maxrss_mb()
+    window.close()
+    return out
+
+
+def child(mode: str, folder: str) -> None:
+    os.environ["QDA_CONFIG_DIR"] = str(Path(folder) / "config")
+    if mode == "build-dense":
+        print(json.dumps({"path": str(build_dense(Path(folder)))}))
+    elif mode == "build-large":
+        print(json.dumps({"path": str(build_large(Path(folder)))}))
+    elif mode == "measure-dense":
+        print(json.dumps(measure(Path(folder) / "dense.qda", ways=True)))
+    elif mode == "measure-large":
+        print(json.dumps(measure(Path(folder) / "large.qda", ways=False)))
+    elif mode == "baseline":
+        from qda.gui.app import make_app
+
+        make_app()
+        print(json.dumps({"maxrss_mb": maxrss_mb()}))
+
+
+def run(mode: str, folder: str) -> dict:
+    done = subprocess.run([sys.executable, __file__, "--child", mode, folder], capture_output=True, text=True,
+                          check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"{mode} failed:\n{done.stderr}")
+    if os.environ.get("BENCH_DEBUG"):
+        print(done.stderr, file=sys.stderr)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="skip the 1.5-million-word project")
+    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(*args.child)
+        return
+    with tempfile.TemporaryDirectory(prefix="qda-bench-gui-") as folder:
+        base = run("baseline", folder)
+        print(f"baseline: QApplication alone                 {base['maxrss_mb']:8.1f} MB")
+        t = time.perf_counter()
+        run("build-dense", folder)
+        print(f"built dense project in {time.perf_counter() - t:.1f} s")
+        dense = run("measure-dense", folder)
+        print(f"dense transcript: {DENSE_CHARS:,} characters, {dense['segments_shown']:,} codings, "
+              f"{dense['stripe_columns']} stripe columns")
+        print("  (wall-clock time; CPU time of the process in brackets, steadier on a busy machine)")
+        print(f"  show highlighted document                  {dense['show_s'] * 1000:8.1f} ms "
+              f"({dense['show_cpu_s'] * 1000:6.1f})   (aim < 800)")
+        for name, ms in dense["apply_ms"].items():
+            print(f"  apply one code: {name:<28} {ms:8.1f} ms ({dense['apply_cpu_ms'][name]:6.1f})   (aim < 50)")
+        print(f"  codings applied during the run              {dense['applied']:8d}")
+        print(f"  GUI memory, dense document open            {dense['maxrss_mb']:8.1f} MB   (aim < 250)")
+        print(f"  GUI memory, after the coding run           {dense['maxrss_after_coding_mb']:8.1f} MB")
+        if not args.quick:
+            t = time.perf_counter()
+            run("build-large", folder)
+            print(f"built 1.5-million-word project in {time.perf_counter() - t:.1f} s")
+            large = run("measure-large", folder)
+            print(f"large project: {large['documents']} sources, {large['segments_total']:,} codings")
+            print(f"  open project                                {large['open_s'] * 1000:8.1f} ms")
+            print(f"  show its largest source                     {large['show_s'] * 1000:8.1f} ms "
+                  f"({large['show_cpu_s'] * 1000:6.1f})")
+            print(f"  GUI memory, project open                   {large['maxrss_mb']:8.1f} MB   (aim < 250)")
+
+
+if __name__ == "__main__":
+    main()
