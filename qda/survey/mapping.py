@@ -15,21 +15,27 @@ def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", text)).strip().casefold()
 
 
+def _strip_number(text: str) -> str:
+    return re.sub(r"^\d+\s*", "", text)
+
+
 def _by_prefix(item_id: str, columns: list[str]) -> str | None:
-    pattern = re.compile(rf"^\W*{re.escape(item_id)}(?!\w)", re.IGNORECASE)
-    hits = [c for c in columns if pattern.match(c.strip())]
+    """A header starting with the id ("X1. Bagaimana ...") or tagging it ("... [X1]", "... (X1)")."""
+    start = re.compile(rf"^\W*{re.escape(item_id)}(?!\w)", re.IGNORECASE)
+    tag = re.compile(rf"[\[(]\s*{re.escape(item_id)}\s*[\])]", re.IGNORECASE)
+    hits = [c for c in columns if start.match(c.strip()) or tag.search(c)]
     return hits[0] if len(hits) == 1 else None
 
 
 def _by_text(item: Item, columns: list[str]) -> str | None:
     from rapidfuzz import fuzz, process
 
+    choices = {c: _strip_number(_clean(c)) for c in columns}
     best: tuple[float, str] | None = None
     for probe in (item.text, item.topic):
         if not probe:
             continue
-        hit = process.extractOne(_clean(probe), {c: _clean(c) for c in columns},
-                                 scorer=fuzz.token_set_ratio)
+        hit = process.extractOne(_clean(probe), choices, scorer=fuzz.ratio)
         if hit and hit[1] >= FUZZY_THRESHOLD and (best is None or hit[1] > best[0]):
             best = (hit[1], hit[2])
     return best[1] if best else None
