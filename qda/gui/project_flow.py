@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from qda.gui.main_window import MainWindow
 
 PROJECT_FILTER = "qda (*.qda)"
-SOURCE_FILTER = "Sumber (*.txt *.md *.docx *.odt *.rtf *.pdf *.html *.htm);;Semua berkas (*)"
 
 
 def demo_dir() -> Path:
@@ -106,7 +105,9 @@ def open_demo(window: MainWindow) -> None:
 
 
 def ask_import(window: MainWindow) -> None:
-    paths, _ = QFileDialog.getOpenFileNames(window, tr("Impor sumber"), _start_dir(window), tr(SOURCE_FILTER))
+    paths, _ = QFileDialog.getOpenFileNames(
+        window, tr("Impor sumber"), _start_dir(window),
+        tr("Sumber (*.txt *.md *.docx *.odt *.rtf *.pdf *.html *.htm);;Semua berkas (*)"))
     if paths:
         import_paths(window, paths)
 

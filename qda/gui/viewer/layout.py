@@ -124,13 +124,14 @@ def pieces_between(pieces: list[Piece], starts: list[int], lo: int, hi: int) -> 
     return out
 
 
-def stripe_columns(spans: list[Span]) -> tuple[list[Bar], int]:
+def stripe_columns(spans: list[Span], *, presorted: bool = False) -> tuple[list[Bar], int]:
     """Place every span in the lowest free column (interval partitioning sweep).
 
     Overlapping spans never share a column; spans that only touch may. Returns the bars
-    (ordered by start) and the number of columns used.
+    (ordered by start) and the number of columns used. ``presorted``: ``spans`` are
+    already in :func:`span_order`.
     """
-    order = sorted(range(len(spans)), key=lambda i: (spans[i].start, -spans[i].end, spans[i].segment_id))
+    order = range(len(spans)) if presorted else sorted(range(len(spans)), key=lambda i: span_order(spans[i]))
     busy: list[tuple[int, int]] = []  # heap of (end, column) of active bars
     free: list[int] = []  # heap of released columns
     ncols = 0

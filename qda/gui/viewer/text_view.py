@@ -211,7 +211,7 @@ class DocumentView(QPlainTextEdit):
         self._spans = spans
         if rebuild:
             self.highlighter.set_pieces(highlight_pieces(spans))
-        self._bars, self._columns = stripe_columns(spans)
+        self._bars, self._columns = stripe_columns(spans, presorted=True)
         self._bar_starts = [b.span.start for b in self._bars]
         self._max_bar_len = max((b.span.end - b.span.start for b in self._bars), default=0)
 
