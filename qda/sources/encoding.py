@@ -1,8 +1,9 @@
 """Decoding the bytes of a plain-text file: byte-order marks, a UTF-8 fast path, then detection.
 
-Order: a BOM (UTF-8, UTF-32, UTF-16) decides at once; otherwise a strict UTF-8 decode is
-tried (most files, and by far the cheapest); bytes that contain NUL without a UTF-16/32
-BOM are refused as binary; the rest goes to charset-normalizer (cp1252, latin-1, ...).
+Order: a BOM (UTF-8, UTF-32, UTF-16) decides at once; bytes that contain NUL are UTF-16
+without a BOM if NUL fills every other byte (mostly-ASCII text), otherwise they are refused
+as binary; then a strict UTF-8 decode is tried (most files, and by far the cheapest); the
+rest goes to charset-normalizer (cp1252, latin-1, ...).
 """
 
 from __future__ import annotations
@@ -39,12 +40,31 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
                     path, tr("bukan teks {enc} yang sah (byte ke-{pos})", enc=_BOM_NAMES[bom], pos=exc.start)
                 ) from None
     if b"\x00" in data:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16
         raise SourceRefused(path, tr("berisi byte NUL; kemungkinan berkas biner, bukan teks"))
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
     return _detect(data, path)
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text saved without a BOM: NUL in every other byte of mostly-ASCII text."""
+    sample = data[:4096]
+    half = len(sample) // 2
+    if half < 2 or len(data) % 2:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    for codec, nuls, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if nuls > 0.6 * half and other == 0:
+            try:
+                return data.decode(codec), codec
+            except UnicodeDecodeError:
+                return None
+    return None
 
 
 _LATIN_FAMILY = frozenset(

@@ -114,3 +114,12 @@ def test_hash_and_count_agree_with_split_and_sha(text):
     digest, words = hash_and_count(text)
     assert digest == content_hash(text)
     assert words == len(text.split())
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom(tmp_path, codec):
+    path = tmp_path / "tanpa_bom.txt"
+    path.write_bytes(TEXT.encode(codec))
+    source = read_source(path)
+    assert source.text == TEXT
+    assert source.encoding == codec

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from qda.errors import SourceRefused
 from qda.i18n import tr
 
@@ -11,6 +13,9 @@ def read(path: str) -> tuple[str, None]:
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.ERROR)  # damaged-file warnings become the one refusal message
     try:
         reader = PdfReader(path)
         if reader.is_encrypted and not reader.decrypt(""):
@@ -20,6 +25,8 @@ def read(path: str) -> tuple[str, None]:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError, RecursionError) as exc:
         raise SourceRefused(path, tr("berkas PDF rusak atau tidak dapat dibaca ({detail})", detail=exc)) from None
+    finally:
+        logger.setLevel(level)
     if not any(page.strip() for page in pages):
         raise SourceRefused(
             path, tr("PDF tidak memiliki lapisan teks (hasil pindaian?); jalankan OCR lebih dulu")
