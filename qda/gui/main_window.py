@@ -124,7 +124,9 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.memo_dock, self.search_dock)
         self.tabifyDockWidget(self.search_dock, self.coders_dock)
         self.memo_dock.raise_()
-        self.resizeDocks([self.sources_dock, self.segment_dock], [300, 330], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.sources_dock, self.segment_dock], [330, 340], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.sources_dock, self.codes_dock], [420, 480], Qt.Orientation.Vertical)
+        self.resizeDocks([self.segment_dock, self.memo_dock], [300, 600], Qt.Orientation.Vertical)
         self.docks = [self.sources_dock, self.codes_dock, self.segment_dock, self.memo_dock, self.search_dock,
                       self.coders_dock]
 
@@ -207,6 +209,8 @@ class MainWindow(QMainWindow):
             self.code_tree.codeSelected.connect(self._code_selected)
         if self.search is not None:
             self.search.hitActivated.connect(self.show_hit)
+        if self.memo is not None and hasattr(self.memo, "targetActivated"):
+            self.memo.targetActivated.connect(self.show_memo_target)
         if self.coders is not None:
             self.coders.visibilityChanged.connect(self.set_visible_coders)
 
@@ -309,6 +313,23 @@ class MainWindow(QMainWindow):
         self.view.select_cp(start, end)
         self.view.setFocus()
 
+    def show_memo_target(self, kind: str, ident: int) -> None:
+        """Go to what a memo in the memo list is about."""
+        if self.project is None:
+            return
+        try:
+            if kind == "document":
+                self.show_document(ident)
+            elif kind == "segment":
+                seg = self.project.segment(ident)
+                self.show_document(seg.document_id)
+                self.view.select_cp(seg.start, seg.end)
+                self.segment_info.show_segments([seg.id])
+            elif kind == "code" and self.code_tree is not None:
+                self.code_tree.select_code(ident)
+        except NotFound:
+            self.statusBar().showMessage(tr("Sasaran memo ini sudah tidak ada."), 6000)
+
     def step_document(self, delta: int) -> None:
         doc_id = self.sources.step(delta)
         if doc_id is not None:
@@ -398,8 +419,10 @@ class MainWindow(QMainWindow):
         self.search_dock.show()
         self.search_dock.raise_()
         if self.search is not None:
-            focus = getattr(self.search, "focus_query", None)
-            focus() if callable(focus) else self.search.setFocus()
+            edit = getattr(self.search, "query_edit", None)
+            (edit or self.search).setFocus()
+            if edit is not None:
+                edit.selectAll()
 
     # -- people, preferences, reports ----------------------------------------------------------------
     def ask_coder(self, first_start: bool = False) -> bool:
