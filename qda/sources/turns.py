@@ -1,23 +1,26 @@
 """Speaker turns: one compiled regular expression over the whole text, then a dialogue rule.
 
 A *label line* starts (after optional spaces) with an optional timestamp (``[00:01:23]``,
-``(00:12:05)``, ``00:12:05``, ``[01:23]``), a label of one to five words, an optional
-bracketed timestamp, and a colon, optionally followed by a bracketed timestamp; the label
-may be in Markdown bold (``**P:**``). A label is *valid* if it is a known label (``P``,
-``I``, ``T``, ``J``, ``Q``, ``A``, ``R``, ``Pewawancara``, ``Informan``, ``Peneliti``,
-``Narasumber``, ``Responden`` ... optionally numbered: ``Informan 3``, ``R1``), or a name
-or title whose words are all capitalised (``Bu Ratna``, ``Pak Hendra Wijaya``,
-``Ibu Kasubag``; one lower-case word is allowed after an honorific: ``Pak camat``), and
-its first word is not a note word (``Catatan``, ``Pukul``, ``Keterangan``, ...).
+``(00:12:05)``, ``00:12:05``, ``[01:23]``, and in brackets also ``[00.01.23]``), a label of
+one to five words, an optional role in brackets (``Informan (Kasubag)``, kept in the speaker
+name), an optional bracketed timestamp, and a colon, optionally followed by a bracketed
+timestamp; the label may be in Markdown bold (``**P:**``). A label is *valid* if it is a
+known label (``P``, ``I``, ``T``, ``J``, ``Q``, ``A``, ``R``, ``Pewawancara``, ``Informan``,
+``Peneliti``, ``Narasumber``, ``Responden`` ... optionally numbered: ``Informan 3``,
+``R1``), or a name or title whose words are all capitalised (``Bu Ratna``, ``Pak Hendra
+Wijaya``, ``Ibu Kasubag``; one lower-case word is allowed after an honorific: ``Pak
+camat``), and its first word is not a note word (``Catatan``, ``Pukul``, ``Keterangan``,
+...).
 
 Dialogue rule, to keep notes such as ``Catatan: ...`` from becoming speakers: a label is a
 *speaker* if it occurs at least twice, or is a known label, or carries a timestamp. The
 document has turns only if it has at least two speakers, or one speaker with at least two
-timestamped turns (a recorded monologue), or one recurring speaker answered at least once
-by an honorific-led name (``Bu Ratna`` twice, ``Pak Hendra`` once). Then every line of a speaker is a turn, and so is
-a single line of an honorific-led name (``Pak Kasi: ...`` said once); other label-like lines
-are text inside the current turn. A turn runs from the start of its line to just before the
-next turn (trailing whitespace excluded): continuation paragraphs belong to it.
+timestamped turns (a recorded monologue), or one recurring speaker answered at least once by
+an honorific-led name (``Bu Ratna`` twice, ``Pak Hendra`` once). Then every line of a
+speaker is a turn, and so is a single line of an honorific-led name (``Pak Kasi: ...`` said
+once); other label-like lines are text inside the current turn. A turn runs from the start
+of its line to just before the next turn (trailing whitespace excluded): continuation
+paragraphs belong to it.
 """
 
 from __future__ import annotations
@@ -38,11 +41,13 @@ class SpeakerTurn(NamedTuple):
 
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
-_BRACKETED = rf"(?:\[{_TIME}\]|\({_TIME}\))"
+_DOTTED = r"\d{1,2}[.:]\d{2}(?:[.:]\d{2})?(?:,\d{1,3})?"  # only inside brackets: [00.01.23]
+_BRACKETED = rf"(?:\[{_DOTTED}\]|\({_DOTTED}\))"
 _WORD = r"[^\W\d_][\w'’.\-]{0,24}"
 _LINE_BODY = (
     rf"(?P<line>(?:(?P<ts1>{_BRACKETED}|{_TIME})[ \t]*(?:[-–—][ \t]*)?)?"
     rf"(?:\*\*)?(?P<label>{_WORD}(?:[ \t]+(?:{_WORD}|\d{{1,3}})){{0,4}})"
+    rf"(?:[ \t]*\((?P<role>[^\W\d][^()\n:]{{0,29}})\))?"
     rf"(?:[ \t]*(?P<ts2>{_BRACKETED}))?[ \t]*(?:\*\*)?:(?:\*\*)?"
     rf"(?:[ \t]*(?P<ts3>{_BRACKETED}))?)"
 )
@@ -74,10 +79,16 @@ _NUMBERED = re.compile(r"([^\W\d_]+)(?:[ \t]*\d{1,3}|[ \t]+[a-z])")
 
 @lru_cache(maxsize=4096)
 def _classify(label: str) -> tuple[str, str, bool, bool, bool]:
-    """(speaker as written, key, valid, known, honorific-led) of a label; cached per label."""
+    """(speaker as written, key, valid, known, honorific-led) of a label; cached per label.
+
+    A role in brackets is part of the speaker (``Informan (Kasubag)``) but not of the
+    rules, which look at the name before it.
+    """
     speaker = " ".join(label.split())
     key = speaker.casefold()
-    return speaker, key, _is_valid(speaker, key), _is_known(key), _honorific_led(key)
+    name = speaker.split(" (", 1)[0]
+    base = name.casefold()
+    return speaker, key, _is_valid(name, base), _is_known(base), _honorific_led(base)
 
 
 def _is_known(key: str) -> bool:
@@ -121,7 +132,8 @@ def find_turns(text: str, start: int = 0) -> list[SpeakerTurn]:
     known: set[str] = set()
     honorific: set[str] = set()
     for match in _label_lines(text, start):
-        speaker, key, valid, is_known, is_honorific = _classify(match.group("label"))
+        label, role = match.group("label", "role")
+        speaker, key, valid, is_known, is_honorific = _classify(f"{label} ({role})" if role else label)
         if not valid:
             continue
         stamp = match.group("ts1") or match.group("ts2") or match.group("ts3")

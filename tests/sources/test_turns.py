@@ -155,3 +155,24 @@ def test_turns_are_contiguous_and_in_bounds_on_sample(tmp_path):
         assert text[before.end : after.start].strip() == ""
     assert {t.speaker for t in turns} == {"P", "I"}
     assert all(text[t.start : t.end].lstrip("[0123456789:] ").startswith(t.speaker + ":") for t in turns)
+
+
+def test_role_in_brackets_is_part_of_the_speaker():
+    text = (
+        "Moderator: Silakan mulai.\n\nInforman (Kasubag): Surat masuk naik.\n\n"
+        "Informan (Staf): Betul, Pak.\n\nModerator: Terima kasih."
+    )
+    assert [t.speaker for t in find_turns(text)] == ["Moderator", "Informan (Kasubag)", "Informan (Staf)", "Moderator"]
+
+
+def test_dotted_timestamps_in_brackets():
+    text = "[00.01.23] P: Sejak kapan?\n[00.01.30] I: Sejak 2022."
+    assert [(t.speaker, t.timestamp) for t in find_turns(text)] == [("P", "00.01.23"), ("I", "00.01.30")]
+
+
+def test_role_with_timestamp():
+    text = "Bu Ratna (Arsiparis) [00:03:10]: Arsipnya penuh.\nPeneliti [00:03:20]: Sejak kapan?"
+    assert [(t.speaker, t.timestamp) for t in find_turns(text)] == [
+        ("Bu Ratna (Arsiparis)", "00:03:10"),
+        ("Peneliti", "00:03:20"),
+    ]
