@@ -1,8 +1,9 @@
 """Checks on a .docx/.odt zip archive before any of it is extracted or parsed.
 
 Refused: a file that is not a zip or is truncated, an archive without the document part,
-too many members, declared uncompressed XML above :data:`~qda.sources.limits.MAX_XML_BYTES`,
-a member expanding more than :data:`~qda.sources.limits.MAX_COMPRESSION_RATIO` times
+too many members, declared uncompressed XML above :data:`~qda.sources.limits.MAX_XML_BYTES`
+or all members above :data:`~qda.sources.limits.MAX_ARCHIVE_BYTES` (python-docx loads every
+part, images included), any member expanding more than :data:`~qda.sources.limits.MAX_COMPRESSION_RATIO` times
 (zip bomb), and any XML part holding a DOCTYPE or ENTITY declaration (external
 entities, billion laughs). ``zipfile`` never reads more than a member's declared size,
 so the declared sizes bound the memory used afterwards.
@@ -44,11 +45,11 @@ def _check(archive: zipfile.ZipFile, path: str, required: str, fmt: str) -> None
     names = {info.filename for info in infos}
     if required not in names:
         raise SourceRefused(path, tr("bukan berkas {fmt} yang sah: bagian {part} tidak ada", fmt=fmt, part=required))
-    xml_total = 0
+    xml_total = total = 0
     for info in infos:
-        if not _is_xml(info.filename):
-            continue
-        xml_total += info.file_size
+        total += info.file_size
+        if _is_xml(info.filename):
+            xml_total += info.file_size
         if info.file_size > limits.RATIO_FLOOR_BYTES and (
             info.file_size > limits.MAX_COMPRESSION_RATIO * max(info.compress_size, 1)
         ):
@@ -67,6 +68,15 @@ def _check(archive: zipfile.ZipFile, path: str, required: str, fmt: str) -> None
                 "isi XML {size} MB melebihi batas {limit} MB",
                 size=xml_total // (1024 * 1024),
                 limit=limits.MAX_XML_BYTES // (1024 * 1024),
+            ),
+        )
+    if total > limits.MAX_ARCHIVE_BYTES:
+        raise SourceRefused(
+            path,
+            tr(
+                "isi arsip {size} MB melebihi batas {limit} MB",
+                size=total // (1024 * 1024),
+                limit=limits.MAX_ARCHIVE_BYTES // (1024 * 1024),
             ),
         )
     for info in infos:

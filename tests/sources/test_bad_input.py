@@ -217,3 +217,32 @@ def test_every_message_has_an_english_translation():
                     texts.add(node.args[0].value)
     assert len(texts) > 20
     assert missing_translations(sorted(texts)) == []
+
+
+def test_docx_image_bomb_refused(project, good_file, tmp_path):
+    source = write_docx(tmp_path / "asli.docx", ["P: Halo"])
+    bad = tmp_path / "gambar_bom.docx"
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(bad, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            new.writestr(info.filename, old.read(info.filename))
+        with new.open("word/media/image1.png", "w", force_zip64=True) as member:
+            block = b"\x00" * (1 << 20)
+            for _ in range(64):
+                member.write(block)
+    check_refused(project, good_file, bad, "word/media/image1.png", "bom zip")
+
+
+def test_archive_over_total_size_limit(project, good_file, tmp_path, monkeypatch):
+    source = write_docx(tmp_path / "asli.docx", ["P: Halo"])
+    with zipfile.ZipFile(source) as archive:
+        plain_total = sum(info.file_size for info in archive.infolist())
+    monkeypatch.setattr(limits, "MAX_ARCHIVE_BYTES", plain_total + 10_000)
+    assert import_files(project, [source]).imported  # the plain document fits
+    bad = tmp_path / "besar_gambar.docx"
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(bad, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            new.writestr(info.filename, old.read(info.filename))
+        new.writestr("word/media/foto_loket.jpeg", os.urandom(40_000))
+    report = import_files(project, [bad])
+    assert report.imported == []
+    assert "isi arsip" in report.refused[0][1]
