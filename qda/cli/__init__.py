@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "project_cmd",
     "import_cmd",
     "coding_cmd",
+    "search_cmd",
     "demo_cmd",
     "survey_cmd",
     "report_cmd",
