@@ -1,12 +1,12 @@
 """Checks on a .docx/.odt zip archive before any of it is extracted or parsed.
 
-Refused: a file that is not a zip or is truncated, an archive without the document part,
-too many members, declared uncompressed XML above :data:`~qda.sources.limits.MAX_XML_BYTES`
-or all members above :data:`~qda.sources.limits.MAX_ARCHIVE_BYTES` (python-docx loads every
-part, images included), any member expanding more than :data:`~qda.sources.limits.MAX_COMPRESSION_RATIO` times
-(zip bomb), and any XML part holding a DOCTYPE or ENTITY declaration (external
-entities, billion laughs). ``zipfile`` never reads more than a member's declared size,
-so the declared sizes bound the memory used afterwards.
+Refused: a file that is not a zip or is truncated, an archive without the document part, too
+many members, declared uncompressed XML above :data:`~qda.sources.limits.MAX_XML_BYTES` or
+all members above :data:`~qda.sources.limits.MAX_ARCHIVE_BYTES` (python-docx loads every
+part, images included), any member expanding more than
+:data:`~qda.sources.limits.MAX_COMPRESSION_RATIO` times (zip bomb), and any XML part holding
+a DOCTYPE or ENTITY declaration (external entities, billion laughs). ``zipfile`` never reads
+more than a member's declared size, so the declared sizes bound the memory used afterwards.
 """
 
 from __future__ import annotations
