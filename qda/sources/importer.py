@@ -10,7 +10,9 @@ every document that was completed and never half of one.
   new document gets a numbered name: ``wawancara_01.txt`` -> ``wawancara_01 (2).txt``; the
   rename is listed in :attr:`ImportReport.renamed`.
 - A refused file (see :mod:`qda.sources.readers`) is listed with its reason; the rest of the
-  batch goes on.
+  batch goes on. An unexpected error of a parser library on a file is reported the same
+  way (with the error's type), so one odd file cannot stop a batch; errors of the project
+  store are not caught.
 - Header fields describing the informant (Nama, Jabatan, ...) fill the case's attributes
   that are still empty; values already present on the case are kept.
 - Progress advances once per file; a cancel stops between files and the report says so.
@@ -124,6 +126,9 @@ def import_files(
             prepared = prepare_source(path, kind=kind)
         except SourceRefused as exc:
             report.refused.append((exc.path, exc.reason))
+        except Exception as exc:  # a parser library failing on untrusted input
+            detail = f"{type(exc).__name__}: {exc}"[:200]
+            report.refused.append((path, tr("berkas tidak dapat dibaca ({detail})", detail=detail)))
         else:
             existing = by_hash.get(prepared.file_hash)
             if existing is not None:

@@ -159,3 +159,16 @@ def test_sample_transcripts_import(project):
     observation = project.document("observasi_01_meja_layanan.txt")
     assert observation.turn_count == 0
     assert project.document("wawancara_01_kasubag_tu.txt").turn_count > 10
+
+
+def test_unexpected_parser_error_refuses_only_that_file(project, good_file, tmp_path, monkeypatch):
+    from qda.sources.readers import docx_reader
+
+    def explode(path):
+        raise AttributeError("'NoneType' object has no attribute 'tag'")
+
+    monkeypatch.setattr(docx_reader, "read", explode)
+    odd = write_docx(tmp_path / "aneh.docx", ["P: Halo"])
+    report = import_files(project, [odd, good_file])
+    assert [d.name for d in report.imported] == [good_file.name]
+    assert report.refused == [(str(odd), "berkas tidak dapat dibaca (AttributeError: 'NoneType' object has no attribute 'tag')")]
