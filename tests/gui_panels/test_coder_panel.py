@@ -32,6 +32,7 @@ def panel(qtbot, fx, coded):
     widget.set_project(fx.project)
     widget.show()
     qtbot.waitExposed(widget)
+    qtbot.waitUntil(lambda: not widget.is_counting())
     return widget
 
 
@@ -75,6 +76,8 @@ def test_only_me_and_refresh_keeps_hidden_coders(panel, fx, coded, qtbot):
     assert panel.hidden_segment_count() == 2
     fx.code_phrase(fx.interview, "Pak Lurah selalu memantau antrean", "Akuntabilitas", coder="Budi Santoso")
     panel.refresh()
+    assert panel.summary.text() == "Segmen dari 2 pengode disembunyikan (menghitung jumlahnya…)."
+    qtbot.waitUntil(lambda: not panel.is_counting())
     assert panel.visible_coder_ids() == {coded["rina"]}
     assert panel.hidden_segment_count() == 3
     assert "3 dari 6 segmen disembunyikan (2 pengode tidak dicentang)." == panel.summary.text()

@@ -124,18 +124,26 @@ class CodeTreeModel(QAbstractItemModel):
         self.endResetModel()
 
     def set_counts(self, counts: dict[int, int]) -> None:
-        """Update the segment counts only (no reset; views keep expansion and selection)."""
-        self._counts = dict(counts)
-        if self._root.children:
-            self._emit_count_changes(self._root)
+        """Update the segment counts only (no reset; views keep expansion and selection).
 
-    def _emit_count_changes(self, node: _Node) -> None:
-        if node.children:
-            first = self.createIndex(0, 1, node.children[0])
-            last = self.createIndex(len(node.children) - 1, 1, node.children[-1])
-            self.dataChanged.emit(first, last, [Qt.ItemDataRole.DisplayRole, CountRole])
-            for child in node.children:
-                self._emit_count_changes(child)
+        Only the rows whose number changed (and their group's total) are reported to the
+        views, so coding one passage repaints one row, not the whole codebook.
+        """
+        old, self._counts = self._counts, dict(counts)
+        changed = {cid for cid in set(old) | set(self._counts) if old.get(cid, 0) != self._counts.get(cid, 0)}
+        groups: set[str] = set()
+        for code_id in changed:
+            node = self._by_id.get(code_id)
+            if node is None:
+                continue
+            groups.add(node.group)
+            index = self.createIndex(node.row, 1, node)
+            self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, CountRole])
+        for key in groups:
+            group = self._groups.get(key)
+            if group is not None:
+                index = self.createIndex(group.row, 1, group)
+                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, CountRole])
 
     def count(self, code_id: int) -> int:
         """Segments coded with ``code_id`` (0 if none)."""

@@ -5,7 +5,8 @@ signal ``visibilityChanged(set)`` with the ids of the visible coders. Every code
 visible by default (a view never hides codings silently); when some are hidden the panel
 says in a highlighted line how many segments of how many coders are hidden. Additions to
 the interface: ``refresh()`` reloads coders and counts (call it after coding),
-``set_visible(ids)``, ``show_all()`` and ``only_me()``.
+``set_visible(ids)``, ``show_all()``, ``only_me()`` and ``is_counting()`` (the counts are
+computed on a worker thread, as reading every segment of a big project takes a moment).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from qda.i18n import tr
+from qda.gui.panels.worker import Job, run_in_thread
 
 _ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _ROLE_NAMES = {"coder": "pengode", "supervisor": "supervisor"}
@@ -42,6 +44,8 @@ class CoderPanel(QWidget):
         self._hidden: set[int] = set()
         self._counts: Counter[int] = Counter()
         self._updating = False
+        self._job: Job | None = None
+        self._generation = 0
 
         self.tree = QTreeWidget()
         self.tree.setColumnCount(3)
@@ -85,17 +89,17 @@ class CoderPanel(QWidget):
         self.visibilityChanged.emit(self.visible_coder_ids())
 
     def refresh(self) -> None:
-        """Reload coders and their segment counts (hidden coders stay hidden)."""
+        """Reload the coders now and their segment counts on a worker thread (hidden coders stay hidden)."""
         self._updating = True
         self.tree.clear()
         coders = list(self.project.coders()) if self.project is not None else []
-        self._counts = Counter(s.coder_id for s in self.project.segments()) if self.project is not None else Counter()
         me = self.project.coder.id if self.project is not None and coders else None
         known = {c.id for c in coders}
         self._hidden &= known
         for coder in coders:
             name = coder.name + (" " + tr("(Anda)") if coder.id == me else "")
-            item = QTreeWidgetItem([name, tr(_ROLE_NAMES.get(coder.role, coder.role)), str(self._counts.get(coder.id, 0))])
+            count = str(self._counts[coder.id]) if coder.id in self._counts else "…"
+            item = QTreeWidgetItem([name, tr(_ROLE_NAMES.get(coder.role, coder.role)), count])
             item.setData(0, _ID_ROLE, coder.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(0, Qt.CheckState.Unchecked if coder.id in self._hidden else Qt.CheckState.Checked)
@@ -103,7 +107,43 @@ class CoderPanel(QWidget):
             item.setToolTip(0, tr("Centang untuk menampilkan segmen {name}", name=coder.name))
             self.tree.addTopLevelItem(item)
         self._updating = False
+        self._count_segments()
         self._update_summary()
+
+    def _count_segments(self) -> None:
+        # every segment is read to count them per coder: on a big project that takes a
+        # moment, so it runs off the GUI thread; a newer refresh supersedes an older one
+        if self.project is None:
+            self._counts = Counter()
+            return
+        self._generation += 1
+        generation = self._generation
+        project = self.project
+
+        def work(_progress):
+            return Counter(s.coder_id for s in project.segments())
+
+        self._job = run_in_thread(work, on_done=lambda counts: self._on_counted(generation, counts),
+                                  on_error=lambda message: self._on_count_failed(generation, message))
+
+    def _on_counted(self, generation: int, counts: Counter) -> None:
+        if generation != self._generation:
+            return
+        self._job = None
+        self._counts = counts
+        for row in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(row)
+            item.setText(2, str(counts.get(item.data(0, _ID_ROLE), 0)))
+        self._update_summary()
+
+    def _on_count_failed(self, generation: int, message: str) -> None:
+        if generation == self._generation:
+            self._job = None
+            self.summary.setText(tr("Jumlah segmen tidak dapat dihitung: {message}", message=message))
+
+    def is_counting(self) -> bool:
+        """True while the segment counts are being computed."""
+        return self._job is not None
 
     # ------------------------------------------------------------------ visibility
 
@@ -154,17 +194,22 @@ class CoderPanel(QWidget):
         self.visibilityChanged.emit(self.visible_coder_ids())
 
     def _update_summary(self) -> None:
+        self.show_all_button.setEnabled(bool(self._hidden))
+        plain = "color:#5f6b7a; padding:3px"
+        warning = "background:#fff4d6; border:1px solid #e0b84f; border-radius:4px; padding:4px; color:#5a4300"
+        self.summary.setStyleSheet(warning if self._hidden else plain)
+        if self._job is not None:
+            if self._hidden:
+                self.summary.setText(tr("Segmen dari {coders} pengode disembunyikan (menghitung jumlahnya…).",
+                                        coders=len(self._hidden)))
+            else:
+                self.summary.setText(tr("Menghitung segmen…"))
+            return
         total = sum(self._counts.values())
-        hidden = self.hidden_segment_count()
         if not self._hidden:
-            self.summary.setStyleSheet("color:#5f6b7a; padding:3px")
             self.summary.setText(tr("Semua segmen ditampilkan ({n}).", n=total))
         else:
-            self.summary.setStyleSheet(
-                "background:#fff4d6; border:1px solid #e0b84f; border-radius:4px; padding:4px; color:#5a4300"
-            )
             self.summary.setText(
                 tr("{hidden} dari {total} segmen disembunyikan ({coders} pengode tidak dicentang).",
-                   hidden=hidden, total=total, coders=len(self._hidden))
+                   hidden=self.hidden_segment_count(), total=total, coders=len(self._hidden))
             )
-        self.show_all_button.setEnabled(bool(self._hidden))
