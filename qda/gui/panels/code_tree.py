@@ -101,6 +101,7 @@ class CodeTreePanel(CodeActionsMixin, QWidget):
         self.project: Any = None
         self.undo_stack: Any = None
         self._codes_snapshot: list[Any] = []
+        self._announced: int | None = None
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(0)
@@ -324,8 +325,10 @@ class CodeTreePanel(CodeActionsMixin, QWidget):
         code_id = self.current_code_id()
         self._show_details(code_id)
         self._update_actions()
-        if code_id is not None:
+        # only a real change of the current code is announced (not a rebuild keeping it)
+        if code_id is not None and code_id != self._announced:
             self.codeSelected.emit(code_id)
+        self._announced = code_id
 
     def _show_details(self, code_id: int | None) -> None:
         code = self.model.code(code_id) if code_id is not None else None

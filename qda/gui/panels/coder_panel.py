@@ -85,6 +85,9 @@ class CoderPanel(QWidget):
         """List the coders of ``project``, all visible."""
         self.project = project
         self._hidden = set()
+        self._counts = Counter()
+        self._generation += 1  # counts of a previous project arriving late are ignored
+        self._job = None
         self.refresh()
         self.visibilityChanged.emit(self.visible_coder_ids())
 

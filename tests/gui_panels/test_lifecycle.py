@@ -1,0 +1,64 @@
+"""Panels follow a project being opened, closed and reopened, as the main window does it."""
+
+from __future__ import annotations
+
+from qda.gui.panels.code_tree import CodeTreePanel
+from qda.gui.panels.coder_panel import CoderPanel
+from qda.gui.panels.memo_panel import MemoPanel
+from qda.gui.panels.search_panel import SearchPanel
+from qda.store import Project
+from qda.undo import UndoStack
+
+
+def test_open_close_reopen(qtbot, fx, tmp_path):
+    tree, memo, search, coders = CodeTreePanel(), MemoPanel(), SearchPanel(), CoderPanel()
+    for w in (tree, memo, search, coders):
+        qtbot.addWidget(w)
+    tree.set_project(fx.project, fx.stack)
+    memo.set_project(fx.project, fx.stack)
+    search.set_project(fx.project)
+    coders.set_project(fx.project)
+    qtbot.waitUntil(lambda: not coders.is_counting())
+    memo.editor.setPlainText("Catatan yang belum tersimpan")  # the idle timer has not fired yet
+
+    # closing: every panel lets go; the pending memo is saved first
+    tree.set_project(None, None)
+    memo.set_project(None, None)
+    search.set_project(None)
+    with qtbot.waitSignal(coders.visibilityChanged) as blocker:
+        coders.set_project(None)
+    assert blocker.args == [set()]
+    assert fx.project.memo(None) == "Catatan yang belum tersimpan"
+    assert tree.model.rowCount() == 3 and tree.model.codes() == []
+    assert not memo.editor.isEnabled()
+    assert not search.search_button.isEnabled()
+    assert coders.tree.topLevelItemCount() == 0
+    path = fx.project.path
+    fx.project.close()
+
+    # another project opened in the same panels
+    other = Project.create(tmp_path / "kedua.qda", coder="Budi Santoso", codebook=False)
+    try:
+        stack = UndoStack(other)
+        tree.set_project(other, stack)
+        memo.set_project(other, stack)
+        assert [tree.model.rowCount(tree.model.index(r, 0)) for r in range(3)] == [0, 0, 0]
+        assert memo.editor.toPlainText() == ""
+    finally:
+        other.close()
+    with Project.open(path) as again:
+        assert again.memo(None) == "Catatan yang belum tersimpan"
+
+
+def test_code_selected_only_when_the_current_code_changes(qtbot, fx):
+    tree = CodeTreePanel()
+    qtbot.addWidget(tree)
+    tree.set_project(fx.project, fx.stack)
+    seen: list[int] = []
+    tree.codeSelected.connect(seen.append)
+    resp = fx.code_id("Responsivitas")
+    tree.select_code(resp)
+    fx.project.add_code("Inovasi Layanan")  # the codebook changes: the tree rebuilds
+    tree.refresh()
+    assert tree.current_code_id() == resp
+    assert seen == [resp]
