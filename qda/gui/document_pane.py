@@ -6,7 +6,7 @@ import html
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from qda.errors import NotFound
 from qda.gui.sources_panel import kind_label
@@ -30,6 +30,9 @@ class DocumentPane(QWidget):
         self.recent_label = QLabel()
         self.recent_label.setTextFormat(Qt.TextFormat.RichText)
         self.recent_label.setStyleSheet("QLabel { background: #fbfbfc; padding: 3px 12px; color: #5b6573; }")
+        for label in (self.header, self.recent_label):
+            # long names and hints are cut, never widen the window
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.view = DocumentView()
         self.view.setFrameShape(DocumentView.Shape.NoFrame)
         self.placeholder = QLabel(tr("Pilih sumber di panel Sumber untuk membacanya dan mengodenya."))

@@ -5,14 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
+    QFrame,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QStackedWidget,
     QTabWidget,
     QWidget,
@@ -54,6 +56,7 @@ class MainWindow(QMainWindow):
         self.import_report_box: Any = None
         self._hidden_coders: set[int] = set()
         self._dock_visibility: dict[str, bool] | None = None
+        self._sized = False
         self.setAcceptDrops(True)
         self.resize(1400, 900)
         self._build_centre()
@@ -84,7 +87,15 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.pane, tr("Koding"))
         survey_cls = optional.survey_tab()
         self.survey = survey_cls(None, self) if survey_cls is not None else None
-        self.tabs.addTab(self.survey or _missing(tr("Tab survei tidak tersedia pada instalasi ini.")), tr("Survei"))
+        if self.survey is not None:
+            # scrolls rather than widening the window when the survey's tables are wide
+            holder = QScrollArea()
+            holder.setWidgetResizable(True)
+            holder.setFrameShape(QFrame.Shape.NoFrame)
+            holder.setWidget(self.survey)
+            self.tabs.addTab(holder, tr("Survei"))
+        else:
+            self.tabs.addTab(_missing(tr("Tab survei tidak tersedia pada instalasi ini.")), tr("Survei"))
         self.stacked = QStackedWidget()
         self.stacked.addWidget(self.welcome)
         self.stacked.addWidget(self.tabs)
@@ -124,9 +135,6 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.memo_dock, self.search_dock)
         self.tabifyDockWidget(self.search_dock, self.coders_dock)
         self.memo_dock.raise_()
-        self.resizeDocks([self.sources_dock, self.segment_dock], [330, 340], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.sources_dock, self.codes_dock], [420, 480], Qt.Orientation.Vertical)
-        self.resizeDocks([self.segment_dock, self.memo_dock], [300, 600], Qt.Orientation.Vertical)
         self.docks = [self.sources_dock, self.codes_dock, self.segment_dock, self.memo_dock, self.search_dock,
                       self.coders_dock]
 
@@ -351,6 +359,9 @@ class MainWindow(QMainWindow):
         if dialog_cls is None or self.project is None:
             return None
         dialog = dialog_cls(self.project, recent, self)
+        if self.view.isVisible():  # just below the selection, like a completion popup
+            rect = self.view.cursorRect(self.view.textCursor())
+            dialog.move(self.view.viewport().mapToGlobal(rect.bottomLeft() + QPoint(24, 12)))
         self.quick_dialog = dialog
         accepted = dialog.exec()
         self.quick_dialog = None
@@ -503,6 +514,12 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title)
         self._update_status()
 
+    def _default_dock_sizes(self) -> None:
+        """First-start proportions (a saved layout overrides them)."""
+        self.resizeDocks([self.sources_dock, self.segment_dock], [330, 340], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.sources_dock, self.codes_dock], [400, 520], Qt.Orientation.Vertical)
+        self.resizeDocks([self.segment_dock, self.memo_dock], [430, 470], Qt.Orientation.Vertical)
+
     def _show_docks(self, on: bool) -> None:
         """Docks appear with a project (as the user left them) and hide on the welcome page."""
         if on:
@@ -510,6 +527,11 @@ class MainWindow(QMainWindow):
             for dock in self.docks:
                 dock.setVisible(shown.get(dock.objectName(), True))
             self._dock_visibility = None
+            if not self._sized:
+                self._sized = True
+                if self.settings.state is None:
+                    # after the shown docks have been laid out once
+                    QTimer.singleShot(0, lambda: QTimer.singleShot(0, self._default_dock_sizes))
         elif self._dock_visibility is None:
             self._dock_visibility = {d.objectName(): not d.isHidden() for d in self.docks}
             for dock in self.docks:
@@ -553,10 +575,12 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         from qda.gui.workers import wait_for_jobs
 
-        if self.project is None:
-            self._show_docks(True)  # save the layout a project is shown with
         self.settings.geometry = self.saveGeometry()
-        self.settings.state = self.saveState()
+        if self._sized:
+            # the dock layout is saved only once docks have been shown with a project
+            if self.project is None:
+                self._show_docks(True)
+            self.settings.state = self.saveState()
         if self.job is not None:
             self.job.progress.cancel()
         wait_for_jobs(10000)

@@ -1,0 +1,150 @@
+"""Render the README screenshots of the coding workbench (offscreen, 1600×1000).
+
+Builds the demo project from the bundled, illustrative sample transcripts in a temporary
+folder (the user's own config is not touched) and saves:
+
+    docs/screenshots/welcome.png       start page with a recent project
+    docs/screenshots/main_window.png   coded interview: highlights, stripes, code tree, details
+    docs/screenshots/quick_code.png    the Ctrl+K quick-code picker over a selection
+    docs/screenshots/code_tree.png     the codebook panel with a code's definition
+
+    .venv/bin/python docs/make_screenshots.py
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "docs" / "screenshots"
+sys.path.insert(0, str(ROOT))
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+SIZE = (1600, 1000)
+
+
+def settle(app, rounds: int = 5) -> None:
+    """Let queued refreshes and repaints run (used only by this offline script)."""
+    for _ in range(rounds):
+        app.processEvents()
+
+
+def densest_stretch(view) -> tuple[int, int]:
+    """Code-point span of the segment whose neighbourhood holds the most codings."""
+    segs = view.segments()
+    best, best_n = segs[0], -1
+    for s in segs:
+        n = sum(1 for t in segs if s.start <= t.start <= s.start + 2500)
+        if n > best_n:
+            best, best_n = s, n
+    return best.start, best.end
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory(prefix="qda-shots-") as tmp:
+        os.environ["QDA_CONFIG_DIR"] = str(Path(tmp) / "config")
+        from PySide6.QtCore import QPoint, Qt
+        from PySide6.QtGui import QPainter
+        from PySide6.QtTest import QTest
+
+        from qda.demo import build_demo
+        from qda.gui import optional
+        from qda.gui.app import make_app
+        from qda.gui.main_window import MainWindow
+        from qda.gui.project_flow import open_project_path
+        from qda.gui.settings import Settings
+
+        app = make_app()
+        OUT.mkdir(parents=True, exist_ok=True)
+        demo = build_demo(Path(tmp) / "demo")
+        settings = Settings()
+        settings.coder_name, settings.coder_role = "Dewi Anggraini", "coder"
+
+        # -- welcome page with the demo among the recent projects
+        settings.add_recent_project(demo)
+        window = MainWindow(settings)
+        window.resize(*SIZE)
+        window.show()
+        settle(app)
+        window.grab().save(str(OUT / "welcome.png"))
+        window.close()
+
+        # -- main window on the interview with the most codings
+        window = MainWindow(settings)
+        window.resize(*SIZE)
+        window.show()
+        settle(app)
+        open_project_path(window, demo)
+        project = window.project
+        doc = max(project.documents(), key=lambda d: len(project.segments(document=d.id)))
+        window.show_document(doc.id)
+        settle(app)
+        view = window.view
+        start, end = densest_stretch(view)
+        # put the dense stretch near the top of the view
+        cursor = view.textCursor()
+        cursor.movePosition(cursor.MoveOperation.End)
+        view.setTextCursor(cursor)
+        settle(app)
+        cursor.setPosition(view.positions.to_utf16(start))
+        view.setTextCursor(cursor)  # scrolling up puts the stretch at the top
+        settle(app)
+        bar = view.verticalScrollBar()  # counts lines in a QPlainTextEdit
+        bar.setValue(max(0, bar.value() - 3))
+        settle(app)
+        # click the segment to show its codings in the details dock
+        cursor.setPosition(view.positions.to_utf16(start + 5))
+        point = view.cursorRect(cursor).center() + QPoint(1, 0)
+        QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+        first = project.segment(window.segment_info.segment_ids[0]) if window.segment_info.segment_ids else None
+        if first is not None and window.code_tree is not None:
+            window.code_tree.select_code(first.code_id)
+        window.segment_dock.raise_()
+        settle(app)
+        window.grab().save(str(OUT / "main_window.png"))
+
+        # -- the codebook panel on its own
+        tree_cls = optional.code_tree_panel()
+        if tree_cls is not None:
+            panel = tree_cls()
+            panel.set_project(project, window.stack)
+            panel.resize(460, 820)
+            panel.show()
+            panel.tree.expandAll()
+            if first is not None:
+                panel.select_code(first.code_id)
+            settle(app)
+            panel.grab().save(str(OUT / "code_tree.png"))
+            panel.close()
+
+        # -- quick-code picker over a selection
+        sentence_end = project.document_text(doc).find(".", end + 40)
+        view.select_cp(end + 1, sentence_end + 1 if sentence_end > 0 else end + 80)
+        view.setFocus()
+        settle(app)
+        dialog_cls = optional.quick_code_dialog()
+        if dialog_cls is not None:
+            dialog = dialog_cls(project, [first.code_id] if first else [], window)
+            dialog.show()
+            QTest.keyClicks(dialog.edit, "respon")
+            settle(app)
+            sel = view.cursorRect(view.textCursor())
+            anchor = view.viewport().mapTo(window, sel.bottomLeft()) + QPoint(40, 16)
+            dialog.move(window.mapToGlobal(anchor))
+            settle(app)
+            shot = window.grab()
+            painter = QPainter(shot)
+            painter.drawPixmap(anchor, dialog.grab())
+            painter.end()
+            shot.save(str(OUT / "quick_code.png"))
+            dialog.reject()
+        window.close()
+    for name in ("welcome.png", "main_window.png", "quick_code.png", "code_tree.png"):
+        path = OUT / name
+        print(f"{path.relative_to(ROOT)}: {path.stat().st_size // 1024} KB" if path.exists() else f"{name}: missing")
+
+
+if __name__ == "__main__":
+    main()
