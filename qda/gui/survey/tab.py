@@ -1,0 +1,348 @@
+"""``SurveyTab``: open data, map columns to items, run the analysis off the GUI thread, show, export."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QHBoxLayout, QInputDialog, QLabel,
+                               QLineEdit, QMessageBox, QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget)
+
+from qda.errors import QdaError
+from qda.gui.survey.frame_model import FrameModel
+from qda.i18n import language, tr
+
+DATA_FILTER = "Data survei (*.csv *.txt *.xlsx *.xls *.sav);;CSV (*.csv);;Excel (*.xlsx *.xls);;SPSS (*.sav)"
+SCHEMES = [("sugiyono", "Kontinum Sugiyono"), ("equal", "Interval sama"), ("percent", "Pita persentase")]
+
+
+def warn(parent: QWidget | None, title: str, text: str) -> None:
+    """Show a warning box (tests replace this function)."""
+    QMessageBox.warning(parent, title, text)
+
+
+def inform(parent: QWidget | None, title: str, text: str) -> None:
+    """Show an information box (tests replace this function)."""
+    QMessageBox.information(parent, title, text)
+
+
+class SurveyTab(QWidget):
+    """The survey tab of the main window; also usable alone, without a project."""
+
+    analysis_finished = Signal(object)  # the SurveyResult
+    analysis_failed = Signal(str)
+
+    def __init__(self, project: Any = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.project: Any = None
+        self.data: Any = None  # qda.survey.loading.DataSet
+        self.instrument: Any = None  # the full instrument (template)
+        self.mapping: dict[str, str] = {}
+        self.keep_items: list[str] = []
+        self.drop_items: list[str] = []
+        self.result: Any = None
+        self.survey_name = ""
+        self._job: Any = None
+        self._build()
+        self.set_project(project)
+
+    # --- layout --------------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.open_btn = self._button(bar, tr("Buka data…"), self.choose_file)
+        self.map_btn = self._button(bar, tr("Petakan kolom…"), self.edit_mapping)
+        self.items_btn = self._button(bar, tr("Atur butir…"), self.edit_items)
+        bar.addSpacing(12)
+        bar.addWidget(QLabel("α"))
+        self.alpha = QDoubleSpinBox()
+        self.alpha.setRange(0.001, 0.2)
+        self.alpha.setDecimals(3)
+        self.alpha.setSingleStep(0.01)
+        self.alpha.setValue(0.05)
+        self._localise(self.alpha)
+        bar.addWidget(self.alpha)
+        bar.addWidget(QLabel(tr("Kategori skor")))
+        self.scheme = QComboBox()
+        for key, name in SCHEMES:
+            self.scheme.addItem(tr(name), key)
+        bar.addWidget(self.scheme)
+        bar.addWidget(QLabel(tr("Kode kosong")))
+        self.missing = QLineEdit()
+        self.missing.setPlaceholderText(tr("mis. 9, 99"))
+        self.missing.setMaximumWidth(90)
+        bar.addWidget(self.missing)
+        self.run_btn = self._button(bar, tr("Jalankan analisis"), self.run_analysis)
+        bar.addStretch(1)
+        self.save_btn = self._button(bar, tr("Simpan ke proyek"), self.save_to_project)
+        self.export_btn = self._button(bar, tr("Ekspor bab survei (Word)…"), self.export_chapter)
+        layout.addLayout(bar)
+        self.status = QLabel(tr("Buka berkas data survei (CSV, XLSX atau SPSS .sav) untuk memulai."))
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        self.tabs = QTabWidget()
+        self.model = FrameModel()
+        self.grid = QTableView()
+        self.grid.setModel(self.model)
+        self.grid.setAlternatingRowColors(True)
+        self.tabs.addTab(self.grid, tr("Data"))
+        layout.addWidget(self.tabs, 1)
+        self.pages: dict[str, QWidget] = {}
+        self._update_buttons()
+
+    @staticmethod
+    def _localise(spin: QDoubleSpinBox) -> None:
+        from PySide6.QtCore import QLocale
+
+        if language() == "id":
+            spin.setLocale(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
+        else:
+            spin.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+
+    def _button(self, bar: QHBoxLayout, text: str, slot: Any) -> QPushButton:
+        btn = QPushButton(text)
+        btn.clicked.connect(slot)
+        bar.addWidget(btn)
+        return btn
+
+    def _update_buttons(self) -> None:
+        busy = self._job is not None
+        has_data = self.data is not None
+        self.map_btn.setEnabled(has_data and not busy)
+        self.run_btn.setEnabled(has_data and bool(self.mapping) and not busy)
+        self.items_btn.setEnabled(self.result is not None and not busy)
+        self.export_btn.setEnabled(self.result is not None and not busy)
+        self.save_btn.setEnabled(has_data and self.project is not None
+                                 and not getattr(self.project, "read_only", False))
+
+    # --- project -------------------------------------------------------------------------
+    def set_project(self, project: Any) -> None:
+        """Attach (or detach, with None) a project; its first stored survey is opened."""
+        self.project = project
+        if project is not None:
+            try:
+                names = project.surveys()
+            except Exception:  # a project without survey support
+                names = []
+            if names:
+                self.load_stored(names[0])
+        self._update_buttons()
+
+    def load_stored(self, name: str) -> None:
+        """Open the survey ``name`` stored in the project."""
+        from qda.survey.instrument import Instrument
+        from qda.survey.loading import DataSet
+
+        stored = self.project.load_survey(name)
+        data = DataSet.from_json(stored["data_json"])
+        settings = json.loads(stored.get("settings_json") or "{}")
+        self.survey_name = name
+        self._set_data(data, Instrument.from_json(stored["instrument_json"]), settings.get("mapping"))
+        self.alpha.setValue(float(settings.get("alpha", 0.05)))
+        self.scheme.setCurrentIndex(max(self.scheme.findData(settings.get("scheme", "sugiyono")), 0))
+        self.missing.setText(", ".join(f"{c:g}" for c in settings.get("missing_codes", [])))
+        self.keep_items = list(settings.get("keep_items", []))
+        self.drop_items = list(settings.get("drop_items", []))
+
+    def save_to_project(self) -> None:
+        """Store data, instrument and settings in the project (``Project.save_survey``)."""
+        if self.project is None or self.data is None:
+            return
+        name = self.survey_name or Path(self.data.path).stem or "survei"
+        if not self.survey_name:
+            text, ok = QInputDialog.getText(self, tr("Simpan survei"), tr("Nama survei:"), text=name)
+            if not ok or not text.strip():
+                return
+            name = text.strip()
+        settings = {"mapping": self.mapping, "alpha": self.alpha.value(), "scheme": self.scheme.currentData(),
+                    "missing_codes": self._missing_codes(), "keep_items": self.keep_items,
+                    "drop_items": self.drop_items}
+        try:
+            self.project.save_survey(name, self.data.to_json(), self.instrument.to_json(),
+                                     json.dumps(settings, ensure_ascii=False))
+        except QdaError as exc:
+            warn(self, tr("Simpan survei"), str(exc))
+            return
+        self.survey_name = name
+        self.status.setText(tr("Survei \"{name}\" disimpan di proyek.", name=name))
+
+    # --- data and mapping ---------------------------------------------------------------------
+    def choose_file(self) -> None:
+        """Ask for a data file and open it."""
+        path, _ = QFileDialog.getOpenFileName(self, tr("Buka data survei"), "", tr(DATA_FILTER))
+        if path:
+            self.open_file(path)
+
+    def open_file(self, path: str | Path) -> bool:
+        """Read ``path`` and auto-map its columns with the bundled Sako instrument."""
+        from qda.survey.instrument import load_template
+        from qda.survey.loading import load_data
+
+        try:
+            data = load_data(path)
+        except QdaError as exc:
+            self.status.setText(str(exc))
+            warn(self, tr("Buka data survei"), str(exc))
+            return False
+        self.survey_name = ""
+        self._set_data(data, self.instrument or load_template("sako"), None)
+        return True
+
+    def _set_data(self, data: Any, instrument: Any, mapping: dict[str, str] | None) -> None:
+        from qda.survey.mapping import auto_map
+
+        self.data, self.instrument, self.result = data, instrument, None
+        if mapping is None:
+            mapping = {k: v for k, v in auto_map(data.columns, instrument).items() if v}
+        self.mapping = dict(mapping)
+        self.keep_items, self.drop_items = [], []
+        self.model.set_frame(data.frame, data.first_row)
+        self.grid.resizeColumnsToContents()
+        self._clear_pages()
+        total = sum(len(v.items) for v in instrument.variables)
+        self.status.setText(tr("{file}: {n} baris, {c} kolom; {m} dari {t} butir terpetakan otomatis.",
+                               file=data.name, n=data.frame.shape[0], c=data.frame.shape[1],
+                               m=len(self.mapping), t=total))
+        self._update_buttons()
+
+    def mapping_dialog(self) -> Any:
+        """A mapping dialog for the current data (not yet shown)."""
+        from qda.gui.survey.mapping_dialog import MappingDialog
+
+        return MappingDialog(self.instrument, self.data.columns, self.mapping, self)
+
+    def edit_mapping(self) -> None:
+        """Show the mapping dialog and apply its choice."""
+        if self.data is None:
+            return
+        dialog = self.mapping_dialog()
+        if dialog.exec():
+            self.apply_mapping(dialog.mapping(), dialog.instrument)
+
+    def apply_mapping(self, mapping: dict[str, str], instrument: Any = None) -> None:
+        """Use ``mapping`` (item id -> column) and, if given, another instrument."""
+        if instrument is not None:
+            self.instrument = instrument
+        self.mapping = dict(mapping)
+        self.status.setText(tr("{m} butir dipetakan. Tekan \"Jalankan analisis\".", m=len(self.mapping)))
+        self._update_buttons()
+
+    def edit_items(self) -> None:
+        """Let the user keep invalid items or drop valid ones, then run again."""
+        from qda.gui.survey.override_dialog import OverrideDialog
+
+        if self.result is None:
+            return
+        dialog = OverrideDialog(self.result, self)
+        if dialog.exec():
+            self.keep_items, self.drop_items = dialog.choices()
+            self.run_analysis()
+
+    # --- analysis ---------------------------------------------------------------------------
+    def _missing_codes(self) -> list[float]:
+        codes = []
+        for part in self.missing.text().replace(";", ",").split(","):
+            part = part.strip().replace(",", ".")
+            if part:
+                try:
+                    codes.append(float(part))
+                except ValueError:
+                    pass
+        return codes
+
+    def settings(self) -> Any:
+        """The analysis settings chosen in the tab."""
+        from qda.survey.result import Settings
+
+        return Settings(alpha=round(self.alpha.value(), 6), scheme=self.scheme.currentData(),
+                        missing_codes=self._missing_codes(), keep_items=list(self.keep_items),
+                        drop_items=list(self.drop_items))
+
+    def run_analysis(self) -> None:
+        """Run the whole procedure on a worker thread; results are shown when it finishes."""
+        from qda.gui.survey.mapping_dialog import pruned
+        from qda.gui.workers import start_job
+        from qda.survey.analysis import analyse
+
+        if self.data is None or self._job is not None:
+            return
+        instrument = pruned(self.instrument, self.mapping)
+        data, mapping, settings = self.data, dict(self.mapping), self.settings()
+        self.status.setText(tr("Menghitung…"))
+        self._job = start_job(lambda progress: analyse(data, instrument, mapping, settings, progress),
+                              self._finished, self._failed)
+        self._update_buttons()
+
+    def _finished(self, result: Any) -> None:
+        self._job = None
+        self.show_result(result)
+        self.analysis_finished.emit(result)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._job = None
+        text = str(exc) if isinstance(exc, QdaError) else tr("Kesalahan tak terduga: {e}", e=exc)
+        self.status.setText(text)
+        self._update_buttons()
+        self.analysis_failed.emit(text)
+        warn(self, tr("Analisis survei"), text)
+
+    def _clear_pages(self) -> None:
+        while self.tabs.count() > 1:
+            page = self.tabs.widget(1)
+            self.tabs.removeTab(1)
+            page.deleteLater()
+        self.pages = {}
+
+    def show_result(self, result: Any) -> None:
+        """Show ``result`` as pages of tables and charts."""
+        from qda.gui.survey.result_pages import PAGES
+
+        self.result = result
+        self._clear_pages()
+        for title, build in PAGES:
+            page = build(result)
+            self.pages[title] = page
+            self.tabs.addTab(page, tr(title))
+        reg = result.regression
+        from qda.survey.numfmt import fmt
+
+        summary = tr("Analisis selesai: {n} responden.", n=result.n_rows)
+        if reg is not None:
+            summary += " " + tr("R = {R}; {decision}", R=fmt(reg.R, 3), decision=reg.decision.conclusion.get(language()))
+        self.status.setText(summary)
+        self._update_buttons()
+
+    def find_table(self, name: str) -> Any:
+        """The result table widget with object name ``name`` (e.g. "regressionSummaryTable")."""
+        from PySide6.QtWidgets import QTableWidget
+
+        for page in self.pages.values():
+            found = page.findChild(QTableWidget, name)
+            if found is not None:
+                return found
+        return None
+
+    # --- export -------------------------------------------------------------------------------
+    def export_chapter(self, path: str | None = None) -> Path | None:
+        """Write the survey chapter (Word) of the current result."""
+        if self.result is None:
+            return None
+        try:
+            from qda.reports.survey_chapter import write_survey_chapter
+        except ImportError:
+            warn(self, tr("Ekspor bab survei"), tr("Penulisan bab survei (Word) belum tersedia di instalasi ini."))
+            return None
+        if not path:
+            suggestion = str(Path(self.data.path).with_suffix(".docx")) if self.data and self.data.path else "bab_survei.docx"
+            path, _ = QFileDialog.getSaveFileName(self, tr("Ekspor bab survei (Word)"), suggestion, "Word (*.docx)")
+            if not path:
+                return None
+        try:
+            out = write_survey_chapter(self.result, path, language=language())
+        except (QdaError, OSError) as exc:
+            warn(self, tr("Ekspor bab survei"), str(exc))
+            return None
+        self.status.setText(tr("Bab survei ditulis ke {path}", path=out))
+        return Path(out)

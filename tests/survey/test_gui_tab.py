@@ -1,0 +1,111 @@
+"""The survey tab on the Sako data: open, map, run on the worker, read the tables (offscreen)."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+pytest.importorskip("PySide6")
+pytest.importorskip("pytestqt")
+
+from tests.survey.conftest import SAKO_CSV, X_COLS, Y_COLS  # noqa: E402
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def tab(qtbot, monkeypatch):
+    from qda.gui.survey import SurveyTab
+    from qda.gui.survey import tab as tab_module
+
+    shown: list[str] = []
+    monkeypatch.setattr(tab_module, "warn", lambda parent, title, text: shown.append(text))
+    widget = SurveyTab(project=None)
+    widget.warnings = shown
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    return widget
+
+
+def _run(qtbot, tab):
+    with qtbot.waitSignal(tab.analysis_finished, timeout=30000) as blocker:
+        tab.run_analysis()
+    return blocker.args[0]
+
+
+def test_open_map_run_shows_r_in_indonesian(qtbot, tab):
+    assert tab.open_file(SAKO_CSV)
+    assert tab.model.rowCount() == 30 and tab.model.headerData(0, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Vertical) == "2"
+    dialog = tab.mapping_dialog()
+    assert dialog.mapping() == {c: c for c in X_COLS + Y_COLS}
+    dialog.set_column("X1", None)  # the user unmaps an item ...
+    assert "X1" not in dialog.mapping()
+    dialog.auto_match()  # ... and asks for the automatic match again
+    assert dialog.mapping()["X1"] == "X1"
+    tab.apply_mapping(dialog.mapping(), dialog.instrument)
+    result = _run(qtbot, tab)
+    summary = tab.find_table("regressionSummaryTable")
+    headers = [summary.horizontalHeaderItem(c).text() for c in range(summary.columnCount())]
+    assert summary.item(0, headers.index("R")).text() == "0,660"
+    assert summary.item(0, headers.index("R Square")).text() == "0,435"
+    coef = tab.find_table("regressionCoefficientsTable")
+    assert coef.item(1, 4).text() == "4,643"
+    assert result.y.validity.invalid_items == ["Y5", "Y10"]
+    assert tab.find_table("scoreTableX").item(0, 3).text() == "71,93%"
+    assert tab.export_btn.isEnabled() and not tab.warnings
+
+
+def test_english_mode_uses_decimal_point(qtbot, tab):
+    from qda.i18n import set_language
+
+    set_language("en")
+    tab.open_file(SAKO_CSV)
+    _run(qtbot, tab)
+    assert tab.find_table("regressionSummaryTable").item(0, 1).text() == "0.660"
+
+
+def test_override_keeps_an_invalid_item(qtbot, tab):
+    tab.open_file(SAKO_CSV)
+    _run(qtbot, tab)
+    tab.keep_items = ["Y10"]
+    result = _run(qtbot, tab)
+    assert "Y10" in result.y.used_items and result.y.score.max == 9 * 5 * 30
+
+
+def test_bad_file_gives_message_not_traceback(qtbot, tab, tmp_path):
+    bad = tmp_path / "rusak.csv"
+    bad.write_text(SAKO_CSV.read_text(encoding="utf-8").replace("R03,Pegawai,Staf,Laki-laki,36,SLTA,4",
+                                                                 "R03,Pegawai,Staf,Laki-laki,36,SLTA,7"),
+                   encoding="utf-8")
+    tab.open_file(bad)
+    with qtbot.waitSignal(tab.analysis_failed, timeout=30000) as blocker:
+        tab.run_analysis()
+    assert "rusak.csv" in blocker.args[0] and "baris 4, kolom X1" in blocker.args[0]
+    assert tab.warnings and tab.result is None
+
+
+def test_store_and_reopen_in_project(qtbot, tab, tmp_path, monkeypatch):
+    store = pytest.importorskip("qda.store")
+    from qda.gui.survey import SurveyTab
+
+    with store.Project.create(tmp_path / "p.qda", codebook=False, coder="Peneliti") as project:
+        tab.set_project(project)
+        tab.open_file(SAKO_CSV)
+        tab.survey_name = "Sako"
+        tab.alpha.setValue(0.01)
+        tab.save_to_project()
+        assert project.surveys() == ["Sako"]
+        other = SurveyTab(project)
+        qtbot.addWidget(other)
+        assert other.data.frame.shape == (30, 26) and abs(other.alpha.value() - 0.01) < 1e-9
+        assert other.mapping == tab.mapping
+
+
+def test_export_chapter(qtbot, tab, tmp_path):
+    pytest.importorskip("qda.reports.survey_chapter")
+    tab.open_file(SAKO_CSV)
+    _run(qtbot, tab)
+    out = tab.export_chapter(str(tmp_path / "bab4.docx"))
+    assert out is not None and out.stat().st_size > 10000
