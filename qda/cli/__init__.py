@@ -21,6 +21,8 @@ COMMAND_MODULES = (
     "import_cmd",
     "coding_cmd",
     "search_cmd",
+    "codebook_cmd",
+    "manage_cmd",
     "demo_cmd",
     "survey_cmd",
     "report_cmd",

@@ -94,7 +94,7 @@ class ProjectBase:
 
     @classmethod
     def open(cls, path: str | Path, *, read_only: bool = False, coder: str | None = None,
-             role: str = "coder"):
+             role: str | None = None):
         """Open an existing project; another writer makes this raise :class:`ProjectInUse`."""
         path = Path(path)
         if not path.is_file():
@@ -262,14 +262,20 @@ class ProjectBase:
                 self._coder = self.set_coder(tr("Peneliti"), "coder")
         return self._coder
 
-    def set_coder(self, name: str, role: str = "coder") -> Coder:
-        """Make ``name`` the current coder, creating it (with ``role``) if new."""
+    def set_coder(self, name: str, role: str | None = None) -> Coder:
+        """Make ``name`` the current coder, creating it if new.
+
+        ``role`` ("coder" or "supervisor") changes an existing coder's role; ``None``
+        keeps it (and gives a new coder the role "coder").
+        """
         name = name.strip()
         if not name:
             raise NotFound(tr("nama pengode tidak boleh kosong"))
+        found = self._tuples("SELECT id, uuid, name, role FROM coder WHERE name = ?", (name,))
+        if role is None:
+            role = found[0][3] if found else "coder"
         if role not in ROLES:
             raise ValueError(tr("peran tidak dikenal: {role}", role=role))
-        found = self._tuples("SELECT id, uuid, name, role FROM coder WHERE name = ?", (name,))
         if found:
             coder = Coder(*found[0])
             if coder.role != role:

@@ -1,0 +1,196 @@
+"""``qda document``, ``qda case``, ``qda memo``, ``qda uncode``, ``qda review``: the rest of the core API."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from qda.cli.output import print_table
+from qda.cli.project_cmd import open_project
+from qda.errors import NotFound, QdaError
+from qda.i18n import tr
+
+
+def cmd_document(args: argparse.Namespace) -> int:
+    with open_project(args.project, write=True, coder=args.coder) as p:
+        if args.action == "rename":
+            p.rename_document(args.name, args.new)
+            print(tr("Dokumen {old} diganti nama menjadi {new}", old=args.name, new=args.new))
+        elif args.action == "delete":
+            n = len(p.segments(document=args.name))
+            p.delete_document(args.name)
+            print(tr("Dokumen {name} dihapus bersama {n} segmennya", name=args.name, n=n))
+        elif args.action == "kind":
+            p.set_document_kind(args.name, args.kind)
+            print(tr("Jenis {name} menjadi {kind}", name=args.name, kind=args.kind))
+        elif args.action == "attr":
+            p.set_document_attribute(args.name, args.key, args.value)
+            print(tr("Atribut {key} dari {name} disimpan", key=args.key, name=args.name))
+    return 0
+
+
+def _pairs(items: list[str]) -> dict[str, str]:
+    out = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise QdaError(tr("atribut harus berbentuk KUNCI=NILAI: {item}", item=item))
+        out[key.strip()] = value.strip()
+    return out
+
+
+def cmd_case(args: argparse.Namespace) -> int:
+    if args.action == "list":
+        with open_project(args.project) as p:
+            print_table([tr("kasus"), tr("atribut")],
+                        [[c.name, "; ".join(f"{k}: {v}" for k, v in c.attributes.items())] for c in p.cases()])
+        return 0
+    with open_project(args.project, write=True, coder=args.coder) as p:
+        if args.action == "add":
+            p.add_case(args.name, _pairs(args.attributes))
+            print(tr("Kasus {name} dibuat", name=args.name))
+        elif args.action == "rename":
+            p.rename_case(args.name, args.new)
+            print(tr("Kasus {old} diganti nama menjadi {new}", old=args.name, new=args.new))
+        elif args.action == "delete":
+            p.delete_case(args.name)
+            print(tr("Kasus {name} dihapus; dokumennya tetap ada", name=args.name))
+        elif args.action == "attr":
+            p.set_case_attribute(args.name, args.key, args.value)
+            print(tr("Atribut {key} dari {name} disimpan", key=args.key, name=args.name))
+        elif args.action == "assign":
+            p.assign_case(args.document, args.name if args.name != "-" else None)
+            print(tr("Dokumen {doc} dikaitkan dengan {case}", doc=args.document, case=args.name))
+    return 0
+
+
+def _find_segment(p, args: argparse.Namespace):
+    matches = [s for s in p.segments(document=args.doc, code=args.code, coder=args.by)
+               if s.start == args.start and s.end == args.end]
+    if not matches:
+        raise NotFound(tr("tidak ada segmen {code} di {doc} [{start}:{end}]", code=args.code, doc=args.doc,
+                          start=args.start, end=args.end))
+    if len(matches) > 1:
+        raise QdaError(tr("ada {n} segmen {code} di {doc} [{start}:{end}] dari beberapa pengode; pilih dengan --by",
+                          n=len(matches), code=args.code, doc=args.doc, start=args.start, end=args.end))
+    return matches[0]
+
+
+def cmd_memo(args: argparse.Namespace) -> int:
+    write = args.set is not None or args.file is not None or args.clear
+    with open_project(args.project, write=write, coder=args.coder) as p:
+        if args.doc and args.start is not None:
+            target = _find_segment(p, args)
+        elif args.doc:
+            target = p.document(args.doc)
+        elif args.code:
+            target = p.code(args.code)
+        elif args.case:
+            target = p.case(args.case)
+        else:
+            target = None
+        if not write:
+            text = p.memo(target)
+            if text is None:
+                print(tr("(belum ada memo)"), file=sys.stderr)
+                return 1
+            print(text)
+            return 0
+        text = "" if args.clear else (args.set if args.set is not None else open(args.file, encoding="utf-8").read())
+        p.set_memo(target, text)
+    print(tr("Memo disimpan") if text else tr("Memo dihapus"))
+    return 0
+
+
+def cmd_uncode(args: argparse.Namespace) -> int:
+    with open_project(args.project, write=True, coder=args.coder) as p:
+        seg = _find_segment(p, args)
+        p.remove_segment(seg)
+    print(tr("Koding {code} di {doc} [{start}:{end}] dihapus", code=args.code, doc=args.doc, start=args.start,
+             end=args.end))
+    return 0
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    with open_project(args.project, write=True, coder=args.coder) as p:
+        if args.coder:
+            p.set_coder(args.coder, "supervisor")
+        seg = _find_segment(p, args)
+        p.add_review(seg, args.status, args.comment or "")
+    print(tr("Telaah disimpan: {status}", status=args.status))
+    return 0
+
+
+def _segment_args(p: argparse.ArgumentParser, required: bool = True) -> None:
+    p.add_argument("--doc", required=required, help=tr("nama dokumen"))
+    p.add_argument("--start", type=int, required=required, help=tr("posisi awal"))
+    p.add_argument("--end", type=int, required=required, help=tr("posisi akhir"))
+    p.add_argument("--code", required=required, help=tr("nama kode"))
+    p.add_argument("--by", help=tr("pengode segmen itu (bila ada beberapa)"))
+
+
+def register(sub) -> None:
+    """Add the document, case, memo, uncode and review subcommands."""
+    p = sub.add_parser("document", help=tr("ganti nama, hapus, ubah jenis atau atribut dokumen"))
+    p.add_argument("project")
+    p.add_argument("--coder", help=tr("nama pengode"))
+    acts = p.add_subparsers(dest="action", required=True, metavar=tr("TINDAKAN"))
+    a = acts.add_parser("rename", help=tr("ganti nama dokumen"))
+    a.add_argument("name")
+    a.add_argument("new")
+    a = acts.add_parser("delete", help=tr("hapus dokumen beserta segmennya"))
+    a.add_argument("name")
+    a = acts.add_parser("kind", help=tr("ubah jenis dokumen"))
+    a.add_argument("name")
+    a.add_argument("kind", choices=["interview", "observation", "document", "other"])
+    a = acts.add_parser("attr", help=tr("atur atribut dokumen (tanpa NILAI: hapus)"))
+    a.add_argument("name")
+    a.add_argument("key")
+    a.add_argument("value", nargs="?")
+    p.set_defaults(func=cmd_document)
+
+    p = sub.add_parser("case", help=tr("kasus (informan) dan atributnya"))
+    p.add_argument("project")
+    p.add_argument("--coder", help=tr("nama pengode"))
+    acts = p.add_subparsers(dest="action", required=True, metavar=tr("TINDAKAN"))
+    acts.add_parser("list", help=tr("daftar kasus"))
+    a = acts.add_parser("add", help=tr("kasus baru, dengan atribut KUNCI=NILAI"))
+    a.add_argument("name")
+    a.add_argument("attributes", nargs="*")
+    a = acts.add_parser("rename", help=tr("ganti nama kasus"))
+    a.add_argument("name")
+    a.add_argument("new")
+    a = acts.add_parser("delete", help=tr("hapus kasus"))
+    a.add_argument("name")
+    a = acts.add_parser("attr", help=tr("atur atribut kasus (tanpa NILAI: hapus)"))
+    a.add_argument("name")
+    a.add_argument("key")
+    a.add_argument("value", nargs="?")
+    a = acts.add_parser("assign", help=tr("kaitkan dokumen dengan kasus ('-' untuk melepas)"))
+    a.add_argument("document")
+    a.add_argument("name")
+    p.set_defaults(func=cmd_case)
+
+    p = sub.add_parser("memo", help=tr("baca atau tulis memo proyek, dokumen, kode, kasus atau segmen"))
+    p.add_argument("project")
+    p.add_argument("--coder", help=tr("nama pengode"))
+    _segment_args(p, required=False)
+    p.add_argument("--case", help=tr("nama kasus"))
+    p.add_argument("--set", help=tr("teks memo baru"))
+    p.add_argument("--file", help=tr("baca teks memo dari berkas"))
+    p.add_argument("--clear", action="store_true", help=tr("hapus memo"))
+    p.set_defaults(func=cmd_memo)
+
+    p = sub.add_parser("uncode", help=tr("hapus satu koding"))
+    p.add_argument("project")
+    p.add_argument("--coder", help=tr("nama pengode"))
+    _segment_args(p)
+    p.set_defaults(func=cmd_uncode)
+
+    p = sub.add_parser("review", help=tr("telaah satu segmen: setujui, minta revisi, tolak"))
+    p.add_argument("project")
+    p.add_argument("--coder", help=tr("nama penelaah (pembimbing)"))
+    _segment_args(p)
+    p.add_argument("--status", required=True, choices=["approved", "needs_revision", "rejected"])
+    p.add_argument("--comment", help=tr("komentar penelaah"))
+    p.set_defaults(func=cmd_review)
