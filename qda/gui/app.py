@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -47,7 +48,8 @@ def make_window(project_path: str | None = None):
     from qda.gui.settings import Settings
 
     settings = Settings()
-    set_language(settings.language)
+    if not os.environ.get("QDA_LANG"):  # the environment wins over the saved choice
+        set_language(settings.language)
     window = MainWindow(settings)
     if not settings.coder_name and not window.ask_coder(first_start=True):
         settings.coder_name = tr("Peneliti")

@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self._build_centre()
         self._build_docks()
         self.undo = UndoActions(self, self.show_error)
+        self.undo.stepped.connect(self._reveal)
         self.coding = CodingController(self)
         self.coding.pick_code = self._pick_code
         self.coding.failed.connect(lambda msg: self.statusBar().showMessage(msg, 6000))
@@ -287,6 +288,22 @@ class MainWindow(QMainWindow):
         if self.segment_info.segment_ids:
             self.segment_info.refresh()
         self._update_status()
+
+    def _reveal(self, command: Any) -> None:
+        """After undo/redo of a coding in another source, show that source."""
+        if self.project is None or command is None:
+            return
+        doc_id = getattr(command, "doc_id", None)
+        if doc_id is None and getattr(command, "segment_id", None) is not None:
+            try:
+                doc_id = self.project.segment(command.segment_id).document_id
+            except NotFound:
+                doc_id = None
+        if doc_id is not None and doc_id != self.pane.document_id:
+            try:
+                self.show_document(doc_id)
+            except NotFound:
+                pass
 
     def after_import(self, report: Any) -> None:
         """Called when an import has finished (or failed): show the new sources."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
 from qda.errors import QdaError
@@ -13,6 +13,8 @@ from qda.i18n import tr
 
 class UndoActions(QObject):
     """Two QActions whose texts and enabled states follow the stack ("Urungkan: terapkan X")."""
+
+    stepped = Signal(object)  # the command just undone or redone
 
     def __init__(self, parent: QObject, on_error: Callable[[QdaError], None]) -> None:
         super().__init__(parent)
@@ -45,13 +47,17 @@ class UndoActions(QObject):
     def undo(self) -> None:
         if self.stack is not None and self.stack.can_undo:
             try:
-                self.stack.undo()
+                command = self.stack.undo()
             except QdaError as exc:
                 self._on_error(exc)
+            else:
+                self.stepped.emit(command)
 
     def redo(self) -> None:
         if self.stack is not None and self.stack.can_redo:
             try:
-                self.stack.redo()
+                command = self.stack.redo()
             except QdaError as exc:
                 self._on_error(exc)
+            else:
+                self.stepped.emit(command)
