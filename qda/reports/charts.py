@@ -46,20 +46,21 @@ def heatmap(matrix: Sequence[Sequence[float]], rows: Sequence[str], cols: Sequen
     import numpy as np
 
     data = np.asarray(matrix, dtype=float) if len(rows) and len(cols) else np.zeros((1, 1))
-    width = max(6.0, 0.75 * len(cols) + 3.0)
-    height = max(2.5, 0.55 * len(rows) + 2.2)
+    width = max(5.0, 0.55 * len(cols) + 3.2)
+    height = max(2.4, 0.45 * len(rows) + 1.4)
     fig, ax = plt.subplots(figsize=(width, height))
     im = ax.imshow(data, cmap=cmap, aspect="auto")
     ax.set_xticks(range(len(cols)))
-    ax.set_xticklabels(["\n".join(textwrap.wrap(c, 14)) for c in cols], fontsize=7, rotation=45, ha="right",
-                       rotation_mode="anchor")
+    long = max((len(c) for c in cols), default=0) > 4
+    ax.set_xticklabels(["\n".join(textwrap.wrap(c, 14)) for c in cols], fontsize=8, rotation=45 if long else 0,
+                       ha="right" if long else "center", rotation_mode="anchor")
     ax.set_yticks(range(len(rows)))
     ax.set_yticklabels(rows, fontsize=8)
     peak = data.max() if data.size else 0
     for i in range(data.shape[0]):
         for j in range(data.shape[1]):
             value = data[i, j]
-            ax.text(j, i, f"{value:g}", ha="center", va="center", fontsize=7,
+            ax.text(j, i, f"{value:g}", ha="center", va="center", fontsize=8,
                     color="white" if peak and value > 0.6 * peak else "black")
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)

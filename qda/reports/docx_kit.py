@@ -384,7 +384,10 @@ class ReportDocument:
         ``"left"``/``"center"``/``"right"`` (default: right for numeric-looking cells).
         """
         header_rows = [list(header)] if header and isinstance(header[0], str) else [list(h) for h in header]
-        ncols = max(len(h) for h in header_rows) if header_rows else 0
+        rows = [list(r) for r in rows]
+        ncols = max(sum(v[1] if isinstance(v, tuple) else 1 for v in h) for h in header_rows) if header_rows else 0
+        if not widths_cm and ncols:
+            widths_cm = self._auto_widths(header_rows, rows, ncols, font_size or 11)
         tbl = OxmlElement("w:tbl")
         tblpr = OxmlElement("w:tblPr")
         ts = OxmlElement("w:tblStyle")
@@ -491,6 +494,45 @@ class ReportDocument:
         self._append(tbl)
         # an empty paragraph after a table keeps following captions from touching it
         return tbl
+
+    @property
+    def text_width_cm(self) -> float:
+        """Width between the margins of the last section, in centimetres."""
+        section = self.doc.sections[-1]
+        try:
+            width = section.page_width - section.left_margin - section.right_margin
+            return max(6.0, width / 360000)
+        except TypeError:  # a template without page size
+            return 16.0
+
+    def _auto_widths(self, header_rows, rows, ncols: int, size: float) -> list[float]:
+        """Column widths from content: long text columns share what short ones leave."""
+        char_cm = 0.021 * size  # average character width at this point size (generous for substitute fonts)
+        need = [0.0] * ncols
+        longest_word = [0.0] * ncols
+        for k, r in enumerate([*header_rows, *rows[:400]]):
+            factor = 1.15 if k < len(header_rows) else 1.0  # header cells are bold
+            col = 0
+            for v in r:
+                span = v[1] if isinstance(v, tuple) else 1
+                text = str(v[0] if isinstance(v, tuple) else ("" if v is None else v))
+                if span == 1 and col < ncols:
+                    need[col] = max(need[col], len(text) * factor)
+                    words = text.split() or [""]
+                    longest_word[col] = max(longest_word[col], max(len(x) for x in words) * factor)
+                col += span
+        pad = 0.55
+        minimum = [min(max(lw, 3) * char_cm + pad, 4.5) for lw in longest_word]
+        natural = [max(n * char_cm + pad, m) for n, m in zip(need, minimum)]
+        total = self.text_width_cm
+        if sum(natural) <= total:
+            return natural
+        base = sum(minimum)
+        if base >= total:
+            return [m * total / base for m in minimum]
+        extra = [n - m for n, m in zip(natural, minimum)]
+        scale = (total - base) / sum(extra)
+        return [m + e * scale for m, e in zip(minimum, extra)]
 
     def image(self, png: bytes | str | Path, width_cm: float = 15.0) -> None:
         """Append a centred picture (PNG bytes or a file path)."""

@@ -26,7 +26,7 @@ GROUP_TITLES = {
 KIND_NAMES = {"interview": "Wawancara", "observation": "Observasi", "document": "Dokumen", "other": "Lainnya"}
 #: Case attributes shown first in the informant table, when present.
 PREFERRED_ATTRIBUTES = ("Informan", "Jabatan", "Jenis Kelamin", "Usia", "Pendidikan", "Masa Kerja", "Unit")
-DOCUMENT_COLUMNS = 6
+DOCUMENT_COLUMNS = 10
 
 
 def write_qualitative_report(project: Any, out_path: str | Path, *, language: str = "id",
@@ -58,6 +58,14 @@ def write_qualitative_report(project: Any, out_path: str | Path, *, language: st
     if progress is not None:
         progress.step(max(0, progress.total - progress.done), w("selesai"))
     return doc.save(out_path)
+
+
+def _same_passages(excerpts: list) -> list[list]:
+    """Excerpts grouped by identical passage (same source and span), in first-seen order."""
+    groups: dict[tuple[int, int, int], list] = {}
+    for e in excerpts:
+        groups.setdefault((e.document.id, e.segment.start, e.segment.end), []).append(e)
+    return list(groups.values())
 
 
 def _current_coder(project: Any) -> str:
@@ -163,7 +171,7 @@ class _Writer:
         doc.paragraph(w("Buku kode memuat {n} kode. Kolom Kutipan dan Sumber menghitung kutipan yang masuk "
                         "dalam laporan ini.", n=w.int(len(d.codes))), align="justify")
         doc.numbered_table(w("Buku kode"), [w("Kelompok"), w("Kode"), w("Definisi"), w("Kutipan"), w("Sumber")],
-                           rows, widths_cm=[2.6, 3.2, 7.6, 1.5, 1.5], align=["left", "left", "left", "right", "right"])
+                           rows, widths_cm=[2.4, 3.0, 7.8, 1.8, 1.8], align=["left", "left", "left", "right", "right"])
         self._tick()
 
     # -- excerpts ------------------------------------------------------------------------------
@@ -192,10 +200,17 @@ class _Writer:
                 doc.paragraph(w("Tidak ada kutipan untuk kode ini."), italic=True)
                 continue
             doc.paragraph(w("Terdapat {n} kutipan dari {m} sumber.", n=w.int(len(excerpts)), m=w.int(nsrc)))
-            for i, e in enumerate(excerpts):
-                doc.quote(e.text, e.citation)
-                if e.memo:
-                    doc.paragraph([(w("Memo: "), {"bold": True}), (e.memo, {"italic": True})], "Table Text")
+            several_coders = len({e.coder for e in excerpts}) > 1
+            for i, group in enumerate(_same_passages(excerpts)):
+                e = group[0]
+                citation = e.citation
+                if several_coders:
+                    names = ", ".join(dict.fromkeys(x.coder for x in group))
+                    citation += " " + w("[pengode: {names}]", names=names)
+                doc.quote(e.text, citation)
+                for x in group:
+                    if x.memo:
+                        doc.paragraph([(w("Memo: "), {"bold": True}), (x.memo, {"italic": True})], "Table Text")
                 if i % 500 == 499:
                     self._tick(500)
             self._tick(len(excerpts) % 500)
@@ -220,20 +235,23 @@ class _Writer:
             counts = cooccurrence([e.segment for e in d.excerpts], [c.id for c in rows], [c.id for c in cols], parents)
             matrix = [[counts[(r.id, c.id)] for c in cols] for r in rows]
             total = sum(map(sum, matrix))
-            header = [w("Dimensi \\ Faktor")] + [self.label(c) for c in cols]
+            keys = [f"F{k + 1}" for k in range(len(cols))]
+            header = [w("Dimensi \\ Faktor")] + keys
             body = [[self.label(r)] + [w.int(v) for v in line] for r, line in zip(rows, matrix)]
             doc.paragraph(w("{label} menyajikan matriks ko-okurensi; jumlah seluruh pasangan adalah {n}.",
                             label=doc.next_table_label, n=w.int(total)), align="justify")
             self._wide_table(w("Matriks ko-okurensi dimensi × faktor"), header, body)
+            legend = "; ".join(f"{k} = {self.label(c)}" for k, c in zip(keys, cols))
+            doc.paragraph([(w("Keterangan: "), {"bold": True}), (legend, {})], "Source Note")
             if total:
                 best = max(((v, r, c) for r, line in zip(rows, matrix) for c, v in zip(cols, line)),
                            key=lambda t: t[0])
                 doc.paragraph(w("Pasangan yang paling sering muncul bersama adalah {d} dengan {f} ({n} pasangan).",
                                 d=self.label(best[1]), f=self.label(best[2]), n=w.int(best[0])), align="justify")
-            png = heatmap(matrix, [self.label(r) for r in rows], [self.label(c) for c in cols],
+            png = heatmap(matrix, [self.label(r) for r in rows], keys,
                           xlabel=w("Faktor Pendorong"), ylabel=w("Dimensi Kinerja (Dwiyanto)"))
             doc.figure(png, w("Peta panas ko-okurensi dimensi × faktor"), w("Sumber: data primer diolah"),
-                       width_cm=16)
+                       width_cm=15)
         else:
             doc.paragraph(w("Tidak ada kode dimensi atau faktor yang dipilih."), italic=True)
         self._code_by_source()
@@ -249,20 +267,25 @@ class _Writer:
             doc.paragraph(w("Tidak ada kutipan."), italic=True)
             return
         doc.paragraph(w("Sel berisi banyaknya segmen setiap kode pada setiap sumber."), align="justify")
-        for start in range(0, len(docs), DOCUMENT_COLUMNS):
-            part = docs[start:start + DOCUMENT_COLUMNS]
-            header = [w("Kode")] + [x.name for x in part] + ([w("Jumlah")] if start + DOCUMENT_COLUMNS >= len(docs)
-                                                             else [])
+        keys = {x.id: f"S{k + 1}" for k, x in enumerate(docs)}
+        chunks = -(-len(docs) // DOCUMENT_COLUMNS)
+        size = -(-len(docs) // chunks)
+        for start in range(0, len(docs), size):
+            part = docs[start:start + size]
+            last = start + size >= len(docs)
+            header = [w("Kode")] + [keys[x.id] for x in part] + ([w("Jumlah")] if last else [])
             body = []
             for c in codes:
                 line = [self.label(c)] + [w.int(counts.get((c.id, x.id), 0)) for x in part]
-                if start + DOCUMENT_COLUMNS >= len(docs):
+                if last:
                     line.append(w.int(sum(counts.get((c.id, x.id), 0) for x in docs)))
                 body.append(line)
             title = w("Matriks kode × sumber")
-            if len(docs) > DOCUMENT_COLUMNS:
+            if chunks > 1:
                 title += w(" (sumber {a}–{b} dari {n})", a=start + 1, b=start + len(part), n=len(docs))
             doc.numbered_table(title, header, body, source=w("Sumber: data primer diolah"))
+            legend = "; ".join(f"{keys[x.id]} = {x.name}" for x in part)
+            doc.paragraph([(w("Keterangan: "), {"bold": True}), (legend, {})], "Source Note")
 
     def _wide_table(self, title: str, header: list[str], body: list[list[str]]) -> None:
         self.doc.numbered_table(title, header, body, source=self.w("Sumber: data primer diolah"), font_size=8,

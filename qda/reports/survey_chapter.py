@@ -240,7 +240,7 @@ class _Chapter:
         label = self.table(w("Model Summary"), ["Model", "R", "R Square", "Adjusted R Square",
                                                 "Std. Error of the Estimate"],
                            [["1", w.num(reg.R), w.num(reg.R2), w.num(reg.adj_R2), w.num(reg.se_est)]],
-                           widths_cm=[1.5, 2, 2.5, 3.5, 4], align=["center"] * 5)
+                           widths_cm=[1.6, 2, 2.5, 3.5, 4], align=["center"] * 5)
         self.doc.paragraph(w("a. Predictors: (Constant), {x}", x=reg.x_name), "Source Note")
         self.para(N.model_summary_paragraph(reg, w, label))
         rows = []
@@ -248,7 +248,7 @@ class _Chapter:
             rows.append(["1" if k == 0 else "", row.source, w.num(row.ss), w.int(row.df), w.num(row.ms),
                          w.num(row.F), w.num(row.p)])
         label = self.table(w("ANOVA"), ["Model", "", "Sum of Squares", "df", "Mean Square", "F", "Sig."], rows,
-                           widths_cm=[1.3, 2.4, 2.8, 1.2, 2.6, 2, 1.6])
+                           widths_cm=[1.6, 2.4, 2.8, 1.2, 2.6, 2, 1.6])
         self.doc.paragraph(w("a. Dependent Variable: {y}", y=reg.y_name), "Source Note")
         self.para(N.anova_paragraph(reg, w, label))
         rows = []
@@ -258,11 +258,12 @@ class _Chapter:
         label = self.table(w("Coefficients"),
                            [["Model", "", ("Unstandardized Coefficients", 2), "Standardized Coefficients", "t", "Sig."],
                             ["", "", "B", "Std. Error", "Beta", "", ""]], rows,
-                           widths_cm=[1.3, 3.4, 2, 2, 2.8, 1.6, 1.6])
+                           widths_cm=[1.6, 3.4, 2, 2, 2.8, 1.6, 1.6])
         self.doc.paragraph(w("a. Dependent Variable: {y}", y=reg.y_name), "Source Note")
         self.para(N.coefficients_paragraph(reg, w, label))
         eq, reading = N.equation_paragraph(reg, w)
-        self.para(w("Persamaan regresi linear sederhana yang diperoleh adalah:"))
+        self.doc.paragraph(w("Persamaan regresi linear sederhana yang diperoleh adalah:"), align="justify",
+                           keep_next=True)
         self.doc.paragraph(eq, align="center", bold=True)
         self.para(reading)
         if reg.x_values:
