@@ -48,7 +48,8 @@ def _regression(result: SurveyResult, lang: str) -> dict | None:
     }
 
 
-def _notes(result: SurveyResult) -> list[str]:
+def all_notes(result: SurveyResult) -> list[str]:
+    """Every note of the result (explanations of undefined values and choices), without repeats."""
     notes = list(result.notes)
     for v in result.variables.values():
         notes += v.notes
@@ -81,6 +82,6 @@ def to_contract(result: SurveyResult, lang: str | None = None, *, details: bool 
         for key in ("x_values", "y_values", "residuals"):
             if full.get("regression"):
                 full["regression"].pop(key, None)
-        full["notes"] = _notes(result)
+        full["notes"] = all_notes(result)
         out["details"] = full
     return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
+from qda.i18n import tr
 from qda.survey import wording as W
 from qda.survey.numfmt import fmt
 from qda.survey.result import AnovaRow, Coefficient, CorrelationTest, Decision, RegressionResult, Wording
@@ -74,9 +75,9 @@ def simple_regression(x: "np.ndarray", y: "np.ndarray", *, alpha: float = 0.05,
     n = int(x.size)
     if n < 3:
         return _empty(x_name, y_name, n, alpha, x, y,
-                      f"Regresi memerlukan minimal 3 kasus lengkap; tersedia {n}.")
+                      tr("Regresi memerlukan minimal 3 kasus lengkap; tersedia {n}.", n=n))
     if np.ptp(x) == 0:
-        return _empty(x_name, y_name, n, alpha, x, y, f"Total {x_name} sama untuk semua responden: regresi tidak dapat dihitung.")
+        return _empty(x_name, y_name, n, alpha, x, y, tr("Total {name} sama untuk semua responden: regresi tidak dapat dihitung.", name=x_name))
     import statsmodels.api as sm
 
     fit = sm.OLS(y, sm.add_constant(x, has_constant="add")).fit()
@@ -98,9 +99,9 @@ def simple_regression(x: "np.ndarray", y: "np.ndarray", *, alpha: float = 0.05,
     R2 = finite(fit.rsquared) if ss_tot > 0 else None
     notes = []
     if ss_tot == 0:
-        notes.append(f"Total {y_name} sama untuk semua responden: R, F dan t tidak terdefinisi.")
+        notes.append(tr("Total {name} sama untuk semua responden: R, F dan t tidak terdefinisi.", name=y_name))
     if exact and ss_tot > 0:
-        notes.append("Titik data tepat berada pada satu garis (residu nol): F dan t tak hingga.")
+        notes.append(tr("Titik data tepat berada pada satu garis (residu nol): F dan t tak hingga."))
     key, words = W.strength(r)
     det = W.determination(R2, x_name, y_name)
     return RegressionResult(
