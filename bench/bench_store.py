@@ -55,7 +55,7 @@ def timed(fn, repeat: int = 5) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=100_000)
-    ap.add_argument("--single", type=int, default=20_000, help="codings applied one transaction each")
+    ap.add_argument("--single", type=int, default=100_000, help="codings applied one transaction each")
     ns = ap.parse_args()
     rng = random.Random(7)
     with tempfile.TemporaryDirectory() as tmp:
