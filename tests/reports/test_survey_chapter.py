@@ -116,3 +116,31 @@ def test_chapter_number_is_configurable(sako_result, tmp_path):
     doc = Document(str(write_survey_chapter(sako_result, tmp_path / "b5.docx", chapter=5)))
     caps = [p.text for p in doc.paragraphs if p.style.name == "Caption"]
     assert caps[0].startswith("Tabel 5.1 ") and doc.paragraphs[0].text.startswith("BAB V")
+
+
+def test_small_awkward_data_still_writes_a_chapter(tmp_path):
+    """Random answers, a constant item and missing cells: the chapter is written and says what it could not do."""
+    import random
+
+    from qda.survey.analysis import analyse_columns
+    from qda.survey.instrument import load_template
+    from qda.survey.loading import load_data
+    from qda.survey.result import Settings
+
+    rng = random.Random(5)
+    lines = ["jenis_kelamin,A1,A2,A3,B1,B2,B3"]
+    for i in range(12):
+        cells = [rng.choice(["Laki-laki", "Perempuan"]), str(rng.randint(1, 5)), "4", str(rng.randint(2, 5)),
+                 str(rng.randint(1, 5)), "" if i == 3 else str(rng.randint(1, 5)), str(rng.randint(3, 5))]
+        lines.append(",".join(cells))
+    data_file = tmp_path / "kecil.csv"
+    data_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = analyse_columns(load_data(data_file), ["A1", "A2", "A3"], ["B1", "B2", "B3"], Settings(),
+                             base=load_template("sako"))
+    for lang in ("id", "en"):
+        doc = Document(str(write_survey_chapter(result, tmp_path / f"kecil_{lang}.docx", language=lang)))
+        caps = [p.text for p in doc.paragraphs if p.style.name == "Caption"]
+        word = "Table" if lang == "en" else "Tabel"
+        numbers = [int(m.group(1)) for c in caps if (m := re.match(rf"{word} 4\.(\d+) ", c))]
+        assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) > 10
+    assert result.x.item_summaries[1].n_answered == 12
