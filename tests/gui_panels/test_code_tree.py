@@ -433,3 +433,24 @@ def test_context_menu_offers_every_action_and_subcode_creation(panel, fx, monkey
 
     group_menu = panel.context_menu(panel.proxy.index(2, 0))
     assert group_menu.actions()[0].text() == "Kode baru di kelompok ini…"
+
+
+def test_group_details_and_new_code_dialog_screenshot(panel, fx, qtbot):
+    fx.code_phrase(fx.interview, "Pelatihan hanya sekali setahun", "Kompetensi dan Pelatihan")
+    panel.refresh_counts()
+    panel.tree.setCurrentIndex(panel.proxy.index(1, 0))
+    assert panel.current_code_id() is None
+    text = panel.details.toPlainText()
+    assert "Faktor Pendorong" in text and "10 kode, 1 segmen" in text
+    assert not panel.act_delete.isEnabled() and panel.act_new.isEnabled()
+
+    dialog = code_dialogs.CodeEditDialog(fx.project.codes(), group="factor", color="#7986cb")
+    qtbot.addWidget(dialog)
+    dialog.name_edit.setText("Koordinasi Lintas Bidang")
+    dialog.parent_combo.setCurrentIndex(dialog.parent_combo.findText("Kepemimpinan yang Efektif"))
+    dialog.definition_id.setPlainText("Kerja sama antarbidang dalam menyelesaikan layanan (contoh ilustratif).")
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    values = dialog.values()
+    assert values["group"] == "factor" and values["parent"] == fx.code_id("Kepemimpinan yang Efektif")
+    save_screenshot(dialog, "panel_code_new_dialog")

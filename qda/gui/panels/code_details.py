@@ -85,3 +85,13 @@ class CodeDetailsView(QTextBrowser):
     def show_code(self, code: Any | None, count: int = 0, parent_name: str | None = None) -> None:
         """Show ``code`` (None: a hint to select one)."""
         self.setHtml(code_details_html(code, count, parent_name))
+
+    def show_group(self, name: str, codes: int, segments: int) -> None:
+        """Show a codebook group: its name, how many codes and segments it holds."""
+        self.setHtml(
+            f"<p><span style='font-size:13pt; font-weight:600'>{escape(name)}</span></p>"
+            f"<p style='color:#5f6b7a'>{escape(tr('{n} kode, {m} segmen', n=codes, m=segments))}</p>"
+            "<p style='color:#6b7785'>"
+            + escape(tr("Klik kanan untuk membuat kode baru di kelompok ini, atau seret kode ke sini."))
+            + "</p>"
+        )

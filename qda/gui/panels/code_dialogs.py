@@ -122,7 +122,7 @@ class CodeEditDialog(QDialog):
         tabs.addTab(self._page(((tr("Kapan digunakan:"), self.when_to_use),
                                 (tr("Kapan tidak digunakan:"), self.when_not))), tr("Aturan"))
         tabs.addTab(self._page(((tr("Contoh kutipan:"), self.example),
-                                (tr("Indikator:"), self.indicators))), tr("Contoh & indikator"))
+                                (tr("Indikator:"), self.indicators))), tr("Contoh dan indikator"))
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Buat kode"))
@@ -146,6 +146,7 @@ class CodeEditDialog(QDialog):
     def _page(rows: tuple[tuple[str, QWidget], ...]) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # labels above the text boxes
         for label, widget in rows:
             form.addRow(label, widget)
         return page

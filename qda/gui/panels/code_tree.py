@@ -42,7 +42,15 @@ from PySide6.QtWidgets import (
 from qda.i18n import tr
 from qda.gui.panels.code_actions import CodeActionsMixin
 from qda.gui.panels.code_details import CodeDetailsView
-from qda.gui.panels.code_model import CodeIdRole, CodeTreeModel, GroupKeyRole, KindRole, code_display_name
+from qda.gui.panels.code_model import (
+    CodeIdRole,
+    CodeTreeModel,
+    CountRole,
+    GroupKeyRole,
+    KindRole,
+    code_display_name,
+    group_display_name,
+)
 from qda.gui.panels.fuzzy import matching_ids
 
 
@@ -331,6 +339,12 @@ class CodeTreePanel(CodeActionsMixin, QWidget):
         self._announced = code_id
 
     def _show_details(self, code_id: int | None) -> None:
+        index = self.tree.currentIndex()
+        if code_id is None and index.isValid() and index.data(KindRole) == "group":
+            key = index.data(GroupKeyRole)
+            self.details.show_group(group_display_name(key), len(self.model.group_codes(key)),
+                                    index.data(CountRole))
+            return
         code = self.model.code(code_id) if code_id is not None else None
         parent = self.model.code(code.parent_id) if code is not None and code.parent_id is not None else None
         self.details.show_code(code, self.model.count(code_id) if code_id is not None else 0,
