@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QScrollArea,
     QStackedWidget,
@@ -209,6 +210,8 @@ class MainWindow(QMainWindow):
         self.sources.documentActivated.connect(self.show_document)
         self.view.numberKeyPressed.connect(self.coding.apply_recent)
         self.view.segmentsClicked.connect(self.show_segments)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._view_menu)
         self.segment_info.removeRequested.connect(lambda sid: self.push(RemoveSegment(sid)))
         self.segment_info.recodeRequested.connect(self.recode_segment)
         self.segment_info.memoRequested.connect(self.memo_for_segment)
@@ -389,6 +392,32 @@ class MainWindow(QMainWindow):
             cmd = self.push(CreateCode(new_name, group="own"))
             return cmd.code_id if cmd is not None else None
         return dialog.chosen_code_id
+
+    def view_menu(self) -> QMenu:
+        """The viewer's context menu: coding actions, the recent codes by number, copy."""
+        menu = QMenu(self.view)
+        has_selection = self.view.selection_cp() is not None
+        writable = self.project is not None and not self.project.read_only
+        for source in (self.act_quick, self.act_invivo):
+            act = menu.addAction(source.text())
+            act.setShortcut(source.shortcut())  # shown as a hint; the window's action owns the key
+            act.setEnabled(writable and has_selection)
+            act.triggered.connect(source.trigger)
+        if self.coding.recent:
+            menu.addSeparator()
+            for number, code_id in enumerate(self.coding.recent, 1):
+                name = self.view.code_look(code_id)[0]
+                act = menu.addAction(f"{number}  {name}")
+                act.setEnabled(writable and has_selection)
+                act.triggered.connect(lambda _=False, n=number: self.coding.apply_recent(n))
+        menu.addSeparator()
+        copy = menu.addAction(tr("Salin"))
+        copy.setEnabled(has_selection)
+        copy.triggered.connect(self.view.copy)
+        return menu
+
+    def _view_menu(self, pos: QPoint) -> None:
+        self.view_menu().exec(self.view.viewport().mapToGlobal(pos))
 
     def coding_quick(self) -> None:
         self.coding.quick_code()

@@ -40,6 +40,8 @@ class SourcesPanel(QWidget):
         self.project: Any = None
         self._items: dict[int, QTreeWidgetItem] = {}
         self._order: list[int] = []
+        self._docs: dict[int, Any] = {}
+        self._cases: dict[int, Any] = {}
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([tr("Sumber"), tr("Kata")])
         self.tree.setRootIsDecorated(True)
@@ -87,6 +89,8 @@ class SourcesPanel(QWidget):
             self.details.clear()
             return
         cases = {c.id: c for c in self.project.cases()}
+        self._cases = cases
+        self._docs = {}
         groups: dict[str, QTreeWidgetItem] = {}
         bold = QFont(self.tree.font())
         bold.setBold(True)
@@ -100,6 +104,7 @@ class SourcesPanel(QWidget):
                 self.tree.addTopLevelItem(group)
                 group.setExpanded(True)
                 groups[doc.kind] = group
+            self._docs[doc.id] = doc
             item = QTreeWidgetItem([doc.name, f"{doc.words:,}".replace(",", ".")])
             item.setData(0, DOC_ROLE, doc.id)
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -171,8 +176,8 @@ class SourcesPanel(QWidget):
             f"{html.escape(k)}: {html.escape(v)}" for k, v in rows)
 
     def _details_html(self, doc_id: int) -> str:
-        doc = self.project.document(doc_id)
-        case = self.project.case(doc.case_id) if doc.case_id is not None else None
+        doc = self._docs.get(doc_id) or self.project.document(doc_id)
+        case = self._cases.get(doc.case_id) if doc.case_id is not None else None
         rows = "".join(
             f"<tr><td style='color:#6b7380;padding-right:10px'>{html.escape(k)}</td>"
             f"<td>{html.escape(v)}</td></tr>" for k, v in self._attributes(doc, case))

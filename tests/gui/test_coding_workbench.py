@@ -228,3 +228,14 @@ def test_hidden_coders_are_counted_never_silently_dropped(window, project_file):
     assert "1 disembunyikan" in window.pane.header.text()
     window.set_visible_coders({dewi, other.id})
     assert len(window.view.segments()) == 2 and window.hidden_label.text() == ""
+
+
+def test_context_menu_offers_the_recent_codes_by_number(window, project_file):
+    window.coding.apply_span(window.view.document_id, 0, 5, _code_id(window, "Akuntabilitas"))
+    _select(window)
+    menu = window.view_menu()
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert texts[:2] == ["Kode cepat…", "Koding in-vivo"]
+    assert "1  Akuntabilitas" in texts and texts[-1] == "Salin"
+    next(a for a in menu.actions() if a.text() == "1  Akuntabilitas").trigger()
+    assert (START, END, "Akuntabilitas") in read_segments(project_file)
