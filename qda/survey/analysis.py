@@ -107,7 +107,9 @@ def _variable(var: Variable, block: "np.ndarray", inst: Instrument, st: Settings
     return VariableResult(key=var.key, name=var.name, items=names, item_summaries=sums, validity=val,
                           used_items=used, reliability_all_items=rel_all, reliability_valid_items=rel_valid,
                           score=score(var.key, block[:, idx], used, st.scheme, inst.scale_min, inst.scale_max),
-                          notes=notes)
+                          notes=notes, name_en=var.name_en,
+                          indicators=[(ind.name, [it.id for it in ind.items]) for ind in var.indicators],
+                          item_texts={it.id: it.text or it.topic for it in var.items})
 
 
 def analyse(data: DataSet, instrument: Instrument, mapping: dict[str, str] | None = None,

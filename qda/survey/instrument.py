@@ -192,11 +192,14 @@ def simple_instrument(x_items: list[str], y_items: list[str], *, base: Instrumen
             items.append(Item(id=col, text=known.text if known else "", topic=known.topic if known else "",
                               label_set=known.label_set if known else None))
         try:
-            bvar = base.variable(key)
+            bvar: Variable | None = base.variable(key)
             name = bvar.name if name == key else name
         except NotFound:
-            pass
-        return Variable(key=key, name=name, indicators=[Indicator(name=name, items=items)])
+            bvar = None
+        name_en = ""
+        if bvar is not None and name == bvar.name:
+            name_en = bvar.name_en
+        return Variable(key=key, name=name, name_en=name_en, indicators=[Indicator(name=name, items=items)])
 
     return Instrument(
         name=base.name, title=base.title, note=base.note, scale_min=base.scale_min,

@@ -205,6 +205,9 @@ class VariableResult:
     reliability_valid_items: ReliabilityResult | None  # None with fewer than 2 used items
     score: ScoreResult
     notes: list[str] = field(default_factory=list)
+    name_en: str = ""  # "Employee Performance" when the instrument gives it
+    indicators: list[tuple[str, list[str]]] = field(default_factory=list)  # (indicator, item ids)
+    item_texts: dict[str, str] = field(default_factory=dict)  # item id -> question text
 
 
 # --- prerequisite tests and regression ---------------------------------------------------

@@ -6,6 +6,8 @@ import ast
 import json
 from pathlib import Path
 
+import pytest
+
 from qda.i18n import missing_translations, set_language, tr
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,6 +33,7 @@ def test_every_string_is_translated():
 
 
 def test_page_titles_and_schemes_are_translated():
+    pytest.importorskip("PySide6")
     from qda.gui.survey.tab import DATA_FILTER, SCHEMES
     from qda.survey import continuum
 
