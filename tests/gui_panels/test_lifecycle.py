@@ -62,3 +62,26 @@ def test_code_selected_only_when_the_current_code_changes(qtbot, fx):
     tree.refresh()
     assert tree.current_code_id() == resp
     assert seen == [resp]
+
+
+def test_read_only_project_offers_no_changes(qtbot, fx):
+    from qda.gui.panels.quick_code import QuickCodeDialog
+
+    fx.project.set_memo(None, "Memo lama")
+    path = fx.project.path
+    fx.project.close()
+    with Project.open(path, read_only=True) as ro:
+        stack = UndoStack(ro)
+        tree, memo = CodeTreePanel(), MemoPanel()
+        qtbot.addWidget(tree)
+        qtbot.addWidget(memo)
+        tree.set_project(ro, stack)
+        memo.set_project(ro, stack)
+        tree.select_code(ro.code("Responsivitas").id)
+        assert not tree.act_new.isEnabled() and not tree.act_delete.isEnabled()
+        assert tree.act_apply.isEnabled() is True  # reading and choosing a code still work
+        assert memo.editor.isReadOnly() and memo.editor.toPlainText() == "Memo lama"
+        picker = QuickCodeDialog(ro, [])
+        qtbot.addWidget(picker)
+        picker.edit.setText("Kode Yang Belum Ada")
+        assert all(kind == "code" for kind, _ in picker.visible_entries())
