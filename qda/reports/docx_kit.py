@@ -380,8 +380,10 @@ class ReportDocument:
               font_size: float | None = 9, bold_first_column: bool = False):
         """Append a table: header row(s) repeated on every page, numbers right-aligned.
 
-        ``header`` is one row of strings or a list of rows; ``align`` gives per-column
-        ``"left"``/``"center"``/``"right"`` (default: right for numeric-looking cells).
+        ``header`` is one row of strings or a list of rows; in a header row ``(text, n)``
+        spans n columns and ``None`` merges the cell with the one above it. ``align`` gives
+        per-column ``"left"``/``"center"``/``"right"`` (default: right for numeric-looking
+        cells); without ``widths_cm`` the widths follow the content.
         """
         header_rows = [list(header)] if header and isinstance(header[0], str) else [list(h) for h in header]
         rows = [list(r) for r in rows]
@@ -421,7 +423,7 @@ class ReportDocument:
         tbl.append(grid)
         text_style = self.style_id("Table Text")
 
-        def cell(value: object, col: int, is_header: bool, span: int = 1):
+        def cell(value: object, col: int, is_header: bool, span: int = 1, vmerge: str | None = None):
             tc = OxmlElement("w:tc")
             tcpr = OxmlElement("w:tcPr")
             if widths_cm and col < len(widths_cm):
@@ -433,6 +435,11 @@ class ReportDocument:
                 gs = OxmlElement("w:gridSpan")
                 gs.set(qn("w:val"), str(span))
                 tcpr.append(gs)
+            if vmerge:
+                vm = OxmlElement("w:vMerge")
+                if vmerge == "restart":
+                    vm.set(qn("w:val"), "restart")
+                tcpr.append(vm)
             if is_header:
                 shd = OxmlElement("w:shd")
                 shd.set(qn("w:val"), "clear")
@@ -468,7 +475,18 @@ class ReportDocument:
             tc.append(p)
             return tc
 
+        # a None in a later header row merges that cell with the one above it
+        starts = []
         for hrow in header_rows:
+            col, row_starts = 0, {}
+            for value in hrow:
+                span = value[1] if isinstance(value, tuple) else 1
+                row_starts[col] = value
+                col += span
+            starts.append(row_starts)
+        merged = {(k, c) for k in range(1, len(starts)) for c, v in starts[k].items() if v is None}
+        restarts = {(k - 1, c) for k, c in merged if (k - 1, c) not in merged}
+        for k, hrow in enumerate(header_rows):
             tr = OxmlElement("w:tr")
             trpr = OxmlElement("w:trPr")
             trpr.append(OxmlElement("w:cantSplit"))
@@ -479,7 +497,8 @@ class ReportDocument:
                 span = 1
                 if isinstance(value, tuple):
                     value, span = value
-                tr.append(cell(value, col, True, span))
+                vmerge = "continue" if (k, col) in merged else ("restart" if (k, col) in restarts else None)
+                tr.append(cell(value, col, True, span, vmerge))
                 col += span
             tbl.append(tr)
         for row in rows:

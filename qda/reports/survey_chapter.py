@@ -214,7 +214,7 @@ class _Chapter:
                      if t.ks_p is not None else "–"] for t in r.normality]
             label = self.table(w("Hasil uji normalitas"),
                                [[w("Data"), "N", ("Kolmogorov-Smirnov", 2), ("Shapiro-Wilk", 2), w("Keterangan")],
-                                ["", "", w("Statistik"), "Sig.", w("Statistik"), "Sig.", ""]], rows,
+                                [None, None, w("Statistik"), "Sig.", w("Statistik"), "Sig.", None]], rows,
                                widths_cm=[4, 1.2, 2.1, 1.8, 2.1, 1.8, 2.5])
             self.para(N.normality_paragraph(r.normality, self.alpha, w, label, names))
             for t in r.normality:
@@ -257,7 +257,7 @@ class _Chapter:
                          else "", w.num(c.t), w.num(c.p)])
         label = self.table(w("Coefficients"),
                            [["Model", "", ("Unstandardized Coefficients", 2), "Standardized Coefficients", "t", "Sig."],
-                            ["", "", "B", "Std. Error", "Beta", "", ""]], rows,
+                            [None, None, "B", "Std. Error", "Beta", None, None]], rows,
                            widths_cm=[1.6, 3.4, 2, 2, 2.8, 1.6, 1.6])
         self.doc.paragraph(w("a. Dependent Variable: {y}", y=reg.y_name), "Source Note")
         self.para(N.coefficients_paragraph(reg, w, label))

@@ -101,3 +101,15 @@ def test_control_characters_are_dropped(tmp_path):
     doc.paragraph("a\x00b\x07c")
     back = Document(str(doc.save(tmp_path / "c.docx")))
     assert back.paragraphs[0].text == "abc"
+
+
+def test_two_row_header_spans_and_merges(tmp_path):
+    doc = ReportDocument()
+    doc.table([["Model", ("Unstandardized", 2), "t"], [None, "B", "SE", None]], [["1", "0,389", "0,084", "4,643"]])
+    back = Document(str(doc.save(tmp_path / "h.docx")))
+    table = back.tables[0]
+    assert [c.text for c in table.rows[0].cells] == ["Model", "Unstandardized", "Unstandardized", "t"]
+    assert [c.text for c in table.rows[1].cells] == ["Model", "B", "SE", "t"]  # merged vertically
+    assert [c.text for c in table.rows[2].cells] == ["1", "0,389", "0,084", "4,643"]
+    for row in table.rows[:2]:
+        assert row._tr.trPr.find(qn("w:tblHeader")) is not None
