@@ -44,7 +44,8 @@ def test_panels_speak_english_when_chosen(qtbot, fx):
     ]
     first = tree.proxy.index(0, 0, tree.proxy.index(0, 0)).data()
     assert first == fx.project.code("Produktivitas").name_en
-    assert tree.act_new.text() == "+ New code"
+    assert tree.act_new.text() == "New code…"
+    assert tree.act_new.iconText() == "+ New"
     search = SearchPanel()
     qtbot.addWidget(search)
     assert search.search_button.text() == "Search"

@@ -163,11 +163,12 @@ class CodeTreePanel(CodeActionsMixin, QWidget):
         self._make_actions()
         toolbar = QToolBar()
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        toolbar.setStyleSheet("QToolBar{border:0; spacing:2px} QToolButton{padding:2px 5px}")
+        toolbar.setStyleSheet("QToolBar{border:0; spacing:2px} QToolButton{padding:2px 4px}")
         for action in (self.act_new, self.act_rename, self.act_delete):
             toolbar.addAction(action)
         more = QToolButton()
-        more.setText(tr("Lainnya"))
+        more.setText("⋯")
+        more.setAccessibleName(tr("Lainnya"))
         more.setToolTip(tr("Ubah warna, pindahkan atau gabungkan kode"))
         more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         more_menu = QMenu(more)
@@ -209,7 +210,7 @@ class CodeTreePanel(CodeActionsMixin, QWidget):
             act.triggered.connect(slot)
             return act
 
-        self.act_new = action(tr("+ Kode baru"), tr("Kode baru (Insert, Ctrl+N)"), self._new_from_selection,
+        self.act_new = action(tr("Kode baru…"), tr("Kode baru (Insert, Ctrl+N)"), self._new_from_selection,
                               (QKeySequence.StandardKey.New, Qt.Key.Key_Insert))
         self.act_rename = action(tr("Ganti nama"), tr("Ganti nama kode (F2)"), lambda: self._with_current(self.rename_code),
                                  (Qt.Key.Key_F2,))
@@ -219,6 +220,7 @@ class CodeTreePanel(CodeActionsMixin, QWidget):
         self.act_merge = action(tr("Gabungkan ke…"), tr("Gabungkan ke kode lain"), lambda: self._with_current(self.merge_code))
         self.act_delete = action(tr("Hapus"), tr("Hapus kode (Del)"), lambda: self._with_current(self.delete_code),
                                  (QKeySequence.StandardKey.Delete,))
+        self.act_new.setIconText(tr("+ Baru"))  # the short label of the toolbar button
         self.act_apply = QAction(tr("Terapkan ke teks terpilih"), self)
         self.act_apply.triggered.connect(lambda: self._with_current(self.codeActivated.emit))
 
