@@ -206,3 +206,24 @@ def test_open_demo_builds_on_a_worker_and_opens_it(qtbot, settings, monkeypatch,
 
 def test_interface_has_coding_and_survey_tabs(window):
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["Koding", "Survei"]
+
+
+def test_cancel_in_the_progress_dialog_stops_an_import(window, tmp_path, qtbot):
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    from qda.gui.project_flow import import_paths
+
+    paths = []
+    for i in range(300):
+        path = tmp_path / f"catatan_{i:03d}.txt"
+        path.write_text(f"Catatan lapangan ilustratif nomor {i} tentang antrean loket persuratan.\n", encoding="utf-8")
+        paths.append(str(path))
+    import_paths(window, paths)
+    dialog = window.findChild(QProgressDialog)
+    assert dialog is not None
+    dialog.findChild(QPushButton).click()  # the dialog's Cancel button
+    qtbot.waitUntil(lambda: window.last_import_report is not None, timeout=20000)
+    report = window.last_import_report
+    assert report.cancelled
+    assert 0 <= len(report.imported) < len(paths)
+    assert window.counts_label.text().startswith(f"{1 + len(report.imported)} sumber")
