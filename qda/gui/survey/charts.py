@@ -1,4 +1,8 @@
-"""Charts of the survey result, drawn with matplotlib's Agg canvas into a QPixmap."""
+"""Charts of the survey result, drawn with matplotlib's Agg canvas as PNG bytes.
+
+Drawing needs no Qt, so :func:`render_all` runs on the worker thread next to the analysis;
+the GUI thread only turns the bytes into a QPixmap (:func:`pixmap`).
+"""
 
 from __future__ import annotations
 
@@ -21,15 +25,33 @@ def _figure(width: float, height: float) -> Any:
     return fig
 
 
-def _pixmap(fig: Any) -> QPixmap:
+def _png(fig: Any) -> bytes:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     FigureCanvasAgg(fig)
     buf = io.BytesIO()
     fig.savefig(buf, format="png")
+    return buf.getvalue()
+
+
+def pixmap(png: bytes) -> QPixmap:
+    """A QPixmap of PNG bytes (GUI thread)."""
     pix = QPixmap()
-    pix.loadFromData(buf.getvalue(), "PNG")
+    pix.loadFromData(png, "PNG")
     return pix
+
+
+def render_all(result: Any) -> dict[str, bytes]:
+    """Every chart of ``result`` as PNG bytes: "item:X1", "validity:X", "scatter"."""
+    charts: dict[str, bytes] = {}
+    for var in result.variables.values():
+        for s in var.item_summaries:
+            charts[f"item:{s.item}"] = item_bars(s)
+        if var.validity.items:
+            charts[f"validity:{var.key}"] = validity_bars(var.validity)
+    if result.regression is not None and result.regression.x_values:
+        charts["scatter"] = scatter_with_line(result.regression)
+    return charts
 
 
 def _decimal_formatter(decimals: int) -> Any:
@@ -38,7 +60,7 @@ def _decimal_formatter(decimals: int) -> Any:
     return FuncFormatter(lambda v, _pos: fmt(float(v), decimals))
 
 
-def item_bars(summary: Any) -> QPixmap:
+def item_bars(summary: Any) -> bytes:
     """Horizontal bars of one item's answers (counts per label, highest score on top)."""
     fig = _figure(5.0, 2.1)
     ax = fig.add_subplot(111)
@@ -58,10 +80,10 @@ def item_bars(summary: Any) -> QPixmap:
     ax.tick_params(axis="x", labelsize=7)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    return _pixmap(fig)
+    return _png(fig)
 
 
-def scatter_with_line(reg: Any) -> QPixmap:
+def scatter_with_line(reg: Any) -> bytes:
     """The X and Y totals with the fitted regression line and its equation."""
     import numpy as np
 
@@ -84,10 +106,10 @@ def scatter_with_line(reg: Any) -> QPixmap:
     ax.grid(alpha=0.25)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    return _pixmap(fig)
+    return _png(fig)
 
 
-def validity_bars(validity: Any) -> QPixmap:
+def validity_bars(validity: Any) -> bytes:
     """r of each item against the r table line (valid items in green)."""
     fig = _figure(5.2, 2.6)
     ax = fig.add_subplot(111)
@@ -105,4 +127,4 @@ def validity_bars(validity: Any) -> QPixmap:
     ax.set_ylabel("r", fontsize=8)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    return _pixmap(fig)
+    return _png(fig)

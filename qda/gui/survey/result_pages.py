@@ -13,6 +13,11 @@ from qda.survey.numfmt import fmt, fmt_p, fmt_pct
 from qda.survey.regression import decision_summary, equation
 
 
+def _chart(charts_png: dict[str, bytes] | None, key: str, draw: Any) -> Any:
+    png = (charts_png or {}).get(key)
+    return picture(charts.pixmap(png if png is not None else draw()))
+
+
 def _b(x: float | None, decimals: int = 3) -> str:
     """Blank where SPSS leaves a cell empty (a statistic that does not apply to the row)."""
     return "" if x is None else fmt(x, decimals)
@@ -22,7 +27,7 @@ def _yes(flag: bool | None, yes: str, no: str) -> str:
     return "—" if flag is None else (yes if flag else no)
 
 
-def overview_page(r: Any) -> Page:
+def overview_page(r: Any, charts_png: dict[str, bytes] | None = None) -> Page:
     """Questionnaire return and respondent profile tables."""
     page = Page()
     rt = r.return_table
@@ -43,7 +48,7 @@ def overview_page(r: Any) -> Page:
     return page
 
 
-def frequency_page(r: Any) -> Page:
+def frequency_page(r: Any, charts_png: dict[str, bytes] | None = None) -> Page:
     """A frequency table, mean, SD and bar chart per item."""
     page = Page()
     for var in r.variables.values():
@@ -62,12 +67,12 @@ def frequency_page(r: Any) -> Page:
             box.setContentsMargins(0, 0, 0, 0)
             box.addWidget(freq)
             box.addWidget(paragraph(extra))
-            page.add(side_by_side(left, picture(charts.item_bars(s))))
+            page.add(side_by_side(left, _chart(charts_png, f"item:{s.item}", lambda s=s: charts.item_bars(s))))
     page.finish()
     return page
 
 
-def validity_page(r: Any) -> Page:
+def validity_page(r: Any, charts_png: dict[str, bytes] | None = None) -> Page:
     """Pearson item–total r against r table, per variable, with a chart."""
     page = Page()
     for var in r.variables.values():
@@ -78,7 +83,8 @@ def validity_page(r: Any) -> Page:
                 for iv in v.items]
         vt = table([tr("Butir"), tr("r hitung"), tr("r tabel"), "Sig.", tr("Keterangan")], rows,
                    f"validityTable{var.key}")
-        page.add(side_by_side(vt, picture(charts.validity_bars(v))) if v.items else vt)
+        page.add(side_by_side(vt, _chart(charts_png, f"validity:{var.key}", lambda v=v: charts.validity_bars(v)))
+                 if v.items else vt)
         page.add(paragraph(tr("n = {n}, df = {df}, α = {a} dua sisi; r tabel = t / √(df + t²) = {rt}.",
                               n=v.n, df=v.df, a=fmt(v.alpha, 2), rt=fmt(v.r_table, 3))))
         for note in v.notes:
@@ -111,7 +117,7 @@ def _reliability(page: Page, rel: Any) -> None:
         page.add(paragraph("• " + note))
 
 
-def reliability_page(r: Any) -> Page:
+def reliability_page(r: Any, charts_png: dict[str, bytes] | None = None) -> Page:
     """Cronbach's alpha per variable (all / valid items) and over all valid items."""
     page = Page()
     page.add(heading(tr("Uji reliabilitas")))
@@ -124,7 +130,7 @@ def reliability_page(r: Any) -> Page:
     return page
 
 
-def score_page(r: Any) -> Page:
+def score_page(r: Any, charts_png: dict[str, bytes] | None = None) -> Page:
     """Score totals of the valid items on the continuum, with the bands of the chosen scheme."""
     page = Page()
     lang = language()
@@ -144,7 +150,7 @@ def score_page(r: Any) -> Page:
     return page
 
 
-def prerequisite_page(r: Any) -> Page:
+def prerequisite_page(r: Any, charts_png: dict[str, bytes] | None = None) -> Page:
     """Normality (K–S Lilliefors, Shapiro–Wilk) and the linearity ANOVA table."""
     page = Page()
     page.add(heading(tr("Uji normalitas")))
@@ -172,7 +178,7 @@ def prerequisite_page(r: Any) -> Page:
     return page
 
 
-def regression_page(r: Any) -> Page:
+def regression_page(r: Any, charts_png: dict[str, bytes] | None = None) -> Page:
     """Model Summary, ANOVA, Coefficients, interpretation, decision and the scatter plot."""
     page = Page()
     reg = r.regression
@@ -210,12 +216,12 @@ def regression_page(r: Any) -> Page:
     decision.setStyleSheet("font-weight: bold;")
     for note in reg.notes:
         page.add(paragraph("• " + note))
-    page.add(picture(charts.scatter_with_line(reg)))
+    page.add(_chart(charts_png, "scatter", lambda: charts.scatter_with_line(reg)))
     page.finish()
     return page
 
 
-def notes_page(r: Any) -> Page:
+def notes_page(r: Any, charts_png: dict[str, bytes] | None = None) -> Page:
     """Every note of the analysis (explanations of what could not be computed, choices made)."""
     from qda.survey.contract import all_notes
 

@@ -271,13 +271,19 @@ class SurveyTab(QWidget):
         instrument = pruned(self.instrument, self.mapping)
         data, mapping, settings = self.data, dict(self.mapping), self.settings()
         self.status.setText(tr("Menghitung…"))
-        self._job = start_job(lambda progress: analyse(data, instrument, mapping, settings, progress),
-                              self._finished, self._failed)
+        def work(progress: Any) -> tuple[Any, dict[str, bytes]]:
+            from qda.gui.survey.charts import render_all
+
+            result = analyse(data, instrument, mapping, settings, progress)
+            return result, render_all(result)  # charts are drawn here too, off the GUI thread
+
+        self._job = start_job(work, self._finished, self._failed)
         self._update_buttons()
 
-    def _finished(self, result: Any) -> None:
+    def _finished(self, outcome: tuple[Any, dict[str, bytes]]) -> None:
         self._job = None
-        self.show_result(result)
+        result, charts_png = outcome
+        self.show_result(result, charts_png)
         self.analysis_finished.emit(result)
 
     def _failed(self, exc: BaseException) -> None:
@@ -295,14 +301,14 @@ class SurveyTab(QWidget):
             page.deleteLater()
         self.pages = {}
 
-    def show_result(self, result: Any) -> None:
-        """Show ``result`` as pages of tables and charts."""
+    def show_result(self, result: Any, charts_png: dict[str, bytes] | None = None) -> None:
+        """Show ``result`` as pages of tables and charts (``charts_png`` pre-drawn, else drawn here)."""
         from qda.gui.survey.result_pages import PAGES
 
         self.result = result
         self._clear_pages()
         for title, build in PAGES:
-            page = build(result)
+            page = build(result, charts_png)
             self.pages[title] = page
             self.tabs.addTab(page, tr(title))
         reg = result.regression
