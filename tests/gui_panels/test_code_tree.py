@@ -454,3 +454,19 @@ def test_group_details_and_new_code_dialog_screenshot(panel, fx, qtbot):
     values = dialog.values()
     assert values["group"] == "factor" and values["parent"] == fx.code_id("Kepemimpinan yang Efektif")
     save_screenshot(dialog, "panel_code_new_dialog")
+
+
+def test_dropping_a_subcode_on_another_group(panel, fx, qtbot):
+    kual, beban = fx.code_id("Kualitas Layanan"), fx.code_id("Beban Kerja yang Wajar")
+    fx.project.move_code(beban, kual)  # start as a subcode of a dimension
+    panel.refresh()
+    mime = panel.proxy.mimeData([proxy_index(panel, beban)])
+    own_group = panel.proxy.index(2, 0)
+    assert panel.proxy.canDropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, own_group)
+    panel.proxy.dropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, own_group)
+    qtbot.waitUntil(lambda: fx.project.code(beban).group == "own")
+    assert fx.project.code(beban).parent_id is None
+    assert group_rows(panel)["Kode Sendiri"] == ["Beban Kerja yang Wajar"]
+    fx.stack.undo()  # the group change
+    fx.stack.undo()  # leaving the parent
+    assert (fx.project.code(beban).parent_id, fx.project.code(beban).group) == (kual, "dimension")

@@ -100,3 +100,14 @@ def test_a_newer_search_replaces_an_older_one(panel, fx, qtbot):
 def test_screenshot(panel, fx, qtbot):
     run(panel, qtbot, "pelayanan")
     save_screenshot(panel, "panel_search")
+
+
+def test_cancel_discards_the_running_search(panel, qtbot):
+    panel.search("pelayanan")
+    assert panel.cancel_button.isVisible()
+    panel.cancel()
+    assert not panel.is_busy()
+    assert panel.status.text() == "Pencarian dibatalkan."
+    qtbot.wait(200)  # whatever the worker still delivers is ignored
+    assert panel.hit_count() == 0
+    assert panel.search_button.isVisible()
