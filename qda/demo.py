@@ -2,7 +2,8 @@
 
 ``build_demo(folder)`` creates ``folder/demo.qda``: the bundled codebook, every sample
 source (interviews, observation notes, a document analysis), the demo coders, own codes,
-codings, supervisor reviews and memos of ``sample_transcripts/demo_coding.json``. Quotes
+codings, supervisor reviews and memos of ``sample_transcripts/demo_coding.json``, and the
+illustrative questionnaire of :mod:`qda.demo_survey` (also written as ``kuesioner_demo.csv``). Quotes
 in the demo coding are located in the stored text, so the coding survives any change of
 the importer's normalisation.
 """
@@ -111,6 +112,9 @@ def build_demo(folder: str | Path, *, progress: Progress | None = None) -> Path:
                 path, reason = report.refused[0]
                 raise QdaError(tr("demo: sumber contoh ditolak: {path}: {reason}", path=path, reason=reason))
             apply_demo_coding(project, coding, progress)
+            from qda.demo_survey import add_demo_survey
+
+            add_demo_survey(project, folder)
         os.replace(tmp, target)
     finally:
         for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):

@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from qda.demo import build_demo, load_demo_coding, sample_files
+from qda.demo_survey import SURVEY_NAME
 from qda.store import Project
 
 
@@ -32,6 +33,17 @@ def test_demo_project_holds_sources_and_coding(demo_path):
         assert {c.name for c in p.coders()} == {c["name"] for c in coding["coders"]}
         assert p.coder_by("Dr. Sri Wahyuni").role == "supervisor"
         assert p.integrity_check() == "ok"
+        assert p.surveys() == [SURVEY_NAME]
+        stored = p.load_survey(SURVEY_NAME)
+    from qda.survey.analysis import analyse
+    from qda.survey.instrument import Instrument
+    from qda.survey.loading import DataSet
+
+    result = analyse(DataSet.from_json(stored["data_json"]), Instrument.from_json(stored["instrument_json"]),
+                     json.loads(stored["settings_json"])["mapping"])
+    assert result.n_rows == 40
+    assert result.variables["Y"].validity.invalid_items == ["Y10"]  # the weak item is caught
+    assert result.regression.R > 0.5 and result.regression.row("Regression").p < 0.05
 
 
 def test_demo_rebuild_replaces_the_project(demo_path):
@@ -68,3 +80,5 @@ def test_demo_without_display_writes_reports(tmp_path):
     text = "\n".join(par.text for par in report.paragraphs)
     assert "Responsivitas" in text and "Kepemimpinan yang Efektif" in text
     assert (tmp_path / "laporan_tinjauan.docx").is_file()
+    chapter = "\n".join(par.text for par in Document(str(tmp_path / "bab_survei.docx")).paragraphs)
+    assert "Tabel 4.1" in chapter and "H0 ditolak" in chapter

@@ -40,11 +40,10 @@ def write_demo_reports(project_path: Path, folder: Path) -> list[Path]:
     with Project.open(project_path, read_only=True) as project:
         written.append(write_qualitative_report(project, folder / "laporan_kualitatif.docx"))
         written.append(write_review_report(project, folder / "laporan_tinjauan.docx"))
-    try:
-        from qda.survey.demo import write_demo_survey_chapter
-    except ImportError:
-        return written
-    written.append(write_demo_survey_chapter(folder / "bab_survei.docx"))
+    from qda.demo_survey import write_demo_survey_chapter
+
+    csv_path = folder / "kuesioner_demo.csv"
+    written.append(write_demo_survey_chapter(folder / "bab_survei.docx", csv_path if csv_path.is_file() else None))
     return written
 
 
