@@ -470,3 +470,14 @@ def test_dropping_a_subcode_on_another_group(panel, fx, qtbot):
     fx.stack.undo()  # the group change
     fx.stack.undo()  # leaving the parent
     assert (fx.project.code(beban).parent_id, fx.project.code(beban).group) == (kual, "dimension")
+
+
+def test_moving_a_code_under_its_own_subcode_is_refused_with_a_message(panel, fx, monkeypatch):
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: warnings.append(text))
+    kual, resp = fx.code_id("Kualitas Layanan"), fx.code_id("Responsivitas")
+    fx.project.move_code(resp, kual)
+    panel.refresh()
+    panel._move(kual, resp, "dimension")  # what a stale drop could ask for
+    assert fx.project.code(kual).parent_id is None
+    assert warnings and "Kualitas Layanan" in warnings[0]

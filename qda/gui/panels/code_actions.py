@@ -30,7 +30,7 @@ class CodeActionsMixin:
             return False
         try:
             self.undo_stack.push(command)
-        except QdaError as exc:
+        except (QdaError, ValueError) as exc:  # the store's own message names the problem
             QMessageBox.warning(self, tr("Tindakan ditolak"), str(exc))
             return False
         self.refresh()
