@@ -68,7 +68,10 @@ def test_english_mode_uses_decimal_point(qtbot, tab):
 
 def test_override_keeps_an_invalid_item(qtbot, tab):
     tab.open_file(SAKO_CSV)
-    _run(qtbot, tab)
+    tab.distributed.setValue(40)
+    first = _run(qtbot, tab)
+    assert (first.return_table.distributed, first.return_table.returned) == (40, 30)
+    assert tab.find_table("returnTable").item(1, 2).text() == "75,00%"
     tab.keep_items = ["Y10"]
     result = _run(qtbot, tab)
     assert "Y10" in result.y.used_items and result.y.score.max == 9 * 5 * 30
@@ -101,6 +104,15 @@ def test_store_and_reopen_in_project(qtbot, tab, tmp_path, monkeypatch):
         qtbot.addWidget(other)
         assert other.data.frame.shape == (30, 26) and abs(other.alpha.value() - 0.01) < 1e-9
         assert other.mapping == tab.mapping
+        tab.survey_name = ""
+        monkeypatch.setattr("qda.gui.survey.tab.QInputDialog.getText", lambda *a, **k: ("Sako kedua", True))
+        tab.alpha.setValue(0.05)
+        tab.save_to_project()
+        assert project.surveys() == ["Sako", "Sako kedua"]
+        assert [tab.stored.itemText(i) for i in range(tab.stored.count())] == ["Sako", "Sako kedua"]
+        other.set_project(project)
+        other.load_stored("Sako kedua")
+        assert abs(other.alpha.value() - 0.05) < 1e-9
 
 
 def test_export_chapter(qtbot, tab, tmp_path):

@@ -8,7 +8,8 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QHBoxLayout, QInputDialog, QLabel,
-                               QLineEdit, QMessageBox, QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget)
+                               QLineEdit, QMessageBox, QPushButton, QSpinBox, QTableView, QTabWidget, QVBoxLayout,
+                               QWidget)
 
 from qda.errors import QdaError
 from qda.gui.survey.frame_model import FrameModel
@@ -79,6 +80,22 @@ class SurveyTab(QWidget):
         self.save_btn = self._button(bar, tr("Simpan ke proyek"), self.save_to_project)
         self.export_btn = self._button(bar, tr("Ekspor bab survei (Word)…"), self.export_chapter)
         layout.addLayout(bar)
+        second = QHBoxLayout()
+        second.addWidget(QLabel(tr("Kuesioner disebar")))
+        self.distributed = QSpinBox()
+        self.distributed.setRange(0, 10_000_000)
+        self.distributed.setSpecialValueText(tr("= kembali"))
+        self.distributed.setToolTip(tr("Jumlah kuesioner yang disebar; 0 berarti sama dengan yang kembali."))
+        second.addWidget(self.distributed)
+        second.addSpacing(16)
+        self.stored_label = QLabel(tr("Survei tersimpan"))
+        second.addWidget(self.stored_label)
+        self.stored = QComboBox()
+        self.stored.setMinimumWidth(200)
+        self.stored.activated.connect(lambda _i: self.load_stored(self.stored.currentText()))
+        second.addWidget(self.stored)
+        second.addStretch(1)
+        layout.addLayout(second)
         self.status = QLabel(tr("Buka berkas data survei (CSV, XLSX atau SPSS .sav) untuk memulai."))
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
@@ -87,6 +104,7 @@ class SurveyTab(QWidget):
         self.grid = QTableView()
         self.grid.setModel(self.model)
         self.grid.setAlternatingRowColors(True)
+        self.grid.verticalHeader().setDefaultSectionSize(22)
         self.tabs.addTab(self.grid, tr("Data"))
         layout.addWidget(self.tabs, 1)
         self.pages: dict[str, QWidget] = {}
@@ -121,14 +139,23 @@ class SurveyTab(QWidget):
     def set_project(self, project: Any) -> None:
         """Attach (or detach, with None) a project; its first stored survey is opened."""
         self.project = project
-        if project is not None:
-            try:
-                names = project.surveys()
-            except Exception:  # a project without survey support
-                names = []
-            if names:
-                self.load_stored(names[0])
+        names = self._refresh_stored()
+        if names:
+            self.load_stored(names[0])
         self._update_buttons()
+
+    def _refresh_stored(self) -> list[str]:
+        names: list[str] = []
+        if self.project is not None:
+            try:
+                names = self.project.surveys()
+            except (QdaError, AttributeError):  # a project without survey support
+                names = []
+        self.stored.clear()
+        self.stored.addItems(names)
+        for w in (self.stored, self.stored_label):
+            w.setVisible(bool(names))
+        return names
 
     def load_stored(self, name: str) -> None:
         """Open the survey ``name`` stored in the project."""
@@ -145,6 +172,8 @@ class SurveyTab(QWidget):
         self.missing.setText(", ".join(f"{c:g}" for c in settings.get("missing_codes", [])))
         self.keep_items = list(settings.get("keep_items", []))
         self.drop_items = list(settings.get("drop_items", []))
+        self.distributed.setValue(int(settings.get("distributed") or 0))
+        self.stored.setCurrentText(name)
 
     def save_to_project(self) -> None:
         """Store data, instrument and settings in the project (``Project.save_survey``)."""
@@ -158,7 +187,7 @@ class SurveyTab(QWidget):
             name = text.strip()
         settings = {"mapping": self.mapping, "alpha": self.alpha.value(), "scheme": self.scheme.currentData(),
                     "missing_codes": self._missing_codes(), "keep_items": self.keep_items,
-                    "drop_items": self.drop_items}
+                    "drop_items": self.drop_items, "distributed": self.distributed.value() or None}
         try:
             self.project.save_survey(name, self.data.to_json(), self.instrument.to_json(),
                                      json.dumps(settings, ensure_ascii=False))
@@ -166,6 +195,8 @@ class SurveyTab(QWidget):
             warn(self, tr("Simpan survei"), str(exc))
             return
         self.survey_name = name
+        self._refresh_stored()
+        self.stored.setCurrentText(name)
         self.status.setText(tr("Survei \"{name}\" disimpan di proyek.", name=name))
 
     # --- data and mapping ---------------------------------------------------------------------
@@ -258,7 +289,7 @@ class SurveyTab(QWidget):
 
         return Settings(alpha=round(self.alpha.value(), 6), scheme=self.scheme.currentData(),
                         missing_codes=self._missing_codes(), keep_items=list(self.keep_items),
-                        drop_items=list(self.drop_items))
+                        drop_items=list(self.drop_items), distributed=self.distributed.value() or None)
 
     def run_analysis(self) -> None:
         """Run the whole procedure on a worker thread; results are shown when it finishes."""
