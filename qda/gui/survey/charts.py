@@ -87,7 +87,7 @@ def scatter_with_line(reg: Any) -> bytes:
     """The X and Y totals with the fitted regression line and its equation."""
     import numpy as np
 
-    fig = _figure(5.2, 3.6)
+    fig = _figure(5.4, 3.9)
     ax = fig.add_subplot(111)
     x, y = np.asarray(reg.x_values), np.asarray(reg.y_values)
     ax.scatter(x, y, s=18, color="#2c7fb8", alpha=0.75, edgecolor="white", linewidth=0.4)

@@ -187,20 +187,29 @@ def regression_page(r: Any, charts_png: dict[str, bytes] | None = None) -> Page:
         page.add(paragraph(tr("Regresi tidak dihitung: salah satu variabel tidak memiliki butir valid.")))
         page.finish()
         return page
-    page.add(heading("Model Summary"))
-    page.add(table(["Model", "R", "R Square", "Adjusted R Square", "Std. Error of the Estimate"],
-                   [["1", fmt(reg.R, 3), fmt(reg.R2, 3), fmt(reg.adj_R2, 3), fmt(reg.se_est, 3)]],
-                   "regressionSummaryTable"))
-    page.add(heading("ANOVA"))
-    page.add(table(["Model", "Sum of Squares", "df", "Mean Square", "F", "Sig."],
-                   [[row.source, fmt(row.ss, 3), row.df, _b(row.ms) if row.source == "Total" else fmt(row.ms, 3),
-                     fmt(row.F, 3) if row.source == "Regression" else "",
-                     fmt_p(row.p) if row.source == "Regression" else ""]
-                    for row in reg.anova], "regressionAnovaTable"))
-    page.add(heading("Coefficients"))
-    page.add(table(["Model", "B", "Std. Error", "Beta", "t", "Sig."],
-                   [[c.name, fmt(c.B, 3), fmt(c.se, 3), "" if i == 0 else fmt(c.beta, 3), fmt(c.t, 3), fmt_p(c.p)]
-                    for i, c in enumerate(reg.coefficients)], "regressionCoefficientsTable"))
+    left = QWidget()
+    col = QVBoxLayout(left)
+    col.setContentsMargins(0, 0, 0, 0)
+    col.addWidget(heading("Model Summary"))
+    col.addWidget(table(["Model", "R", "R Square", "Adjusted R Square", "Std. Error of the Estimate"],
+                        [["1", fmt(reg.R, 3), fmt(reg.R2, 3), fmt(reg.adj_R2, 3), fmt(reg.se_est, 3)]],
+                        "regressionSummaryTable"))
+    col.addWidget(heading("ANOVA"))
+    col.addWidget(table(["Model", "Sum of Squares", "df", "Mean Square", "F", "Sig."],
+                        [[row.source, fmt(row.ss, 3), row.df,
+                          _b(row.ms) if row.source == "Total" else fmt(row.ms, 3),
+                          fmt(row.F, 3) if row.source == "Regression" else "",
+                          fmt_p(row.p) if row.source == "Regression" else ""]
+                         for row in reg.anova], "regressionAnovaTable"))
+    col.addWidget(heading("Coefficients"))
+    col.addWidget(table(["Model", "B", "Std. Error", "Beta", "t", "Sig."],
+                        [[c.name, fmt(c.B, 3), fmt(c.se, 3), "" if i == 0 else fmt(c.beta, 3), fmt(c.t, 3),
+                          fmt_p(c.p)] for i, c in enumerate(reg.coefficients)], "regressionCoefficientsTable"))
+    col.addStretch(1)
+    if reg.x_values:
+        page.add(side_by_side(left, _chart(charts_png, "scatter", lambda: charts.scatter_with_line(reg))))
+    else:
+        page.add(left)
     eq = equation(reg)
     if eq:
         page.add(paragraph(tr("Persamaan regresi: {eq}", eq=eq.get(lang))))
@@ -216,7 +225,6 @@ def regression_page(r: Any, charts_png: dict[str, bytes] | None = None) -> Page:
     decision.setStyleSheet("font-weight: bold;")
     for note in reg.notes:
         page.add(paragraph("• " + note))
-    page.add(_chart(charts_png, "scatter", lambda: charts.scatter_with_line(reg)))
     page.finish()
     return page
 
