@@ -481,3 +481,34 @@ def test_moving_a_code_under_its_own_subcode_is_refused_with_a_message(panel, fx
     panel._move(kual, resp, "dimension")  # what a stale drop could ask for
     assert fx.project.code(kual).parent_id is None
     assert warnings and "Kualitas Layanan" in warnings[0]
+
+
+def test_a_500_code_codebook_keeps_its_hierarchy_and_filters(qtbot, fx):
+    parents = []
+    with fx.project.atomic():
+        for i in range(485):
+            parent = parents[i // 5] if i >= 5 else None  # a tree five codes wide at each level
+            parents.append(fx.project.add_code(f"Inovasi Layanan {i + 1}", parent=parent).id)
+    panel = CodeTreePanel()
+    qtbot.addWidget(panel)
+    panel.set_project(fx.project, fx.stack)
+    assert len(panel.model.codes()) == 500
+    deep = parents[-1]
+    depth, index = 0, proxy_index(panel, deep)
+    while index.parent().isValid():
+        depth, index = depth + 1, index.parent()
+    assert depth == 4  # group > 3 ancestors > the code
+    panel.set_filter("Inovasi Layanan 485")
+    assert visible_codes(panel)[-1] == "Inovasi Layanan 485"
+    assert set(visible_codes(panel)) == {fx.project.code(i).name for i in [deep, *_ancestors(fx, deep)]}
+    fx.code_phrase(fx.interview, "Pelatihan hanya sekali setahun", f"Inovasi Layanan 485")
+    panel.refresh_counts()
+    assert proxy_index(panel, deep, 1).data() == "1"
+
+
+def _ancestors(fx, code_id):
+    out, code = [], fx.project.code(code_id)
+    while code.parent_id is not None:
+        out.append(code.parent_id)
+        code = fx.project.code(code.parent_id)
+    return out

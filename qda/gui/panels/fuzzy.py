@@ -4,7 +4,8 @@ Plain Python over rapidfuzz (no Qt), so the ranking can be reasoned about and te
 own. A code matches a query when a name contains it (case- and accent-insensitive after
 rapidfuzz's default processing) or when rapidfuzz's ``WRatio``/``partial_ratio`` reaches the
 threshold. Ranking puts names that *start* with the query first, then names with a word
-starting with it, then any substring, then the rest by score.
+starting with it, then any substring, then the rest by score. Near misses are only shown
+when no name contains the query (:func:`prune`): what the user typed literally wins.
 """
 
 from __future__ import annotations
@@ -79,26 +80,19 @@ def rank(
     return matches[:limit] if limit is not None else matches
 
 
-#: When some name contains the query, fuzzy-only matches must reach this score to be kept.
-STRICT_THRESHOLD = 90.0
-
-
 def matching_ids(query: str, names: Mapping[int, Sequence[str]], threshold: float = DEFAULT_THRESHOLD) -> set[int]:
-    """The ids of the codes matching ``query`` (see :func:`rank`).
+    """The ids of the codes matching ``query`` (see :func:`rank` and :func:`prune`).
 
-    If some names contain the query literally, near misses are dropped unless they score
-    at least :data:`STRICT_THRESHOLD` ("kerja" shows the four "... Kerja" codes, not
-    "Kinerja"); otherwise every fuzzy match above ``threshold`` counts ("responsif"
-    finds Responsivitas).
+    "kerja" shows the four "... Kerja" codes, not "Kinerja"; "responsif", which no name
+    contains, finds Responsivitas by similarity.
     """
-    return {m.code_id for m in prune(rank(query, names, threshold=threshold), threshold)}
+    return {m.code_id for m in prune(rank(query, names, threshold=threshold))}
 
 
-def prune(matches: list[Match], threshold: float = DEFAULT_THRESHOLD) -> list[Match]:
-    """Drop weak near misses when some name contains the query literally (order kept)."""
-    if any(m.tier < 3 for m in matches):
-        return [m for m in matches if m.tier < 3 or m.score >= max(threshold, STRICT_THRESHOLD)]
-    return matches
+def prune(matches: list[Match]) -> list[Match]:
+    """Only the literal matches when there are any (order kept); otherwise the near misses."""
+    literal = [m for m in matches if m.tier < 3]
+    return literal or matches
 
 
 def has_good_match(query: str, matches: Iterable[Match]) -> bool:

@@ -116,7 +116,7 @@ class QuickCodeDialog(QDialog):
                 if code.id not in self._recent:
                     self._add_code(code.id)
         else:
-            matches = prune(rank(query, self._names, threshold=PICKER_THRESHOLD), PICKER_THRESHOLD)
+            matches = prune(rank(query, self._names, threshold=PICKER_THRESHOLD))
             good = any(m.tier < 3 for m in matches)
             exact = any(query.casefold() in (n.casefold() for n in names if n) for names in self._names.values())
             offer = not exact and not self._read_only
