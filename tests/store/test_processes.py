@@ -87,3 +87,79 @@ def test_killed_writer_leaves_every_completed_action(project):
         assert n >= last  # every acknowledged coding survived
         assert n <= last + 1  # at most the one in flight, and never half of one
         assert len([e for e in p.events() if e.action == "segment.add"]) == n
+
+
+IMPORT_WRITER = textwrap.dedent("""
+    import sys
+    from pathlib import Path
+    from qda.progress import Progress
+    from qda.sources.importer import import_files
+    from qda.store import Project
+    p = Project.open(sys.argv[1])
+    files = sorted(Path(sys.argv[2]).glob("*.txt"))
+    progress = Progress(callback=lambda done, total, msg: print(done, flush=True))
+    import_files(p, files, progress=progress)
+    print("finished", flush=True)
+""")
+
+BATCH_WRITER = textwrap.dedent("""
+    import sys
+    from qda.store import Project
+    p = Project.open(sys.argv[1])
+    doc = p.document("uji.txt").id
+    code = p.code("Responsivitas").id
+    rows = [(doc, i % 100, i % 100 + 5, code) for i in range(400_000)]
+    print("start", flush=True)
+    p.add_segments(rows)
+    print("done", flush=True)
+""")
+
+
+def test_killed_import_keeps_every_completed_document(project, tmp_path):
+    folder = tmp_path / "sumber"
+    folder.mkdir()
+    body = "P: Bagaimana pelayanan surat hari ini?\nI: Cukup cepat, disposisi selesai sebelum siang.\n" * 400
+    for i in range(150):
+        (folder / f"wawancara_{i:03d}.txt").write_text(f"Judul: Wawancara {i}\n\n{body}", encoding="utf-8")
+    path = project.path
+    project.close()
+    proc = subprocess.Popen([sys.executable, "-c", IMPORT_WRITER, str(path), str(folder)], stdout=subprocess.PIPE,
+                            text=True)
+    acknowledged = 0
+    for line in proc.stdout:
+        if line.strip().isdigit():
+            acknowledged = int(line)
+        if acknowledged >= 20:
+            break
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    for line in proc.stdout:
+        if line.strip().isdigit():
+            acknowledged = int(line)
+    with Project.open(path) as p:
+        assert p.integrity_check() == "ok"
+        imported = [d for d in p.documents() if d.name.startswith("wawancara_")]
+        # progress is reported after each file is stored: every acknowledged file is there, whole
+        assert acknowledged <= len(imported) < 150
+        for doc in imported:
+            assert p.document_text(doc).endswith("sebelum siang.")
+            assert doc.turn_count == 800 and len(p.turns(doc)) == 800
+
+
+def test_killed_batch_is_all_or_nothing(project):
+    path = project.path
+    project.close()
+    proc = subprocess.Popen([sys.executable, "-c", BATCH_WRITER, str(path)], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "start"
+    import time
+
+    wal = path.with_name(path.name + "-wal")
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and (not wal.exists() or wal.stat().st_size < 2_000_000):
+        time.sleep(0.01)  # wait until the one big transaction is being written
+    assert wal.stat().st_size >= 2_000_000
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    with Project.open(path) as p:
+        assert p.integrity_check() == "ok"
+        assert len(p.segments()) in (0, 400_000)
