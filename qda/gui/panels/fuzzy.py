@@ -11,7 +11,7 @@ when no name contains the query (:func:`prune`): what the user typed literally w
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Mapping, Sequence
+from typing import Mapping, Sequence
 
 #: Default score (0–100) a fuzzy match must reach to count.
 DEFAULT_THRESHOLD = 80.0
@@ -93,8 +93,3 @@ def prune(matches: list[Match]) -> list[Match]:
     """Only the literal matches when there are any (order kept); otherwise the near misses."""
     literal = [m for m in matches if m.tier < 3]
     return literal or matches
-
-
-def has_good_match(query: str, matches: Iterable[Match]) -> bool:
-    """True when some match is the query itself or starts with it (no need to offer a new code)."""
-    return any(m.tier == 0 for m in matches)
