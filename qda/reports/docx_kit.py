@@ -525,12 +525,20 @@ class ReportDocument:
             return 16.0
 
     def _auto_widths(self, header_rows, rows, ncols: int, size: float) -> list[float]:
-        """Column widths from content: long text columns share what short ones leave."""
-        char_cm = 0.021 * size  # average character width at this point size (generous for substitute fonts)
+        """Column widths from content.
+
+        Every column gets at least its longest word (text columns at least ~3.5 cm, so
+        labels do not break into syllables); what is left of the text width goes to the
+        columns whose content would need more, in proportion to that need.
+        """
+        char_cm = 0.019 * size  # average character width at this point size (generous for substitute fonts)
+        pad = 0.45  # the cell's left and right margins
         need = [0.0] * ncols
         longest_word = [0.0] * ncols
-        for k, r in enumerate([*header_rows, *rows[:400]]):
-            factor = 1.15 if k < len(header_rows) else 1.0  # header cells are bold
+        numeric = [0] * ncols
+        body = rows[:400]
+        for k, r in enumerate([*header_rows, *body]):
+            factor = 1.1 if k < len(header_rows) else 1.0  # header cells are bold
             col = 0
             for v in r:
                 span = v[1] if isinstance(v, tuple) else 1
@@ -539,13 +547,20 @@ class ReportDocument:
                     need[col] = max(need[col], len(text) * factor)
                     words = text.split() or [""]
                     longest_word[col] = max(longest_word[col], max(len(x) for x in words) * factor)
+                    if k >= len(header_rows) and (not text or _NUMERIC.match(text)):
+                        numeric[col] += 1
                 col += span
-        pad = 0.55
-        minimum = [min(max(lw, 3) * char_cm + pad, 4.5) for lw in longest_word]
-        natural = [max(n * char_cm + pad, m) for n, m in zip(need, minimum)]
+        natural = [n * char_cm + pad for n in need]
+        minimum = []
+        for c in range(ncols):
+            word = min(max(longest_word[c], 3) * char_cm + pad, 4.5)
+            is_text = body and numeric[c] < len(body) / 2
+            minimum.append(min(natural[c], max(word, 3.5)) if is_text else word)
+        natural = [max(n, m) for n, m in zip(natural, minimum)]
         total = self.text_width_cm
         if sum(natural) <= total:
-            return natural
+            roomy = min(1.3, total / sum(natural))  # some air, so substitute fonts do not wrap
+            return [x * roomy for x in natural]
         base = sum(minimum)
         if base >= total:
             return [m * total / base for m in minimum]
