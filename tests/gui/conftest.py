@@ -27,14 +27,7 @@ def settings(_gui_config):
     return s
 
 
-TEXT = (
-    "Judul: Wawancara ilustratif\n"
-    "\n"
-    "[00:00:05] P: Bagaimana pelayanan surat di bagian ini? 🙂\n"
-    "\n"
-    "[00:00:12] I: Jujur saja 𝔸 pelayanan kami cepat tetapi arsip sering terlambat karena pegawai kurang.\n"
-)
-"""Illustrative transcript with astral characters (🙂, 𝔸) before the coded words."""
+from workbench_support import TEXT  # noqa: E402
 
 
 @pytest.fixture
@@ -66,10 +59,3 @@ def window(qtbot, settings, project_file):
     yield w
     w.close()
 
-
-def read_segments(path):
-    """Segments as stored in the file, read by a second, read-only connection."""
-    from qda.store import Project
-
-    with Project.open(path, read_only=True) as p:
-        return [(s.start, s.end, p.code(s.code_id).name) for s in p.segments()]

@@ -10,7 +10,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from PySide6.QtTest import QTest
 
-from conftest import read_segments
+from workbench_support import read_segments
 
 pytestmark = pytest.mark.gui
 

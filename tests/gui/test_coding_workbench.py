@@ -10,7 +10,7 @@ from PySide6.QtGui import QDropEvent, QDragEnterEvent, QDragMoveEvent
 from PySide6.QtWidgets import QApplication
 from PySide6.QtTest import QTest
 
-from conftest import TEXT, read_segments
+from workbench_support import TEXT, read_segments
 
 pytestmark = pytest.mark.gui
 

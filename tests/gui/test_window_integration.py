@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from PySide6.QtTest import QTest
 
-from conftest import TEXT, read_segments
+from workbench_support import TEXT, read_segments
 
 pytestmark = pytest.mark.gui
 

@@ -1,0 +1,20 @@
+"""Known content and a second-connection reader shared by the GUI tests."""
+
+from __future__ import annotations
+
+# An illustrative transcript with astral characters (🙂, 𝔸) before the coded words.
+TEXT = (
+    "Judul: Wawancara ilustratif\n"
+    "\n"
+    "[00:00:05] P: Bagaimana pelayanan surat di bagian ini? 🙂\n"
+    "\n"
+    "[00:00:12] I: Jujur saja 𝔸 pelayanan kami cepat tetapi arsip sering terlambat karena pegawai kurang.\n"
+)
+
+
+def read_segments(path):
+    """Segments as stored in the file, read by a second, read-only connection."""
+    from qda.store import Project
+
+    with Project.open(path, read_only=True) as p:
+        return [(s.start, s.end, p.code(s.code_id).name) for s in p.segments()]
