@@ -89,9 +89,10 @@ def _variable(var: Variable, block: "np.ndarray", inst: Instrument, st: Settings
         if keep:
             used.append(iv.item)
     notes = list(val.notes)
-    if val.invalid_items:
+    dropped_invalid = [i for i in val.invalid_items if i not in used]
+    if dropped_invalid:
         notes.append(tr("Butir tidak valid ({items}) tidak diikutkan dalam analisis berikutnya.",
-                        items=", ".join(i for i in val.invalid_items if i not in used)))
+                        items=", ".join(dropped_invalid)))
     if any(iv.overridden for iv in val.items):
         notes.append(tr("Pilihan pengguna: butir {items} dipakai/dibuang berlawanan dengan hasil uji validitas.",
                         items=", ".join(iv.item for iv in val.items if iv.overridden)))

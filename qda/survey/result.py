@@ -91,8 +91,8 @@ class ItemValidity:
     item: str
     r: float | None  # r with the (uncorrected) total of the variable's items, listwise
     p: float | None  # two-tailed p of r
-    valid: bool  # r > r_table (after a user override, see ``overridden``)
-    overridden: bool = False  # True when the user kept/dropped the item against the test
+    valid: bool  # the test's verdict: r > r_table
+    overridden: bool = False  # True when the user kept an invalid / dropped a valid item (see used_items)
 
 
 @dataclass
@@ -365,13 +365,13 @@ class SurveyResult:
 
     @property
     def x(self) -> VariableResult:
-        """The independent variable."""
-        return self.variables["X"]
+        """The independent variable (the first one, normally "X")."""
+        return list(self.variables.values())[0]
 
     @property
     def y(self) -> VariableResult:
-        """The dependent variable."""
-        return self.variables["Y"]
+        """The dependent variable (the second one, normally "Y")."""
+        return list(self.variables.values())[1]
 
     def to_dict(self) -> dict:
         """Every field as plain JSON-ready data (dataclasses to dicts)."""

@@ -22,6 +22,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 MAX_LISTED = 8
 _LETTER = re.compile(r"[^\W\d_]")
+_NUMBERED = re.compile(r"^\(?(\d+)\)?\s*[-.:)=]?\s*(.+?)$|^(.+?)\s*\((\d+)\)$")
+ID_NAMES = {"responden", "noresponden", "nomorresponden", "idresponden", "koderesponden", "respondent",
+            "respondentid", "id", "no", "nomor"}
 
 
 @dataclass(frozen=True)
@@ -91,8 +94,11 @@ def score_columns(data: DataSet, mapping: dict[str, str], instrument: Instrument
         for i in text_rows:
             cell = raw.iat[i]
             key = normalise_label(spss.get(cell, cell))
+            numbered = _numbered(cell, scores)
             if key in scores:
                 nums[i] = scores[key]
+            elif numbered is not None:
+                nums[i] = numbered
             elif _LETTER.search(cell):
                 problems.append(Problem(data.name, data.row_number(i), col, cell,
                                         tr("label jawaban tidak dikenal")))
@@ -112,9 +118,29 @@ def score_columns(data: DataSet, mapping: dict[str, str], instrument: Instrument
     return out
 
 
+def _numbered(cell: str, scores: dict[str, int]) -> float | None:
+    """``"4 - Baik"``, ``"(4) Baik"``, ``"Baik (4)"``: the number, when the label agrees with it."""
+    m = _NUMBERED.match(cell.strip())
+    if not m:
+        return None
+    number, label = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+    return float(number) if scores.get(normalise_label(label)) == int(number) else None
+
+
+def id_column_of(data: DataSet, declared: str | None) -> str | None:
+    """The respondent-id column: the declared one, else a column named like "responden" or "id"."""
+    if declared and declared in data.frame.columns:
+        return declared
+    for col in data.columns:
+        if normalise_label(col).replace(".", "") in ID_NAMES:
+            return col
+    return None
+
+
 def duplicate_ids(data: DataSet, id_column: str | None) -> list[Problem]:
-    """A problem for each repeated respondent id (in ``id_column``, if the data has it)."""
-    if not id_column or id_column not in data.frame.columns:
+    """A problem for each repeated respondent id (in ``id_column`` or a column named like it)."""
+    id_column = id_column_of(data, id_column)
+    if id_column is None:
         return []
     ids = data.frame[id_column].astype(str).str.strip()
     dup = ids.duplicated(keep="first") & (ids != "")

@@ -92,3 +92,18 @@ def test_unreadable_and_empty_files(tmp_path):
     dup.write_text("X1,X1,Y1\n1,2,3\n", encoding="utf-8")
     with pytest.raises(DataError, match="ganda.csv.*X1"):
         load_data(dup)
+
+
+def test_numbered_labels_and_id_column_by_name(tmp_path):
+    frame = pd.read_csv(SAKO_CSV, dtype=str).rename(columns={"responden": "No. Responden"})
+    frame.loc[0, "X1"] = "4 - Baik"
+    frame.loc[1, "X1"] = "Baik (4)"
+    path = tmp_path / "bernomor.csv"
+    frame.to_csv(path, index=False)
+    reference = analyse_columns(load_data(SAKO_CSV), X_COLS, Y_COLS)
+    assert analyse_columns(load_data(path), X_COLS, Y_COLS).x.item_summaries[0] == reference.x.item_summaries[0]
+    frame.loc[2, "X1"] = "5 - Baik"  # the number and the label disagree
+    frame.loc[3, "No. Responden"] = "R01"
+    frame.to_csv(path, index=False)
+    err = _problems(path)
+    assert [(p.row, p.column) for p in err.problems] == [(4, "X1"), (5, "No. Responden")]
