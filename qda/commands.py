@@ -182,24 +182,28 @@ class UpdateCode(Command):
 
 @dataclass
 class MoveCode(Command):
-    """Put a code under another one (or at the top level)."""
+    """Put a code under another one, or at the top level of its group or of ``group``."""
 
     code_id: int
     parent_id: int | None
+    group: str | None = None
     _old_parent: int | None = None
-    _old_group: str = ""
+    _old_groups: dict[int, str] = field(default_factory=dict)
 
     def label(self, project) -> str:
         return tr("pindahkan kode {code}", code=project.code(self.code_id).name)
 
     def do(self, project) -> None:
         code = project.code(self.code_id)
-        self._old_parent, self._old_group = code.parent_id, code.group
-        project.move_code(self.code_id, self.parent_id)
+        self._old_parent = code.parent_id
+        self._old_groups = {i: project.code(i).group for i in [code.id, *project.descendants(code.id)]}
+        project.move_code(self.code_id, self.parent_id, group=self.group)
 
     def undo(self, project) -> None:
-        project.move_code(self.code_id, self._old_parent)
-        project.update_code(self.code_id, group=self._old_group)
+        with project.atomic():
+            project.move_code(self.code_id, self._old_parent)
+            for code_id, group in self._old_groups.items():
+                project.update_code(code_id, group=group)
 
 
 @dataclass

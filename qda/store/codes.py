@@ -149,16 +149,24 @@ class CodesMixin:
         """Give a code another colour."""
         return self.update_code(ref, color=color)
 
-    def move_code(self, ref: CodeRef, new_parent: CodeRef | None) -> Code:
-        """Put a code under another code (or at the top level with ``None``)."""
+    def move_code(self, ref: CodeRef, new_parent: CodeRef | None, *, group: str | None = None) -> Code:
+        """Put a code under another code, or at the top level (``None``) of its group or of ``group``.
+
+        A moved code takes its new parent's group; its descendants follow it.
+        """
         code = self.code(ref)
         parent_id = self.code(new_parent).id if new_parent is not None else None
         if parent_id is not None and (parent_id == code.id or parent_id in self.descendants(code.id)):
             raise ValueError(tr("kode {name} tidak dapat dipindah ke bawah dirinya sendiri", name=code.name))
+        if group is not None and group not in GROUPS:
+            raise ValueError(tr("kelompok kode tidak dikenal: {group}", group=group))
         with self.atomic():
-            group = self.code(parent_id).group if parent_id is not None else code.group
-            self._exec("UPDATE code SET parent_id = ?, grp = ? WHERE id = ?", (parent_id, group, code.id))
-            self._log("code.move", "code", code.uuid, old_parent=code.parent_id, new_parent=parent_id)
+            new_group = self.code(parent_id).group if parent_id is not None else (group or code.group)
+            ids = [code.id, *self.descendants(code.id)]
+            self._exec("UPDATE code SET parent_id = ? WHERE id = ?", (parent_id, code.id))
+            self._exec(f"UPDATE code SET grp = ? WHERE id IN ({','.join('?' * len(ids))})", (new_group, *ids))
+            self._log("code.move", "code", code.uuid, old_parent=code.parent_id, new_parent=parent_id,
+                      old_group=code.group, new_group=new_group)
         return self.code(code.id)
 
     def merge_codes(self, source: CodeRef, target: CodeRef) -> int:

@@ -64,6 +64,12 @@ class SegmentsMixin:
                                    "VALUES (?,?,?,?,?,?)", events)
         return len(batch)
 
+    def coder_counts(self) -> dict[int, int]:
+        """Number of segments per coder id (coders without segments map to 0)."""
+        counts = {cid: 0 for (cid,) in self._tuples("SELECT id FROM coder")}
+        counts.update(dict(self._tuples("SELECT coder_id, COUNT(*) FROM segment GROUP BY coder_id")))
+        return counts
+
     def segment(self, ref: SegRef) -> Segment:
         """Resolve a segment given as record, id or UUID."""
         if isinstance(ref, Segment):

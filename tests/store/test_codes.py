@@ -62,3 +62,20 @@ def test_code_counts(project):
     counts = project.code_counts()
     assert counts[project.code("Responsivitas").id] == 1
     assert counts[project.code("Akuntabilitas").id] == 0
+
+
+def test_move_to_top_of_another_group_carries_descendants(project):
+    parent = project.add_code("Inovasi")
+    child = project.add_code("Digital", parent=parent)
+    moved = project.move_code(parent, None, group="factor")
+    assert moved.group == "factor" and project.code(child.id).group == "factor"
+    assert project.code(child.id).parent_id == parent.id
+
+
+def test_coder_counts(project):
+    project.add_segment("uji.txt", 40, 80, "Responsivitas")
+    project.set_coder("Agus")
+    project.add_segment("uji.txt", 40, 80, "Responsivitas")
+    project.add_segment("uji.txt", 10, 20, "Responsivitas")
+    counts = project.coder_counts()
+    assert counts == {project.coder_by("Rina").id: 1, project.coder_by("Agus").id: 2}

@@ -36,6 +36,7 @@ COMMANDS = {
     "recolor": lambda p, doc, seg, own: c.RecolorCode(own.id, "#000000"),
     "update": lambda p, doc, seg, own: c.UpdateCode(own.id, {"definition_id": "baru", "indicators": ["x"]}),
     "move": lambda p, doc, seg, own: c.MoveCode(own.id, p.code("Responsivitas").id),
+    "move_group": lambda p, doc, seg, own: c.MoveCode(own.id, None, "dimension"),
     "merge": lambda p, doc, seg, own: c.MergeCodes(own.id, p.code("Responsivitas").id),
     "delete": lambda p, doc, seg, own: c.DeleteCode(own.id, delete_segments=True),
     "memo": lambda p, doc, seg, own: c.SetMemo(p.document(doc), "memo dokumen"),

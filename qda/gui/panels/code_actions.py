@@ -112,12 +112,7 @@ class CodeActionsMixin:
         code = self.model.code(code_id)
         if code is None or (code.parent_id == parent_id and code.group == group):
             return
-        if parent_id is not None or group == code.group:
-            done = self._push(commands.MoveCode(code_id, parent_id))
-        else:
-            # to the top level of another group: leave the parent (if any), then change group
-            done = code.parent_id is None or self._push(commands.MoveCode(code_id, None))
-            done = done and self._push(commands.UpdateCode(code_id, {"group": group}))
+        done = self._push(commands.MoveCode(code_id, parent_id, None if parent_id is not None else group))
         if done:
             self.select_code(code_id)
 

@@ -124,7 +124,7 @@ class CoderPanel(QWidget):
         project = self.project
 
         def work(_progress):
-            return Counter(s.coder_id for s in project.segments())
+            return Counter(project.coder_counts())
 
         self._job = run_in_thread(work, on_done=lambda counts: self._on_counted(generation, counts),
                                   on_error=lambda message: self._on_count_failed(generation, message))
