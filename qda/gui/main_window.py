@@ -6,15 +6,12 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QDockWidget,
     QFrame,
     QLabel,
     QMainWindow,
-    QMenu,
-    QMessageBox,
     QScrollArea,
     QStackedWidget,
     QTabWidget,
@@ -24,7 +21,7 @@ from PySide6.QtWidgets import (
 from qda.commands import CreateCode, RecodeSegment, RemoveSegment
 from qda.errors import NotFound, QdaError
 from qda.gui import optional, project_flow
-from qda.gui.coder_dialog import CoderDialog, role_label
+from qda.gui.coder_dialog import role_label
 from qda.gui.coding import CodingController
 from qda.gui.document_pane import DocumentPane
 from qda.gui.segment_info import SegmentInfoPanel
@@ -32,7 +29,9 @@ from qda.gui.settings import Settings
 from qda.gui.sources_panel import SourcesPanel
 from qda.gui.undo_actions import UndoActions
 from qda.gui.welcome import WelcomePage
-from qda.i18n import language, set_language, tr
+from qda.gui.window_dialogs import DialogsMixin
+from qda.gui.window_menus import MenusMixin
+from qda.i18n import tr
 
 
 def _missing(text: str) -> QLabel:
@@ -43,7 +42,7 @@ def _missing(text: str) -> QLabel:
     return label
 
 
-class MainWindow(QMainWindow):
+class MainWindow(MenusMixin, DialogsMixin, QMainWindow):
     """Everything a researcher codes with; holds the open project and its undo stack."""
 
     def __init__(self, settings: Settings | None = None) -> None:
@@ -139,58 +138,6 @@ class MainWindow(QMainWindow):
         self.memo_dock.raise_()
         self.docks = [self.sources_dock, self.codes_dock, self.segment_dock, self.memo_dock, self.search_dock,
                       self.coders_dock]
-
-    def _action(self, text: str, slot: Any, shortcut: Any = None) -> QAction:
-        act = QAction(text, self)
-        if shortcut is not None:
-            if isinstance(shortcut, (list, tuple)):
-                act.setShortcuts([QKeySequence(s) for s in shortcut])
-            else:
-                act.setShortcut(QKeySequence(shortcut))
-        act.triggered.connect(lambda _=False: slot())
-        self.addAction(act)
-        return act
-
-    def _build_actions(self) -> None:
-        self.act_new = self._action(tr("Proyek baru…"), lambda: project_flow.ask_new(self), QKeySequence.StandardKey.New)
-        self.act_open = self._action(tr("Buka proyek…"), lambda: project_flow.ask_open(self),
-                                     QKeySequence.StandardKey.Open)
-        self.act_demo = self._action(tr("Buka proyek demo"), lambda: project_flow.open_demo(self))
-        self.act_import = self._action(tr("Impor sumber…"), lambda: project_flow.ask_import(self), "Ctrl+Shift+I")
-        self.act_report = self._action(tr("Ekspor laporan…"), self.export_report, "Ctrl+E")
-        self.act_close = self._action(tr("Tutup proyek"), self.close_project, QKeySequence.StandardKey.Close)
-        self.act_quit = self._action(tr("Keluar"), self.close, QKeySequence.StandardKey.Quit)
-        self.act_quick = self._action(tr("Kode cepat…"), self.coding_quick, "Ctrl+K")
-        self.act_invivo = self._action(tr("Koding in-vivo"), self.coding_in_vivo, "Ctrl+I")
-        self.act_memo = self._action(tr("Memo"), self.focus_memo, "Ctrl+M")
-        self.act_search = self._action(tr("Cari…"), self.focus_search, QKeySequence.StandardKey.Find)
-        self.act_next = self._action(tr("Dokumen berikutnya"), lambda: self.step_document(1), "Ctrl+PgDown")
-        self.act_prev = self._action(tr("Dokumen sebelumnya"), lambda: self.step_document(-1), "Ctrl+PgUp")
-        self.act_coder = self._action(tr("Ganti pengode…"), self.change_coder)
-        self.act_prefs = self._action(tr("Preferensi…"), self.open_preferences, QKeySequence.StandardKey.Preferences)
-        self.act_about = self._action(tr("Tentang qda"), self.about)
-        self.addAction(self.undo.undo_action)
-        self.addAction(self.undo.redo_action)
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        m = bar.addMenu(tr("&Berkas"))
-        for a in (self.act_new, self.act_open, self.act_demo, None, self.act_import, self.act_report, None,
-                  self.act_close, self.act_quit):
-            m.addSeparator() if a is None else m.addAction(a)
-        m = bar.addMenu(tr("&Edit"))
-        for a in (self.undo.undo_action, self.undo.redo_action, None, self.act_search, None, self.act_prefs):
-            m.addSeparator() if a is None else m.addAction(a)
-        m = bar.addMenu(tr("&Koding"))
-        for a in (self.act_quick, self.act_invivo, self.act_memo, None, self.act_next, self.act_prev):
-            m.addSeparator() if a is None else m.addAction(a)
-        m = bar.addMenu(tr("&Tampilan"))
-        for dock in self.docks:
-            m.addAction(dock.toggleViewAction())
-        m = bar.addMenu(tr("&Pengode"))
-        m.addAction(self.act_coder)
-        m = bar.addMenu(tr("Ba&ntuan"))
-        m.addAction(self.act_about)
 
     def _build_status(self) -> None:
         self.coder_label = QLabel()
@@ -393,32 +340,6 @@ class MainWindow(QMainWindow):
             return cmd.code_id if cmd is not None else None
         return dialog.chosen_code_id
 
-    def view_menu(self) -> QMenu:
-        """The viewer's context menu: coding actions, the recent codes by number, copy."""
-        menu = QMenu(self.view)
-        has_selection = self.view.selection_cp() is not None
-        writable = self.project is not None and not self.project.read_only
-        for source in (self.act_quick, self.act_invivo):
-            act = menu.addAction(source.text())
-            act.setShortcut(source.shortcut())  # shown as a hint; the window's action owns the key
-            act.setEnabled(writable and has_selection)
-            act.triggered.connect(source.trigger)
-        if self.coding.recent:
-            menu.addSeparator()
-            for number, code_id in enumerate(self.coding.recent, 1):
-                name = self.view.code_look(code_id)[0]
-                act = menu.addAction(f"{number}  {name}")
-                act.setEnabled(writable and has_selection)
-                act.triggered.connect(lambda _=False, n=number: self.coding.apply_recent(n))
-        menu.addSeparator()
-        copy = menu.addAction(tr("Salin"))
-        copy.setEnabled(has_selection)
-        copy.triggered.connect(self.view.copy)
-        return menu
-
-    def _view_menu(self, pos: QPoint) -> None:
-        self.view_menu().exec(self.view.viewport().mapToGlobal(pos))
-
     def coding_quick(self) -> None:
         self.coding.quick_code()
 
@@ -480,68 +401,6 @@ class MainWindow(QMainWindow):
             (edit or self.search).setFocus()
             if edit is not None:
                 edit.selectAll()
-
-    # -- people, preferences, reports ----------------------------------------------------------------
-    def ask_coder(self, first_start: bool = False) -> bool:
-        """Ask the coder's name and role; store them in the settings (and the project)."""
-        dialog = CoderDialog(self.settings.coder_name, self.settings.coder_role, self, first_start=first_start)
-        if not dialog.exec():
-            return False
-        self.settings.coder_name = dialog.name
-        self.settings.coder_role = dialog.role
-        self._apply_coder()
-        return True
-
-    def change_coder(self) -> None:
-        self.ask_coder()
-
-    def _apply_coder(self) -> None:
-        if self.project is not None and not self.project.read_only and self.settings.coder_name:
-            try:
-                self.project.set_coder(self.settings.coder_name, self.settings.coder_role)
-            except QdaError as exc:
-                self.show_error(str(exc))
-            if self.coders is not None:
-                self.coders.set_project(self.project)
-        self._update_status()
-
-    def open_preferences(self) -> None:
-        dialog_cls = optional.preferences_dialog()
-        if dialog_cls is None:
-            self.show_error(tr("Dialog preferensi tidak tersedia."))
-            return
-        before = (self.settings.language, self.settings.coder_name, self.settings.coder_role)
-        dialog_cls(self.settings, self).exec()
-        if self.settings.language != before[0]:
-            set_language(self.settings.language)
-            QMessageBox.information(self, tr("Bahasa"), tr(
-                "Bahasa antarmuka akan berganti sepenuhnya setelah qda dibuka ulang."))
-        if (self.settings.coder_name, self.settings.coder_role) != before[1:]:
-            self._apply_coder()
-
-    def export_report(self) -> None:
-        if self.project is None:
-            self.show_error(tr("Buka proyek dulu sebelum mengekspor laporan."))
-            return
-        dialog_cls = optional.report_dialog()
-        if dialog_cls is None:
-            self.show_error(tr("Dialog laporan tidak tersedia pada instalasi ini."))
-            return
-        dialog_cls(self.project, self).exec()
-
-    def about(self) -> None:
-        from qda import __version__
-
-        QMessageBox.about(self, tr("Tentang qda"), tr(
-            "qda {version}\nAnalisis data kualitatif dan campuran untuk penelitian kinerja pelayanan publik.",
-            version=__version__))
-
-    def show_error(self, message: str) -> None:
-        """Tell the user what went wrong (non-blocking; also on the status bar)."""
-        self.statusBar().showMessage(message, 10000)
-        box = QMessageBox(QMessageBox.Icon.Warning, "qda", message, QMessageBox.StandardButton.Ok, self)
-        self.error_box = box
-        box.open()
 
     # -- status and title ------------------------------------------------------------------------------
     def _update_ui(self) -> None:
@@ -633,12 +492,3 @@ class MainWindow(QMainWindow):
         self.close_project()
         super().closeEvent(event)
 
-
-def current_language() -> str:
-    """The interface language in use."""
-    return language()
-
-
-def app_instance() -> QApplication:
-    """The running QApplication (created if needed, e.g. by tests)."""
-    return QApplication.instance() or QApplication([])

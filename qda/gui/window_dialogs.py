@@ -1,0 +1,82 @@
+"""The main window's dialogs: coder, preferences, report, about, error messages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QMessageBox
+
+from qda.errors import QdaError
+from qda.gui import optional
+from qda.gui.coder_dialog import CoderDialog
+from qda.i18n import set_language, tr
+
+
+class DialogsMixin:
+    """Part of :class:`~qda.gui.main_window.MainWindow`: what it asks and tells the user."""
+
+    settings: Any
+    project: Any
+    coders: Any
+
+    def ask_coder(self, first_start: bool = False) -> bool:
+        """Ask the coder's name and role; store them in the settings (and the project)."""
+        dialog = CoderDialog(self.settings.coder_name, self.settings.coder_role, self, first_start=first_start)
+        if not dialog.exec():
+            return False
+        self.settings.coder_name = dialog.name
+        self.settings.coder_role = dialog.role
+        self._apply_coder()
+        return True
+
+    def change_coder(self) -> None:
+        self.ask_coder()
+
+    def _apply_coder(self) -> None:
+        if self.project is not None and not self.project.read_only and self.settings.coder_name:
+            try:
+                self.project.set_coder(self.settings.coder_name, self.settings.coder_role)
+            except QdaError as exc:
+                self.show_error(str(exc))
+            if self.coders is not None:
+                self.coders.set_project(self.project)
+        self._update_status()
+
+    def open_preferences(self) -> None:
+        dialog_cls = optional.preferences_dialog()
+        if dialog_cls is None:
+            self.show_error(tr("Dialog preferensi tidak tersedia."))
+            return
+        before = (self.settings.language, self.settings.coder_name, self.settings.coder_role)
+        dialog_cls(self.settings, self).exec()
+        if self.settings.language != before[0]:
+            set_language(self.settings.language)
+            QMessageBox.information(self, tr("Bahasa"), tr(
+                "Bahasa antarmuka akan berganti sepenuhnya setelah qda dibuka ulang."))
+        if (self.settings.coder_name, self.settings.coder_role) != before[1:]:
+            self._apply_coder()
+
+    def export_report(self) -> None:
+        if self.project is None:
+            self.show_error(tr("Buka proyek dulu sebelum mengekspor laporan."))
+            return
+        dialog_cls = optional.report_dialog()
+        if dialog_cls is None:
+            self.show_error(tr("Dialog laporan tidak tersedia pada instalasi ini."))
+            return
+        dialog_cls(self.project, self).exec()
+
+    def about(self) -> None:
+        from qda import __version__
+
+        QMessageBox.about(self, tr("Tentang qda"), tr(
+            "qda {version}\nAnalisis data kualitatif dan campuran untuk penelitian kinerja pelayanan publik.",
+            version=__version__))
+
+    def show_error(self, message: str) -> None:
+        """Tell the user what went wrong (non-blocking; also on the status bar)."""
+        self.statusBar().showMessage(message, 10000)
+        box = QMessageBox(QMessageBox.Icon.Warning, "qda", message, QMessageBox.StandardButton.Ok, self)
+        self.error_box = box
+        box.open()
+

@@ -1,0 +1,98 @@
+"""The main window's actions, menus and the viewer's context menu."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from qda.gui import project_flow
+from qda.i18n import tr
+
+
+class MenusMixin:
+    """Part of :class:`~qda.gui.main_window.MainWindow`: its actions and menus."""
+
+    project: Any
+    view: Any
+    coding: Any
+
+    def _action(self, text: str, slot: Any, shortcut: Any = None) -> QAction:
+        act = QAction(text, self)
+        if shortcut is not None:
+            if isinstance(shortcut, (list, tuple)):
+                act.setShortcuts([QKeySequence(s) for s in shortcut])
+            else:
+                act.setShortcut(QKeySequence(shortcut))
+        act.triggered.connect(lambda _=False: slot())
+        self.addAction(act)
+        return act
+
+    def _build_actions(self) -> None:
+        self.act_new = self._action(tr("Proyek baru…"), lambda: project_flow.ask_new(self), QKeySequence.StandardKey.New)
+        self.act_open = self._action(tr("Buka proyek…"), lambda: project_flow.ask_open(self),
+                                     QKeySequence.StandardKey.Open)
+        self.act_demo = self._action(tr("Buka proyek demo"), lambda: project_flow.open_demo(self))
+        self.act_import = self._action(tr("Impor sumber…"), lambda: project_flow.ask_import(self), "Ctrl+Shift+I")
+        self.act_report = self._action(tr("Ekspor laporan…"), self.export_report, "Ctrl+E")
+        self.act_close = self._action(tr("Tutup proyek"), self.close_project, QKeySequence.StandardKey.Close)
+        self.act_quit = self._action(tr("Keluar"), self.close, QKeySequence.StandardKey.Quit)
+        self.act_quick = self._action(tr("Kode cepat…"), self.coding_quick, "Ctrl+K")
+        self.act_invivo = self._action(tr("Koding in-vivo"), self.coding_in_vivo, "Ctrl+I")
+        self.act_memo = self._action(tr("Memo"), self.focus_memo, "Ctrl+M")
+        self.act_search = self._action(tr("Cari…"), self.focus_search, QKeySequence.StandardKey.Find)
+        self.act_next = self._action(tr("Dokumen berikutnya"), lambda: self.step_document(1), "Ctrl+PgDown")
+        self.act_prev = self._action(tr("Dokumen sebelumnya"), lambda: self.step_document(-1), "Ctrl+PgUp")
+        self.act_coder = self._action(tr("Ganti pengode…"), self.change_coder)
+        self.act_prefs = self._action(tr("Preferensi…"), self.open_preferences, QKeySequence.StandardKey.Preferences)
+        self.act_about = self._action(tr("Tentang qda"), self.about)
+        self.addAction(self.undo.undo_action)
+        self.addAction(self.undo.redo_action)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        m = bar.addMenu(tr("&Berkas"))
+        for a in (self.act_new, self.act_open, self.act_demo, None, self.act_import, self.act_report, None,
+                  self.act_close, self.act_quit):
+            m.addSeparator() if a is None else m.addAction(a)
+        m = bar.addMenu(tr("&Edit"))
+        for a in (self.undo.undo_action, self.undo.redo_action, None, self.act_search, None, self.act_prefs):
+            m.addSeparator() if a is None else m.addAction(a)
+        m = bar.addMenu(tr("&Koding"))
+        for a in (self.act_quick, self.act_invivo, self.act_memo, None, self.act_next, self.act_prev):
+            m.addSeparator() if a is None else m.addAction(a)
+        m = bar.addMenu(tr("&Tampilan"))
+        for dock in self.docks:
+            m.addAction(dock.toggleViewAction())
+        m = bar.addMenu(tr("&Pengode"))
+        m.addAction(self.act_coder)
+        m = bar.addMenu(tr("Ba&ntuan"))
+        m.addAction(self.act_about)
+
+    def view_menu(self) -> QMenu:
+        """The viewer's context menu: coding actions, the recent codes by number, copy."""
+        menu = QMenu(self.view)
+        has_selection = self.view.selection_cp() is not None
+        writable = self.project is not None and not self.project.read_only
+        for source in (self.act_quick, self.act_invivo):
+            act = menu.addAction(source.text())
+            act.setShortcut(source.shortcut())  # shown as a hint; the window's action owns the key
+            act.setEnabled(writable and has_selection)
+            act.triggered.connect(source.trigger)
+        if self.coding.recent:
+            menu.addSeparator()
+            for number, code_id in enumerate(self.coding.recent, 1):
+                name = self.view.code_look(code_id)[0]
+                act = menu.addAction(f"{number}  {name}")
+                act.setEnabled(writable and has_selection)
+                act.triggered.connect(lambda _=False, n=number: self.coding.apply_recent(n))
+        menu.addSeparator()
+        copy = menu.addAction(tr("Salin"))
+        copy.setEnabled(has_selection)
+        copy.triggered.connect(self.view.copy)
+        return menu
+
+    def _view_menu(self, pos: QPoint) -> None:
+        self.view_menu().exec(self.view.viewport().mapToGlobal(pos))
