@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-SAKO = Path("/work/shared/sako/sako_kuesioner.csv")
+SAKO = ROOT.parent / "shared" / "sako" / "sako_kuesioner.csv"
 
 
 def soffice() -> str | None:

@@ -10,7 +10,7 @@ from docx import Document
 
 from qda.reports.survey_chapter import write_survey_chapter
 
-SAKO = Path("/work/shared/sako/sako_kuesioner.csv")
+SAKO = Path(__file__).resolve().parents[3] / "shared" / "sako" / "sako_kuesioner.csv"
 pytestmark = pytest.mark.skipif(not SAKO.is_file(), reason="Sako data set not available")
 
 
