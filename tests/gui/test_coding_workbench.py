@@ -239,3 +239,33 @@ def test_context_menu_offers_the_recent_codes_by_number(window, project_file):
     assert "1  Akuntabilitas" in texts and texts[-1] == "Salin"
     next(a for a in menu.actions() if a.text() == "1  Akuntabilitas").trigger()
     assert (START, END, "Akuntabilitas") in read_segments(project_file)
+
+
+def test_speaker_labels_are_bold_and_timestamps_dimmed(window):
+    from PySide6.QtGui import QFont
+
+    from qda.gui.viewer.highlighter import TIMESTAMP_COLOR
+
+    view = window.view
+    start = TEXT.index("[00:00:12] I:")
+    block = view.document().findBlock(view.positions.to_utf16(start))
+    formats = {}
+    for r in block.layout().formats():
+        for pos in range(r.start, r.start + r.length):
+            formats[pos] = (r.format.fontWeight(), r.format.foreground().color().name())
+    offset = view.positions.to_utf16(start) - block.position()
+    stamp = [formats.get(offset + i) for i in range(len("[00:00:12]"))]
+    assert all(f is not None and f[1] == TIMESTAMP_COLOR for f in stamp)
+    label = [formats.get(offset + len("[00:00:12] ") + i) for i in range(len("I:"))]
+    assert all(f is not None and f[0] == QFont.Weight.Bold for f in label)
+    assert formats.get(offset + len("[00:00:12] I: ")) is None  # the words themselves are plain
+
+
+def test_details_show_the_latest_review_with_its_comment(window):
+    _select(window)
+    seg_id = window.coding.apply_to_selection(_code_id(window, "Responsivitas"))
+    window.project.set_coder("Dr. Sri Wahyuni", "supervisor")
+    window.project.add_review(window.project.segment(seg_id), "needs_revision", "Lebih cocok Kualitas Layanan?")
+    window.show_segments([seg_id])
+    text = window.segment_info.cards[0].label.text()
+    assert "Perlu revisi" in text and "Dr. Sri Wahyuni" in text and "Lebih cocok Kualitas Layanan?" in text
