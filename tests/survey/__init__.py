@@ -1,0 +1,1 @@
+"""Tests of the survey statistics, command and tab."""
