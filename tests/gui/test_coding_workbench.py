@@ -269,3 +269,26 @@ def test_details_show_the_latest_review_with_its_comment(window):
     window.show_segments([seg_id])
     text = window.segment_info.cards[0].label.text()
     assert "Perlu revisi" in text and "Dr. Sri Wahyuni" in text and "Lebih cocok Kualitas Layanan?" in text
+
+
+def test_pressing_in_the_selection_and_moving_starts_a_drag_of_the_span(window, monkeypatch):
+    from PySide6.QtGui import QDrag
+
+    dragged = []
+
+    def fake_exec(drag, *args):
+        dragged.append(json.loads(bytes(drag.mimeData().data("application/x-qda-selection")).decode()))
+        return Qt.DropAction.CopyAction
+
+    monkeypatch.setattr(QDrag, "exec", fake_exec)
+    _select(window)
+    view = window.view
+    cursor = view.textCursor()
+    cursor.setPosition(view.positions.to_utf16(START + 4))
+    inside = view.cursorRect(cursor).center()
+    QTest.mousePress(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, inside)
+    assert view.selection_cp() == (START, END)  # pressing inside the selection keeps it
+    QTest.mouseMove(view.viewport(), inside + QPoint(40, 25))
+    assert dragged == [{"document_id": view.document_id, "start": START, "end": END}]
+    QTest.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                       inside + QPoint(40, 25))
