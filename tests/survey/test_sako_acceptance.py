@@ -107,9 +107,15 @@ def test_respondent_profile(sako_result, paper):
     assert tables["jenis_kelamin"] == demo["gender"]
     assert tables["usia"] == demo["age_groups"]
     assert tables["pendidikan"] == demo["education"]
+    for table in sako_result.profiles:
+        assert table.n == 30 and table.missing == 0
+        for row in table.rows:
+            assert row.percent == pytest.approx(100 * row.count / 30)
     edu = next(t for t in sako_result.profiles if t.column == "pendidikan")
     diploma = next(r for r in edu.rows if r.label == "Diploma")
     assert round(diploma.percent, 1) == 26.7  # Tabel 6 prints 26,6 %
+    age = next(t for t in sako_result.profiles if t.column == "usia")
+    assert round(next(r for r in age.rows if r.label == ">40").percent, 1) == 43.3  # Tabel 5 prints 43,34 %
     ret = sako_result.return_table
     assert (ret.distributed, ret.returned, ret.usable) == (30, 30, 30)
 
