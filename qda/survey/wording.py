@@ -50,13 +50,13 @@ def interpretation(r: float | None, key: str | None, det: Wording | None, x_name
     _, words = strength(r)
     dir_id = "positif" if r >= 0 else "negatif"
     dir_en = "positive" if r >= 0 else "negative"
-    en_key = next(s[2] for s in STRENGTH if s[1] == key)
+    en_key, span_en = next((s[2], s[4]) for s in STRENGTH if s[1] == key)
     return Wording(
         f"Nilai R = {fmt(abs(r), 3, 'id')} menunjukkan hubungan {dir_id} yang {words.id} antara "
         f"{x_name} dan {y_name} menurut pedoman interpretasi koefisien korelasi Sugiyono. "
         + (det.id if det else ""),
         f"R = {fmt(abs(r), 3, 'en')} indicates a {en_key} {dir_en} relationship between {x_name} and "
-        f"{y_name} ({words.en}, Sugiyono's guideline). " + (det.en if det else ""))
+        f"{y_name} (interval {span_en} in Sugiyono's guideline). " + (det.en if det else ""))
 
 
 def hypotheses(x_name: str, y_name: str) -> Wording:
