@@ -227,3 +227,23 @@ def test_cancel_in_the_progress_dialog_stops_an_import(window, tmp_path, qtbot):
     assert report.cancelled
     assert 0 <= len(report.imported) < len(paths)
     assert window.counts_label.text().startswith(f"{1 + len(report.imported)} sumber")
+
+
+def test_coding_a_read_only_project_is_refused_with_a_message(qtbot, settings, project_file, monkeypatch):
+    from qda.gui.main_window import MainWindow
+    from qda.gui.project_flow import open_project_path
+    from qda.store import Project
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    with Project.open(project_file):
+        window = MainWindow(settings)
+        qtbot.addWidget(window)
+        window.show()
+        assert open_project_path(window, project_file)
+        window.show_document(window.project.document("wawancara_uji.txt").id)
+        window.view.select_cp(0, 5)
+        code = window.project.code("Responsivitas").id
+        assert window.coding.apply_to_selection(code) is None
+        assert "hanya-baca" in window.statusBar().currentMessage()
+        assert read_segments(project_file) == []
+        window.close()
