@@ -168,6 +168,27 @@ class _Chapter:
         label = self.table(w("Reliability Statistics"), ["Cronbach's Alpha", "N of Items"],
                            [[w.num(rel.alpha), w.int(rel.n_items)]], widths_cm=[4, 3], align=["center", "center"])
         self.para(N.reliability_paragraph(rel, w, label))
+        if rel.item_total:
+            rows = [[t.item, w.num(t.scale_mean_if_deleted), w.num(t.scale_variance_if_deleted),
+                     w.num(t.corrected_item_total_r), w.num(t.alpha_if_deleted)] for t in rel.item_total]
+            label = self.table(w("Item-Total Statistics"), ["", "Scale Mean if Item Deleted",
+                                                             "Scale Variance if Item Deleted",
+                                                             "Corrected Item-Total Correlation",
+                                                             "Cronbach's Alpha if Item Deleted"], rows,
+                               widths_cm=[1.6, 3.2, 3.2, 3.4, 3.4])
+            best = max((t for t in rel.item_total if t.alpha_if_deleted is not None),
+                       key=lambda t: t.alpha_if_deleted, default=None)
+            if best is not None and rel.alpha is not None:
+                raising = [t.item for t in rel.item_total
+                           if t.alpha_if_deleted is not None and t.alpha_if_deleted > rel.alpha]
+                if raising:
+                    self.para(w("Menurut {label}, alpha tertinggi bila satu butir dihapus adalah {a} (butir {item}), "
+                                "dibandingkan {alpha} untuk seluruh butir; {k} butir menaikkan alpha bila dihapus.",
+                                label=label, a=w.num(best.alpha_if_deleted), item=best.item, alpha=w.num(rel.alpha),
+                                k=len(raising)))
+                else:
+                    self.para(w("Menurut {label}, tidak ada butir yang bila dihapus menaikkan alpha di atas {a}.",
+                                label=label, a=w.num(rel.alpha)))
         rows = []
         for var in r.variables.values():
             for rv in (var.reliability_all_items, var.reliability_valid_items):
