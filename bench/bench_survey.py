@@ -54,14 +54,35 @@ def main(n: int = 10_000) -> None:
     t4 = time.perf_counter()
     reliability(numeric, xs + ys, "all")
     t5 = time.perf_counter()
+    base = baseline(frame[xs + ys])
     print(f"respondents: {n:,}  items: {len(xs) + len(ys)} ({len(xs)} X + {len(ys)} Y)")
     print(f"read CSV:                      {t1 - t0:7.3f} s")
     print(f"score + whole procedure:       {t2 - t1:7.3f} s   (aim < 1 s)")
     print(f"JSON contract:                 {t3 - t2:7.3f} s")
     print(f"total (read to JSON):          {t3 - t0:7.3f} s")
     print(f"alpha + item-total, 40 items:  {t5 - t4:7.3f} s")
+    if base is not None:
+        print(f"baseline, item by item (scipy pearsonr + pingouin alpha if deleted): {base:7.3f} s"
+              f"   -> vectorised is {base / (t5 - t4):.0f}x faster")
     print(f"R = {result.regression.R:.3f}, alpha(all valid) = {result.reliability_all_valid.alpha:.3f}, "
           f"valid items: {len(result.x.used_items)} + {len(result.y.used_items)}")
+
+
+def baseline(frame) -> float | None:
+    """Seconds for item-total r and alpha-if-deleted computed one item at a time with scipy/pingouin."""
+    try:
+        import pingouin as pg
+    except ImportError:
+        return None
+    from scipy import stats
+
+    t0 = time.perf_counter()
+    total = frame.sum(axis=1)
+    for col in frame.columns:
+        stats.pearsonr(frame[col], total)
+        stats.pearsonr(frame[col], total - frame[col])
+        pg.cronbach_alpha(frame.drop(columns=[col]))
+    return time.perf_counter() - t0
 
 
 if __name__ == "__main__":
