@@ -144,3 +144,18 @@ def test_small_awkward_data_still_writes_a_chapter(tmp_path):
         numbers = [int(m.group(1)) for c in caps if (m := re.match(rf"{word} 4\.(\d+) ", c))]
         assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) > 10
     assert result.x.item_summaries[1].n_answered == 12
+
+
+def test_english_wording_is_complete(sako_result, tmp_path, monkeypatch):
+    from qda.reports.lang import Wording
+
+    made = []
+    real_init = Wording.__init__
+
+    def init(self, *args, **kwargs):
+        real_init(self, *args, **kwargs)
+        made.append(self)
+
+    monkeypatch.setattr(Wording, "__init__", init)
+    write_survey_chapter(sako_result, tmp_path / "en.docx", language="en")
+    assert made and all(not w.missing for w in made), sorted(set().union(*(w.missing for w in made)))
