@@ -234,7 +234,7 @@ class MainWindow(MenusMixin, DialogsMixin, QMainWindow):
             return
         self.pane.refresh_codes()
         self.pane.refresh_segments()
-        self.coding.forget_missing({c for c in self.pane.view._codes})
+        self.coding.forget_missing(self.view.code_ids())
         if self.segment_info.segment_ids:
             self.segment_info.refresh()
         self._update_status()

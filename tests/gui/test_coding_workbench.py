@@ -292,3 +292,18 @@ def test_pressing_in_the_selection_and_moving_starts_a_drag_of_the_span(window, 
     assert dragged == [{"document_id": view.document_id, "start": START, "end": END}]
     QTest.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                        inside + QPoint(40, 25))
+
+
+def test_deleting_a_code_removes_its_highlight_and_its_number_key(window, project_file):
+    from qda.commands import DeleteCode
+
+    code = _code_id(window, "Responsivitas")
+    _select(window)
+    window.coding.apply_to_selection(code)
+    assert window.coding.recent == [code]
+    window.push(DeleteCode(code, delete_segments=True))
+    assert window.coding.recent == [] and window.view.bars() == []
+    assert _highlighted_utf16_ranges(window.view) == []
+    window.undo.undo()  # the code and its coding come back, highlighted again
+    assert read_segments(project_file) == [(START, END, "Responsivitas")]
+    assert len(_highlighted_utf16_ranges(window.view)) == 1

@@ -223,6 +223,10 @@ class DocumentView(QPlainTextEdit):
         """The stripe layout (bars in UTF-16 units, ordered by start)."""
         return list(self._bars)
 
+    def code_ids(self) -> set[int]:
+        """Ids of the codes the view knows (the project's codes when it was last told)."""
+        return set(self._codes)
+
     def code_look(self, code_id: int) -> tuple[str, str]:
         return self._codes.get(code_id, ("?", "#999999"))
 
