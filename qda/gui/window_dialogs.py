@@ -18,6 +18,7 @@ class DialogsMixin:
     settings: Any
     project: Any
     coders: Any
+    view: Any
 
     def ask_coder(self, first_start: bool = False) -> bool:
         """Ask the coder's name and role; store them in the settings (and the project)."""
@@ -40,6 +41,7 @@ class DialogsMixin:
                 self.show_error(str(exc))
             if self.coders is not None:
                 self.coders.set_project(self.project)
+            self.view.set_coders({c.id: c.name for c in self.project.coders()})
         self._update_status()
 
     def open_preferences(self) -> None:

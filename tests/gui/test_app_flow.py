@@ -247,3 +247,24 @@ def test_coding_a_read_only_project_is_refused_with_a_message(qtbot, settings, p
         assert "hanya-baca" in window.statusBar().currentMessage()
         assert read_segments(project_file) == []
         window.close()
+
+
+def test_switching_coder_from_the_menu_records_later_codings_under_the_new_name(window, monkeypatch,
+                                                                              project_file):
+    from qda.gui.coder_dialog import CoderDialog
+    from qda.store import Project
+
+    def answer(dialog):
+        assert dialog.name_edit.text() == "Dewi Anggraini"  # the current coder is offered
+        dialog.name_edit.setText("Agus Prasetyo")
+        return 1
+
+    monkeypatch.setattr(CoderDialog, "exec", answer)
+    window.act_coder.trigger()
+    assert window.project.coder.name == "Agus Prasetyo"
+    assert "Agus Prasetyo" in window.coder_label.text()
+    window.view.select_cp(0, 5)
+    seg_id = window.coding.apply_to_selection(window.project.code("Responsivitas").id)
+    assert "Agus Prasetyo" in window.view.segment_tooltip(seg_id)
+    with Project.open(project_file, read_only=True) as p:
+        assert p.coder_by(p.segment(seg_id).coder_id).name == "Agus Prasetyo"
