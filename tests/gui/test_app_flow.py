@@ -268,3 +268,17 @@ def test_switching_coder_from_the_menu_records_later_codings_under_the_new_name(
     assert "Agus Prasetyo" in window.view.segment_tooltip(seg_id)
     with Project.open(project_file, read_only=True) as p:
         assert p.coder_by(p.segment(seg_id).coder_id).name == "Agus Prasetyo"
+
+
+def test_open_demo_from_the_menu_builds_the_real_demo(qtbot, settings):
+    from qda.gui.main_window import MainWindow
+
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.act_demo.trigger()
+    qtbot.waitUntil(lambda: window.project is not None, timeout=30000)
+    stats = window.project.stats()
+    assert stats["documents"] >= 5 and stats["segments"] > 50
+    assert window.windowTitle().startswith("demo")
+    assert window.pane.document_id is not None and window.view.segment_count() > 0
+    window.close()
