@@ -96,7 +96,7 @@ class ReportDialog(QDialog):
             buttons.addWidget(every)
             buttons.addWidget(none)
             inner.addLayout(buttons)
-            row.addWidget(box)
+            row.addWidget(box, 2 if widget is self.codes else 1)
         layout.addWidget(self.filters)
         self.approved_only = QCheckBox(tr("Hanya kutipan yang disetujui (status telaah terakhir)"))
         layout.addWidget(self.approved_only)
