@@ -63,9 +63,29 @@ def make_window(project_path: str | None = None):
     return window
 
 
+def install_error_hook(window) -> None:
+    """Show an unexpected error as a one-line message (the traceback goes to the log on stderr)."""
+    import logging
+    import traceback
+
+    from qda.errors import QdaError
+
+    log = logging.getLogger("qda.gui")
+
+    def hook(kind, value, tb) -> None:
+        if isinstance(value, QdaError):
+            window.show_error(str(value))
+            return
+        log.error("".join(traceback.format_exception(kind, value, tb)))
+        window.show_error(tr("Terjadi kesalahan tak terduga: {error}", error=f"{kind.__name__}: {value}"))
+
+    sys.excepthook = hook
+
+
 def run_gui(project_path: str | None = None) -> int:
     """Open the main window (on ``project_path`` if given) and run until it closes."""
     app = make_app()
     window = make_window(project_path)
+    install_error_hook(window)
     window.show()
     return int(app.exec())

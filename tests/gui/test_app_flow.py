@@ -282,3 +282,18 @@ def test_open_demo_from_the_menu_builds_the_real_demo(qtbot, settings):
     assert window.windowTitle().startswith("demo")
     assert window.pane.document_id is not None and window.view.segment_count() > 0
     window.close()
+
+
+def test_an_unexpected_error_in_a_slot_is_shown_as_one_line(window, monkeypatch):
+    import sys
+
+    from qda.gui.app import install_error_hook
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    install_error_hook(window)
+    try:
+        raise ZeroDivisionError("pembagian dengan nol")
+    except ZeroDivisionError:
+        sys.excepthook(*sys.exc_info())
+    assert window.error_box.text() == "Terjadi kesalahan tak terduga: ZeroDivisionError: pembagian dengan nol"
+    window.error_box.close()
