@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 def reliability(m: "np.ndarray", names: list[str], label: str, threshold: float = 0.60) -> ReliabilityResult:
     """Cronbach's alpha (listwise) with case summary, item-total statistics and split half."""
-    mask = S.complete_rows(m) if m.size else S.complete_rows(m.reshape(m.shape[0], -1))
+    mask = S.complete_rows(m)  # with no items every row counts as complete
     cc = m[mask]
     alpha = S.cronbach_alpha(cc)
     notes = []
@@ -64,7 +64,7 @@ def validity(var: str, m: "np.ndarray", names: list[str], alpha: float) -> Valid
 
 def score(var: str, m: "np.ndarray", names: list[str], scheme: str, lo_pt: int, hi_pt: int) -> ScoreResult:
     """Sum of the used items over complete cases, placed on the continuum of ``scheme``."""
-    mask = S.complete_rows(m) if names else S.complete_rows(m[:, :0])
+    mask = S.complete_rows(m)
     n = int(mask.sum()) if names else 0
     total = float(m[mask].sum()) if names else 0.0
     lo, hi = float(lo_pt * len(names) * n), float(hi_pt * len(names) * n)
