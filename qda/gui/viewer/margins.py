@@ -95,12 +95,16 @@ class CodingMargin(QWidget):
         height = self.height()
         painter.setFont(self._label_font)
         fm = QFontMetrics(self._label_font)
+        bottoms: dict[int, float] = {}  # lowest pixel drawn so far in each column
         for bar, y0, y1 in view.visible_bars(height):
             col = min(bar.column, MAX_COLUMNS - 1)
             x = 6 + col * COLUMN_WIDTH
             name, color = view.code_look(bar.span.code_id)
             qc = QColor(color)
-            rect = QRectF(x, y0 + 1, 3, max(3.0, y1 - y0 - 2))
+            # a bar starting on the line where the previous one of its column ends starts below it
+            top = max(y0 + 1, bottoms.get(col, -1e9) + 3)
+            rect = QRectF(x, top, 3, max(3.0, y1 - 1 - top))
+            bottoms[col] = rect.bottom()
             painter.fillRect(rect, qc)
             painter.setPen(QPen(qc, 1))
             painter.drawLine(QPointF(x, rect.top()), QPointF(x + 6, rect.top()))
