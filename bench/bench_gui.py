@@ -156,6 +156,18 @@ def measure(path: Path, ways: bool) -> dict:
     app.processEvents()
     out["show_s"] = time.perf_counter() - t
     out["show_cpu_s"] = time.process_time() - c
+    # baseline in the same run: the same text in a bare QPlainTextEdit, no highlights or stripes
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    bare = QPlainTextEdit()
+    bare.resize(window.view.size())
+    bare.show()
+    text_plain = window.project.document_text(doc)
+    t = time.perf_counter()
+    bare.setPlainText(text_plain)
+    app.processEvents()
+    out["bare_show_s"] = time.perf_counter() - t
+    bare.close()
     out["segments_shown"] = len(window.view.segments())
     out["stripe_columns"] = window.view.stripe_column_count()
     out["documents"] = len(docs)
@@ -305,6 +317,8 @@ def main() -> None:
         print("  (wall-clock time; CPU time of the process in brackets, steadier on a busy machine)")
         print(f"  show highlighted document                  {dense['show_s'] * 1000:8.1f} ms "
               f"({dense['show_cpu_s'] * 1000:6.1f})   (aim < 800)")
+        print(f"  baseline: same text in a bare QPlainTextEdit {dense['bare_show_s'] * 1000:6.1f} ms   "
+              f"(ratio {dense['show_s'] / max(dense['bare_show_s'], 1e-9):.1f}x)")
         for name, ms in dense["apply_ms"].items():
             print(f"  apply one code: {name:<28} {ms:8.1f} ms ({dense['apply_cpu_ms'][name]:6.1f})   (aim < 50)")
         print(f"  codings applied during the run              {dense['applied']:8d}")
