@@ -200,3 +200,15 @@ def test_same_passage_coded_by_two_coders_is_quoted_once(built, project, tmp_pat
     project.add_segment(project.document(doc), start, end, code, coder="Budi")
     got = [q for q in quotes(write_qualitative_report(project, tmp_path / "d.docx", codes=[code]))]
     assert got == [f"“{TEXTS[doc][start:end]}” {expected_citation(built, 'cepat')} [pengode: Rina, Budi]"]
+
+
+def test_empty_project_still_writes_both_reports(tmp_path):
+    from qda.reports import write_review_report
+    from qda.store import Project
+
+    with Project.create(tmp_path / "kosong.qda", codebook=True, coder="Rina") as p:
+        out = write_qualitative_report(p, tmp_path / "k.docx")
+        rev = write_review_report(p, tmp_path / "r.docx", language="en")
+    texts = [t for _s, t in paragraphs(out)]
+    assert "Tidak ada kutipan untuk kode ini." in texts and not quotes(out)
+    assert "Excerpts by code" in [t for _s, t in paragraphs(rev)]
