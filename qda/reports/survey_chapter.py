@@ -36,8 +36,28 @@ def write_survey_chapter(result: Any, out_path: str | Path, *, language: str = "
     """
     w = Wording(language)
     doc = ReportDocument(template, language=language, chapter=chapter)
+    if language == "en":
+        result = _english_names(result)
     _Chapter(doc, result, w, chapter, year or _dt.date.today().year).write()
     return doc.save(out_path)
+
+
+def _english_names(result: Any) -> Any:
+    """A shallow copy of ``result`` whose variables carry their English names, where known."""
+    from dataclasses import replace
+
+    renamed = {}
+    names = {}
+    for key, var in result.variables.items():
+        english = getattr(var, "name_en", "") or var.name
+        names[var.name] = english
+        renamed[key] = replace(var, name=english)
+    reg = result.regression
+    if reg is not None:
+        coefficients = [replace(c, name=names.get(c.name, c.name)) for c in reg.coefficients]
+        reg = replace(reg, x_name=names.get(reg.x_name, reg.x_name), y_name=names.get(reg.y_name, reg.y_name),
+                      coefficients=coefficients)
+    return replace(result, variables=renamed, regression=reg)
 
 
 class _Chapter:
