@@ -37,6 +37,14 @@ QListWidget::item:selected { background: #e4edf9; color: #1f3b5c; }
 """
 
 
+def _short_folder(folder: Path) -> str:
+    """The folder with the home directory written as ``~``."""
+    try:
+        return "~/" + str(folder.relative_to(Path.home()))
+    except ValueError:
+        return str(folder)
+
+
 class WelcomePage(QWidget):
     """Start page; emits what the user picked, the main window acts on it."""
 
@@ -122,12 +130,12 @@ class WelcomePage(QWidget):
         self.recent_list.clear()
         for p in paths:
             path = Path(p)
-            item = QListWidgetItem(f"{path.stem}\n{path.parent}")
+            item = QListWidgetItem(f"{path.stem}\n{_short_folder(path.parent)}")
             item.setData(Qt.ItemDataRole.UserRole, p)
             item.setToolTip(p)
             if not path.exists():
                 item.setFlags(Qt.ItemFlag.NoItemFlags)
-                item.setText(f"{path.stem}  ({tr('berkas tidak ditemukan')})\n{path.parent}")
+                item.setText(f"{path.stem}  ({tr('berkas tidak ditemukan')})\n{_short_folder(path.parent)}")
             self.recent_list.addItem(item)
         self.empty_label.setVisible(not paths)
 
