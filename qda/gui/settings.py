@@ -35,7 +35,7 @@ class Settings:
         self.path = Path(path) if path is not None else config_dir() / "qda.ini"
         self._qs = QSettings(str(self.path), QSettings.Format.IniFormat)
 
-    # -- helpers -----------------------------------------------------------------
+    # -- reading and writing -------------------------------------------------------
     def _get_str(self, key: str, default: str = "") -> str:
         value = self._qs.value(key, default)
         return str(value) if value is not None else default
