@@ -2,27 +2,11 @@
 
 from __future__ import annotations
 
-import ast
 import re
 import string
-from pathlib import Path
 
 from qda import i18n
-
-ROOT = Path(__file__).resolve().parents[1] / "qda"
-
-
-def tr_literals() -> dict[str, str]:
-    """Every literal first argument of a ``tr(...)`` call in the package → where it is."""
-    found: dict[str, str] = {}
-    for path in sorted(ROOT.rglob("*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-        for node in ast.walk(tree):
-            if (isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", None)) == "tr"
-                    and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
-                found.setdefault(node.args[0].value, f"{path.relative_to(ROOT.parent)}:{node.lineno}")
-    return found
-
+from tests.i18n_scan import tr_literals
 
 def fields(text: str) -> set[str]:
     return {f for _, f, _, _ in string.Formatter().parse(text) if f}
