@@ -8,6 +8,10 @@ are filled with :meth:`str.format` after translation.
 
 The language is chosen by :func:`set_language` (the GUI's preferences), or by the
 ``QDA_LANG`` environment variable (``id`` or ``en``) for the CLI.
+
+A flat catalogue maps each Indonesian text to one English text; where one Indonesian
+word needs two English ones (a dock titled "Kode" is "Codes", a column "Kode" is
+"Code"), :func:`trc` adds a context.
 """
 
 from __future__ import annotations
@@ -49,6 +53,19 @@ def tr(message: str, /, **values: object) -> str:
     """Translate ``message`` (Indonesian) into the current language and fill placeholders."""
     if _current != "id":
         message = _catalogue(_current).get(message, message)
+    return message.format(**values) if values else message
+
+
+def trc(context: str, message: str, /, **values: object) -> str:
+    """Translate ``message`` in a ``context`` where the same Indonesian needs other English.
+
+    The catalogue key is ``"context|message"`` (e.g. ``"dock|Kode"`` → "Codes" beside
+    ``"Kode"`` → "Code"); without such a key the plain translation of ``message`` is used.
+    Indonesian output is always ``message``.
+    """
+    if _current != "id":
+        cat = _catalogue(_current)
+        message = cat.get(f"{context}|{message}", cat.get(message, message))
     return message.format(**values) if values else message
 
 

@@ -32,3 +32,28 @@ def test_switching_language():
     i18n.set_language("id")
     assert english != i18n.tr(text, ref="x.txt") and "x.txt" in english
     assert re.search(r"[Dd]ocument", english)
+
+
+def test_no_text_is_translated_two_ways():
+    """The area catalogues agree: one Indonesian key has one English text (use trc() for a context)."""
+    import json
+
+    from qda.resources import resource
+
+    seen: dict[str, dict[str, str]] = {}
+    for path in sorted(resource("i18n", "en").glob("*.json")):
+        for key, value in json.loads(path.read_text(encoding="utf-8")).items():
+            seen.setdefault(key, {})[path.name] = value
+    clashes = {k: v for k, v in seen.items() if len(set(v.values())) > 1}
+    assert not clashes, clashes
+
+
+def test_context_translations():
+    i18n.set_language("en")
+    try:
+        assert i18n.trc("dock", "Kode") == "Codes"
+        assert i18n.tr("Kode") == "Code"
+        assert i18n.trc("tidak-ada", "Kode") == "Code"
+    finally:
+        i18n.set_language("id")
+    assert i18n.trc("dock", "Kode") == "Kode"

@@ -31,7 +31,7 @@ from qda.gui.undo_actions import UndoActions
 from qda.gui.welcome import WelcomePage
 from qda.gui.window_dialogs import DialogsMixin
 from qda.gui.window_menus import MenusMixin
-from qda.i18n import tr
+from qda.i18n import tr, trc
 
 
 def _missing(text: str) -> QLabel:
@@ -115,10 +115,10 @@ class MainWindow(MenusMixin, DialogsMixin, QMainWindow):
     def _build_docks(self) -> None:
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self.sources = SourcesPanel()
-        self.sources_dock = self._dock("sources", tr("Sumber"), self.sources, left)
+        self.sources_dock = self._dock("sources", trc("dock", "Sumber"), self.sources, left)
         tree_cls = optional.code_tree_panel()
         self.code_tree = tree_cls() if tree_cls is not None else None
-        self.codes_dock = self._dock("codes", tr("Kode"), self.code_tree or _missing(tr("Panel kode tidak tersedia.")),
+        self.codes_dock = self._dock("codes", trc("dock", "Kode"), self.code_tree or _missing(tr("Panel kode tidak tersedia.")),
                                      left)
         self.splitDockWidget(self.sources_dock, self.codes_dock, Qt.Orientation.Vertical)
         self.segment_info = SegmentInfoPanel()

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qda.i18n import tr
+from qda.i18n import tr, trc
 
 KIND_LABELS = {"interview": "Wawancara", "observation": "Observasi", "document": "Dokumen", "other": "Lainnya"}
 DOC_ROLE = Qt.ItemDataRole.UserRole
@@ -27,7 +27,7 @@ DOC_ROLE = Qt.ItemDataRole.UserRole
 
 def kind_label(kind: str) -> str:
     """The translated group name of a document kind."""
-    return tr(KIND_LABELS.get(kind, "Lainnya"))
+    return trc("group", KIND_LABELS.get(kind, "Lainnya"))
 
 
 class SourcesPanel(QWidget):

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qda.i18n import tr
+from qda.i18n import tr, trc
 from qda.gui.panels.code_actions import CodeActionsMixin
 from qda.gui.panels.code_details import CodeDetailsView
 from qda.gui.panels.code_model import (
@@ -168,7 +168,7 @@ class CodeTreePanel(CodeActionsMixin, QWidget):
             toolbar.addAction(action)
         more = QToolButton()
         more.setText("⋯")
-        more.setAccessibleName(tr("Lainnya"))
+        more.setAccessibleName(trc("menu", "Lainnya"))
         more.setToolTip(tr("Ubah warna, pindahkan atau gabungkan kode"))
         more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         more_menu = QMenu(more)

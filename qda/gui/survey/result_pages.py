@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from qda.gui.survey import charts
 from qda.gui.survey.tables import Page, heading, paragraph, picture, side_by_side, table
-from qda.i18n import language, tr
+from qda.i18n import language, tr, trc
 from qda.survey.numfmt import fmt, fmt_p, fmt_pct
 from qda.survey.regression import decision_summary, equation
 
@@ -96,7 +96,7 @@ def validity_page(r: Any, charts_png: dict[str, bytes] | None = None) -> Page:
 def _reliability(page: Page, rel: Any) -> None:
     page.add(heading(rel.label, 3))
     c = rel.cases
-    page.add(table([tr("Kasus"), "N", "%"], [
+    page.add(table([trc("spss", "Kasus"), "N", "%"], [
         [tr("Valid"), c.valid, fmt(c.valid_pct, 1)], [tr("Dikeluarkan (listwise)"), c.excluded, fmt(c.excluded_pct, 1)],
         [tr("Total"), c.total, fmt(c.total_pct, 1)]]))
     page.add(table(["Cronbach's Alpha", tr("Jumlah butir"), tr("Keterangan")],
@@ -167,7 +167,7 @@ def prerequisite_page(r: Any, charts_png: dict[str, bytes] | None = None) -> Pag
         page.add(heading(tr("Uji linearitas (tabel ANOVA)")))
         rows = [[tr(row.source), fmt(row.ss, 3), row.df, _b(row.ms), _b(row.F), _b(row.p)]
                 for row in (lin.between, lin.linearity, lin.deviation, lin.within, lin.total)]
-        page.add(table([tr("Sumber"), tr("Jumlah kuadrat"), "df", tr("Rata-rata kuadrat"), "F", "Sig."], rows,
+        page.add(table([trc("spss", "Sumber"), tr("Jumlah kuadrat"), "df", tr("Rata-rata kuadrat"), "F", "Sig."], rows,
                        "linearityTable"))
         page.add(paragraph(_yes(lin.linear,
                                 tr("Sig. deviation from linearity > α: hubungan X dan Y linear."),
