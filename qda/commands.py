@@ -123,6 +123,34 @@ class CreateCode(Command):
 
 
 @dataclass
+class InVivoCode(Command):
+    """Create an own code named after a passage and apply it to that passage: one step to undo."""
+
+    doc_id: int
+    start: int
+    end: int
+    name: str
+    code_id: int | None = None
+    segment_id: int | None = None
+    _snap: dict | None = field(default=None, repr=False)
+
+    def label(self, project) -> str:
+        return tr("kode in-vivo {code}", code=self.name)
+
+    def do(self, project) -> None:
+        with project.atomic():
+            self.code_id = project.add_code(self.name, group="own").id
+            self.segment_id = project.add_segment(self.doc_id, self.start, self.end, self.code_id).id
+
+    def undo(self, project) -> None:
+        self._snap = project.snapshot_code(self.code_id)
+        project.delete_code(self.code_id, delete_segments=True)
+
+    def redo(self, project) -> None:
+        project.restore_snapshot(self._snap, action="redo")
+
+
+@dataclass
 class RenameCode(Command):
     """Rename a code."""
 

@@ -11,7 +11,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from qda.commands import ApplyCode, CreateCode
+from qda.commands import ApplyCode, InVivoCode
 from qda.errors import NotFound, QdaError
 from qda.i18n import tr
 
@@ -104,10 +104,13 @@ class CodingController(QObject):
             code_id = self.project.code(name).id
         except NotFound:
             try:
-                code_id = self.stack.push(CreateCode(name, group="own")).code_id
+                cmd = self.stack.push(InVivoCode(self.view.document_id, span[0], span[1], name))
             except QdaError as exc:
                 self.failed.emit(str(exc))
                 return None
+            self._remember(cmd.code_id)
+            self.applied.emit(cmd.segment_id)
+            return cmd.segment_id
         return self.apply_span(self.view.document_id, span[0], span[1], code_id)
 
     # -- recent codes -----------------------------------------------------------------------

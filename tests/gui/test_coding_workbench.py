@@ -151,6 +151,10 @@ def test_in_vivo_creates_an_own_code_named_after_the_selection(window, project_f
     code = window.project.code(WORD)
     assert code.group == "own"
     assert read_segments(project_file) == [(START, END, WORD)]
+    assert window.undo.undo_action.text() == f"Urungkan: kode in-vivo {WORD}"
+    QTest.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # one step undoes both
+    assert read_segments(project_file) == []
+    assert WORD not in {c.name for c in window.project.codes()}
 
 
 def test_undo_and_redo_are_labelled_and_reach_the_file(window, project_file):

@@ -40,6 +40,7 @@ COMMANDS = {
     "merge": lambda p, doc, seg, own: c.MergeCodes(own.id, p.code("Responsivitas").id),
     "delete": lambda p, doc, seg, own: c.DeleteCode(own.id, delete_segments=True),
     "memo": lambda p, doc, seg, own: c.SetMemo(p.document(doc), "memo dokumen"),
+    "in_vivo": lambda p, doc, seg, own: c.InVivoCode(doc, 5, 12, "Kode in vivo"),
 }
 
 
