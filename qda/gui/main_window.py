@@ -237,6 +237,8 @@ class MainWindow(MenusMixin, DialogsMixin, QMainWindow):
         self.coding.forget_missing(self.view.code_ids())
         if self.segment_info.segment_ids:
             self.segment_info.refresh()
+        if self.coders is not None:
+            self.coders.refresh()  # the per-coder counts change with every coding
         self._update_status()
 
     def _reveal(self, command: Any) -> None:
