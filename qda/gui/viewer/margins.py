@@ -19,8 +19,9 @@ if TYPE_CHECKING:
 GUTTER_BG = "#f3f4f6"
 GUTTER_FG = "#9aa0a8"
 MARGIN_BG = "#fafafa"
-COLUMN_WIDTH = 17
+COLUMN_WIDTH = 13
 MAX_COLUMNS = 14
+LABEL_WIDTH = 175  # code names are written horizontally in a column right of the bars
 
 
 class LineNumberArea(QWidget):
@@ -59,7 +60,12 @@ class LineNumberArea(QWidget):
 
 
 class CodingMargin(QWidget):
-    """Coding stripes: one bar per segment, overlapping segments side by side."""
+    """Coding stripes: one bar per segment, overlapping segments side by side.
+
+    Each bar's code name is written horizontally in a label column to the right of the
+    bars, at the bar's top (pushed down when it would overlap the label above) and tied
+    to its bar by a thin line, so every name stays readable even for one-line segments.
+    """
 
     barClicked = Signal(int)  # segment id
 
@@ -76,7 +82,7 @@ class CodingMargin(QWidget):
 
     def width_hint(self) -> int:
         cols = self.columns_shown()
-        return 10 + cols * COLUMN_WIDTH if cols else 0
+        return 10 + cols * COLUMN_WIDTH + LABEL_WIDTH if cols else 0
 
     def bar_at(self, x: float, y: float) -> int | None:
         """Segment id of the bar drawn at widget position (x, y), if any."""
@@ -96,6 +102,10 @@ class CodingMargin(QWidget):
         painter.setFont(self._label_font)
         fm = QFontMetrics(self._label_font)
         bottoms: dict[int, float] = {}  # lowest pixel drawn so far in each column
+        label_x = 10 + self.columns_shown() * COLUMN_WIDTH + 4
+        label_w = self.width() - label_x - 4
+        label_bottom = -1e9
+        line_h = fm.height()
         for bar, y0, y1 in view.visible_bars(height):
             col = min(bar.column, MAX_COLUMNS - 1)
             x = 6 + col * COLUMN_WIDTH
@@ -107,19 +117,27 @@ class CodingMargin(QWidget):
             bottoms[col] = rect.bottom()
             painter.fillRect(rect, qc)
             painter.setPen(QPen(qc, 1))
-            painter.drawLine(QPointF(x, rect.top()), QPointF(x + 6, rect.top()))
-            painter.drawLine(QPointF(x, rect.bottom()), QPointF(x + 6, rect.bottom()))
+            painter.drawLine(QPointF(x, rect.top()), QPointF(x + 5, rect.top()))
+            painter.drawLine(QPointF(x, rect.bottom()), QPointF(x + 5, rect.bottom()))
             self._hits.append((QRectF(x, rect.top(), COLUMN_WIDTH - 4, rect.height()), bar.span.segment_id))
-            room = int(rect.height()) - 6
-            if room > 24:
-                painter.save()
-                painter.translate(x + 5, rect.top() + 4)
-                painter.rotate(90)
-                label = fm.elidedText(name, Qt.TextElideMode.ElideRight, room)
-                painter.setPen(qc.darker(150))
-                painter.drawText(QRect(0, -fm.height() - 2, room, fm.height() + 2),
-                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, label)
-                painter.restore()
+            # the label: at the bar's top, below the previous label if they would overlap
+            ly = max(rect.top() - 2, label_bottom + 1)
+            label_bottom = ly + line_h
+            link = QColor(qc)
+            link.setAlpha(110)
+            painter.setPen(QPen(link, 1, Qt.PenStyle.DotLine))
+            painter.drawLine(QPointF(x + 5, rect.top()), QPointF(label_x - 2, ly + line_h / 2))
+            painter.setPen(qc.darker(170))
+            coders = view.coder_names()
+            if len(coders) > 1 and bar.span.coder_id in coders:  # whose coding, when several code
+                initials = "".join(w[0] for w in coders[bar.span.coder_id].replace(".", " ").split()[:2]).upper()
+                label = fm.elidedText(name, Qt.TextElideMode.ElideRight,
+                                      max(10, label_w - fm.horizontalAdvance(f" · {initials}"))) + f" · {initials}"
+            else:
+                label = fm.elidedText(name, Qt.TextElideMode.ElideRight, max(10, label_w))
+            label_rect = QRectF(label_x, ly, label_w, line_h)
+            painter.drawText(label_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
+            self._hits.append((label_rect, bar.span.segment_id))
         painter.end()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802

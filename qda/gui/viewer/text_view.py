@@ -227,6 +227,10 @@ class DocumentView(QPlainTextEdit):
         """Ids of the codes the view knows (the project's codes when it was last told)."""
         return set(self._codes)
 
+    def coder_names(self) -> dict[int, str]:
+        """Coder id → name, for labelling whose coding a stripe is."""
+        return self._coders
+
     def code_look(self, code_id: int) -> tuple[str, str]:
         return self._codes.get(code_id, ("?", "#999999"))
 
