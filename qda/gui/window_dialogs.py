@@ -1,10 +1,10 @@
-"""The main window's dialogs: coder, preferences, report, about, error messages."""
+"""The main window's dialogs: coder, preferences, report, excerpt export, about, error messages."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from qda.errors import QdaError
 from qda.gui import optional
@@ -67,6 +67,26 @@ class DialogsMixin:
             self.show_error(tr("Dialog laporan tidak tersedia pada instalasi ini."))
             return
         dialog_cls(self.project, self).exec()
+
+    def export_excerpts(self) -> None:
+        """Write every coded excerpt to an .xlsx or .csv file chosen by the user (on a worker)."""
+        if self.project is None:
+            self.show_error(tr("Buka proyek dulu sebelum mengekspor kutipan."))
+            return
+        path, _ = QFileDialog.getSaveFileName(self, tr("Ekspor kutipan"), "kutipan.xlsx",
+                                              tr("Excel (*.xlsx);;CSV (*.csv)"))
+        if not path:
+            return
+        if not path.lower().endswith((".xlsx", ".csv")):
+            path += ".xlsx"
+        from qda.excerpts import export_excerpts
+        from qda.gui.workers import run_with_progress
+
+        project = self.project
+        self.excerpt_job = run_with_progress(
+            self, tr("Mengekspor kutipan…"), lambda progress: export_excerpts(project, path),
+            lambda n: self.statusBar().showMessage(tr("{n} kutipan ditulis ke {path}", n=n, path=path), 10000),
+            lambda exc: self.show_error(str(exc)))
 
     def about(self) -> None:
         from qda import __version__
