@@ -282,6 +282,33 @@ class DeleteCode(Command):
         project.restore_snapshot(self._snap, action="undo")
 
 
+REVIEW_WORDS = {"approved": "setujui", "needs_revision": "minta revisi", "rejected": "tolak"}
+
+
+@dataclass
+class AddReview(Command):
+    """A supervisor's verdict on a segment, with a comment."""
+
+    segment_id: int
+    status: str
+    comment: str = ""
+    review_id: int | None = None
+    _snap: dict | None = field(default=None, repr=False)
+
+    def label(self, project) -> str:
+        return tr("telaah: {verdict}", verdict=tr(REVIEW_WORDS.get(self.status, self.status)))
+
+    def do(self, project) -> None:
+        self.review_id = project.add_review(self.segment_id, self.status, self.comment).id
+
+    def undo(self, project) -> None:
+        self._snap = {"review": project._rows("SELECT * FROM review WHERE id = ?", (self.review_id,))}
+        project.remove_review(self.review_id)
+
+    def redo(self, project) -> None:
+        project.restore_snapshot(self._snap, action="redo")
+
+
 @dataclass
 class SetMemo(Command):
     """Write or clear the memo of the project, a document, a code or a segment."""

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qda.commands import CreateCode, RecodeSegment, RemoveSegment
+from qda.commands import AddReview, CreateCode, RecodeSegment, RemoveSegment
 from qda.errors import NotFound, QdaError
 from qda.gui import optional, project_flow
 from qda.gui.coder_dialog import role_label
@@ -162,6 +162,7 @@ class MainWindow(MenusMixin, DialogsMixin, QMainWindow):
         self.segment_info.removeRequested.connect(lambda sid: self.push(RemoveSegment(sid)))
         self.segment_info.recodeRequested.connect(self.recode_segment)
         self.segment_info.memoRequested.connect(self.memo_for_segment)
+        self.segment_info.reviewRequested.connect(self.review_segment)
         if self.code_tree is not None:
             self.code_tree.codeActivated.connect(self.coding.apply_to_selection)
             self.code_tree.selectionDroppedOnCode.connect(self.coding.apply_span)
@@ -366,6 +367,15 @@ class MainWindow(MenusMixin, DialogsMixin, QMainWindow):
         code_id = self._pick_code(list(self.coding.recent))
         if code_id is not None:
             self.push(RecodeSegment(segment_id, code_id))
+
+    def review_segment(self, segment_id: int) -> None:
+        """The supervisor's verdict on a segment (undoable like every other action)."""
+        from qda.gui.review_dialog import ReviewDialog
+
+        seg = self.project.segment(segment_id)
+        dialog = ReviewDialog(self.project.code(seg.code_id).name, self.project.segment_text(seg), self)
+        if dialog.exec():
+            self.push(AddReview(segment_id, dialog.status, dialog.comment))
 
     def memo_for_segment(self, segment_id: int) -> None:
         if self.memo is None or self.project is None:

@@ -56,7 +56,9 @@ class SegmentCard(QFrame):
         self.remove_button = QPushButton(tr("Hapus"))
         self.recode_button = QPushButton(tr("Ganti kode…"))
         self.memo_button = QPushButton(tr("Memo…"))
-        for b in (self.remove_button, self.recode_button, self.memo_button):
+        self.review_button = QPushButton(tr("Telaah…"))
+        self.review_button.setToolTip(tr("Setujui, minta revisi atau tolak koding ini, dengan komentar"))
+        for b in (self.remove_button, self.recode_button, self.memo_button, self.review_button):
             b.setCursor(Qt.CursorShape.PointingHandCursor)
             row.addWidget(b)
         row.addStretch(1)
@@ -69,6 +71,7 @@ class SegmentInfoPanel(QWidget):
     removeRequested = Signal(int)
     recodeRequested = Signal(int)
     memoRequested = Signal(int)
+    reviewRequested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -118,6 +121,8 @@ class SegmentInfoPanel(QWidget):
             card.remove_button.clicked.connect(lambda _=False, s=sid: self.removeRequested.emit(s))
             card.recode_button.clicked.connect(lambda _=False, s=sid: self.recodeRequested.emit(s))
             card.memo_button.clicked.connect(lambda _=False, s=sid: self.memoRequested.emit(s))
+            card.review_button.clicked.connect(lambda _=False, s=sid: self.reviewRequested.emit(s))
+            card.review_button.setVisible(self.project.coder.role == "supervisor")
             self._list.insertWidget(self._list.count() - 1, card)
             self.cards.append(card)
             self.segment_ids.append(sid)

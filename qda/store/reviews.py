@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from qda.errors import NotFound
 from qda.i18n import tr
 from qda.store.base import new_uuid, now
 from qda.store.records import REVIEW_STATUSES, Review
@@ -25,6 +26,16 @@ class ReviewsMixin:
                              "VALUES (?,?,?,?,?,?)", (uid, segment.id, who.id, status, comment or "", stamp))
             self._log("review.add", "segment", segment.uuid, status=status, comment=comment, reviewer=who.name)
         return Review(cur.lastrowid, uid, segment.id, who.id, status, comment or "", stamp)
+
+    def remove_review(self, review_id: int) -> None:
+        """Delete one review (used to undo it); the event log keeps that it happened."""
+        rows = self._tuples("SELECT r.uuid, s.uuid FROM review r JOIN segment s ON s.id = r.segment_id WHERE r.id = ?",
+                            (review_id,))
+        if not rows:
+            raise NotFound(tr("telaah #{id} tidak ditemukan", id=review_id))
+        with self.atomic():
+            self._exec("DELETE FROM review WHERE id = ?", (review_id,))
+            self._log("review.remove", "segment", rows[0][1], review_uuid=rows[0][0])
 
     def reviews(self, segment=None) -> list[Review]:
         """Reviews, oldest first (all, or of one segment)."""

@@ -41,6 +41,7 @@ COMMANDS = {
     "delete": lambda p, doc, seg, own: c.DeleteCode(own.id, delete_segments=True),
     "memo": lambda p, doc, seg, own: c.SetMemo(p.document(doc), "memo dokumen"),
     "in_vivo": lambda p, doc, seg, own: c.InVivoCode(doc, 5, 12, "Kode in vivo"),
+    "review": lambda p, doc, seg, own: c.AddReview(seg.id, "needs_revision", "perluas kutipan"),
 }
 
 
