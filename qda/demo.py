@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 from pathlib import Path
 
 from qda.errors import QdaError
@@ -92,14 +93,66 @@ def apply_demo_coding(project, coding: dict, progress: Progress | None = None) -
             "memos": len(coding.get("memos", []))}
 
 
+def _check_not_in_use(target: Path) -> None:
+    """Refuse early (before minutes of work) when another program has ``target`` open."""
+    from filelock import FileLock, Timeout
+
+    from qda.errors import ProjectInUse
+
+    if not target.exists():
+        return
+    lock = FileLock(str(target) + ".lock")
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        raise ProjectInUse(tr("{path}: proyek sedang dibuka oleh program lain; buka hanya-baca "
+                              "atau tutup program itu dulu", path=target)) from None
+    lock.release()
+
+
+def _replace_project(built: Path, target: Path) -> None:
+    """Move a freshly built project over ``target`` (keeping the old one as ``.bak``), under its lock."""
+    from filelock import FileLock, Timeout
+
+    from qda.errors import ProjectInUse
+    from qda.store import Project
+
+    lock = FileLock(str(target) + ".lock")
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        raise ProjectInUse(tr("{path}: proyek sedang dibuka oleh program lain; buka hanya-baca "
+                              "atau tutup program itu dulu", path=target)) from None
+    try:
+        if target.exists():
+            # keep what the user may have coded in the old demo (its journal included)
+            backup = target.with_name(target.name + ".bak")
+            try:
+                with Project._connect(target, read_only=False, lock=False) as old:
+                    old.backup(backup)
+            except sqlite3.DatabaseError:
+                os.replace(target, backup)
+        for suffix in ("-wal", "-shm"):
+            Path(str(target) + suffix).unlink(missing_ok=True)
+        os.replace(built, target)
+    finally:
+        lock.release()
+        Path(lock.lock_file).unlink(missing_ok=True)
+
+
 def build_demo(folder: str | Path, *, progress: Progress | None = None) -> Path:
-    """Create (or recreate) ``folder/demo.qda`` with the sample sources and demo coding."""
+    """Create (or recreate) ``folder/demo.qda`` with the sample sources and demo coding.
+
+    An existing demo project is kept as ``demo.qda.bak``; one that another program has
+    open is refused (:class:`~qda.errors.ProjectInUse`) and left untouched.
+    """
     from qda.sources.importer import import_files
     from qda.store import Project
 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / DEMO_NAME
+    _check_not_in_use(target)
     tmp = folder / (DEMO_NAME + ".building")
     for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
         leftover.unlink(missing_ok=True)
@@ -115,7 +168,7 @@ def build_demo(folder: str | Path, *, progress: Progress | None = None) -> Path:
             from qda.demo_survey import add_demo_survey
 
             add_demo_survey(project, folder)
-        os.replace(tmp, target)
+        _replace_project(tmp, target)
     finally:
         for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
             leftover.unlink(missing_ok=True)

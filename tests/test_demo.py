@@ -82,3 +82,72 @@ def test_demo_without_display_writes_reports(tmp_path):
     assert (tmp_path / "laporan_tinjauan.docx").is_file()
     chapter = "\n".join(par.text for par in Document(str(tmp_path / "bab_survei.docx")).paragraphs)
     assert "Tabel 4.1" in chapter and "H0 ditolak" in chapter
+
+
+HOLD = """
+import sys, time
+from qda.store import Project
+p = Project.open(sys.argv[1], coder="Penguji")
+doc = p.documents()[0]
+for i in range(int(sys.argv[2])):
+    p.add_segment(doc, i, i + 5, "Responsivitas")
+print("ready", flush=True)
+time.sleep(120)
+"""
+
+
+def _hold(path, n):
+    proc = subprocess.Popen([sys.executable, "-c", HOLD, str(path), str(n)], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "ready"
+    return proc
+
+
+def test_rebuilding_a_demo_in_use_is_refused_and_harmless(tmp_path):
+    from qda.errors import ProjectInUse
+
+    path = build_demo(tmp_path)
+    proc = _hold(path, 10)
+    try:
+        with pytest.raises(ProjectInUse):
+            build_demo(tmp_path)
+    finally:
+        proc.kill()
+        proc.wait()
+    with Project.open(path) as p:
+        assert p.integrity_check() == "ok"
+        assert len(p.segments()) == len(load_demo_coding()["segments"]) + 10
+
+
+def test_rebuilding_after_a_killed_session_keeps_its_work_in_a_backup(tmp_path):
+    path = build_demo(tmp_path)
+    proc = _hold(path, 50)
+    proc.kill()  # leaves demo.qda-wal behind, holding the 50 codings
+    proc.wait()
+    assert build_demo(tmp_path) == path
+    n_demo = len(load_demo_coding()["segments"])
+    with Project.open(path) as p:
+        assert p.integrity_check() == "ok" and len(p.segments()) == n_demo
+    with Project.open(tmp_path / "demo.qda.bak") as old:
+        assert old.integrity_check() == "ok" and len(old.segments()) == n_demo + 50
+
+
+def test_new_project_ignores_the_journal_of_a_deleted_one(tmp_path):
+    path = tmp_path / "x.qda"
+    Project.create(path).close()
+    proc = _hold_doc(path)
+    proc.kill()
+    proc.wait()
+    assert (tmp_path / "x.qda-wal").exists()
+    path.unlink()
+    with Project.create(path) as fresh:
+        assert fresh.documents() == [] and fresh.segments() == [] and fresh.integrity_check() == "ok"
+
+
+def _hold_doc(path):
+    script = ("import sys, time\nfrom qda.store import Project\np = Project.open(sys.argv[1])\n"
+              "d = p.add_document('lama.txt', 'teks lama ' * 50, 'document')\n"
+              "[p.add_segment(d, i, i + 3, 'Responsivitas') for i in range(50)]\nprint('ready', flush=True)\n"
+              "time.sleep(120)\n")
+    proc = subprocess.Popen([sys.executable, "-c", script, str(path)], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "ready"
+    return proc

@@ -86,6 +86,8 @@ class ProjectBase:
                 project.close()
             for suffix in ("-wal", "-shm"):
                 Path(str(tmp) + suffix).unlink(missing_ok=True)
+                # a journal left beside a deleted project must not be replayed into the new one
+                Path(str(path) + suffix).unlink(missing_ok=True)
             tmp.rename(path)  # the project appears whole or not at all
         except BaseException:
             tmp.unlink(missing_ok=True)
