@@ -121,3 +121,62 @@ def test_export_chapter(qtbot, tab, tmp_path):
     _run(qtbot, tab)
     out = tab.export_chapter(str(tmp_path / "bab4.docx"))
     assert out is not None and out.stat().st_size > 10000
+
+
+def test_new_file_starts_a_new_survey_with_its_own_instrument(qtbot, tab, tmp_path, monkeypatch):
+    """Opening another data file never keeps the previous survey's questionnaire, name or settings."""
+    store = pytest.importorskip("qda.store")
+    from qda.demo_survey import write_demo_survey_csv
+    from qda.survey.instrument import load_template
+
+    demo_csv = write_demo_survey_csv(tmp_path / "kuesioner_demo.csv")
+    asked: list[str] = []
+    monkeypatch.setattr("qda.gui.survey.tab.QInputDialog.getText",
+                        lambda *a, **k: (asked.append(k.get("text", "")) or "Sako", True))
+    with store.Project.create(tmp_path / "p.qda", codebook=False, coder="Peneliti") as project:
+        tab.set_project(project)
+        assert tab.open_file(demo_csv)
+        assert tab.instrument.name == "bagian_umum"  # the demo's columns include "kelompok"
+        tab.survey_name = "Survei demo"
+        tab.alpha.setValue(0.01)
+        tab.save_to_project()
+        assert tab.stored.currentText() == "Survei demo"
+
+        assert tab.open_file(SAKO_CSV)
+        sako = load_template("sako")
+        assert tab.instrument.name == "sako" and tab.instrument.title == sako.title
+        assert tab.instrument.item("X1").text == sako.item("X1").text
+        assert tab.instrument.labels_of(tab.instrument.item("X2")) == sako.labels_of(sako.item("X2"))
+        assert [d.column for d in tab.instrument.demographics][0] == "jabatan"
+        assert tab.survey_name == "" and tab.stored.currentText() == ""
+        assert abs(tab.alpha.value() - 0.05) < 1e-9
+        assert sako.title in tab.status.text()
+        result = _run(qtbot, tab)
+        assert result.title == sako.title
+        assert result.profiles[0].column == "jabatan" and len(result.profiles[0].rows) == 11
+        assert sako.title in tab.status.text()
+        tab.save_to_project()  # a new survey: the name is asked for, the demo survey is left alone
+        assert asked == ["sako_kuesioner"]
+        assert project.surveys() == ["Sako", "Survei demo"]
+
+
+def test_file_without_known_items_gets_a_plain_instrument(qtbot, tab, tmp_path):
+    data = tmp_path / "angket.csv"
+    data.write_text("no,p1,p2\n1,4,5\n2,3,4\n3,5,5\n", encoding="utf-8")
+    tab.open_file(SAKO_CSV)
+    assert tab.instrument.name == "sako"
+    assert tab.open_file(data)
+    assert tab.instrument.title == "" and tab.mapping == {}
+    assert all(not v.items for v in tab.instrument.variables)
+    assert "sederhana" in tab.status.text() and not tab.run_btn.isEnabled()
+
+
+def test_plain_instrument_from_item_columns():
+    from qda.gui.survey.instrument_choice import plain_instrument
+    from qda.survey.instrument import load_template
+
+    inst = plain_instrument(["resp", "X2", "X10", "X1", "y1", "jenis_kelamin"], [load_template("sako")])
+    assert [it.id for it in inst.variables[0].items] == ["X1", "X2", "X10"]
+    assert [it.id for it in inst.variables[1].items] == ["y1"]
+    assert all(not it.text for v in inst.variables for it in v.items)
+    assert [d.column for d in inst.demographics] == ["jenis_kelamin"]

@@ -29,6 +29,11 @@ def inform(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
 
 
+def _sentence(text: str) -> str:
+    """``text`` with a capital first letter and a full stop."""
+    return text[:1].upper() + text[1:] + "." if text else ""
+
+
 class SurveyTab(QWidget):
     """The survey tab of the main window; also usable alone, without a project."""
 
@@ -45,6 +50,7 @@ class SurveyTab(QWidget):
         self.drop_items: list[str] = []
         self.result: Any = None
         self.survey_name = ""
+        self.instrument_line = ""
         self._job: Any = None
         self._build()
         self.set_project(project)
@@ -207,8 +213,12 @@ class SurveyTab(QWidget):
             self.open_file(path)
 
     def open_file(self, path: str | Path) -> bool:
-        """Read ``path`` and auto-map its columns with the bundled Sako instrument."""
-        from qda.survey.instrument import load_template
+        """Read ``path`` as a new survey: the best-fitting bundled instrument (or a plain one), auto-mapped.
+
+        The instrument of a survey shown before is never carried over, and the new survey has no stored
+        name yet, so "Simpan ke proyek" asks for one.
+        """
+        from qda.gui.survey.instrument_choice import choose_instrument
         from qda.survey.loading import load_data
 
         try:
@@ -217,11 +227,17 @@ class SurveyTab(QWidget):
             self.status.setText(str(exc))
             warn(self, tr("Buka data survei"), str(exc))
             return False
+        choice = choose_instrument(data.columns, data.name)
         self.survey_name = ""
-        self._set_data(data, self.instrument or load_template("sako"), None)
+        self.stored.setCurrentIndex(-1)
+        self.alpha.setValue(0.05)
+        self.scheme.setCurrentIndex(0)
+        self.missing.clear()
+        self.distributed.setValue(0)
+        self._set_data(data, choice.instrument, choice.mapping, choice.describe())
         return True
 
-    def _set_data(self, data: Any, instrument: Any, mapping: dict[str, str] | None) -> None:
+    def _set_data(self, data: Any, instrument: Any, mapping: dict[str, str] | None, about: str = "") -> None:
         from qda.survey.mapping import auto_map
 
         self.data, self.instrument, self.result = data, instrument, None
@@ -236,7 +252,15 @@ class SurveyTab(QWidget):
         self.status.setText(tr("{file}: {n} baris, {c} kolom; {m} dari {t} butir terpetakan otomatis.",
                                file=data.name, n=data.frame.shape[0], c=data.frame.shape[1],
                                m=len(self.mapping), t=total))
+        self.instrument_line = about or self._describe(instrument)
+        self.status.setText(self.status.text() + " " + _sentence(self.instrument_line))
         self._update_buttons()
+
+    @staticmethod
+    def _describe(instrument: Any) -> str:
+        if instrument.title or instrument.name:
+            return tr("instrumen: {title}", title=instrument.title or instrument.name)
+        return tr("instrumen: sederhana dari kolom data (tanpa teks pertanyaan)")
 
     def mapping_dialog(self) -> Any:
         """A mapping dialog for the current data (not yet shown)."""
@@ -257,7 +281,9 @@ class SurveyTab(QWidget):
         if instrument is not None:
             self.instrument = instrument
         self.mapping = dict(mapping)
-        self.status.setText(tr("{m} butir dipetakan. Tekan \"Jalankan analisis\".", m=len(self.mapping)))
+        self.instrument_line = self._describe(self.instrument)
+        self.status.setText(tr("{m} butir dipetakan. Tekan \"Jalankan analisis\".", m=len(self.mapping))
+                            + " " + _sentence(self.instrument_line))
         self._update_buttons()
 
     def edit_items(self) -> None:
@@ -348,6 +374,8 @@ class SurveyTab(QWidget):
         summary = tr("Analisis selesai: {n} responden.", n=result.n_rows)
         if reg is not None:
             summary += " " + tr("R = {R}; {decision}", R=fmt(reg.R, 3), decision=reg.decision.conclusion.get(language()))
+        if self.instrument_line:
+            summary += " " + _sentence(self.instrument_line)
         self.status.setText(summary)
         self._update_buttons()
 
