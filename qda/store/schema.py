@@ -69,7 +69,8 @@ CREATE TABLE segment (
     start INTEGER NOT NULL CHECK (start >= 0), "end" INTEGER NOT NULL,
     coder_id INTEGER NOT NULL REFERENCES coder(id),
     created TEXT NOT NULL, CHECK ("end" > start));
-CREATE INDEX segment_document_start ON segment(document_id, start);
+-- one coder applies one code to one span once; also the index for a document's segments by start
+CREATE UNIQUE INDEX segment_identity ON segment(document_id, start, "end", code_id, coder_id);
 CREATE INDEX segment_code ON segment(code_id, document_id, start, "end", id, coder_id, uuid, created);
 CREATE INDEX segment_coder ON segment(coder_id);
 CREATE TABLE memo (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from qda.errors import InvalidSpan, NotFound
+from qda.errors import AlreadyExists, InvalidSpan, NotFound
 from qda.i18n import tr
 from qda.store.base import new_uuid, new_uuids, now
 from qda.store.records import Segment
@@ -32,21 +32,40 @@ class SegmentsMixin:
         uid = uuid or new_uuid()
         stamp = now()
         with self.atomic():
+            self._refuse_duplicate(doc_id, start, end, code_rec, coder_rec.id)
             cur = self._exec('INSERT INTO segment(uuid, document_id, code_id, start, "end", coder_id, created) '
                              'VALUES (?,?,?,?,?,?,?)', (uid, doc_id, code_rec.id, start, end, coder_rec.id, stamp))
             self._log("segment.add", "segment", uid, document_id=doc_id, code=code_rec.name, start=start, end=end,
                       coder=coder_rec.name)
         return Segment(cur.lastrowid, uid, doc_id, code_rec.id, start, end, coder_rec.id, stamp)
 
+    def _refuse_duplicate(self, doc_id: int, start: int, end: int, code_rec, coder_id: int) -> None:
+        if self._one('SELECT 1 FROM segment WHERE document_id = ? AND start = ? AND "end" = ? AND code_id = ? '
+                     'AND coder_id = ?', (doc_id, start, end, code_rec.id, coder_id)):
+            raise AlreadyExists(tr("rentang {start}–{end} sudah dikode {code} oleh pengode ini",
+                                   start=start, end=end, code=code_rec.name))
+
     def add_segments(self, rows: Iterable[tuple[int, int, int, int]], *, coder=None) -> int:
-        """Apply many codings ``(doc_id, start, end, code_id)`` in one transaction; all or none."""
+        """Apply many codings ``(doc_id, start, end, code_id)`` in one transaction; all or none.
+
+        A coding the coder already has (same document, span and code), or that appears
+        twice in ``rows``, is applied once. Returns the number of codings added.
+        """
         coder_rec = self.coder_by(coder) if coder is not None else self.coder
         lengths = dict(self._tuples("SELECT id, length FROM document"))
         codes = {cid: name for cid, name in self._tuples("SELECT id, name FROM code")}
         stamp = now()
         batch = []
         events = []
-        rows = list(rows)
+        seen = {tuple(r) for r in self._tuples(
+            'SELECT document_id, start, "end", code_id FROM segment WHERE coder_id = ?', (coder_rec.id,))}
+        unique = []
+        for row in rows:
+            key = tuple(row)
+            if key not in seen:
+                seen.add(key)
+                unique.append(key)
+        rows = unique
         uids = new_uuids(len(rows))
         for (doc_id, start, end, code_id), uid in zip(rows, uids):
             if doc_id not in lengths:
@@ -93,6 +112,8 @@ class SegmentsMixin:
         seg = self.segment(ref)
         code_rec = self.code(code)
         with self.atomic():
+            if code_rec.id != seg.code_id:
+                self._refuse_duplicate(seg.document_id, seg.start, seg.end, code_rec, seg.coder_id)
             self._exec("UPDATE segment SET code_id = ? WHERE id = ?", (code_rec.id, seg.id))
             self._log("segment.recode", "segment", seg.uuid, old_code_id=seg.code_id, new_code=code_rec.name)
         return self.segment(seg.id)

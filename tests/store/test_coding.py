@@ -115,3 +115,20 @@ def test_reviews_keep_history(project):
     assert project.latest_statuses() == {seg.id: "approved"}
     with pytest.raises(ValueError):
         project.add_review(seg, "maybe")
+
+
+def test_the_same_coding_is_stored_once(project):
+    from qda.errors import AlreadyExists
+
+    project.add_segment("uji.txt", 40, 80, "Responsivitas")
+    with pytest.raises(AlreadyExists):
+        project.add_segment("uji.txt", 40, 80, "responsivitas")
+    project.add_segment("uji.txt", 40, 80, "Akuntabilitas")  # another code on the span is fine
+    project.set_coder("Agus")
+    project.add_segment("uji.txt", 40, 80, "Responsivitas")  # and another coder's coding too
+    doc, code = project.document("uji.txt").id, project.code("Responsivitas").id
+    assert project.add_segments([(doc, 40, 80, code), (doc, 0, 9, code), (doc, 0, 9, code)]) == 1
+    assert len(project.segments()) == 4
+    first = project.segments(code="Akuntabilitas")[0]
+    with pytest.raises(AlreadyExists):  # Rina already has Responsivitas on that span
+        project.recode_segment(first, "Responsivitas")
