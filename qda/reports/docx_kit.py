@@ -31,6 +31,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from qda.errors import QdaError
+from qda.fileio import atomic_output
 from qda.i18n import tr
 from qda.reports.docx_table import ALIGN as _ALIGN
 from qda.reports.docx_table import TableMixin
@@ -51,6 +52,23 @@ _PARAGRAPH_STYLES = {
     "Table Text": {"base": "Normal", "size": 9},
     "TOC Heading": {"base": "Heading 1"},
 }
+
+#: A4 portrait, in centimetres, and the margins of an Indonesian thesis (4-3-3-3).
+PAGE_CM = (21.0, 29.7)
+MARGINS_CM = {"left": 4.0, "top": 3.0, "right": 3.0, "bottom": 3.0}
+#: Tables up to this many body rows are kept on one page with their caption and source line;
+#: longer ones keep only their last rows with the source line.
+KEEP_WHOLE_ROWS = 15
+KEEP_LAST_ROWS = 2
+
+#: settings.xml elements that follow ``w:updateFields`` in the schema's sequence.
+_AFTER_UPDATE_FIELDS = {qn(f"w:{t}") for t in (
+    "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "attachedSchema",
+    "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures",
+    "forceUpgrade", "captions", "readModeInkLockDown", "smartTagType", "shapeDefaults",
+    "doNotEmbedSmartTags", "decimalSymbol", "listSeparator")} | {
+    "{http://schemas.openxmlformats.org/officeDocument/2006/math}mathPr",
+    "{http://schemas.openxmlformats.org/schemaLibrary/2006/main}schemaLibrary"}
 
 TOC_PLACEHOLDER = "Klik kanan → Perbarui Bidang untuk memperbarui daftar isi"
 
@@ -82,6 +100,7 @@ class ReportDocument(TableMixin):
         else:
             self.doc = Document()
             self._default_look()
+            self._thesis_page_setup()
         self.language = language
         self.chapter = chapter
         self._body = self.doc.element.body
@@ -110,6 +129,28 @@ class ReportDocument(TableMixin):
         quote.paragraph_format.left_indent = Cm(1.0)
         quote.paragraph_format.right_indent = Cm(0.5)
         quote.font.color.rgb = RGBColor(0x33, 0x33, 0x33)
+
+    def _thesis_page_setup(self) -> None:
+        """A4 with the margins Indonesian theses use: 4 cm left, 3 cm top, right and bottom."""
+        for section in self.doc.sections:
+            section.page_width, section.page_height = Cm(PAGE_CM[0]), Cm(PAGE_CM[1])
+            section.left_margin = Cm(MARGINS_CM["left"])
+            section.top_margin = Cm(MARGINS_CM["top"])
+            section.right_margin = Cm(MARGINS_CM["right"])
+            section.bottom_margin = Cm(MARGINS_CM["bottom"])
+
+    def _update_fields_on_open(self) -> None:
+        """Set ``w:updateFields`` so Word offers to fill the table of contents when the file opens."""
+        settings = self.doc.settings.element
+        flag = settings.find(qn("w:updateFields"))
+        if flag is None:
+            flag = OxmlElement("w:updateFields")
+            following = [c for c in settings if c.tag in _AFTER_UPDATE_FIELDS]
+            if following:
+                following[0].addprevious(flag)
+            else:
+                settings.append(flag)
+        flag.set(qn("w:val"), "true")
 
     def _clear_body(self) -> None:
         for child in list(self._body):
@@ -391,20 +432,36 @@ class ReportDocument(TableMixin):
         return label
 
     def numbered_table(self, title: str, header, rows, source: str | None = None, **kw) -> str:
-        """Append a caption, a table and an optional source line; return the caption label."""
+        """Append a caption, a table and an optional source line; return the caption label.
+
+        A short table stays on one page with its caption and source line; a long one
+        keeps at least its last rows with the source line.
+        """
         label = self.caption("table", title)
+        rows = [list(r) for r in rows]
+        if source:
+            kw.setdefault("keep_with_next", len(rows) if len(rows) <= KEEP_WHOLE_ROWS else KEEP_LAST_ROWS)
         self.table(header, rows, **kw)
         if source:
             self.source_note(source)
         return label
 
     def save(self, path: str | Path) -> Path:
-        """Write the document, with page numbers in the footer, and return its path."""
+        """Write the document, with page numbers in the footer, and return its path.
+
+        The whole file is built in memory first and then written next to ``path`` and
+        moved over it, so a full disk or another failure leaves any previous file intact.
+        """
         out = Path(path)
         self.page_numbers()
+        self._update_fields_on_open()
+        buffer = io.BytesIO()
+        self.doc.save(buffer)
         try:
             out.parent.mkdir(parents=True, exist_ok=True)
-            self.doc.save(str(out))
         except OSError as exc:
             raise QdaError(tr("{path}: tidak dapat ditulis ({reason})", path=out, reason=exc.strerror or exc)) from None
+        with atomic_output(out) as tmp:
+            with open(tmp, "wb") as fh:
+                fh.write(buffer.getbuffer())
         return out

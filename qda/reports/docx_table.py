@@ -22,13 +22,15 @@ class TableMixin:
 
     def table(self, header: Sequence[str] | Sequence[Sequence[str]], rows: Iterable[Sequence[object]], *,
               widths_cm: Sequence[float] | None = None, align: Sequence[str] | None = None,
-              font_size: float | None = 9, bold_first_column: bool = False):
+              font_size: float | None = 9, bold_first_column: bool = False, keep_with_next: int = 0):
         """Append a table: header row(s) repeated on every page, numbers right-aligned.
 
         ``header`` is one row of strings or a list of rows; in a header row ``(text, n)``
         spans n columns and ``None`` merges the cell with the one above it. ``align`` gives
         per-column ``"left"``/``"center"``/``"right"`` (default: right for numeric-looking
-        cells); without ``widths_cm`` the widths follow the content.
+        cells); without ``widths_cm`` the widths follow the content. ``keep_with_next``
+        (a number of body rows) keeps that many last rows, and every header row when it
+        covers the whole body, on the page of the paragraph that follows the table.
         """
         header_rows = [list(header)] if header and isinstance(header[0], str) else [list(h) for h in header]
         rows = [list(r) for r in rows]
@@ -68,7 +70,10 @@ class TableMixin:
         tbl.append(grid)
         text_style = self.style_id("Table Text")
 
-        def cell(value: object, col: int, is_header: bool, span: int = 1, vmerge: str | None = None):
+        keep_from = len(rows) - keep_with_next if keep_with_next > 0 else None
+
+        def cell(value: object, col: int, is_header: bool, span: int = 1, vmerge: str | None = None,
+                 keep: bool = False):
             tc = OxmlElement("w:tc")
             tcpr = OxmlElement("w:tcPr")
             if widths_cm and col < len(widths_cm):
@@ -107,6 +112,8 @@ class TableMixin:
             ps = OxmlElement("w:pStyle")
             ps.set(qn("w:val"), text_style)
             ppr.append(ps)
+            if keep:
+                ppr.append(OxmlElement("w:keepNext"))
             sp = OxmlElement("w:spacing")
             sp.set(qn("w:before"), "0")
             sp.set(qn("w:after"), "0")
@@ -143,17 +150,18 @@ class TableMixin:
                 if isinstance(value, tuple):
                     value, span = value
                 vmerge = "continue" if (k, col) in merged else ("restart" if (k, col) in restarts else None)
-                tr.append(cell(value, col, True, span, vmerge))
+                tr.append(cell(value, col, True, span, vmerge, keep=keep_from is not None and keep_from <= 0))
                 col += span
             tbl.append(tr)
-        for row in rows:
+        for index, row in enumerate(rows):
+            keep = keep_from is not None and index >= keep_from
             tr = OxmlElement("w:tr")
             trpr = OxmlElement("w:trPr")
             trpr.append(OxmlElement("w:cantSplit"))
             tr.append(trpr)
             for col in range(ncols):
                 value = row[col] if col < len(row) else ""
-                tr.append(cell(value, col, False))
+                tr.append(cell(value, col, False, keep=keep))
             tbl.append(tr)
         self._append(tbl)
         # an empty paragraph after a table keeps following captions from touching it

@@ -105,9 +105,10 @@ class _Writer:
         w, d, doc = self.w, self.data, self.doc
         doc.heading(w("Ringkasan Metode"), 1, page_break=True)
         words = sum(x.words for x in d.documents)
+        coding = {e.coder for e in d.excerpts}  # a reviewer without codings is not a coder
         doc.paragraph(w("Analisis ini mencakup {n} sumber data dengan total {words} kata, dikode oleh {k} pengode "
                         "menggunakan {m} kode. Laporan memuat {e} kutipan terkode.",
-                        n=w.int(len(d.documents)), words=w.int(words), k=w.int(len(d.coders)),
+                        n=w.int(len(d.documents)), words=w.int(words), k=w.int(len(coding)),
                         m=w.int(len(d.codes)), e=w.int(len(d.excerpts))), align="justify")
         doc.heading(w("Sumber Data"), 2)
         kinds: dict[str, list] = defaultdict(list)

@@ -212,3 +212,15 @@ def test_empty_project_still_writes_both_reports(tmp_path):
     texts = [t for _s, t in paragraphs(out)]
     assert "Tidak ada kutipan untuk kode ini." in texts and not quotes(out)
     assert "Excerpts by code" in [t for _s, t in paragraphs(rev)]
+
+
+def test_method_summary_counts_only_people_who_coded(project, tmp_path):
+    # Rina and Budi coded; Dr. Sari only reviewed and is listed as a reviewer, not counted as a coder
+    out = write_qualitative_report(project, tmp_path / "lap.docx")
+    summary = next(t for _s, t in paragraphs(out) if "dikode oleh" in t)
+    assert "dikode oleh 2 pengode" in summary
+    table = next(t for t in Document(str(out)).tables if t.rows[0].cells[0].text == "Nama")
+    rows = {r.cells[0].text: (r.cells[1].text, r.cells[2].text) for r in table.rows[1:]}
+    assert rows["Dr. Sari"] == ("penelaah", "0")
+    out = write_qualitative_report(project, tmp_path / "budi.docx", coders=["Budi"])
+    assert any("dikode oleh 1 pengode" in t for _s, t in paragraphs(out))
