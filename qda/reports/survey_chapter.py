@@ -12,6 +12,8 @@ interpretation under each table.
 from __future__ import annotations
 
 import datetime as _dt
+from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -44,8 +46,6 @@ def write_survey_chapter(result: Any, out_path: str | Path, *, language: str = "
 
 def _english_names(result: Any) -> Any:
     """A shallow copy of ``result`` whose variables carry their English names, where known."""
-    from dataclasses import replace
-
     renamed = {}
     names = {}
     for key, var in result.variables.items():
@@ -58,6 +58,55 @@ def _english_names(result: Any) -> Any:
         reg = replace(reg, x_name=names.get(reg.x_name, reg.x_name), y_name=names.get(reg.y_name, reg.y_name),
                       coefficients=coefficients)
     return replace(result, variables=renamed, regression=reg)
+
+
+def profile_title(profile: Any, language: str) -> str:
+    """The title of a respondent-profile table in ``language``.
+
+    English uses the profile's ``title_en`` when the result carries it, else the
+    ``title_en`` the bundled instruments give the same demographic column and title;
+    a title without a known translation stays as the instrument names it.
+    """
+    if language != "en":
+        return profile.title
+    english = getattr(profile, "title_en", "")
+    if english:
+        return english
+    titles = _bundled_demographic_titles()
+    return titles.get((profile.column, profile.title)) or titles.get((None, profile.title)) or profile.title
+
+
+@lru_cache(maxsize=1)
+def _bundled_demographic_titles() -> dict[tuple[str | None, str], str]:
+    from qda.survey.instrument import bundled_templates, load_template
+
+    titles: dict[tuple[str | None, str], str] = {}
+    for name in bundled_templates():
+        try:
+            instrument = load_template(name)
+        except Exception:  # a broken bundled file must not stop a report  # noqa: BLE001
+            continue
+        for demo in instrument.demographics:
+            if demo.title_en:
+                for key in (demo.column, None):
+                    titles.setdefault((key, demo.title or demo.column), demo.title_en)
+    return titles
+
+
+def band_label(label: str, language: str) -> str:
+    """A continuum category in ``language`` (the English names the survey core uses)."""
+    if language != "en":
+        return label
+    from qda.survey.continuum import CATEGORIES, CATEGORIES_EN
+
+    return dict(zip(CATEGORIES, CATEGORIES_EN)).get(label, label)
+
+
+def band_range(band: Any, w: Wording) -> str:
+    """``"900 – 1.200"``, or the single point when the band has no width (Sugiyono's top point)."""
+    if abs(band.upper - band.lower) < 1e-9:
+        return w.int(band.lower)
+    return f"{w.int(band.lower)} – {w.int(band.upper)}"
 
 
 class _Chapter:
@@ -117,11 +166,13 @@ class _Chapter:
                            widths_cm=[7.5, 3, 3])
         self.para(N.return_paragraph(t, w, label))
         for i, p in enumerate(r.profiles):
-            self.h3(w("Responden Berdasarkan {title}", title=p.title))
+            title = profile_title(p, w.language)
+            p = replace(p, title=title)  # the narrative under the table names it the same way
+            self.h3(w("Responden Berdasarkan {title}", title=title))
             rows = [[str(k + 1), row.label, w.int(row.count), w.pct(row.percent)] for k, row in enumerate(p.rows)]
             rows.append(["", w("Jumlah"), w.int(p.n), w.pct(100.0 if p.n else None)])
-            label = self.table(w("Responden berdasarkan {title}", title=p.title.lower()),
-                               [w("No"), p.title, w("Frekuensi (orang)"), w("Persentase")], rows,
+            label = self.table(w("Responden berdasarkan {title}", title=title.lower()),
+                               [w("No"), title, w("Frekuensi (orang)"), w("Persentase")], rows,
                                widths_cm=[1.2, 6.5, 3.2, 3], align=["center", "left", "right", "right"])
             self.para(N.profile_paragraph(p, w, label, i))
             if p.missing:
@@ -240,7 +291,7 @@ class _Chapter:
             self.para(N.score_paragraph(var, w, label, i))
             if var.score.bands:
                 self.table(w("Kategori skor variabel {name}", name=var.name), [w("Kategori"), w("Rentang skor")],
-                           [[b.label, f"{w.int(b.lower)} – {w.int(b.upper)}"] for b in var.score.bands],
+                           [[band_label(b.label, w.language), band_range(b, w)] for b in var.score.bands],
                            widths_cm=[5, 5])
             self.notes(var.score.notes)
 

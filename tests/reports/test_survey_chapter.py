@@ -10,7 +10,9 @@ from docx import Document
 
 from qda.reports.survey_chapter import write_survey_chapter
 
-SAKO = Path(__file__).resolve().parents[3] / "shared" / "sako" / "sako_kuesioner.csv"
+SAKO = next((p for p in (Path(__file__).resolve().parents[3] / "shared" / "sako" / "sako_kuesioner.csv",
+                          Path("/work/shared/sako/sako_kuesioner.csv")) if p.is_file()),
+            Path("/work/shared/sako/sako_kuesioner.csv"))
 pytestmark = pytest.mark.skipif(not SAKO.is_file(), reason="Sako data set not available")
 
 
@@ -159,3 +161,41 @@ def test_english_wording_is_complete(sako_result, tmp_path, monkeypatch):
     monkeypatch.setattr(Wording, "__init__", init)
     write_survey_chapter(sako_result, tmp_path / "en.docx", language="en")
     assert made and all(not w.missing for w in made), sorted(set().union(*(w.missing for w in made)))
+
+
+def _band_tables(doc):
+    return [t for t in doc.tables if len(t.columns) == 2 and t.rows[0].cells[1].text in ("Rentang skor", "Score range")]
+
+
+def test_score_bands_have_no_zero_width_range(chapter_id, sako_result):
+    tables = _band_tables(chapter_id)
+    assert len(tables) == 2
+    cells = [r.cells[1].text for t in tables for r in t.rows[1:]]
+    assert not [c for c in cells if re.fullmatch(r"([\d.]+) – \1", c)], cells
+    x_top = tables[0].rows[-1].cells
+    assert (x_top[0].text, x_top[1].text) == ("Sangat Baik", "1.500")  # Sugiyono's top point 5 × 10 × 30
+    assert tables[0].rows[-2].cells[1].text == "1.200 – 1.500"
+
+
+def test_english_chapter_names_categories_and_profiles_in_english(sako_result, tmp_path):
+    from qda.survey.continuum import CATEGORIES
+
+    doc = Document(str(write_survey_chapter(sako_result, tmp_path / "en.docx", language="en", year=2024)))
+    text = all_text(doc)
+    bands = _band_tables(doc)
+    assert [r.cells[0].text for r in bands[0].rows[1:]] == ["Very Poor", "Poor", "Fair", "Good", "Very Good"]
+    # answer options stay as the questionnaire printed them; the continuum's categories are translated
+    scores = next(t for t in doc.tables if t.rows[0].cells[-1].text == "Category")
+    assert [r.cells[-1].text for r in scores.rows[1:]] == ["Fair", "Fair"]  # 1079 in [900, 1200), 936 in [720, 960)
+    continuum = [r.cells[0].text for t in bands for r in t.rows[1:]]
+    continuum += [p.text for p in doc.paragraphs if "category" in p.text]
+    assert not [c for c in CATEGORIES for t in continuum if c in t], continuum
+    titles = [p.text for p in doc.paragraphs if p.style.name in ("Caption", "Heading 3")]
+    profile = [t for t in titles if "Respondents by" in t]
+    assert any(t.endswith("Respondents by respondent group / position") for t in profile), profile
+    assert any(t.endswith("by gender") for t in profile) and any(t.endswith("by age") for t in profile)
+    for raw in ("kelompok / jabatan", "jenis kelamin", "usia", "Jenis Kelamin", "Usia"):
+        assert not [t for t in profile if raw in t], (raw, profile)
+    assert not re.search(r"\((very )?(strong|weak|moderate) \(interval", text)
+    sentence = next(p.text for p in doc.paragraphs if p.text.startswith("R = "))
+    assert sentence.count("strong") == 1, sentence
