@@ -35,6 +35,10 @@ class ReadOnlyProject(ProjectError):
     """A write was attempted on a project opened read-only."""
 
 
+class InvalidValue(QdaError, ValueError):
+    """A name, colour, kind, status or other value that cannot be used as given."""
+
+
 class NotFound(QdaError):
     """A named document, code, case, coder or segment does not exist."""
 

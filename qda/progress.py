@@ -56,17 +56,18 @@ class Progress:
             self.callback(self.done, self.total, self.message)
 
 
-def text_bar(stream=sys.stderr) -> ProgressCallback:
-    """A callback drawing a one-line text progress bar (used by the CLI)."""
+def text_bar(stream=None) -> ProgressCallback:
+    """A callback drawing a one-line text progress bar on a terminal (used by the CLI)."""
 
     def draw(done: int, total: int, message: str) -> None:
-        if not stream.isatty():
+        out = stream or sys.stderr
+        if not out.isatty():
             return
         width = 30
         filled = int(width * done / total) if total else 0
-        stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {message[:40]:40}")
+        out.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {message[:40]:40}")
         if total and done >= total:
-            stream.write("\n")
-        stream.flush()
+            out.write("\n")
+        out.flush()
 
     return draw

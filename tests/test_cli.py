@@ -122,3 +122,21 @@ def test_help_and_python_m(tmp_path):
     assert result.returncode == 0 and "sources" in result.stdout and "demo" in result.stdout
     english = run("--lang", "en", "new", str(tmp_path / "x.qda"))
     assert english.returncode == 0
+
+
+def test_a_project_file_alone_opens_the_gui(tmp_path, monkeypatch):
+    opened = []
+    monkeypatch.setattr("qda.cli.demo_cmd.open_gui", lambda path: opened.append(path) or 0)
+    assert main([str(tmp_path / "studi.qda")]) == 0
+    assert opened == [str(tmp_path / "studi.qda")]
+
+
+def test_io_error_reads_as_cannot_open_not_as_not_a_project(tmp_path):
+    import sqlite3
+
+    from qda.store.base import _open_error
+
+    err = _open_error(tmp_path / "p.qda", sqlite3.OperationalError("disk I/O error"))
+    assert "tidak dapat dibuka" in str(err) and "bukan berkas proyek" not in str(err)
+    err = _open_error(tmp_path / "p.qda", sqlite3.DatabaseError("file is not a database"))
+    assert "bukan berkas proyek" in str(err)

@@ -78,3 +78,42 @@ def test_uncode_review_and_segment_memo(proj, capsys):
     assert main(["uncode", proj, *seg]) == 2
     with Project.open(proj, read_only=True) as p:
         assert p.segments() == [] and p.reviews() == []
+
+
+@pytest.mark.parametrize("args", [
+    ["codebook", "{p}", "add", "Y", "--color", "merah"],
+    ["codebook", "{p}", "add", ""],
+    ["codebook", "{p}", "rename", "Responsivitas", ""],
+    ["codebook", "{p}", "recolor", "Responsivitas", "zzz"],
+    ["codebook", "{p}", "merge", "Responsivitas", "Responsivitas"],
+    ["document", "{p}", "rename", "w1.txt", ""],
+    ["case", "{p}", "add", ""],
+    ["memo", "{p}", "--file", "{tmp}/tidak_ada.txt"],
+    ["memo", "{p}", "--file", "{tmp}/gambar.txt"],
+])
+def test_validation_errors_are_one_line(proj, tmp_path, capsys, args):
+    (tmp_path / "gambar.txt").write_bytes(b"\x89PNG\r\n\x1a\n\xff\xfe\x00\x81")
+    code = main([a.format(p=proj, tmp=tmp_path) for a in args])
+    err = capsys.readouterr().err
+    assert code == 2 and err.startswith("qda: ") and len(err.strip().splitlines()) == 1
+
+
+def test_case_rename_to_empty_is_refused(proj):
+    assert main(["case", proj, "add", "Informan 9"]) == 0
+    assert main(["case", proj, "rename", "Informan 9", "  "]) == 2
+    with Project.open(proj, read_only=True) as p:
+        assert [c.name for c in p.cases()] == ["Informan 9"]
+
+
+def test_move_below_a_descendant_is_refused(proj, capsys):
+    assert main(["codebook", proj, "add", "A"]) == 0
+    assert main(["codebook", proj, "add", "B", "--parent", "A"]) == 0
+    assert main(["codebook", proj, "move", "A", "--parent", "B"]) == 2
+    assert "turunannya" in capsys.readouterr().err
+
+
+def test_delete_hint_names_the_cli_option(proj, capsys):
+    assert main(["code", proj, "--doc", "w1.txt", "--start", "0", "--end", "5", "--code", "Responsivitas"]) == 0
+    assert main(["codebook", proj, "delete", "Responsivitas"]) == 2
+    err = capsys.readouterr().err
+    assert "--with-segments" in err and "delete_segments" not in err

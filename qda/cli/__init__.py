@@ -1,6 +1,7 @@
 """The ``qda`` command line: parse arguments, call the core, print. Thin by design.
 
-Each subcommand lives in ``qda/cli/<name>_cmd.py`` with ``register(subparsers)``;
+``qda PROJECT.qda`` opens that project in the GUI. Each subcommand lives in
+``qda/cli/<name>_cmd.py`` with ``register(subparsers)``;
 handlers return an exit code and raise :class:`qda.errors.QdaError` for user errors,
 which :func:`main` prints as one line (no traceback) with exit code 2.
 """
@@ -62,6 +63,10 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the process exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
     _early_language(argv)
+    if len(argv) == 1 and argv[0].lower().endswith(".qda"):  # "qda studi.qda": open it in the GUI
+        from qda.cli.demo_cmd import open_gui
+
+        return open_gui(argv[0])
     parser = build_parser()
     args = parser.parse_args(argv)
     if not args.command:
@@ -72,6 +77,10 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.func(args) or 0)
     except QdaError as exc:
         print(f"qda: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # a file named on the command line that cannot be read or written
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"qda: {where}{exc.strerror or exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print(tr("qda: dibatalkan"), file=sys.stderr)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from qda.cli.project_cmd import open_project
-from qda.errors import QdaError
+from qda.errors import CodeHasSegments, QdaError
 from qda.i18n import tr
 
 
@@ -37,7 +37,10 @@ def cmd_codebook(args: argparse.Namespace) -> int:
             print(tr("Kode {source} digabung ke {target}; {n} segmen dipindah", source=args.name, target=args.target,
                      n=n))
         elif action == "delete":
-            n = p.delete_code(args.name, delete_segments=args.with_segments)
+            try:
+                n = p.delete_code(args.name, delete_segments=args.with_segments)
+            except CodeHasSegments as exc:
+                raise CodeHasSegments(f"{exc} (--with-segments)") from None
             print(tr("Kode {code} dihapus ({n} segmen ikut dihapus)", code=args.name, n=n))
         elif action == "import":
             from qda.store.codebook_loader import add_bundled_codebook

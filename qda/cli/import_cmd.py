@@ -55,7 +55,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     for path, name in report.renamed:
         print(tr("nama sudah dipakai: {path} diimpor sebagai {name}", path=path, name=name))
     print(report.summary())
-    return 1 if report.refused and not report.imported else 0
+    if report.cancelled:
+        return 130
+    return 1 if report.refused else 0
 
 
 class _cancel_on_interrupt:

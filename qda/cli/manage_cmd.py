@@ -96,10 +96,18 @@ def cmd_memo(args: argparse.Namespace) -> int:
                 return 1
             print(text)
             return 0
-        text = "" if args.clear else (args.set if args.set is not None else open(args.file, encoding="utf-8").read())
+        text = "" if args.clear else (args.set if args.set is not None else _read_text(args.file))
         p.set_memo(target, text)
     print(tr("Memo disimpan") if text else tr("Memo dihapus"))
     return 0
+
+
+def _read_text(path: str) -> str:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return fh.read()
+    except UnicodeDecodeError:
+        raise QdaError(tr("{path}: bukan teks UTF-8", path=path)) from None
 
 
 def cmd_uncode(args: argparse.Namespace) -> int:

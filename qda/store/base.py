@@ -16,7 +16,7 @@ from typing import Any, Iterator
 from filelock import FileLock, Timeout
 from sqlite_utils import Database
 
-from qda.errors import (NotAProject, NotFound, ProjectExists, ProjectInUse, ProjectTooNew,
+from qda.errors import (InvalidValue, NotAProject, NotFound, ProjectError, ProjectExists, ProjectInUse, ProjectTooNew,
                         ReadOnlyProject)
 from qda.i18n import tr
 from qda.store import schema
@@ -42,6 +42,14 @@ def new_uuids(n: int) -> list[str]:
     h = raw.hex()
     return [f"{h[j:j + 8]}-{h[j + 8:j + 12]}-{h[j + 12:j + 16]}-{h[j + 16:j + 20]}-{h[j + 20:j + 32]}"
             for j in range(0, 32 * n, 32)]
+
+
+def _open_error(path: Path, exc: sqlite3.DatabaseError) -> ProjectError:
+    """A file that is not a database is 'not a project'; an I/O failure is only 'cannot be opened'."""
+    if "not a database" in str(exc) or "malformed" in str(exc):
+        return NotAProject(tr("{path}: bukan berkas proyek qda ({reason})", path=path, reason=exc))
+    return ProjectError(tr("{path}: proyek tidak dapat dibuka sekarang ({reason}); berkasnya tidak diubah",
+                           path=path, reason=exc))
 
 
 class ProjectBase:
@@ -144,7 +152,7 @@ class ProjectBase:
         except sqlite3.DatabaseError as exc:
             if file_lock:
                 file_lock.release()
-            raise NotAProject(tr("{path}: bukan berkas proyek qda ({reason})", path=path, reason=exc)) from None
+            raise _open_error(path, exc) from None
         return cls(path, conn, file_lock, read_only)
 
     def _check_identity(self) -> None:
@@ -152,7 +160,7 @@ class ProjectBase:
             app_id = self._conn.execute("PRAGMA application_id").fetchone()[0]
             version = self._conn.execute("PRAGMA user_version").fetchone()[0]
         except sqlite3.DatabaseError as exc:
-            raise NotAProject(tr("{path}: bukan berkas proyek qda ({reason})", path=self.path, reason=exc)) from None
+            raise _open_error(self.path, exc) from None
         if app_id != schema.APPLICATION_ID:
             raise NotAProject(tr("{path}: bukan berkas proyek qda", path=self.path))
         if version > schema.schema_version():
@@ -277,7 +285,7 @@ class ProjectBase:
         if role is None:
             role = found[0][3] if found else "coder"
         if role not in ROLES:
-            raise ValueError(tr("peran tidak dikenal: {role}", role=role))
+            raise InvalidValue(tr("peran tidak dikenal: {role}", role=role))
         if found:
             coder = Coder(*found[0])
             if coder.role != role:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qda.errors import AlreadyExists, NotFound
+from qda.errors import AlreadyExists, InvalidValue, NotFound
 from qda.i18n import tr
 from qda.store.base import new_uuid, now
 from qda.store.records import Case
@@ -26,7 +26,7 @@ class CasesMixin:
         """Create a case with optional attributes."""
         name = name.strip()
         if not name:
-            raise ValueError(tr("nama kasus tidak boleh kosong"))
+            raise InvalidValue(tr("nama kasus tidak boleh kosong"))
         with self.atomic():
             if self._one("SELECT 1 FROM cases WHERE name = ?", (name,)):
                 raise AlreadyExists(tr("kasus bernama {name} sudah ada", name=name))
@@ -57,6 +57,9 @@ class CasesMixin:
     def rename_case(self, ref: CaseRef, new_name: str) -> Case:
         """Rename a case."""
         case = self.case(ref)
+        new_name = new_name.strip()
+        if not new_name:
+            raise InvalidValue(tr("nama kasus tidak boleh kosong"))
         with self.atomic():
             if self._one("SELECT 1 FROM cases WHERE name = ? AND id != ?", (new_name, case.id)):
                 raise AlreadyExists(tr("kasus bernama {name} sudah ada", name=new_name))

@@ -6,7 +6,7 @@ import json
 import re
 from typing import Any, Iterable
 
-from qda.errors import AlreadyExists, CodeHasSegments, NotFound
+from qda.errors import AlreadyExists, CodeHasSegments, InvalidValue, NotFound
 from qda.i18n import tr
 from qda.store.base import new_uuid, now
 from qda.store.records import GROUPS, Code
@@ -29,7 +29,7 @@ def _row_to_code(r: tuple) -> Code:
 def check_color(color: str) -> str:
     """Validate a ``#rrggbb`` colour and return it lower-cased."""
     if not isinstance(color, str) or not _COLOR.match(color):
-        raise ValueError(tr("warna tidak sah: {color} (pakai #rrggbb)", color=color))
+        raise InvalidValue(tr("warna tidak sah: {color} (pakai #rrggbb)", color=color))
     return color.lower()
 
 
@@ -41,9 +41,9 @@ class CodesMixin:
         """Add a code; ``fields`` are the text fields (definitions, when to use/not, example, name_en)."""
         name = name.strip()
         if not name:
-            raise ValueError(tr("nama kode tidak boleh kosong"))
+            raise InvalidValue(tr("nama kode tidak boleh kosong"))
         if group not in GROUPS:
-            raise ValueError(tr("kelompok kode tidak dikenal: {group}", group=group))
+            raise InvalidValue(tr("kelompok kode tidak dikenal: {group}", group=group))
         unknown = set(fields) - set(TEXT_FIELDS)
         if unknown:
             raise TypeError(f"unknown code fields: {', '.join(sorted(unknown))}")
@@ -117,7 +117,7 @@ class CodesMixin:
                 vals.append(check_color(value))
             elif key == "group":
                 if value not in GROUPS:
-                    raise ValueError(tr("kelompok kode tidak dikenal: {group}", group=value))
+                    raise InvalidValue(tr("kelompok kode tidak dikenal: {group}", group=value))
                 sets.append("grp = ?")
                 vals.append(value)
             elif key == "indicators":
@@ -137,7 +137,7 @@ class CodesMixin:
         code = self.code(ref)
         new_name = new_name.strip()
         if not new_name:
-            raise ValueError(tr("nama kode tidak boleh kosong"))
+            raise InvalidValue(tr("nama kode tidak boleh kosong"))
         with self.atomic():
             if self._one("SELECT 1 FROM code WHERE name = ? AND id != ?", (new_name, code.id)):
                 raise AlreadyExists(tr("kode bernama {name} sudah ada", name=new_name))
@@ -157,9 +157,9 @@ class CodesMixin:
         code = self.code(ref)
         parent_id = self.code(new_parent).id if new_parent is not None else None
         if parent_id is not None and (parent_id == code.id or parent_id in self.descendants(code.id)):
-            raise ValueError(tr("kode {name} tidak dapat dipindah ke bawah dirinya sendiri", name=code.name))
+            raise InvalidValue(tr("kode {name} tidak dapat dipindah ke bawah dirinya sendiri atau turunannya", name=code.name))
         if group is not None and group not in GROUPS:
-            raise ValueError(tr("kelompok kode tidak dikenal: {group}", group=group))
+            raise InvalidValue(tr("kelompok kode tidak dikenal: {group}", group=group))
         with self.atomic():
             new_group = self.code(parent_id).group if parent_id is not None else (group or code.group)
             ids = [code.id, *self.descendants(code.id)]
@@ -177,9 +177,9 @@ class CodesMixin:
         """
         src, dst = self.code(source), self.code(target)
         if src.id == dst.id:
-            raise ValueError(tr("kode tidak dapat digabung dengan dirinya sendiri"))
+            raise InvalidValue(tr("kode tidak dapat digabung dengan dirinya sendiri"))
         if dst.id in self.descendants(src.id):
-            raise ValueError(tr("kode {name} tidak dapat digabung ke dalam turunannya", name=src.name))
+            raise InvalidValue(tr("kode {name} tidak dapat digabung ke dalam turunannya", name=src.name))
         with self.atomic():
             self._exec(
                 'DELETE FROM segment WHERE code_id = ? AND EXISTS (SELECT 1 FROM segment t WHERE t.code_id = ? '
@@ -202,8 +202,8 @@ class CodesMixin:
         with self.atomic():
             n = self._one("SELECT COUNT(*) FROM segment WHERE code_id = ?", (code.id,))
             if n and not delete_segments:
-                raise CodeHasSegments(tr("kode {name} masih punya {n} segmen; hapus juga segmennya secara tegas "
-                                         "(delete_segments=True) atau gabungkan ke kode lain", name=code.name, n=n))
+                raise CodeHasSegments(tr("kode {name} masih punya {n} segmen; hapus bersama segmennya secara tegas "
+                                         "atau gabungkan ke kode lain", name=code.name, n=n))
             self._exec("UPDATE code SET parent_id = ? WHERE parent_id = ?", (code.parent_id, code.id))
             self._exec("DELETE FROM code WHERE id = ?", (code.id,))
             self._log("code.delete", "code", code.uuid, name=code.name, segments=n)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from qda.errors import AlreadyExists, NotFound
+from qda.errors import AlreadyExists, InvalidValue, NotFound
 from qda.i18n import tr
 from qda.store.base import new_uuid, now
 from qda.store.records import KINDS, Document, Turn
@@ -17,7 +17,7 @@ DocRef = Document | int | str
 
 def _check_kind(kind: str) -> str:
     if kind not in KINDS:
-        raise ValueError(tr("jenis sumber tidak dikenal: {kind} (pilih: {kinds})", kind=kind, kinds=", ".join(KINDS)))
+        raise InvalidValue(tr("jenis sumber tidak dikenal: {kind} (pilih: {kinds})", kind=kind, kinds=", ".join(KINDS)))
     return kind
 
 
@@ -32,12 +32,12 @@ class DocumentsMixin:
         _check_kind(kind)
         name = name.strip()
         if not name:
-            raise ValueError(tr("nama dokumen tidak boleh kosong"))
+            raise InvalidValue(tr("nama dokumen tidak boleh kosong"))
         turns = list(turns)
         n = len(text)
         for speaker, _ts, start, end in turns:
             if not (0 <= start < end <= n):
-                raise ValueError(tr("giliran bicara {speaker} di luar teks ({start}–{end})",
+                raise InvalidValue(tr("giliran bicara {speaker} di luar teks ({start}–{end})",
                                     speaker=speaker, start=start, end=end))
         if words is None:
             words = len(text.split())
@@ -118,7 +118,7 @@ class DocumentsMixin:
         doc = self.document(ref)
         new_name = new_name.strip()
         if not new_name:
-            raise ValueError(tr("nama dokumen tidak boleh kosong"))
+            raise InvalidValue(tr("nama dokumen tidak boleh kosong"))
         with self.atomic():
             if self._one("SELECT 1 FROM document WHERE name = ? AND id != ?", (new_name, doc.id)):
                 raise AlreadyExists(tr("dokumen bernama {name} sudah ada", name=new_name))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from qda.errors import InvalidValue
 from qda.store.base import new_uuid, now
 from qda.store.records import Case, Code, Document, Memo, Segment
 
@@ -22,7 +23,7 @@ class MemosMixin:
             if kind == "project":
                 return "project", None
             if kind not in _COLUMN:
-                raise ValueError(f"unknown memo target kind {kind!r}")
+                raise InvalidValue(f"unknown memo target kind {kind!r}")
             return kind, int(ident)
         for cls, kind in ((Document, "document"), (Code, "code"), (Segment, "segment"), (Case, "case")):
             if isinstance(target, cls):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qda.errors import NotFound
+from qda.errors import InvalidValue, NotFound
 from qda.i18n import tr
 from qda.store.base import new_uuid, now
 from qda.store.records import REVIEW_STATUSES, Review
@@ -16,7 +16,7 @@ class ReviewsMixin:
     def add_review(self, seg, status: str, comment: str = "", *, reviewer=None) -> Review:
         """Record a review of a segment by ``reviewer`` (default: the current coder)."""
         if status not in REVIEW_STATUSES:
-            raise ValueError(tr("status tinjauan tidak dikenal: {s} (pilih: {all})", s=status,
+            raise InvalidValue(tr("status tinjauan tidak dikenal: {s} (pilih: {all})", s=status,
                                 all=", ".join(REVIEW_STATUSES)))
         segment = self.segment(seg)
         who = self.coder_by(reviewer) if reviewer is not None else self.coder

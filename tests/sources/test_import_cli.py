@@ -26,7 +26,7 @@ def test_import_directory_with_a_bad_file(project_path, tmp_path, capsys):
     (folder / "catatan.xlsx").write_bytes(b"x")  # unsupported: skipped when expanding the folder
     code = main(["import", str(project_path), str(folder), str(folder / "wawancara_01.txt")])
     out, err = capsys.readouterr()
-    assert code == 0
+    assert code == 1  # the rest is imported, but a script must be able to tell that a file was refused
     assert out.strip().splitlines()[-1] == "2 dokumen diimpor, 1 ditolak, 1 duplikat"
     assert f"ditolak: {folder / 'kosong.txt'}: berkas kosong atau hanya berisi spasi" in err
     assert "duplikat:" in out
