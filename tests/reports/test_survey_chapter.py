@@ -10,10 +10,7 @@ from docx import Document
 
 from qda.reports.survey_chapter import write_survey_chapter
 
-SAKO = next((p for p in (Path(__file__).resolve().parents[3] / "shared" / "sako" / "sako_kuesioner.csv",
-                          Path("/work/shared/sako/sako_kuesioner.csv")) if p.is_file()),
-            Path("/work/shared/sako/sako_kuesioner.csv"))
-pytestmark = pytest.mark.skipif(not SAKO.is_file(), reason="Sako data set not available")
+from tests.shared_data import SAKO_CSV as SAKO, require
 
 
 @pytest.fixture(scope="module")
@@ -199,3 +196,31 @@ def test_english_chapter_names_categories_and_profiles_in_english(sako_result, t
     assert not re.search(r"\((very )?(strong|weak|moderate) \(interval", text)
     sentence = next(p.text for p in doc.paragraphs if p.text.startswith("R = "))
     assert sentence.count("strong") == 1, sentence
+
+
+def test_failed_chapter_write_keeps_the_previous_file(tmp_path):
+    """``qda survey … --docx`` under a file-size limit (a full disk): old chapter kept, one line, no traceback."""
+    import os
+    import resource
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    out = tmp_path / "bab.docx"
+    items = lambda v: ",".join(f"{v}{i}" for i in range(1, 11))  # noqa: E731
+    args = [sys.executable, "-m", "qda", "survey", str(SAKO), "--x", items("X"), "--y", items("Y"), "--docx", str(out)]
+    env = dict(os.environ, QDA_LANG="id", PYTHONPATH=str(root))
+
+    def run(limit: int) -> subprocess.CompletedProcess:
+        return subprocess.run(args, capture_output=True, text=True, env=env, cwd=str(root), timeout=180,
+                              preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit)))
+
+    assert run(1 << 30).returncode == 0
+    before = out.read_bytes()
+    bad = run(60_000)
+    assert bad.returncode != 0
+    assert "Traceback" not in bad.stderr and "Exception ignored" not in bad.stderr, bad.stderr
+    errors = [ln for ln in bad.stderr.splitlines() if ln.startswith("qda: ")]
+    assert len(errors) == 1 and "bab.docx" in errors[0], bad.stderr
+    assert out.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["bab.docx"]
