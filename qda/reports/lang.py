@@ -8,12 +8,30 @@ written in Indonesian in the code; English comes from ``resources/i18n/en/report
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 
 from qda.reports.numbers import fmt_int, fmt_num, fmt_pct
 from qda.resources import resource
 
 LANGUAGES = ("id", "en")
+
+#: English number agreement after "1": the catalogue is written for the plural.
+_ONE = r"(?<![\d.,])1"
+_ENGLISH_SINGULAR = [
+    (re.compile(_ONE + r" ((?:coded )?(?:excerpt|source|coder|code|pair|informant|respondent|item|word|segment|case|"
+                r"document|memo|reviewer))s\b"), r"1 \1"),
+    (re.compile(r"\b(There|there) are 1 "), r"\1 is 1 "),
+    (re.compile(_ONE + r" (excerpt|item|segment)? ?are\b"), lambda m: m.group(0)[:-3] + "is"),
+    (re.compile(_ONE + r" need revision\b"), "1 needs revision"),
+]
+
+
+def english_agreement(text: str) -> str:
+    """``"There are 1 excerpts from 1 sources"`` -> ``"There is 1 excerpt from 1 source"``."""
+    for pattern, repl in _ENGLISH_SINGULAR:
+        text = pattern.sub(repl, text)
+    return text
 
 
 @lru_cache(maxsize=1)
@@ -46,6 +64,7 @@ class Wording:
                 text = catalogue[text]
             else:
                 self.missing.add(text)
+            return english_agreement(text.format(**values)) if values else text
         return text.format(**values) if values else text
 
     def num(self, value: float | None, decimals: int = 3) -> str:

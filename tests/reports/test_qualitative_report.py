@@ -224,3 +224,23 @@ def test_method_summary_counts_only_people_who_coded(project, tmp_path):
     assert rows["Dr. Sari"] == ("penelaah", "0")
     out = write_qualitative_report(project, tmp_path / "budi.docx", coders=["Budi"])
     assert any("dikode oleh 1 pengode" in t for _s, t in paragraphs(out))
+
+
+def test_english_report_agrees_in_number_for_one(project, tmp_path):
+    out = write_qualitative_report(project, tmp_path / "one.docx", language="en", codes=["Koordinasi Internal"])
+    text = "\n".join(t for _s, t in paragraphs(out))
+    assert "coded by 1 coder with 1 code. The report holds 1 coded excerpt." in text
+    assert "There is 1 excerpt from 1 source." in text
+    assert not re.search(r"(?<![\d.,])1 (excerpts|sources|coders|codes)\b", text)
+    out = write_qualitative_report(project, tmp_path / "many.docx", language="en", codes=["Responsivitas"])
+    assert "There are 3 excerpts from 2 sources." in [t for _s, t in paragraphs(out)]
+
+
+def test_english_agreement_rules():
+    from qda.reports.lang import english_agreement
+
+    assert english_agreement("Of 1 excerpts, 1 are approved, 1 need revision, 0 are rejected and 21 are not "
+                             "reviewed") == "Of 1 excerpt, 1 is approved, 1 needs revision, 0 are rejected and 21 " \
+                                            "are not reviewed"
+    assert english_agreement("1 respondents left this column empty.") == "1 respondent left this column empty."
+    assert english_agreement("Table 4.1 codes 0.1 items") == "Table 4.1 codes 0.1 items"
