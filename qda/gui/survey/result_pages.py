@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from qda.gui.survey import charts
@@ -65,7 +66,7 @@ def frequency_page(r: Any, charts_png: dict[str, bytes] | None = None) -> Page:
             left = QWidget()
             box = QVBoxLayout(left)
             box.setContentsMargins(0, 0, 0, 0)
-            box.addWidget(freq)
+            box.addWidget(freq, 0, Qt.AlignmentFlag.AlignLeft)
             box.addWidget(paragraph(extra))
             page.add(side_by_side(left, _chart(charts_png, f"item:{s.item}", lambda s=s: charts.item_bars(s))))
     page.finish()
@@ -193,18 +194,19 @@ def regression_page(r: Any, charts_png: dict[str, bytes] | None = None) -> Page:
     col.addWidget(heading("Model Summary"))
     col.addWidget(table(["Model", "R", "R Square", "Adjusted R Square", "Std. Error of the Estimate"],
                         [["1", fmt(reg.R, 3), fmt(reg.R2, 3), fmt(reg.adj_R2, 3), fmt(reg.se_est, 3)]],
-                        "regressionSummaryTable"))
+                        "regressionSummaryTable"), 0, Qt.AlignmentFlag.AlignLeft)
     col.addWidget(heading("ANOVA"))
     col.addWidget(table(["Model", "Sum of Squares", "df", "Mean Square", "F", "Sig."],
                         [[row.source, fmt(row.ss, 3), row.df,
                           _b(row.ms) if row.source == "Total" else fmt(row.ms, 3),
                           fmt(row.F, 3) if row.source == "Regression" else "",
                           fmt_p(row.p) if row.source == "Regression" else ""]
-                         for row in reg.anova], "regressionAnovaTable"))
+                         for row in reg.anova], "regressionAnovaTable"), 0, Qt.AlignmentFlag.AlignLeft)
     col.addWidget(heading("Coefficients"))
     col.addWidget(table(["Model", "B", "Std. Error", "Beta", "t", "Sig."],
                         [[c.name, fmt(c.B, 3), fmt(c.se, 3), "" if i == 0 else fmt(c.beta, 3), fmt(c.t, 3),
-                          fmt_p(c.p)] for i, c in enumerate(reg.coefficients)], "regressionCoefficientsTable"))
+                          fmt_p(c.p)] for i, c in enumerate(reg.coefficients)], "regressionCoefficientsTable"),
+                  0, Qt.AlignmentFlag.AlignLeft)
     col.addStretch(1)
     if reg.x_values:
         page.add(side_by_side(left, _chart(charts_png, "scatter", lambda: charts.scatter_with_line(reg))))

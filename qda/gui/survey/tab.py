@@ -34,6 +34,16 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:] + "." if text else ""
 
 
+def _labelled(text: str, field: QWidget) -> QWidget:
+    """A caption and its field kept together on one row of the wrapping option bar."""
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(QLabel(text))
+    row.addWidget(field)
+    return box
+
+
 class SurveyTab(QWidget):
     """The survey tab of the main window; also usable alone, without a project."""
 
@@ -57,51 +67,45 @@ class SurveyTab(QWidget):
 
     # --- layout --------------------------------------------------------------------------
     def _build(self) -> None:
+        from qda.gui.flow_layout import FlowLayout
+
         layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
-        self.open_btn = self._button(bar, tr("Buka data…"), self.choose_file)
-        self.map_btn = self._button(bar, tr("Petakan kolom…"), self.edit_mapping)
-        self.items_btn = self._button(bar, tr("Atur butir…"), self.edit_items)
-        bar.addSpacing(12)
-        bar.addWidget(QLabel("α"))
+        actions = FlowLayout()  # wraps onto a second row when the tab is narrow
+        self.open_btn = self._button(actions, tr("Buka data…"), self.choose_file)
+        self.map_btn = self._button(actions, tr("Petakan kolom…"), self.edit_mapping)
+        self.run_btn = self._button(actions, tr("Jalankan analisis"), self.run_analysis)
+        self.items_btn = self._button(actions, tr("Atur butir…"), self.edit_items)
+        self.save_btn = self._button(actions, tr("Simpan ke proyek"), self.save_to_project)
+        self.export_btn = self._button(actions, tr("Ekspor bab survei (Word)…"), self.export_chapter)
+        layout.addLayout(actions)
+        options = FlowLayout(spacing=14)
         self.alpha = QDoubleSpinBox()
         self.alpha.setRange(0.001, 0.2)
         self.alpha.setDecimals(3)
         self.alpha.setSingleStep(0.01)
         self.alpha.setValue(0.05)
         self._localise(self.alpha)
-        bar.addWidget(self.alpha)
-        bar.addWidget(QLabel(tr("Kategori skor")))
+        options.addWidget(_labelled("α", self.alpha))
         self.scheme = QComboBox()
         for key, name in SCHEMES:
             self.scheme.addItem(tr(name), key)
-        bar.addWidget(self.scheme)
-        bar.addWidget(QLabel(tr("Kode kosong")))
+        options.addWidget(_labelled(tr("Kategori skor"), self.scheme))
         self.missing = QLineEdit()
         self.missing.setPlaceholderText(tr("mis. 9, 99"))
         self.missing.setMaximumWidth(90)
-        bar.addWidget(self.missing)
-        self.run_btn = self._button(bar, tr("Jalankan analisis"), self.run_analysis)
-        bar.addStretch(1)
-        self.save_btn = self._button(bar, tr("Simpan ke proyek"), self.save_to_project)
-        self.export_btn = self._button(bar, tr("Ekspor bab survei (Word)…"), self.export_chapter)
-        layout.addLayout(bar)
-        second = QHBoxLayout()
-        second.addWidget(QLabel(tr("Kuesioner disebar")))
+        options.addWidget(_labelled(tr("Kode kosong"), self.missing))
         self.distributed = QSpinBox()
         self.distributed.setRange(0, 10_000_000)
         self.distributed.setSpecialValueText(tr("= kembali"))
         self.distributed.setToolTip(tr("Jumlah kuesioner yang disebar; 0 berarti sama dengan yang kembali."))
-        second.addWidget(self.distributed)
-        second.addSpacing(16)
-        self.stored_label = QLabel(tr("Survei tersimpan"))
-        second.addWidget(self.stored_label)
+        options.addWidget(_labelled(tr("Kuesioner disebar"), self.distributed))
         self.stored = QComboBox()
-        self.stored.setMinimumWidth(200)
+        self.stored.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.stored.setMinimumContentsLength(28)
         self.stored.activated.connect(lambda _i: self.load_stored(self.stored.currentText()))
-        second.addWidget(self.stored)
-        second.addStretch(1)
-        layout.addLayout(second)
+        self.stored_label = _labelled(tr("Survei tersimpan"), self.stored)
+        options.addWidget(self.stored_label)
+        layout.addLayout(options)
         self.status = QLabel(tr("Buka berkas data survei (CSV, XLSX atau SPSS .sav) untuk memulai."))
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
@@ -125,7 +129,7 @@ class SurveyTab(QWidget):
         else:
             spin.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
 
-    def _button(self, bar: QHBoxLayout, text: str, slot: Any) -> QPushButton:
+    def _button(self, bar: Any, text: str, slot: Any) -> QPushButton:
         btn = QPushButton(text)
         btn.clicked.connect(slot)
         bar.addWidget(btn)
@@ -159,8 +163,7 @@ class SurveyTab(QWidget):
                 names = []
         self.stored.clear()
         self.stored.addItems(names)
-        for w in (self.stored, self.stored_label):
-            w.setVisible(bool(names))
+        self.stored_label.setVisible(bool(names))
         return names
 
     def load_stored(self, name: str) -> None:

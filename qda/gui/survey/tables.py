@@ -4,16 +4,75 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QScrollArea, QSizePolicy, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 
+MIN_COLUMN = 48  # narrower than this a column is no longer readable; the page scrolls instead
+
+
+def water_fill(widths: Sequence[int], room: int, floor: int = MIN_COLUMN) -> list[int]:
+    """Column widths summing to at most ``room``: the widest columns give way first, none below ``floor``.
+
+    ``widths`` are the natural (content) widths; if they fit they are returned unchanged.
+    """
+    widths = list(widths)
+    if sum(widths) <= room or not widths:
+        return widths
+    low, high = floor, max(widths)
+    while low < high:  # the largest cap at which every column capped to it fits
+        cap = (low + high + 1) // 2
+        if sum(min(w, cap) for w in widths) <= room:
+            low = cap
+        else:
+            high = cap - 1
+    capped = [min(w, low) for w in widths]
+    spare = room - sum(capped)
+    for i, w in enumerate(widths):  # hand out what rounding left to the columns that were cut
+        if spare <= 0:
+            break
+        if w > low:
+            capped[i] += 1
+            spare -= 1
+    return capped
+
+
+class FitTable(QTableWidget):
+    """A read-only table as wide as its contents, or as the page when that is narrower.
+
+    It never grows beyond its contents (so no last column swallows the spare width, as SPSS output
+    looks); when the page is narrower, the widest (text) columns are narrowed first and elided.
+    """
+
+    def __init__(self, rows: int, columns: int) -> None:
+        super().__init__(rows, columns)
+        self.natural: list[int] = []
+
+    def fix_natural(self) -> None:
+        """Remember the content widths and size the table to them."""
+        self.natural = [self.columnWidth(c) for c in range(self.columnCount())]
+        extra = 2 * self.frameWidth() + 2
+        self.setMaximumWidth(sum(self.natural) + extra)
+        self.setMinimumWidth(sum(min(w, MIN_COLUMN) for w in self.natural) + extra)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(self.maximumWidth(), self.maximumHeight())
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self.natural:
+            for c, w in enumerate(water_fill(self.natural, self.viewport().width())):
+                self.setColumnWidth(c, w)
+
+
 def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], name: str = "") -> QTableWidget:
     """A compact read-only table; numbers (already formatted) are right-aligned."""
-    w = QTableWidget(len(rows), len(headers))
+    w = FitTable(len(rows), len(headers))
     w.setHorizontalHeaderLabels([str(h) for h in headers])
+    for c, h in enumerate(headers):
+        w.horizontalHeaderItem(c).setToolTip(str(h))
     w.verticalHeader().setVisible(False)
     w.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     w.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
@@ -26,15 +85,18 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], name: str = "")
             cell = QTableWidgetItem(text)
             if c > 0 and _numeric(text):
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            else:
+                cell.setToolTip(text)
             w.setItem(r, c, cell)
     w.resizeColumnsToContents()
     header = w.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(False)
     for c in range(len(headers)):  # a little air around the numbers, as SPSS output has
         w.setColumnWidth(c, max(w.columnWidth(c) + 14, 56))
     height = header.height() + sum(w.rowHeight(r) for r in range(len(rows))) + 4
     w.setFixedHeight(min(height, 420))
-    w.setFixedWidth(sum(w.columnWidth(c) for c in range(len(headers))) + 2 * w.frameWidth() + 2)
+    w.fix_natural()
     w.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     if height <= 420:
         w.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -75,16 +137,42 @@ def picture(pix: QPixmap) -> QLabel:
 
 
 def side_by_side(*widgets: QWidget) -> QWidget:
-    """Widgets in one row, top-aligned (a table with its chart)."""
-    from PySide6.QtWidgets import QHBoxLayout
+    """Widgets in one row, top-aligned (a table with its chart); stacked when the page is too narrow."""
+    return SideBySide(*widgets)
 
-    box = QWidget()
-    row = QHBoxLayout(box)
-    row.setContentsMargins(0, 0, 0, 0)
-    for w in widgets:
-        row.addWidget(w, 0, Qt.AlignmentFlag.AlignTop)
-    row.addStretch(1)
-    return box
+
+class SideBySide(QWidget):
+    """A row of widgets that becomes a column when its width is less than the row needs."""
+
+    def __init__(self, *widgets: QWidget) -> None:
+        from PySide6.QtWidgets import QBoxLayout
+
+        super().__init__()
+        self.row = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.row.setContentsMargins(0, 0, 0, 0)
+        self.parts = list(widgets)
+        for w in widgets:
+            self.row.addWidget(w, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.row.addStretch(1)
+
+    def needed(self) -> int:
+        """Width of the parts side by side."""
+        return sum(w.sizeHint().width() for w in self.parts) + self.row.spacing() * (len(self.parts) - 1)
+
+    def stacked(self) -> bool:
+        """True when the parts are shown one under another."""
+        from PySide6.QtWidgets import QBoxLayout
+
+        return self.row.direction() == QBoxLayout.Direction.TopToBottom
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802
+        from PySide6.QtWidgets import QBoxLayout
+
+        super().resizeEvent(event)
+        want = (QBoxLayout.Direction.TopToBottom if event.size().width() < self.needed()
+                else QBoxLayout.Direction.LeftToRight)
+        if want != self.row.direction():
+            self.row.setDirection(want)
 
 
 class Page(QScrollArea):
@@ -99,8 +187,11 @@ class Page(QScrollArea):
         self.setWidget(inner)
 
     def add(self, widget: QWidget) -> QWidget:
-        """Append ``widget`` to the page."""
-        self.box.addWidget(widget)
+        """Append ``widget`` to the page (tables keep to the left, at most as wide as their contents)."""
+        if isinstance(widget, FitTable):
+            self.box.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
+        else:
+            self.box.addWidget(widget)
         return widget
 
     def finish(self) -> None:
