@@ -9,9 +9,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-if not SHARED.is_dir():
-    SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+from tests.shared_data import SHARED_DIR, require
 
 
 @pytest.fixture(autouse=True)
@@ -28,6 +26,4 @@ def _isolated_config(tmp_path_factory, monkeypatch):
 @pytest.fixture
 def shared_dir() -> Path:
     """The read-only shared folder with the Sako data and the REFI-QDA files."""
-    if not SHARED.is_dir():
-        pytest.skip(f"shared data folder not found at {SHARED}")
-    return SHARED
+    return require(SHARED_DIR)

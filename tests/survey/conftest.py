@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-SAKO_DIR = Path("/work/shared/sako")
-SAKO_CSV = SAKO_DIR / "sako_kuesioner.csv"
+from tests.shared_data import SAKO_CSV, SAKO_DIR, require
 X_COLS = [f"X{i}" for i in range(1, 11)]
 Y_COLS = [f"Y{i}" for i in range(1, 11)]
 
@@ -27,7 +26,7 @@ def indonesian():
 @pytest.fixture(scope="session")
 def paper() -> dict:
     """paper_tables.json with every float kept as its printed text ("0.660")."""
-    return json.loads((SAKO_DIR / "paper_tables.json").read_text(encoding="utf-8"), parse_float=str)
+    return json.loads(require(SAKO_DIR / "paper_tables.json").read_text(encoding="utf-8"), parse_float=str)
 
 
 @pytest.fixture(scope="session")
