@@ -12,14 +12,13 @@ codes into a :class:`Codebook`.
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from qda.errors import QdaError
+from qda.fileio import atomic_output
 from qda.i18n import language, tr
 from qda.resources import resource
 
@@ -345,13 +344,8 @@ def save_codebook(codebook: Codebook, path: Path | str) -> None:
     """Write ``codebook`` as UTF-8 JSON (atomically: a crash leaves the old file whole)."""
     path = Path(path)
     text = json.dumps(codebook_to_dict(codebook), ensure_ascii=False, indent=2) + "\n"
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent or ".")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise QdaError(tr("{path}: tidak dapat ditulis ({error})", path=path, error=exc.strerror)) from None
+    with atomic_output(path) as tmp:
+        tmp.write_text(text, encoding="utf-8", newline="\n")
 
 
 def codebook_from_project(project: Any, name: str | None = None) -> Codebook:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
 from pathlib import Path
 
 from qda.errors import QdaError
+from qda.fileio import atomic_output
 from qda.i18n import tr
 
 COLUMNS = ("document", "kind", "case", "code", "group", "coder", "start", "end", "line_start", "line_end",
@@ -39,17 +38,14 @@ def excerpt_table(project, *, code=None, document=None, coder=None, include_subc
 def export_excerpts(project, out_path: str | Path, **filters) -> int:
     """Write the excerpt table to ``.csv`` (UTF-8 with BOM, for Excel) or ``.xlsx``; returns the row count.
 
-    The file is written to a temporary name first and then moved into place, so a
-    failure never leaves half a file.
+    The file is written whole or not at all (:func:`qda.fileio.atomic_output`).
     """
     out_path = Path(out_path)
     suffix = out_path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise QdaError(tr("{path}: format ekspor tidak dikenal (pakai .csv atau .xlsx)", path=out_path))
     rows = excerpt_table(project, **filters)
-    fd, tmp = tempfile.mkstemp(dir=out_path.parent if out_path.parent.exists() else None, suffix=suffix)
-    os.close(fd)
-    try:
+    with atomic_output(out_path) as tmp:
         if suffix == ".csv":
             with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
                 writer = csv.DictWriter(fh, fieldnames=COLUMNS)
@@ -64,10 +60,4 @@ def export_excerpts(project, out_path: str | Path, **filters) -> int:
             for row in rows:
                 ws.append([row[c] for c in COLUMNS])
             wb.save(tmp)
-        os.replace(tmp, out_path)
-    except OSError as exc:
-        raise QdaError(tr("{path}: tidak dapat ditulis ({reason})", path=out_path, reason=exc.strerror)) from None
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
     return len(rows)
