@@ -122,8 +122,10 @@ class WelcomePage(QWidget):
         self.new_button.clicked.connect(self.newRequested)
         self.open_button.clicked.connect(self.openRequested)
         self.demo_button.clicked.connect(self.demoRequested)
+        # itemActivated covers double-click and Enter (and single click where the style says so);
+        # itemDoubleClicked as well would open the project twice
         self.recent_list.itemActivated.connect(self._activated)
-        self.recent_list.itemDoubleClicked.connect(self._activated)
+        self._pending = ""
 
     def set_recent(self, paths: list[str]) -> None:
         """Show ``paths`` (newest first); missing files are listed greyed out."""
@@ -139,7 +141,17 @@ class WelcomePage(QWidget):
             self.recent_list.addItem(item)
         self.empty_label.setVisible(not paths)
 
-    def _activated(self, item: QListWidgetItem) -> None:
-        path = item.data(Qt.ItemDataRole.UserRole)
-        if path and Path(path).exists():
+    def _activated(self, item: QListWidgetItem | None) -> None:
+        """Open the project once the click has been handled (opening rebuilds this list)."""
+        from PySide6.QtCore import QTimer
+
+        path = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if not path or not Path(path).exists() or self._pending:
+            return
+        self._pending = path
+        QTimer.singleShot(0, self._emit_pending)
+
+    def _emit_pending(self) -> None:
+        path, self._pending = self._pending, ""
+        if path:
             self.recentActivated.emit(path)
