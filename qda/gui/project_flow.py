@@ -104,10 +104,17 @@ def open_demo(window: MainWindow) -> None:
                                    lambda progress: build_demo(folder, progress=progress), done, failed)
 
 
+def source_filter() -> str:
+    """File-dialog filter listing exactly the extensions the importer reads (``qda.sources``)."""
+    from qda.sources import SUPPORTED_EXTENSIONS
+
+    patterns = " ".join(f"*{ext}" for ext in SUPPORTED_EXTENSIONS)
+    return tr("Sumber ({patterns})", patterns=patterns) + ";;" + tr("Semua berkas (*)")
+
+
 def ask_import(window: MainWindow) -> None:
-    paths, _ = QFileDialog.getOpenFileNames(
-        window, tr("Impor sumber"), _start_dir(window),
-        tr("Sumber (*.txt *.md *.docx *.odt *.rtf *.pdf *.html *.htm);;Semua berkas (*)"))
+    """Ask for source files and import them."""
+    paths, _ = QFileDialog.getOpenFileNames(window, tr("Impor sumber"), _start_dir(window), source_filter())
     if paths:
         import_paths(window, paths)
 
