@@ -140,3 +140,12 @@ def test_io_error_reads_as_cannot_open_not_as_not_a_project(tmp_path):
     assert "tidak dapat dibuka" in str(err) and "bukan berkas proyek" not in str(err)
     err = _open_error(tmp_path / "p.qda", sqlite3.DatabaseError("file is not a database"))
     assert "bukan berkas proyek" in str(err)
+
+
+def test_argparse_speaks_the_interface_language(capsys):
+    with pytest.raises(SystemExit):
+        main(["code", "x.qda"])
+    assert "galat: argumen berikut wajib diisi: --doc" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["--lang", "en", "code", "x.qda"])
+    assert "error: the following arguments are required: --doc" in capsys.readouterr().err

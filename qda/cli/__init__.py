@@ -45,7 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="qda",
         description=tr("Analisis data kualitatif dan campuran untuk kinerja pelayanan publik. "
                        "Tanpa subperintah: membuka GUI."))
-    parser.add_argument("--version", action="version", version=f"qda {__version__}")
+    parser.add_argument("--version", action="version", version=f"qda {__version__}",
+                        help=tr("tampilkan versi program lalu keluar"))
     parser.add_argument("--lang", choices=["id", "en"], help=tr("bahasa antarmuka (bawaan: id)"))
     sub = parser.add_subparsers(dest="command", metavar=tr("PERINTAH"))
     for name in COMMAND_MODULES:
@@ -63,6 +64,10 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the process exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
     _early_language(argv)
+    from qda.cli.argparse_id import localise_argparse
+    from qda.i18n import language
+
+    localise_argparse(language())
     if len(argv) == 1 and argv[0].lower().endswith(".qda"):  # "qda studi.qda": open it in the GUI
         from qda.cli.demo_cmd import open_gui
 

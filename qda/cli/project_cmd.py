@@ -59,8 +59,12 @@ def cmd_codes(args: argparse.Namespace) -> int:
     if args.json:
         print_json(rows)
         return 0
+    from qda.codebook import group_name
+    from qda.i18n import language
+
     print_table([tr("kode"), tr("kelompok"), tr("induk"), tr("warna"), tr("segmen")],
-                [[r["name"], r["group"], r["parent"] or "", r["color"], r["segments"]] for r in rows])
+                [[r["name"], group_name(r["group"], language()), r["parent"] or "", r["color"], r["segments"]]
+                 for r in rows])
     return 0
 
 
