@@ -83,7 +83,17 @@ def install_error_hook(window) -> None:
 
 
 def run_gui(project_path: str | None = None) -> int:
-    """Open the main window (on ``project_path`` if given) and run until it closes."""
+    """Open the main window (on ``project_path`` if given) and run until it closes.
+
+    Returns 2 without starting Qt when the X11 libraries Qt needs are missing (one line on stderr).
+    """
+    from qda.gui.platform_check import missing_xcb_packages
+
+    missing = missing_xcb_packages()
+    if missing:
+        print(tr("qda: antarmuka grafis tidak dapat dimulai: pustaka X11 untuk Qt belum terpasang; "
+                 "pasang dengan: sudo apt install {packages}", packages=" ".join(missing)), file=sys.stderr)
+        return 2
     app = make_app()
     window = make_window(project_path)
     install_error_hook(window)
