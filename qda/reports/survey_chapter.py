@@ -57,7 +57,28 @@ def _english_names(result: Any) -> Any:
         coefficients = [replace(c, name=names.get(c.name, c.name)) for c in reg.coefficients]
         reg = replace(reg, x_name=names.get(reg.x_name, reg.x_name), y_name=names.get(reg.y_name, reg.y_name),
                       coefficients=coefficients)
+        reg = _renamed_sentences(reg, names)
+        reg = replace(reg, decision=_renamed_sentences(reg.decision, names))
     return replace(result, variables=renamed, regression=reg)
+
+
+def _renamed_sentences(obj: Any, names: dict[str, str]) -> Any:
+    """``obj`` with the variable names in the English text of its sentences replaced by English names."""
+    from dataclasses import fields, is_dataclass
+
+    pairs = sorted(((old, new) for old, new in names.items() if old and old != new), key=lambda p: -len(p[0]))
+    if not pairs or not is_dataclass(obj):
+        return obj
+    changes = {}
+    for f in fields(obj):
+        value = getattr(obj, f.name)
+        if is_dataclass(value) and hasattr(value, "en") and hasattr(value, "id"):
+            text = value.en
+            for old, new in pairs:
+                text = text.replace(old, new)
+            if text != value.en:
+                changes[f.name] = replace(value, en=text)
+    return replace(obj, **changes) if changes else obj
 
 
 def profile_title(profile: Any, language: str) -> str:
@@ -292,7 +313,7 @@ class _Chapter:
             if var.score.bands:
                 self.table(w("Kategori skor variabel {name}", name=var.name), [w("Kategori"), w("Rentang skor")],
                            [[band_label(b.label, w.language), band_range(b, w)] for b in var.score.bands],
-                           widths_cm=[5, 5])
+                           widths_cm=[5, 5], align=["left", "center"])
             self.notes(var.score.notes)
 
     def prerequisites(self) -> None:

@@ -52,7 +52,7 @@ def test_styles_captions_fields_and_table(tmp_path):
     instr = [t.text.strip() for t in body.iter(qn("w:instrText"))]
     assert 'TOC \\o "1-3" \\h \\z \\u' in instr
     assert instr.count("SEQ Tabel \\* ARABIC") == 2 and "SEQ Gambar \\* ARABIC" in instr
-    assert TOC_PLACEHOLDER in by_text
+    assert TOC_PLACEHOLDER not in by_text  # replaced by the headings (see the contents test)
     table = back.tables[0]
     assert table.style.name == "Table Grid"
     assert [c.text for c in table.rows[0].cells] == ["A", "B"]
@@ -113,3 +113,38 @@ def test_two_row_header_spans_and_merges(tmp_path):
     assert [c.text for c in table.rows[2].cells] == ["1", "0,389", "0,084", "4,643"]
     for row in table.rows[:2]:
         assert row._tr.trPr.find(qn("w:tblHeader")) is not None
+
+
+def test_table_of_contents_lists_headings_with_page_references(tmp_path):
+    doc = ReportDocument()
+    doc.toc("Daftar Isi")
+    doc.heading("Ringkasan Metode", 1, page_break=True)
+    doc.heading("Sumber Data", 2)
+    doc.paragraph("Isi biasa")
+    doc.heading("Rincian", 3)
+    doc.heading("BAB IV\nHASIL", 1)
+    back = Document(str(doc.save(tmp_path / "toc.docx")))
+    entries = [(p.style.name, p.text) for p in back.paragraphs if p.style.name.startswith("TOC ")
+               and p.style.name != "TOC Heading"]
+    assert entries == [("TOC 1", "Ringkasan Metode\t"), ("TOC 2", "Sumber Data\t"), ("TOC 3", "Rincian\t"),
+                       ("TOC 1", "BAB IV HASIL\t")]
+    body = back.element.body
+    marks = {b.get(qn("w:name")): b for b in body.iter(qn("w:bookmarkStart"))}
+    refs = [t.text.split()[1] for t in body.iter(qn("w:instrText")) if t.text.strip().startswith("PAGEREF")]
+    anchors = [h.get(qn("w:anchor")) for h in body.iter(qn("w:hyperlink"))]
+    assert len(refs) == 4 and refs == anchors and set(refs) <= set(marks)
+    heading_of = {name: "".join(t.text for t in b.getparent().iter(qn("w:t"))) for name, b in marks.items()}
+    assert [heading_of[r] for r in refs] == ["Ringkasan Metode", "Sumber Data", "Rincian", "BAB IVHASIL"]
+    # one TOC field: begun before the first entry, ended after the last
+    kinds = [f.get(qn("w:fldCharType")) for f in body.iter(qn("w:fldChar"))]
+    assert kinds == ["begin", "separate"] + ["begin", "separate", "end"] * 4 + ["end"]
+    instr = [t.text.strip() for t in body.iter(qn("w:instrText"))]
+    assert instr[0].startswith("TOC ") and instr.count(instr[0]) == 1
+
+
+def test_contents_without_headings_keeps_the_placeholder(tmp_path):
+    doc = ReportDocument()
+    doc.toc("Daftar Isi")
+    doc.paragraph("Hanya teks")
+    back = Document(str(doc.save(tmp_path / "kosong.docx")))
+    assert TOC_PLACEHOLDER in [p.text for p in back.paragraphs]

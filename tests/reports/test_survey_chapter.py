@@ -196,6 +196,11 @@ def test_english_chapter_names_categories_and_profiles_in_english(sako_result, t
     assert not re.search(r"\((very )?(strong|weak|moderate) \(interval", text)
     sentence = next(p.text for p in doc.paragraphs if p.text.startswith("R = "))
     assert sentence.count("strong") == 1, sentence
+    x, y = sako_result.x, sako_result.y
+    assert x.name_en and x.name_en != x.name
+    assert f"between {x.name_en} and {y.name_en}" in sentence and f"explained by {x.name_en}" in sentence
+    after_title = [p.text for p in doc.paragraphs if "questionnaire of the study" not in p.text]
+    assert not [t for t in after_title if x.name in t or y.name in t]
 
 
 def test_failed_chapter_write_keeps_the_previous_file(tmp_path):
