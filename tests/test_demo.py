@@ -54,8 +54,6 @@ def test_demo_rebuild_replaces_the_project(demo_path):
 
 
 def test_search_cli_on_demo(demo_path):
-    from qda.cli import main
-
     out = subprocess.run([sys.executable, "-m", "qda", "search", str(demo_path), "kordinasi", "--fuzzy", "--json"],
                          capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr

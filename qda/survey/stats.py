@@ -42,8 +42,6 @@ def case_summary(mask: "np.ndarray") -> CaseSummary:
 
 def pearson(a: "np.ndarray", b: "np.ndarray") -> float | None:
     """Pearson r of two vectors; None if either is constant or n < 2."""
-    import numpy as np
-
     if a.size < 2:
         return None
     ac, bc = a - a.mean(), b - b.mean()
