@@ -39,6 +39,9 @@ def make_app(argv: list[str] | None = None):
             app.setFont(font)
             break
     app.setStyleSheet(APP_STYLE)
+    from qda.gui.qt_translations import install_qt_translations
+
+    install_qt_translations()  # Qt's dialogs and buttons in Indonesian when that is the language
     return app
 
 

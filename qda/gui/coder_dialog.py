@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from qda.i18n import tr
 
-ROLE_LABELS = {"coder": "Pengode", "supervisor": "Supervisor"}
+ROLE_LABELS = {"coder": "Pengode", "supervisor": "Pembimbing"}
 
 
 def role_label(role: str) -> str:

@@ -12,6 +12,7 @@ from qda.errors import NotFound
 from qda.gui.sources_panel import kind_label
 from qda.gui.viewer.text_view import DocumentView
 from qda.i18n import tr
+from qda.gui.plural import trn
 
 
 class DocumentPane(QWidget):
@@ -90,8 +91,8 @@ class DocumentPane(QWidget):
                 parts.append(self.project.case(doc.case_id).name)
             except NotFound:
                 pass
-        parts.append(tr("{n} kata", n=doc.words))
-        parts.append(tr("{n} koding", n=self.view.segment_count()))
+        parts.append(trn("{n} kata", n=doc.words))
+        parts.append(trn("{n} koding", n=self.view.segment_count()))
         if self.hidden_count:
             parts.append(f"<span style='color:#b26a00'>{html.escape(tr('{n} disembunyikan', n=self.hidden_count))}"
                          "</span>")

@@ -32,6 +32,7 @@ from qda.gui.welcome import WelcomePage
 from qda.gui.window_dialogs import DialogsMixin
 from qda.gui.window_menus import MenusMixin
 from qda.i18n import tr, trc
+from qda.gui.plural import trn
 
 
 def _missing(text: str) -> QLabel:
@@ -463,11 +464,11 @@ class MainWindow(MenusMixin, DialogsMixin, QMainWindow):
         coder = self.project.coder
         self.coder_label.setText(tr("Pengode: {name} ({role})", name=coder.name or "—", role=role_label(coder.role)))
         stats = self.project.stats()
-        self.counts_label.setText(tr("{d} sumber · {c} kode · {s} segmen", d=stats["documents"], c=stats["codes"],
-                                     s=stats["segments"]))
+        self.counts_label.setText(" · ".join((trn("{n} sumber", n=stats["documents"]), trn("{n} kode", n=stats["codes"]),
+                                              trn("{n} segmen", n=stats["segments"]))))
         hidden = self.pane.hidden_count
         if self._hidden_coders:
-            self.hidden_label.setText(tr("{n} pengode disembunyikan ({s} koding di dokumen ini)",
+            self.hidden_label.setText(trn("{n} pengode disembunyikan ({s} koding di dokumen ini)",
                                          n=len(self._hidden_coders), s=hidden))
         else:
             self.hidden_label.clear()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from qda.i18n import tr, trc
+from qda.gui.plural import trn
 
 KIND_LABELS = {"interview": "Wawancara", "observation": "Observasi", "document": "Dokumen", "other": "Lainnya"}
 DOC_ROLE = Qt.ItemDataRole.UserRole
@@ -189,4 +190,4 @@ class SourcesPanel(QWidget):
         n = len(self._order)
         if not n:
             return tr("Belum ada sumber. Impor transkrip lewat menu Berkas atau seret berkas ke jendela ini.")
-        return tr("{n} sumber. Pilih satu untuk membacanya.", n=n)
+        return trn("{n} sumber. Pilih satu untuk membacanya.", n=n)

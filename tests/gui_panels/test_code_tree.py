@@ -512,3 +512,29 @@ def _ancestors(fx, code_id):
         out.append(code.parent_id)
         code = fx.project.code(code.parent_id)
     return out
+
+
+def test_delete_one_segment_speaks_english_singular(panel, fx, qtbot, monkeypatch):
+    from qda.i18n import set_language
+
+    ling = fx.code_id("Lingkungan Kerja yang Positif")
+    fx.code_phrase(fx.observation, "Ruang tunggu panas", "Lingkungan Kerja yang Positif")
+    panel.refresh_counts()
+    asked: list[tuple[str, list[str]]] = []
+
+    def cancel(box):
+        asked.append((box.text(), [b.text() for b in box.buttons()]))
+        for button in box.buttons():
+            if box.buttonRole(button) == QMessageBox.ButtonRole.RejectRole:
+                button.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", cancel)
+    set_language("en")
+    try:
+        panel.delete_code(ling)
+    finally:
+        set_language("id")
+    text, buttons = asked[0]
+    assert "1 segment coded with it will be deleted" in text and "1 segments" not in text
+    assert "Delete 1 segment" in buttons

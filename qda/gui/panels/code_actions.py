@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QColorDialog, QDialog, QMenu, QMessageBox
 from qda import commands
 from qda.errors import QdaError
 from qda.i18n import tr
+from qda.gui.plural import trn
 from qda.gui.panels import code_dialogs
 from qda.gui.panels.code_model import CodeIdRole, GroupKeyRole, KindRole, code_display_name
 
@@ -131,7 +132,7 @@ class CodeActionsMixin:
         _kind, target_id = dialog.choice()  # type: ignore[misc]
         target = self.model.code(target_id)
         n = self.model.count(code_id)
-        text = tr(
+        text = trn(
             "Gabungkan «{source}» ke «{target}»?\n\n{n} segmen akan dipindahkan ke «{target}» "
             "dan kode «{source}» dihapus. Tindakan ini dapat dibatalkan (Urungkan).",
             source=code.name, target=target.name, n=n,
@@ -151,13 +152,13 @@ class CodeActionsMixin:
             lines = [
                 tr("Hapus kode «{name}»?", name=code.name),
                 "",
-                tr("{n} segmen yang diberi kode ini akan ikut dihapus.", n=own),
+                trn("{n} segmen yang diberi kode ini akan ikut dihapus.", n=own),
             ]
             subcodes = len(self.model.descendant_ids(code_id))
             if subcodes:
                 lines.append(tr("Subkodenya ({n}) tetap ada dan naik satu tingkat.", n=subcodes))
             lines.append(tr("Tindakan ini dapat dibatalkan (Urungkan)."))
-            if not code_dialogs.confirm(self, tr("Hapus kode"), "\n".join(lines), tr("Hapus {n} segmen", n=own)):
+            if not code_dialogs.confirm(self, tr("Hapus kode"), "\n".join(lines), trn("Hapus {n} segmen", n=own)):
                 return
         self._push(commands.DeleteCode(code_id, delete_segments=bool(own)))
 

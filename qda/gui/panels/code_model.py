@@ -24,6 +24,7 @@ from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QObject, 
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from qda.i18n import language, tr
+from qda.gui.plural import trn
 from qda.gui.panels.swatch import group_icon, swatch_icon
 
 SELECTION_MIME = "application/x-qda-selection"
@@ -271,7 +272,7 @@ class CodeTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tr("{n} kode, {m} segmen", n=len(self._descendants(node)), m=self._node_total(node))
+            return trn("{n} kode, {m} segmen", n=len(self._descendants(node)), m=self._node_total(node))
         return None
 
     def _descendants(self, node: _Node) -> list[_Node]:
@@ -298,7 +299,7 @@ class CodeTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             own = self._counts.get(code.id, 0)
             total = self._node_total(node)
-            text = tr("{name}: {n} segmen", name=code.name, n=own)
+            text = trn("{name}: {n} segmen", name=code.name, n=own)
             if total != own:
                 text += " " + tr("({m} termasuk subkode)", m=total)
             return text

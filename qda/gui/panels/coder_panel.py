@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from qda.i18n import tr
+from qda.gui.plural import trn
 from qda.gui.panels.worker import Job, run_in_thread
 
 _ID_ROLE = Qt.ItemDataRole.UserRole + 1
-_ROLE_NAMES = {"coder": "pengode", "supervisor": "supervisor"}
+_ROLE_NAMES = {"coder": "pengode", "supervisor": "pembimbing"}
 
 
 class CoderPanel(QWidget):
@@ -203,7 +204,7 @@ class CoderPanel(QWidget):
         self.summary.setStyleSheet(warning if self._hidden else plain)
         if self._job is not None:
             if self._hidden:
-                self.summary.setText(tr("Segmen dari {coders} pengode disembunyikan (menghitung jumlahnya…).",
+                self.summary.setText(trn("Segmen dari {coders} pengode disembunyikan (menghitung jumlahnya…).",
                                         coders=len(self._hidden)))
             else:
                 self.summary.setText(tr("Menghitung segmen…"))
@@ -213,6 +214,6 @@ class CoderPanel(QWidget):
             self.summary.setText(tr("Semua segmen ditampilkan ({n}).", n=total))
         else:
             self.summary.setText(
-                tr("{hidden} dari {total} segmen disembunyikan ({coders} pengode tidak dicentang).",
+                trn("{hidden} dari {total} segmen disembunyikan ({coders} pengode tidak dicentang).",
                    hidden=self.hidden_segment_count(), total=total, coders=len(self._hidden))
             )

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from qda.errors import NotFound, QdaError
 from qda.i18n import tr
+from qda.gui.plural import trn
 from qda.gui.panels.html_delegate import HtmlDelegate, HtmlRole, light_selection
 
 #: Pause in typing after which the memo is saved.
@@ -240,7 +241,7 @@ class MemoPanel(QWidget):
             return tr("Memo proyek"), tr("Catatan umum penelitian · {file}", file=getattr(name, "name", ""))
         if kind == "document":
             doc = p.document(ident)
-            return tr("Memo dokumen: {name}", name=doc.name), tr("{words} kata", words=doc.words)
+            return tr("Memo dokumen: {name}", name=doc.name), trn("{words} kata", words=doc.words)
         if kind == "code":
             code = p.code(ident)
             return tr("Memo kode: {name}", name=code.name), tr("Catatan tentang makna dan penerapan kode ini")

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 
 from qda.i18n import LANGUAGES, tr
 
-ROLES = (("coder", "Pengode"), ("supervisor", "Supervisor (peninjau)"))
+ROLES = (("coder", "Pengode"), ("supervisor", "Pembimbing (peninjau)"))
 
 
 class PreferencesDialog(QDialog):
@@ -39,7 +39,7 @@ class PreferencesDialog(QDialog):
         self.role_combo.setCurrentIndex(max(0, self.role_combo.findData(settings.coder_role)))
 
         note = QLabel(tr("Nama pengode dicatat pada setiap segmen yang Anda kodekan dan setiap tinjauan "
-                         "yang Anda berikan. Supervisor dapat menyetujui atau mengembalikan kutipan berkode."))
+                         "yang Anda berikan. Pembimbing dapat menyetujui atau mengembalikan kutipan berkode."))
         note.setWordWrap(True)
         note.setStyleSheet("color:#5f6b7a")
         self.problem = QLabel()

@@ -19,6 +19,7 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QDialog, QFrame, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from qda.i18n import tr
+from qda.gui.plural import trn
 from qda.gui.panels.code_model import code_display_name, group_display_name
 from qda.gui.panels.fuzzy import prune, rank
 from qda.gui.panels.swatch import swatch_icon
@@ -147,7 +148,7 @@ class QuickCodeDialog(QDialog):
         else:
             code = self._by_id[data[1]]
             self.hint.setText(
-                tr("{group} · {n} segmen · Enter untuk memilih",
+                trn("{group} · {n} segmen · Enter untuk memilih",
                    group=group_display_name(code.group), n=self._counts.get(code.id, 0))
             )
 

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from qda.i18n import tr
+from qda.gui.plural import trn
 from qda.gui.panels.html_delegate import HtmlDelegate, HtmlRole, light_selection
 from qda.gui.panels.worker import Job, run_in_thread
 
@@ -264,7 +265,7 @@ class SearchPanel(QWidget):
             message = tr("«{query}» tidak ditemukan.", query=query)
         else:
             docs = len({h.document_id for h in hits})
-            message = tr("{n} hasil dalam {docs} dokumen", n=len(hits), docs=docs)
+            message = trn("{n} hasil dalam {docs} dokumen", n=len(hits), docs=docs)
             if more:
                 message += " " + tr("(hanya {max} hasil pertama ditampilkan)", max=MAX_HITS)
         self._finish(message)
