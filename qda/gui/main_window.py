@@ -289,7 +289,7 @@ class MainWindow(MenusMixin, DialogsMixin, QMainWindow):
     def show_hit(self, doc_id: int, start: int, end: int) -> None:
         """Open a search hit: show its document and select the span."""
         self.show_document(doc_id)
-        self.view.select_cp(start, end)
+        self.view.select_cp(start, end, center=True)
         self.view.setFocus()
 
     def show_memo_target(self, kind: str, ident: int) -> None:
@@ -302,7 +302,7 @@ class MainWindow(MenusMixin, DialogsMixin, QMainWindow):
             elif kind == "segment":
                 seg = self.project.segment(ident)
                 self.show_document(seg.document_id)
-                self.view.select_cp(seg.start, seg.end)
+                self.view.select_cp(seg.start, seg.end, center=True)
                 self.segment_info.show_segments([seg.id])
             elif kind == "code" and self.code_tree is not None:
                 self.code_tree.select_code(ident)

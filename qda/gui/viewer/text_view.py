@@ -287,13 +287,16 @@ class DocumentView(QPlainTextEdit):
             b += 1  # a selection ending inside a surrogate pair keeps the whole character
         return (a, b) if b > a else None
 
-    def select_cp(self, start: int, end: int) -> None:
-        """Select ``[start, end)`` (code points) and scroll it into view."""
+    def select_cp(self, start: int, end: int, center: bool = False) -> None:
+        """Select ``[start, end)`` (code points) and scroll it into view (to the middle with ``center``)."""
         c = QTextCursor(self.document())
         c.setPosition(self.positions.to_utf16(start))
         c.setPosition(self.positions.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(c)
-        self.ensureCursorVisible()
+        if center:
+            self.centerCursor()
+        else:
+            self.ensureCursorVisible()
 
     def segments_at(self, cp: int) -> list[int]:
         """Ids of the shown segments covering code point ``cp``."""
