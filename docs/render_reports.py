@@ -6,9 +6,12 @@ set, converts each to PDF with LibreOffice (``soffice --headless``) and to PNG p
 ``pdftoppm``. Usage::
 
     python docs/render_reports.py [PROJECT.qda] [--out DIR] [--dpi 60] [--keep N]
+                                  [--page REPORT=1,3,9 ...]
 
 ``--keep N`` copies the first N pages of each report to ``docs/report_pages/`` (small PNGs
-kept in the repository); without it the pages stay in ``--out``.
+kept in the repository) and ``--page`` chosen pages of one report (``REPORT`` is the file
+stem, e.g. ``laporan_kualitatif``); without them the pages stay in ``--out``. The survey
+chapter is written in Indonesian (``bab4_survei``) and English (``bab4_survei_en``).
 """
 
 from __future__ import annotations
@@ -23,7 +26,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-SAKO = ROOT.parent / "shared" / "sako" / "sako_kuesioner.csv"
+SAKO = next((p for p in (ROOT.parent / "shared" / "sako" / "sako_kuesioner.csv",
+                          Path("/work/shared/sako/sako_kuesioner.csv")) if p.is_file()),
+            ROOT.parent / "shared" / "sako" / "sako_kuesioner.csv")
 
 
 def soffice() -> str | None:
@@ -79,6 +84,7 @@ def write_reports(project_path: Path | None, out: Path) -> list[Path]:
         result = analyse_columns(load_data(SAKO), [f"X{i}" for i in range(1, 11)], [f"Y{i}" for i in range(1, 11)],
                                  base=load_template("sako"))
         written.append(write_survey_chapter(result, out / "bab4_survei.docx"))
+        written.append(write_survey_chapter(result, out / "bab4_survei_en.docx", language="en"))
     return written
 
 
@@ -88,7 +94,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "qda_report_pages")
     parser.add_argument("--dpi", type=int, default=60)
     parser.add_argument("--keep", type=int, default=0, help="pages per report copied to docs/report_pages/")
+    parser.add_argument("--page", action="append", default=[], metavar="REPORT=1,3,9",
+                        help="pages of one report copied to docs/report_pages/ (repeatable)")
     args = parser.parse_args(argv)
+    chosen = {}
+    for spec in args.page:
+        name, _, numbers = spec.partition("=")
+        chosen[name] = {int(n) for n in numbers.split(",") if n.strip()}
     args.out.mkdir(parents=True, exist_ok=True)
     reports = write_reports(args.project, args.out)
     if soffice() is None:
@@ -99,10 +111,12 @@ def main(argv: list[str] | None = None) -> int:
         pdf = to_pdf(docx, args.out)
         pages = to_png(pdf, args.out, args.dpi)
         print(f"{docx.name}: {len(pages)} pages -> {args.out}")
-        if args.keep:
+        wanted = set(range(1, args.keep + 1)) | chosen.get(docx.stem, set())
+        if wanted:
             keep_dir.mkdir(exist_ok=True)
-            for page in pages[:args.keep]:
-                shutil.copy(page, keep_dir / page.name)
+            for number, page in enumerate(pages, start=1):
+                if number in wanted:
+                    shutil.copy(page, keep_dir / page.name)
     return 0
 
 

@@ -156,7 +156,7 @@ class _Writer:
         keys = [k for k in keys if k != "Informan"]
         header = [w("Informan")] + [w(k) if k in PREFERRED_ATTRIBUTES else k for k in keys]
         rows = [[c.name] + [c.attributes.get(k, "–") for k in keys] for c in sorted(cases, key=lambda c: c.name)]
-        doc.paragraph(w("Tabel berikut memuat {n} informan beserta atributnya.", n=w.int(len(cases))))
+        doc.paragraph(w("Tabel berikut memuat {n} informan beserta atributnya.", n=w.int(len(cases))), keep_next=True)
         doc.numbered_table(w("Informan dan atributnya"), header, rows, source=w("Sumber: data primer diolah"))
 
     def codebook(self) -> None:
@@ -240,7 +240,7 @@ class _Writer:
             header = [w("Dimensi \\ Faktor")] + keys
             body = [[self.label(r)] + [w.int(v) for v in line] for r, line in zip(rows, matrix)]
             doc.paragraph(w("{label} menyajikan matriks ko-okurensi; jumlah seluruh pasangan adalah {n}.",
-                            label=doc.next_table_label, n=w.int(total)), align="justify")
+                            label=doc.next_table_label, n=w.int(total)), align="justify", keep_next=True)
             self._wide_table(w("Matriks ko-okurensi dimensi × faktor"), header, body)
             legend = "; ".join(f"{k} = {self.label(c)}" for k, c in zip(keys, cols))
             doc.paragraph([(w("Keterangan: "), {"bold": True}), (legend, {})], "Source Note")
@@ -267,7 +267,7 @@ class _Writer:
         if not codes:
             doc.paragraph(w("Tidak ada kutipan."), italic=True)
             return
-        doc.paragraph(w("Sel berisi banyaknya segmen setiap kode pada setiap sumber."), align="justify")
+        doc.paragraph(w("Sel berisi banyaknya segmen setiap kode pada setiap sumber."), align="justify", keep_next=True)
         keys = {x.id: f"S{k + 1}" for k, x in enumerate(docs)}
         chunks = -(-len(docs) // DOCUMENT_COLUMNS)
         size = -(-len(docs) // chunks)

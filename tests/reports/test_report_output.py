@@ -120,3 +120,13 @@ def test_table_is_kept_with_its_source_line(tmp_path):
     kept = [_row_kept(tr) for tr in long_._tbl.tr_lst[1:]]
     assert kept[-2:] == [True, True] and not any(kept[:-2])  # a long one keeps its last rows with it
     assert not any(_row_kept(tr) for tr in bare._tbl.tr_lst)
+
+
+def test_informant_table_introduction_stays_with_the_table(project, tmp_path):
+    out = Document(str(write_qualitative_report(project, tmp_path / "lap.docx")))
+    intro = next(p for p in out.paragraphs if p.text.startswith("Tabel berikut memuat"))
+    assert _keep_next(intro._p)
+    for start in ("Sel berisi banyaknya segmen", "Tabel 6 menyajikan matriks"):
+        assert _keep_next(next(p for p in out.paragraphs if p.text.startswith(start))._p), start
+    following = intro._p.getnext()
+    assert following.tag == qn("w:p") and "Informan dan atributnya" in "".join(following.itertext())
