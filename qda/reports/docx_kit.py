@@ -35,6 +35,7 @@ from qda.fileio import atomic_output
 from qda.i18n import tr
 from qda.reports.docx_table import ALIGN as _ALIGN
 from qda.reports.docx_table import TableMixin
+from qda.reports.docx_toc import TOC_PLACEHOLDER, TocMixin  # noqa: F401  (TOC_PLACEHOLDER re-exported)
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -73,7 +74,6 @@ _AFTER_UPDATE_FIELDS = {qn(f"w:{t}") for t in (
     "{http://schemas.openxmlformats.org/officeDocument/2006/math}mathPr",
     "{http://schemas.openxmlformats.org/schemaLibrary/2006/main}schemaLibrary"}
 
-TOC_PLACEHOLDER = "Klik kanan → Perbarui Bidang untuk memperbarui daftar isi"
 
 
 
@@ -82,7 +82,7 @@ def clean_text(text: object) -> str:
     return _CONTROL.sub("", str(text))
 
 
-class ReportDocument(TableMixin):
+class ReportDocument(TableMixin, TocMixin):
     """A Word document being written from top to bottom.
 
     ``chapter`` is the number written before caption numbers ("Tabel 4.1"); ``None``
@@ -373,88 +373,6 @@ class ReportDocument(TableMixin):
     def source_note(self, text: str) -> None:
         """Append a "Sumber: …" line under a table or figure."""
         self.paragraph(text, "Source Note", align="left")
-
-    def toc(self, heading: str | None = None, placeholder: str = TOC_PLACEHOLDER) -> None:
-        """Append a table-of-contents field (levels 1–3).
-
-        When the document is saved the field's shown result is filled with the headings
-        written after it, each linked to a bookmark with a ``PAGEREF`` page number, so the
-        contents read correctly even before Word updates the field (LibreOffice and PDF
-        exports fill the page numbers); ``placeholder`` is shown when there are no headings.
-        """
-        if heading:
-            self.paragraph(heading, "TOC Heading")
-        p = self._new_p(None)
-        for run in self._field_runs('TOC \\o "1-3" \\h \\z \\u', placeholder):
-            p.append(run)
-        self._append(p)
-        self._toc_p = p
-
-    def _fill_toc(self) -> None:
-        """Replace the table-of-contents placeholder by one linked entry per heading after it."""
-        toc_p = self._toc_p
-        if toc_p is None or toc_p.getparent() is None:
-            return
-        levels = {self.style_id(f"Heading {n}"): n for n in (1, 2, 3)}
-        headings = []
-        for el in toc_p.itersiblings():
-            if el.tag != qn("w:p"):
-                continue
-            ps = el.find(qn("w:pPr") + "/" + qn("w:pStyle"))
-            level = levels.get(ps.get(qn("w:val"))) if ps is not None else None
-            text = " ".join("".join(t.text or "" if t.tag == qn("w:t") else " "
-                                    for t in el.iter(qn("w:t"), qn("w:br"))).split()) if level else ""
-            if text:
-                headings.append((el, level, text))
-        if not headings:
-            return
-        tab_pos = str(int(self.text_width_cm * 567))
-        entries = []
-        for k, (el, level, text) in enumerate(headings):
-            name = f"_Toc{9_000_000 + k}"
-            start = OxmlElement("w:bookmarkStart")
-            start.set(qn("w:id"), str(9_000_000 + k))
-            start.set(qn("w:name"), name)
-            end = OxmlElement("w:bookmarkEnd")
-            end.set(qn("w:id"), str(9_000_000 + k))
-            ppr = el.find(qn("w:pPr"))
-            (ppr.addnext if ppr is not None else (lambda x: el.insert(0, x)))(start)
-            el.append(end)
-            entry = self._new_p(f"TOC {level}")
-            epr = entry.find(qn("w:pPr"))
-            tabs = OxmlElement("w:tabs")
-            tab = OxmlElement("w:tab")
-            tab.set(qn("w:val"), "right")
-            tab.set(qn("w:leader"), "dot")
-            tab.set(qn("w:pos"), tab_pos)
-            tabs.append(tab)
-            epr.append(tabs)
-            link = OxmlElement("w:hyperlink")
-            link.set(qn("w:anchor"), name)
-            link.set(qn("w:history"), "1")
-            link.append(self._run(text))
-            tab_run = OxmlElement("w:r")
-            tab_run.append(OxmlElement("w:tab"))
-            link.append(tab_run)
-            for run in self._field_runs(f"PAGEREF {name} \\h", ""):
-                link.append(run)
-            entry.append(link)
-            entries.append(entry)
-        # the TOC field's begin/instruction/separate go before the first entry, its end after the last
-        runs = list(toc_p.iter(qn("w:r")))
-        begin_runs = runs[:3]
-        end_run = runs[-1]
-        first = entries[0]
-        anchor = first.find(qn("w:pPr"))
-        for r in reversed(begin_runs):
-            anchor.addnext(r)
-        closing = OxmlElement("w:p")
-        closing.append(end_run)
-        toc_p.addprevious(first)
-        for entry in entries[1:]:
-            toc_p.addprevious(entry)
-        toc_p.addprevious(closing)
-        toc_p.getparent().remove(toc_p)
 
     def title_page(self, title: str, lines: Iterable[str] = (), *, subtitle: str | None = None,
                    note: str | None = None) -> None:
