@@ -231,7 +231,9 @@ class CodeTreeModel(QAbstractItemModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr("Kode") if section == 0 else tr("Segmen")
+            return tr("Kode") if section == 0 else "n"  # a short count header leaves the width to the names
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return tr("Nama kode") if section == 0 else tr("Jumlah segmen yang diberi kode ini")
         return None
 
     # ------------------------------------------------------------------ data

@@ -142,13 +142,16 @@ class CodeTreePanel(CodeActionsMixin, QWidget):
         self.tree.customContextMenuRequested.connect(self._context_menu)
         self.tree.doubleClicked.connect(self._on_double_click)
         self.tree.installEventFilter(self)
+        # "Respon…" would hide whether it is Responsivitas or Responsibilitas: cut in the middle instead
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.tree.setIndentation(14)
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         # a fixed count column: sizing it to its contents would scan every row on each change
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         metrics = self.tree.fontMetrics()
-        header.resizeSection(1, max(metrics.horizontalAdvance("000000"), metrics.horizontalAdvance(tr("Segmen"))) + 16)
+        header.resizeSection(1, metrics.horizontalAdvance("0000") + 14)
         self.tree.selectionModel().currentChanged.connect(self._on_current_changed)
 
         self.model.moveRequested.connect(self._on_move_requested, Qt.ConnectionType.QueuedConnection)

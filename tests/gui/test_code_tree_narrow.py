@@ -1,0 +1,62 @@
+"""At a 1366 px window the code tree keeps similar names apart (elided in the middle, not to one prefix)."""
+
+from __future__ import annotations
+
+
+def _shown(tree, index) -> str:
+    """The text the view paints for ``index``: the style's text rectangle, elided as the view elides."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    opt = QStyleOptionViewItem()
+    opt.initFrom(tree)
+    opt.rect = tree.visualRect(index)
+    tree.itemDelegateForIndex(index).initStyleOption(opt, index)
+    opt.textElideMode = tree.textElideMode()
+    style = tree.style()
+    rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, tree)
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, tree) + 1
+    return opt.fontMetrics.elidedText(opt.text, opt.textElideMode, rect.width() - 2 * margin)
+
+
+import pytest
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_similar_code_names_stay_distinguishable(qtbot, settings, project_file, lang):
+    from qda.i18n import set_language
+
+    set_language(lang)
+    try:
+        _check(qtbot, settings, project_file)
+    finally:
+        set_language("id")
+
+
+def _check(qtbot, settings, project_file):
+    from qda.gui.main_window import MainWindow
+    from qda.gui.project_flow import open_project_path
+
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    assert open_project_path(window, project_file)
+    dock = window.codes_dock
+    dock.setFloating(True)
+    dock.resize(180, 600)  # a little narrower than the dock in a 1366 px window
+    qtbot.wait(50)
+    tree = window.code_tree.tree
+    tree.expandAll()
+    qtbot.wait(20)
+    model = tree.model()
+    found = {}
+    stack = [model.index(r, 0) for r in range(model.rowCount())]
+    while stack:
+        idx = stack.pop()
+        found[idx.data()] = idx
+        stack.extend(model.index(r, 0, idx) for r in range(model.rowCount(idx)))
+    names = {found_name: idx for found_name, idx in found.items()}
+    resp = [idx for name, idx in names.items() if name and name.startswith("Respons")]
+    assert len(resp) == 2
+    a, b = (_shown(tree, idx) for idx in resp)
+    assert a != b, (a, b)
