@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def _shown(tree, index) -> str:
     """The text the view paints for ``index``: the style's text rectangle, elided as the view elides."""
@@ -16,9 +18,6 @@ def _shown(tree, index) -> str:
     rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, tree)
     margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, tree) + 1
     return opt.fontMetrics.elidedText(opt.text, opt.textElideMode, rect.width() - 2 * margin)
-
-
-import pytest
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -55,8 +54,7 @@ def _check(qtbot, settings, project_file):
         idx = stack.pop()
         found[idx.data()] = idx
         stack.extend(model.index(r, 0, idx) for r in range(model.rowCount(idx)))
-    names = {found_name: idx for found_name, idx in found.items()}
-    resp = [idx for name, idx in names.items() if name and name.startswith("Respons")]
+    resp = [idx for name, idx in found.items() if name and name.startswith("Respons")]
     assert len(resp) == 2
     a, b = (_shown(tree, idx) for idx in resp)
     assert a != b, (a, b)
