@@ -337,14 +337,18 @@ class ReportDocument(TableMixin, TocMixin):
         p.append(r)
         self._append(p)
 
-    def caption(self, kind: str, title: str) -> str:
-        """Append a numbered caption (``kind`` = ``"table"`` or ``"figure"``); return its label."""
+    def caption(self, kind: str, title: str, *, keep_next: bool | None = None) -> str:
+        """Append a numbered caption (``kind`` = ``"table"`` or ``"figure"``); return its label.
+
+        A table caption stays with the table under it; ``keep_next`` also keeps a figure
+        caption with what follows (its source line).
+        """
         self._counters[kind] += 1
         number = self._counters[kind]
         word = {"table": ("Tabel", "Table"), "figure": ("Gambar", "Figure")}[kind][self.language == "en"]
         prefix = f"{word} " + (f"{self.chapter}." if self.chapter is not None else "")
         label = f"{prefix}{number}"
-        p = self._new_p("Caption", "center", keep_next=(kind == "table"))
+        p = self._new_p("Caption", "center", keep_next=(kind == "table") if keep_next is None else keep_next)
         p.append(self._run(prefix, bold=True))
         for run in self._field_runs(f"SEQ {word} \\* ARABIC", str(number), bold=True):
             p.append(run)
@@ -421,7 +425,7 @@ class ReportDocument(TableMixin, TocMixin):
     def figure(self, png: bytes, title: str, source: str | None = None, width_cm: float = 15.0) -> str:
         """Append a picture with its numbered caption underneath and an optional source line."""
         self.image(png, width_cm)
-        label = self.caption("figure", title)
+        label = self.caption("figure", title, keep_next=bool(source))
         if source:
             self.source_note(source)
         return label

@@ -130,3 +130,13 @@ def test_informant_table_introduction_stays_with_the_table(project, tmp_path):
         assert _keep_next(next(p for p in out.paragraphs if p.text.startswith(start))._p), start
     following = intro._p.getnext()
     assert following.tag == qn("w:p") and "Informan dan atributnya" in "".join(following.itertext())
+
+
+def test_figure_caption_is_kept_with_its_source_line(tmp_path):
+    from tests.reports.test_docx_kit import _png
+
+    doc = ReportDocument()
+    doc.figure(_png(), "Grafik", "Sumber: data primer diolah", width_cm=5)
+    doc.figure(_png(), "Tanpa sumber", width_cm=5)
+    captions = [p for p in Document(str(doc.save(tmp_path / "f.docx"))).paragraphs if p.style.name == "Caption"]
+    assert [_keep_next(p._p) for p in captions] == [True, False]
