@@ -32,7 +32,10 @@ def test_similar_code_names_stay_distinguishable(qtbot, settings, project_file, 
 
 
 def _check(qtbot, settings, project_file):
+    from qda.gui.app import make_app
     from qda.gui.main_window import MainWindow
+
+    make_app()  # the application font and style the program runs with
     from qda.gui.project_flow import open_project_path
 
     window = MainWindow(settings)
@@ -42,7 +45,7 @@ def _check(qtbot, settings, project_file):
     assert open_project_path(window, project_file)
     dock = window.codes_dock
     dock.setFloating(True)
-    dock.resize(180, 600)  # a little narrower than the dock in a 1366 px window
+    dock.resize(200, 600)  # a little narrower than the code dock in a 1366 px window
     qtbot.wait(50)
     tree = window.code_tree.tree
     tree.expandAll()
