@@ -464,8 +464,9 @@ class MainWindow(MenusMixin, DialogsMixin, QMainWindow):
         coder = self.project.coder
         self.coder_label.setText(tr("Pengode: {name} ({role})", name=coder.name or "—", role=role_label(coder.role)))
         stats = self.project.stats()
-        self.counts_label.setText(" · ".join((trn("{n} sumber", n=stats["documents"]), trn("{n} kode", n=stats["codes"]),
-                                              trn("{n} segmen", n=stats["segments"]))))
+        counts = (trn("{n} sumber", n=stats["documents"]), trn("{n} kode", n=stats["codes"]),
+                  trn("{n} segmen", n=stats["segments"]))
+        self.counts_label.setText(" · ".join(counts))
         hidden = self.pane.hidden_count
         if self._hidden_coders:
             self.hidden_label.setText(trn("{n} pengode disembunyikan ({s} koding di dokumen ini)",
