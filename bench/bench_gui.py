@@ -127,7 +127,7 @@ def maxrss_mb() -> float:
 
 def measure(path: Path, ways: bool) -> dict:
     """Open ``path`` in the main window, show its largest document, optionally apply codes."""
-    from PySide6.QtCore import QMimeData, Qt, QTimer
+    from PySide6.QtCore import Qt, QTimer
     from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication

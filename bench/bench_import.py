@@ -71,7 +71,7 @@ def make_transcript(rng: random.Random, index: int, target_words: int) -> str:
         f"Judul: Wawancara {index + 1} tentang kinerja pelayanan persuratan",
         "Jenis: Wawancara",
         f"Tanggal: {rng.randint(1, 28)} Maret 2024",
-        f"Lokasi: Sekretariat Daerah Kota Kediri",
+        "Lokasi: Sekretariat Daerah Kota Kediri",
         f"Informan: Informan {index + 1}",
         f"Nama: {name}",
         "Jabatan: Pengadministrasi Persuratan",

@@ -133,7 +133,7 @@ def main() -> None:
         run_case(sys.argv[2], int(sys.argv[3]))
         return
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 20000
-    print(f"Each case runs in a fresh process (time excludes start-up; the report case excludes building "
+    print("Each case runs in a fresh process (time excludes start-up; the report case excludes building "
           f"the project).")
     seconds = {}
     for case in CASES:

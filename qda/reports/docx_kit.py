@@ -35,7 +35,7 @@ from qda.fileio import atomic_output
 from qda.i18n import tr
 from qda.reports.docx_table import ALIGN as _ALIGN
 from qda.reports.docx_table import TableMixin
-from qda.reports.docx_toc import TOC_PLACEHOLDER, TocMixin  # noqa: F401  (TOC_PLACEHOLDER re-exported)
+from qda.reports.docx_toc import TocMixin
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from qda.reports.collect import ReportData, collect
-from qda.reports.docx_kit import TOC_PLACEHOLDER, ReportDocument
+from qda.reports.docx_kit import ReportDocument
+from qda.reports.docx_toc import TOC_PLACEHOLDER
 from qda.reports.lang import Wording
 from qda.reports.matrices import code_source_counts, cooccurrence
 from qda.reports.review import write_status_summaries

@@ -12,7 +12,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from qda.reports.docx_kit import TOC_PLACEHOLDER, ReportDocument
+from qda.reports.docx_kit import ReportDocument
+from qda.reports.docx_toc import TOC_PLACEHOLDER
 from qda.reports.lang import Wording
 from qda.reports.matrices import STATUSES, status_summary
 

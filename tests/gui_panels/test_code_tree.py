@@ -501,7 +501,7 @@ def test_a_500_code_codebook_keeps_its_hierarchy_and_filters(qtbot, fx):
     panel.set_filter("Inovasi Layanan 485")
     assert visible_codes(panel)[-1] == "Inovasi Layanan 485"
     assert set(visible_codes(panel)) == {fx.project.code(i).name for i in [deep, *_ancestors(fx, deep)]}
-    fx.code_phrase(fx.interview, "Pelatihan hanya sekali setahun", f"Inovasi Layanan 485")
+    fx.code_phrase(fx.interview, "Pelatihan hanya sekali setahun", "Inovasi Layanan 485")
     panel.refresh_counts()
     assert proxy_index(panel, deep, 1).data() == "1"
 

@@ -45,7 +45,7 @@ def build_project(path) -> Built:
                                attributes={"Tanggal": "2024-03-12"}, case="Informan 3")
     observasi = p.add_document("observasi_arsip.txt", OBSERVATION, "observation",
                                attributes={"Lokasi": "ruang arsip", "Tanggal": "2024-03-14"})
-    own = p.add_code("Koordinasi Internal", group="own", definition_id="Kerja sama antarbagian.")
+    p.add_code("Koordinasi Internal", group="own", definition_id="Kerja sama antarbagian.")
     spans = {
         "cepat": (wawancara, *_span(INTERVIEW, "Pelayanan KTP sekarang lebih cepat, biasanya selesai dalam satu hari."),
                   "Produktivitas", "Rina"),

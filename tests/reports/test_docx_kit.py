@@ -11,7 +11,8 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from qda.errors import QdaError
-from qda.reports.docx_kit import TOC_PLACEHOLDER, ReportDocument
+from qda.reports.docx_kit import ReportDocument
+from qda.reports.docx_toc import TOC_PLACEHOLDER
 
 
 def _png() -> bytes:

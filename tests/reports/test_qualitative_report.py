@@ -6,7 +6,6 @@ import re
 
 import pytest
 from docx import Document
-from docx.enum.style import WD_STYLE_TYPE
 from docx.shared import Pt
 
 from qda.errors import Cancelled, QdaError

@@ -10,7 +10,7 @@ from docx import Document
 
 from qda.reports.survey_chapter import write_survey_chapter
 
-from tests.shared_data import SAKO_CSV as SAKO, require
+from tests.shared_data import SAKO_CSV as SAKO
 
 
 @pytest.fixture(scope="module")
