@@ -95,34 +95,18 @@ def apply_demo_coding(project, coding: dict, progress: Progress | None = None) -
 
 def _check_not_in_use(target: Path) -> None:
     """Refuse early (before minutes of work) when another program has ``target`` open."""
-    from filelock import FileLock, Timeout
+    from qda.store.lock import acquire_project_lock, release_project_lock
 
-    from qda.errors import ProjectInUse
-
-    if not target.exists():
-        return
-    lock = FileLock(str(target) + ".lock")
-    try:
-        lock.acquire(timeout=0)
-    except Timeout:
-        raise ProjectInUse(tr("{path}: proyek sedang dibuka oleh program lain; buka hanya-baca "
-                              "atau tutup program itu dulu", path=target)) from None
-    lock.release()
+    if target.exists():
+        release_project_lock(acquire_project_lock(target))
 
 
 def _replace_project(built: Path, target: Path) -> None:
     """Move a freshly built project over ``target`` (keeping the old one as ``.bak``), under its lock."""
-    from filelock import FileLock, Timeout
-
-    from qda.errors import ProjectInUse
     from qda.store import Project
+    from qda.store.lock import acquire_project_lock, release_project_lock
 
-    lock = FileLock(str(target) + ".lock")
-    try:
-        lock.acquire(timeout=0)
-    except Timeout:
-        raise ProjectInUse(tr("{path}: proyek sedang dibuka oleh program lain; buka hanya-baca "
-                              "atau tutup program itu dulu", path=target)) from None
+    lock = acquire_project_lock(target)
     try:
         if target.exists():
             # keep what the user may have coded in the old demo (its journal included)
@@ -136,8 +120,7 @@ def _replace_project(built: Path, target: Path) -> None:
             Path(str(target) + suffix).unlink(missing_ok=True)
         os.replace(built, target)
     finally:
-        lock.release()
-        Path(lock.lock_file).unlink(missing_ok=True)
+        release_project_lock(lock)
 
 
 def build_demo(folder: str | Path, *, progress: Progress | None = None) -> Path:

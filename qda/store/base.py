@@ -13,13 +13,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator
 
-from filelock import FileLock, Timeout
+from filelock import FileLock
 from sqlite_utils import Database
 
-from qda.errors import (InvalidValue, NotAProject, NotFound, ProjectError, ProjectExists, ProjectInUse, ProjectTooNew,
+from qda.errors import (InvalidValue, NotAProject, NotFound, ProjectError, ProjectExists, ProjectTooNew,
                         ReadOnlyProject)
 from qda.i18n import tr
 from qda.store import schema
+from qda.store.lock import acquire_project_lock, release_project_lock
 from qda.store.records import ROLES, Coder, Event
 
 
@@ -126,14 +127,7 @@ class ProjectBase:
 
     @classmethod
     def _connect(cls, path: Path, *, read_only: bool, lock: bool):
-        file_lock = None
-        if lock:
-            file_lock = FileLock(str(path) + ".lock")
-            try:
-                file_lock.acquire(timeout=0)
-            except Timeout:
-                raise ProjectInUse(tr("{path}: proyek sedang dibuka oleh program lain; buka hanya-baca "
-                                      "atau tutup program itu dulu", path=path)) from None
+        file_lock = acquire_project_lock(path) if lock else None
         try:
             if read_only:
                 conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False, timeout=10)
@@ -151,7 +145,7 @@ class ProjectBase:
                 conn.execute("PRAGMA synchronous=NORMAL")
         except sqlite3.DatabaseError as exc:
             if file_lock:
-                file_lock.release()
+                release_project_lock(file_lock)
             raise _open_error(path, exc) from None
         return cls(path, conn, file_lock, read_only)
 
@@ -202,8 +196,7 @@ class ProjectBase:
                 self._conn.close()
             finally:
                 if self._file_lock is not None:
-                    self._file_lock.release()
-                    Path(self._file_lock.lock_file).unlink(missing_ok=True)
+                    release_project_lock(self._file_lock)
                     self._file_lock = None
 
     def __enter__(self):
