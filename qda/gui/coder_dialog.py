@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qda.gui.dialog_buttons import ok_cancel
 from qda.i18n import tr
 
 ROLE_LABELS = {"coder": "Pengode", "supervisor": "Pembimbing"}
@@ -47,9 +48,7 @@ class CoderDialog(QDialog):
         form.addRow(tr("Nama"), self.name_edit)
         form.addRow(tr("Peran"), self.role_box)
         layout.addLayout(form)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self)
         layout.addWidget(self.buttons)
         self.name_edit.textChanged.connect(self._update_ok)
         self._update_ok()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QPlainTextEdit,
     QRadioButton,
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qda.gui.dialog_buttons import ok_cancel
 from qda.i18n import tr
 
 CHOICES = (("approved", "Setujui"), ("needs_revision", "Minta revisi"), ("rejected", "Tolak"))
@@ -43,10 +43,7 @@ class ReviewDialog(QDialog):
         self.comment_edit.setPlaceholderText(tr("mis. batas kutipan terlalu lebar; lebih cocok Responsibilitas"))
         self.comment_edit.setFixedHeight(90)
         layout.addWidget(self.comment_edit)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        box.accepted.connect(self.accept)
-        box.rejected.connect(self.reject)
-        layout.addWidget(box)
+        layout.addWidget(ok_cancel(self))
 
     @property
     def status(self) -> str:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qda.gui.dialog_buttons import ok_cancel
 from qda.i18n import tr
 from qda.gui.panels.code_model import GROUP_KEYS, code_display_name, group_display_name
 from qda.gui.panels.swatch import group_icon, swatch_icon
@@ -124,11 +125,7 @@ class CodeEditDialog(QDialog):
         tabs.addTab(self._page(((tr("Contoh kutipan:"), self.example),
                                 (tr("Indikator:"), self.indicators))), tr("Contoh dan indikator"))
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Buat kode"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Batal"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, tr("Buat kode"))
         self.name_edit.textChanged.connect(self._validate)
 
         layout = QVBoxLayout(self)
@@ -229,10 +226,7 @@ class CodeChoiceDialog(QDialog):
             holder.addChild(item)
             items[code.id] = item
         self.tree.expandAll()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Batal"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self)
         self.tree.itemSelectionChanged.connect(self._validate)
         self.tree.itemDoubleClicked.connect(lambda *_: self.buttons.button(QDialogButtonBox.StandardButton.Ok).click())
         layout = QVBoxLayout(self)

@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from qda.gui.dialog_buttons import ok_cancel
 from qda.i18n import LANGUAGES, tr
 
 ROLES = (("coder", "Pengode"), ("supervisor", "Pembimbing (peninjau)"))
@@ -49,11 +50,7 @@ class PreferencesDialog(QDialog):
         form.addRow(tr("Bahasa antarmuka:"), self.language_combo)
         form.addRow(tr("Nama pengode:"), self.name_edit)
         form.addRow(tr("Peran:"), self.role_combo)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Simpan"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Batal"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, tr("Simpan"))
         self.name_edit.textChanged.connect(self._validate)
 
         layout = QVBoxLayout(self)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from qda.gui.dialog_buttons import ok_cancel
 from qda.i18n import tr
 from qda.survey.numfmt import fmt
 
@@ -36,10 +37,7 @@ class OverrideDialog(QDialog):
                 item.setCheckState(Qt.CheckState.Checked if used else Qt.CheckState.Unchecked)
                 self.list.addItem(item)
         layout.addWidget(self.list, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel(self))
 
     def choices(self) -> tuple[list[str], list[str]]:
         """(keep although invalid, drop although valid)."""
