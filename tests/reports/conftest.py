@@ -94,3 +94,26 @@ def built(tmp_path) -> Built:
 def project(built):
     with Project.open(built.path) as p:
         yield p
+
+
+@pytest.fixture
+def missing_english(monkeypatch):
+    """Call ``check(write)``: runs ``write()`` and returns every Indonesian text it wanted in English but lacked."""
+    from qda.reports.lang import Wording
+
+    made: list = []
+    real_init = Wording.__init__
+
+    def init(self, *args, **kwargs):
+        real_init(self, *args, **kwargs)
+        made.append(self)
+
+    monkeypatch.setattr(Wording, "__init__", init)
+
+    def check(write) -> set:
+        made.clear()
+        write()
+        assert made, "no wording was used"
+        return set().union(*(w.missing for w in made))
+
+    return check
