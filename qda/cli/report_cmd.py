@@ -31,6 +31,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--codes", metavar=tr("KODE"), help=tr("hanya kode ini (dan subkodenya), dipisah koma"))
     p.add_argument("--docs", metavar=tr("SUMBER"), help=tr("hanya sumber ini, dipisah koma"))
     p.add_argument("--coders", metavar=tr("PENGODE"), help=tr("hanya kutipan pengode ini, dipisah koma"))
+    p.add_argument("--include-names", action="store_true",
+                   help=tr("cantumkan nama dan identitas informan (bawaan: disembunyikan)"))
     p.add_argument("--approved-only", action="store_true", help=tr("hanya kutipan yang status telaah terakhirnya disetujui"))
     p.add_argument("--reviewer", metavar=tr("NAMA"), help=tr("laporan telaah: hanya telaah dari penelaah ini"))
     p.add_argument("--template", metavar=tr("TEMPLAT"), help=tr("dokumen .docx yang gaya dan tata halamannya dipakai"))
@@ -65,6 +67,7 @@ def handle(args: argparse.Namespace) -> int:
             path = write_qualitative_report(project, args.output, language=lang, codes=_names(args.codes),
                                             documents=_names(args.docs), coders=_names(args.coders),
                                             approved_only=args.approved_only, template=args.template,
-                                            title=args.title, author=args.author, progress=progress)
+                                            title=args.title, author=args.author,
+                                            include_names=args.include_names, progress=progress)
     print(tr("Laporan ditulis ke {path}", path=path), file=sys.stderr)
     return 0

@@ -100,6 +100,9 @@ class ReportDialog(QDialog):
         layout.addWidget(self.filters)
         self.approved_only = QCheckBox(tr("Hanya kutipan yang disetujui (status telaah terakhir)"))
         layout.addWidget(self.approved_only)
+        self.include_names = QCheckBox(tr("Cantumkan nama dan identitas informan"))
+        self.include_names.setToolTip(tr("Bawaan: informan hanya disebut dengan kodenya (mis. Informan 3)"))
+        layout.addWidget(self.include_names)
 
         options = QFormLayout()
         self.reviewer = QComboBox()
@@ -166,6 +169,7 @@ class ReportDialog(QDialog):
         qualitative = self.kind.currentData() == "qualitative"
         self.filters.setEnabled(qualitative)
         self.approved_only.setEnabled(qualitative)
+        self.include_names.setEnabled(qualitative)
         self.reviewer.setEnabled(not qualitative)
         out = Path(self.output.text() or self._default_output())
         stem = out.stem.replace("_telaah", "").replace("_laporan", "")
@@ -192,6 +196,7 @@ class ReportDialog(QDialog):
                 raise QdaError(tr("Pilih minimal satu {what}.", what=what))
             opts[key] = values
         opts["approved_only"] = self.approved_only.isChecked()
+        opts["include_names"] = self.include_names.isChecked()
         try:
             opts["author"] = self.project.coder.name
         except Exception:  # no current coder on a read-only project

@@ -28,6 +28,10 @@ KIND_NAMES = {"interview": "Wawancara", "observation": "Observasi", "document": 
 #: Case attributes shown first in the informant table, when present.
 PREFERRED_ATTRIBUTES = ("Informan", "Jabatan", "Jenis Kelamin", "Usia", "Pendidikan", "Masa Kerja", "Unit")
 DOCUMENT_COLUMNS = 10
+#: Case attributes that identify a person; left out of reports unless names are asked for.
+IDENTIFYING_ATTRIBUTES = frozenset({"nama", "nama lengkap", "nama informan", "name", "full name", "nip", "nik",
+                                    "alamat", "address", "no. hp", "no hp", "nomor hp", "telepon", "telp",
+                                    "phone", "email", "e-mail"})
 
 
 def write_qualitative_report(project: Any, out_path: str | Path, *, language: str = "id",
@@ -35,18 +39,21 @@ def write_qualitative_report(project: Any, out_path: str | Path, *, language: st
                              documents: Iterable[str | int] | None = None,
                              coders: Iterable[str | int] | None = None, approved_only: bool = False,
                              template: str | Path | None = None, title: str | None = None,
-                             author: str | None = None, progress=None) -> Path:
+                             author: str | None = None, include_names: bool = False, progress=None) -> Path:
     """Write the qualitative report of ``project`` to ``out_path`` and return the path.
 
     ``codes``, ``documents`` and ``coders`` (names or ids) restrict the excerpts;
     ``approved_only`` keeps excerpts whose latest review is "approved"; ``template``
     is a .docx whose styles and page setup are used (its body text is not kept).
+    Informants are known by their case names (e.g. "Informan 3"); attributes that
+    identify a person (Nama, NIP, Alamat, ...) are left out unless ``include_names``.
     """
     w = Wording(language)
     data = collect(project, language=language, codes=codes, documents=documents, coders=coders,
                    approved_only=approved_only, progress=progress)
     doc = ReportDocument(template, language=language)
     writer = _Writer(doc, data, w, progress)
+    writer.include_names = include_names
     writer.title_page(title, author or _current_coder(project), approved_only)
     doc.toc(w("Daftar Isi"), w(TOC_PLACEHOLDER))
     writer.method()
@@ -81,6 +88,7 @@ class _Writer:
         self.doc, self.data, self.w, self.progress = doc, data, w, progress
         self.lang = w.language
         self.by_code = data.excerpts_by_code()
+        self.include_names = False
 
     def label(self, code) -> str:
         return self.data.code_label(code, self.lang)
@@ -155,10 +163,15 @@ class _Writer:
                 if k not in keys:
                     keys.append(k)
         keys = [k for k in keys if k != "Informan"]
+        hidden = [] if self.include_names else [k for k in keys if k.strip().casefold() in IDENTIFYING_ATTRIBUTES]
+        keys = [k for k in keys if k not in hidden]
         header = [w("Informan")] + [w(k) if k in PREFERRED_ATTRIBUTES else k for k in keys]
         rows = [[c.name] + [c.attributes.get(k, "–") for k in keys] for c in sorted(cases, key=lambda c: c.name)]
         doc.paragraph(w("Tabel berikut memuat {n} informan beserta atributnya.", n=w.int(len(cases))), keep_next=True)
         doc.numbered_table(w("Informan dan atributnya"), header, rows, source=w("Sumber: data primer diolah"))
+        if hidden:
+            doc.paragraph(w("Atribut identitas ({names}) tidak dicantumkan untuk menjaga kerahasiaan informan.",
+                            names=", ".join(hidden)))
 
     def codebook(self) -> None:
         w, d, doc = self.w, self.data, self.doc

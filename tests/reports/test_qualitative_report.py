@@ -243,3 +243,19 @@ def test_english_agreement_rules():
                                             "are not reviewed"
     assert english_agreement("1 respondents left this column empty.") == "1 respondent left this column empty."
     assert english_agreement("Table 4.1 codes 0.1 items") == "Table 4.1 codes 0.1 items"
+
+
+def test_informants_names_stay_out_unless_asked_for(built, project, tmp_path):
+    project.set_case_attribute("Informan 3", "Nama", "Siti Rahmawati")
+    project.set_case_attribute("Informan 3", "NIP", "19800101 200501 2 001")
+
+    def all_text(path):
+        doc = Document(str(path))
+        cells = [c.text for t in doc.tables for r in t.rows for c in r.cells]
+        return "\n".join([p.text for p in doc.paragraphs] + cells)
+
+    hidden = all_text(write_qualitative_report(project, tmp_path / "anonim.docx"))
+    assert "Siti Rahmawati" not in hidden and "19800101" not in hidden
+    assert "Kasubag TU" in hidden and "tidak dicantumkan untuk menjaga kerahasiaan" in hidden
+    shown = all_text(write_qualitative_report(project, tmp_path / "nama.docx", include_names=True))
+    assert "Siti Rahmawati" in shown and "19800101" in shown
