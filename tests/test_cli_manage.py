@@ -117,3 +117,23 @@ def test_delete_hint_names_the_cli_option(proj, capsys):
     assert main(["codebook", proj, "delete", "Responsivitas"]) == 2
     err = capsys.readouterr().err
     assert "--with-segments" in err and "delete_segments" not in err
+
+
+def test_attribute_names_messages_and_new_coder_notice(proj, capsys):
+    assert main(["document", proj, "attr", "w1.txt", "", "nilai"]) == 2
+    assert main(["case", proj, "add", "Informan 9"]) == 0
+    assert main(["case", proj, "attr", "Informan 9", " ", "x"]) == 2
+    capsys.readouterr()
+    assert main(["document", proj, "attr", "w1.txt", "Lokasi", "Ruang TU"]) == 0
+    assert main(["document", proj, "attr", "w1.txt", "Lokasi"]) == 0
+    assert "dihapus" in capsys.readouterr().out.splitlines()[-1]
+    assert main(["case", proj, "assign", "w1.txt", "-"]) == 0
+    assert "tidak lagi terkait" in capsys.readouterr().out
+    assert main(["code", proj, "--doc", "w1.txt", "--start", "0", "--end", "3", "--code", "Responsivitas",
+                 "--coder", "Rnia"]) == 0
+    assert "pengode baru dicatat: Rnia" in capsys.readouterr().err
+    assert main(["code", proj, "--doc", "w1.txt", "--start", "3", "--end", "6", "--code", "Responsivitas",
+                 "--coder", "Rina"]) == 0
+    assert "pengode baru" not in capsys.readouterr().err
+    with Project.open(proj, read_only=True) as p:
+        assert p.document_attributes("w1.txt") == {} and p.case("Informan 9").attributes == {}

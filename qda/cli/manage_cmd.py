@@ -25,7 +25,8 @@ def cmd_document(args: argparse.Namespace) -> int:
             print(tr("Jenis {name} menjadi {kind}", name=args.name, kind=args.kind))
         elif args.action == "attr":
             p.set_document_attribute(args.name, args.key, args.value)
-            print(tr("Atribut {key} dari {name} disimpan", key=args.key, name=args.name))
+            print(tr("Atribut {key} dari {name} disimpan", key=args.key, name=args.name) if args.value is not None
+                  else tr("Atribut {key} dari {name} dihapus", key=args.key, name=args.name))
     return 0
 
 
@@ -57,10 +58,12 @@ def cmd_case(args: argparse.Namespace) -> int:
             print(tr("Kasus {name} dihapus; dokumennya tetap ada", name=args.name))
         elif args.action == "attr":
             p.set_case_attribute(args.name, args.key, args.value)
-            print(tr("Atribut {key} dari {name} disimpan", key=args.key, name=args.name))
+            print(tr("Atribut {key} dari {name} disimpan", key=args.key, name=args.name) if args.value is not None
+                  else tr("Atribut {key} dari {name} dihapus", key=args.key, name=args.name))
         elif args.action == "assign":
             p.assign_case(args.document, args.name if args.name != "-" else None)
-            print(tr("Dokumen {doc} dikaitkan dengan {case}", doc=args.document, case=args.name))
+            print(tr("Dokumen {doc} dikaitkan dengan {case}", doc=args.document, case=args.name) if args.name != "-"
+                  else tr("Dokumen {doc} tidak lagi terkait dengan kasus", doc=args.document))
     return 0
 
 
@@ -70,6 +73,8 @@ def _find_segment(p, args: argparse.Namespace):
     if not matches:
         raise NotFound(tr("tidak ada segmen {code} di {doc} [{start}:{end}]", code=args.code, doc=args.doc,
                           start=args.start, end=args.end))
+    if len({s.coder_id for s in matches}) == 1:
+        return matches[0]  # the same coding stored twice by one coder: any of them
     if len(matches) > 1:
         raise QdaError(tr("ada {n} segmen {code} di {doc} [{start}:{end}] dari beberapa pengode; pilih dengan --by",
                           n=len(matches), code=args.code, doc=args.doc, start=args.start, end=args.end))

@@ -11,9 +11,17 @@ from qda.i18n import tr
 
 def open_project(path: str, *, write: bool = False, coder: str | None = None):
     """Open a project for a command (read-only unless it writes)."""
+    import sys
+
     from qda.store import Project
 
-    return Project.open(path, read_only=not write, coder=coder)
+    project = Project.open(path, read_only=not write)
+    if coder and write:
+        known = {c.name.casefold() for c in project.coders()}
+        project.set_coder(coder)
+        if coder.strip().casefold() not in known:  # say so: a typo must not pass unnoticed
+            print(tr("qda: pengode baru dicatat: {name}", name=coder.strip()), file=sys.stderr)
+    return project
 
 
 def cmd_new(args: argparse.Namespace) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from qda.errors import AlreadyExists, InvalidValue, NotFound
 from qda.i18n import tr
 from qda.store.base import new_uuid, now
+from qda.store.documents import _attribute_key
 from qda.store.records import Case
 
 CaseRef = Case | int | str
@@ -32,7 +33,8 @@ class CasesMixin:
                 raise AlreadyExists(tr("kasus bernama {name} sudah ada", name=name))
             case_id = self._ensure_case(name)
             for key, value in (attributes or {}).items():
-                self._exec("INSERT INTO case_attribute(case_id, key, value) VALUES (?,?,?)", (case_id, key, str(value)))
+                self._exec("INSERT INTO case_attribute(case_id, key, value) VALUES (?,?,?)",
+                           (case_id, _attribute_key(key), str(value)))
         return self.case(case_id)
 
     def cases(self) -> list[Case]:
@@ -77,6 +79,7 @@ class CasesMixin:
     def set_case_attribute(self, ref: CaseRef, key: str, value: str | None) -> None:
         """Set (or with ``None`` remove) one attribute of a case."""
         case = self.case(ref)
+        key = _attribute_key(key)
         with self.atomic():
             if value is None:
                 self._exec("DELETE FROM case_attribute WHERE case_id = ? AND key = ?", (case.id, key))

@@ -15,6 +15,14 @@ DOC_COLUMNS = ("id, uuid, name, kind, source_file, file_hash, fmt, encoding, wor
 DocRef = Document | int | str
 
 
+def _attribute_key(key: str) -> str:
+    """An attribute name, stripped; an empty one is refused."""
+    key = (key or "").strip()
+    if not key:
+        raise InvalidValue(tr("nama atribut tidak boleh kosong"))
+    return key
+
+
 def _check_kind(kind: str) -> str:
     if kind not in KINDS:
         raise InvalidValue(tr("jenis sumber tidak dikenal: {kind} (pilih: {kinds})", kind=kind, kinds=", ".join(KINDS)))
@@ -59,7 +67,8 @@ class DocumentsMixin:
             if attributes:
                 self._conn.executemany(
                     "INSERT INTO document_attribute(document_id, key, value) VALUES (?,?,?)",
-                    [(doc_id, k, str(v)) for k, v in attributes.items() if v is not None and str(v) != ""])
+                    [(doc_id, _attribute_key(k), str(v)) for k, v in attributes.items()
+                     if v is not None and str(v) != ""])
             self._log("document.add", "document", uid, name=name, kind=kind, chars=n, hash=file_hash)
         return Document(doc_id, uid, name, kind, source_file, file_hash, fmt, encoding, words, len(turns), stamp,
                         case_id)
@@ -158,6 +167,7 @@ class DocumentsMixin:
     def set_document_attribute(self, ref: DocRef, key: str, value: str | None) -> None:
         """Set (or with ``None`` remove) one document attribute."""
         doc = self.document(ref)
+        key = _attribute_key(key)
         with self.atomic():
             if value is None:
                 self._exec("DELETE FROM document_attribute WHERE document_id = ? AND key = ?", (doc.id, key))
