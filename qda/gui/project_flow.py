@@ -84,12 +84,20 @@ def ask_new(window: MainWindow) -> bool:
     return True
 
 
-def open_demo(window: MainWindow) -> None:
-    """Build the demo project on a worker thread, then open it."""
+def open_demo(window: MainWindow, *, rebuild: bool = False) -> None:
+    """Open the demo project, building it first (on a worker thread) if it does not exist yet.
+
+    An existing demo is opened as it is, with whatever the user coded in it; it is
+    built again only with ``rebuild=True`` (the old one is kept as ``demo.qda.bak``).
+    """
     from qda.demo import build_demo
 
     folder = demo_dir()
     target = folder / "demo.qda"
+    if target.exists() and not rebuild:
+        if window.project is None or Path(window.project.path).resolve() != target.resolve():
+            open_project_path(window, target)
+        return
     if window.project is not None and Path(window.project.path).resolve() == target.resolve():
         window.close_project()
 
@@ -102,6 +110,16 @@ def open_demo(window: MainWindow) -> None:
 
     window.job = run_with_progress(window, tr("Membuat proyek demo"),
                                    lambda progress: build_demo(folder, progress=progress), done, failed)
+
+
+def ask_rebuild_demo(window: MainWindow) -> None:
+    """Rebuild the demo from the sample transcripts after asking (the old one is kept as a backup)."""
+    answer = QMessageBox.question(
+        window, tr("Bangun ulang proyek demo"),
+        tr("Proyek demo akan dibangun ulang dari transkrip contoh. Koding Anda di proyek demo yang sekarang "
+           "disimpan sebagai demo.qda.bak. Lanjutkan?"))
+    if answer == QMessageBox.StandardButton.Yes:
+        open_demo(window, rebuild=True)
 
 
 def source_filter() -> str:

@@ -35,6 +35,7 @@ class MenusMixin:
         self.act_open = self._action(tr("Buka proyek…"), lambda: project_flow.ask_open(self),
                                      QKeySequence.StandardKey.Open)
         self.act_demo = self._action(tr("Buka proyek demo"), lambda: project_flow.open_demo(self))
+        self.act_demo_rebuild = self._action(tr("Bangun ulang proyek demo…"), lambda: project_flow.ask_rebuild_demo(self))
         self.act_import = self._action(tr("Impor sumber…"), lambda: project_flow.ask_import(self), "Ctrl+Shift+I")
         self.act_report = self._action(tr("Ekspor laporan…"), self.export_report, "Ctrl+E")
         self.act_excerpts = self._action(tr("Ekspor kutipan (Excel/CSV)…"), self.export_excerpts, "Ctrl+Shift+E")
@@ -55,7 +56,7 @@ class MenusMixin:
     def _build_menus(self) -> None:
         bar = self.menuBar()
         m = bar.addMenu(tr("&Berkas"))
-        for a in (self.act_new, self.act_open, self.act_demo, None, self.act_import, self.act_report, self.act_excerpts, None,
+        for a in (self.act_new, self.act_open, self.act_demo, self.act_demo_rebuild, None, self.act_import, self.act_report, self.act_excerpts, None,
                   self.act_close, self.act_quit):
             m.addSeparator() if a is None else m.addAction(a)
         m = bar.addMenu(tr("&Edit"))

@@ -297,3 +297,25 @@ def test_an_unexpected_error_in_a_slot_is_shown_as_one_line(window, monkeypatch)
         sys.excepthook(*sys.exc_info())
     assert window.error_box.text() == "Terjadi kesalahan tak terduga: ZeroDivisionError: pembagian dengan nol"
     window.error_box.close()
+
+
+def test_open_demo_again_keeps_the_users_coding(qtbot, settings, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from qda.gui.main_window import MainWindow
+
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.act_demo.trigger()
+    qtbot.waitUntil(lambda: window.project is not None, timeout=30000)
+    n = window.project.stats()["segments"]
+    window.view.select_cp(0, 5)
+    window.coding.apply_to_selection(window.project.code("Responsivitas").id)
+    window.close_project()
+    window.act_demo.trigger()  # opens the existing demo: nothing is rebuilt
+    qtbot.waitUntil(lambda: window.project is not None, timeout=30000)
+    assert window.project.stats()["segments"] == n + 1
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.act_demo_rebuild.trigger()
+    qtbot.waitUntil(lambda: window.project is not None and window.project.stats()["segments"] == n, timeout=30000)
+    window.close()
