@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from qda.errors import NotFound
+from qda.gui.flow_layout import FlowLayout
 from qda.i18n import tr
 
 REVIEW_LABELS = {
@@ -52,7 +52,7 @@ class SegmentCard(QFrame):
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.label)
-        row = QHBoxLayout()
+        row = FlowLayout(spacing=6)  # the buttons wrap in a narrow dock instead of being cut off
         self.remove_button = QPushButton(tr("Hapus"))
         self.recode_button = QPushButton(tr("Ganti kode…"))
         self.memo_button = QPushButton(tr("Memo…"))
@@ -61,7 +61,6 @@ class SegmentCard(QFrame):
         for b in (self.remove_button, self.recode_button, self.memo_button, self.review_button):
             b.setCursor(Qt.CursorShape.PointingHandCursor)
             row.addWidget(b)
-        row.addStretch(1)
         layout.addLayout(row)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -73,7 +74,8 @@ class DialogsMixin:
         if self.project is None:
             self.show_error(tr("Buka proyek dulu sebelum mengekspor kutipan."))
             return
-        path, _ = QFileDialog.getSaveFileName(self, tr("Ekspor kutipan"), "kutipan.xlsx",
+        start = str(Path(self.project.path).with_name("kutipan.xlsx"))
+        path, _ = QFileDialog.getSaveFileName(self, tr("Ekspor kutipan"), start,
                                               tr("Excel (*.xlsx);;CSV (*.csv)"))
         if not path:
             return
