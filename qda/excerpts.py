@@ -11,6 +11,24 @@ from qda.i18n import tr
 
 COLUMNS = ("document", "kind", "case", "code", "group", "coder", "start", "end", "line_start", "line_end",
            "status", "text", "memo")
+#: Column headings of the exported spreadsheet (translated to the interface language).
+HEADINGS = {"document": "dokumen", "kind": "jenis", "case": "kasus", "code": "kode", "group": "kelompok",
+            "coder": "pengode", "start": "awal", "end": "akhir", "line_start": "baris awal",
+            "line_end": "baris akhir", "status": "status telaah", "text": "teks", "memo": "memo"}
+KIND_WORDS = {"interview": "wawancara", "observation": "observasi", "document": "dokumen", "other": "lainnya"}
+STATUS_WORDS = {"approved": "disetujui", "needs_revision": "perlu revisi", "rejected": "ditolak"}
+
+
+def _readable(row: dict) -> list:
+    """One excerpt as the spreadsheet shows it: kinds, groups and statuses in words."""
+    from qda.codebook import group_name
+    from qda.i18n import language
+
+    shown = dict(row)
+    shown["kind"] = tr(KIND_WORDS.get(row["kind"], row["kind"]))
+    shown["group"] = group_name(row["group"], language()) if row["group"] else ""
+    shown["status"] = tr(STATUS_WORDS[row["status"]]) if row["status"] else ""
+    return [shown[c] for c in COLUMNS]
 
 
 def excerpt_table(project, *, code=None, document=None, coder=None, include_subcodes: bool = True) -> list[dict]:
@@ -38,6 +56,9 @@ def excerpt_table(project, *, code=None, document=None, coder=None, include_subc
 def export_excerpts(project, out_path: str | Path, **filters) -> int:
     """Write the excerpt table to ``.csv`` (UTF-8 with BOM, for Excel) or ``.xlsx``; returns the row count.
 
+    Headings and the words for kinds, groups and review statuses follow the
+    interface language.
+
     The file is written whole or not at all (:func:`qda.fileio.atomic_output`).
     """
     out_path = Path(out_path)
@@ -45,19 +66,20 @@ def export_excerpts(project, out_path: str | Path, **filters) -> int:
     if suffix not in (".csv", ".xlsx"):
         raise QdaError(tr("{path}: format ekspor tidak dikenal (pakai .csv atau .xlsx)", path=out_path))
     rows = excerpt_table(project, **filters)
+    header = [tr(HEADINGS[c]) for c in COLUMNS]
     with atomic_output(out_path) as tmp:
         if suffix == ".csv":
             with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
-                writer = csv.DictWriter(fh, fieldnames=COLUMNS)
-                writer.writeheader()
-                writer.writerows(rows)
+                writer = csv.writer(fh)
+                writer.writerow(header)
+                writer.writerows(_readable(row) for row in rows)
         else:
             from openpyxl import Workbook
 
             wb = Workbook(write_only=True)
             ws = wb.create_sheet(tr("Kutipan"))
-            ws.append(list(COLUMNS))
+            ws.append(header)
             for row in rows:
-                ws.append([row[c] for c in COLUMNS])
+                ws.append(_readable(row))
             wb.save(tmp)
     return len(rows)

@@ -79,7 +79,8 @@ def test_excerpts_csv_and_xlsx(proj, tmp_path):
     assert main(["excerpts", str(proj), "-o", str(tmp_path / "k.csv")]) == 0
     with open(tmp_path / "k.csv", encoding="utf-8-sig") as fh:
         rows = list(csv.DictReader(fh))
-    assert rows[0]["code"] == "Produktivitas" and rows[0]["line_start"] == "1" and rows[0]["document"] == doc
+    assert rows[0]["kode"] == "Produktivitas" and rows[0]["baris awal"] == "1" and rows[0]["dokumen"] == doc
+    assert rows[0]["jenis"] == "wawancara" and rows[0]["kelompok"] == "Dimensi Kinerja (Dwiyanto)"
     assert main(["excerpts", str(proj), "-o", str(tmp_path / "k.xlsx")]) == 0
     from openpyxl import load_workbook
 

@@ -22,5 +22,5 @@ def test_export_excerpts_from_the_menu(window, qtbot, tmp_path, monkeypatch):
     from openpyxl import load_workbook
 
     rows = list(load_workbook(out).active.values)
-    assert rows[0][:4] == ("document", "kind", "case", "code")
+    assert rows[0][:4] == ("dokumen", "jenis", "kasus", "kode")
     assert rows[1][0] == "wawancara_uji.txt" and rows[1][3] == "Responsivitas" and rows[1][11] == text[:10]
