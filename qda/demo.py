@@ -21,14 +21,15 @@ from qda.progress import Progress
 from qda.resources import sample_transcripts_dir
 
 DEMO_NAME = "demo.qda"
-SUPPORTED = {".txt", ".docx", ".odt", ".rtf", ".md", ".pdf"}
 
 
 def sample_files() -> list[Path]:
     """The sample sources the demo imports (top-level files of ``sample_transcripts/``)."""
+    from qda.sources import SUPPORTED_EXTENSIONS
+
     folder = sample_transcripts_dir()
     return sorted(p for p in folder.iterdir()
-                  if p.is_file() and p.suffix.lower() in SUPPORTED and p.name.lower() != "readme.md")
+                  if p.is_file() and p.suffix.lower() in SUPPORTED_EXTENSIONS and p.name.lower() != "readme.md")
 
 
 def load_demo_coding() -> dict:
