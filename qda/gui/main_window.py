@@ -433,8 +433,10 @@ class MainWindow(MenusMixin, DialogsMixin, QMainWindow):
         self._update_status()
 
     def _default_dock_sizes(self) -> None:
-        """First-start proportions (a saved layout overrides them)."""
-        self.resizeDocks([self.sources_dock, self.segment_dock], [330, 340], Qt.Orientation.Horizontal)
+        """First-start proportions (a saved layout overrides them), scaled to the window's width."""
+        width = max(self.width(), 1000)
+        left, right = max(240, int(width * 0.21)), max(250, int(width * 0.21))
+        self.resizeDocks([self.sources_dock, self.segment_dock], [left, right], Qt.Orientation.Horizontal)
         self.resizeDocks([self.sources_dock, self.codes_dock], [400, 520], Qt.Orientation.Vertical)
         self.resizeDocks([self.segment_dock, self.memo_dock], [430, 470], Qt.Orientation.Vertical)
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QHBoxLayout,
@@ -90,6 +91,8 @@ class MemoPanel(QWidget):
         font.setBold(True)
         self.heading.setFont(font)
         self.heading.setWordWrap(True)
+        self.heading.setMinimumWidth(60)
+        self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.subheading = QLabel()
         self.subheading.setStyleSheet("color:#5f6b7a")
@@ -210,7 +213,7 @@ class MemoPanel(QWidget):
             key = ("project", 0)
             title, detail = self._describe(key)
         self._target = key
-        self.heading.setText(title)
+        self.heading.setText(title.replace("_", "_\u200b"))  # long file names may wrap at underscores
         self.subheading.setText(detail)
         self.editor.setEnabled(True)
         self._set_editor_text(self._stored_text(key))
