@@ -130,9 +130,9 @@ def cmd_review(args: argparse.Namespace) -> int:
             p.set_coder(args.coder, "supervisor")
         seg = _find_segment(p, args)
         p.add_review(seg, args.status, args.comment or "")
-    from qda.commands import REVIEW_WORDS
+    from qda.excerpts import STATUS_WORDS
 
-    print(tr("Telaah disimpan: {status}", status=tr(REVIEW_WORDS[args.status])))
+    print(tr("Telaah disimpan: {status}", status=tr(STATUS_WORDS[args.status])))
     return 0
 
 

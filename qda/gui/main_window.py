@@ -404,7 +404,7 @@ class MainWindow(MenusMixin, DialogsMixin, QMainWindow):
         self.memo_dock.show()
         self.memo_dock.raise_()
         if self.memo is not None:
-            self.memo.setFocus()
+            getattr(self.memo, "editor", self.memo).setFocus()  # the cursor goes where the memo is typed
 
     def focus_search(self) -> None:
         self.search_dock.show()
@@ -463,8 +463,12 @@ class MainWindow(MenusMixin, DialogsMixin, QMainWindow):
             self.counts_label.clear()
             self.hidden_label.clear()
             return
-        coder = self.project.coder
-        self.coder_label.setText(tr("Pengode: {name} ({role})", name=coder.name or "—", role=role_label(coder.role)))
+        if self.project.read_only:  # nobody codes in a read-only window: name the user, not the file's coder
+            self.coder_label.setText(tr("Pengode: {name} (hanya-baca)", name=self.settings.coder_name or "—"))
+        else:
+            coder = self.project.coder
+            self.coder_label.setText(tr("Pengode: {name} ({role})", name=coder.name or "—",
+                                        role=role_label(coder.role)))
         stats = self.project.stats()
         counts = (trn("{n} sumber", n=stats["documents"]), trn("{n} kode", n=stats["codes"]),
                   trn("{n} segmen", n=stats["segments"]))

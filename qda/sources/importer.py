@@ -79,7 +79,8 @@ def prepare_source(path: str | os.PathLike[str], *, kind: str | None = None) -> 
 def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
     """Paths with each directory replaced by its supported files (recursively, sorted).
 
-    Hidden files and Word's ``~$`` lock files inside directories are skipped.
+    Inside directories, hidden files and folders, folders whose name starts with "_"
+    (build or scratch material), README files and Word's ``~$`` lock files are skipped.
     """
     out: list[str] = []
     for path in paths:
@@ -89,7 +90,8 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
                 p
                 for p in path.rglob("*")
                 if p.is_file() and is_supported(p) and not p.name.startswith((".", "~$"))
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                and not p.stem.upper() == "README"
+                and not any(part.startswith((".", "_")) for part in p.relative_to(path).parts[:-1])
             )
             out.extend(str(p) for p in found)
         else:

@@ -41,3 +41,11 @@ def test_supervisor_reviews_a_coding(window, qtbot, monkeypatch, project_file):
     assert window.undo.undo_action.text() == "Urungkan: telaah: minta revisi"
     window.undo.undo_action.trigger()
     assert _latest(project_file) is None
+
+
+def test_memo_shortcut_puts_the_cursor_in_the_memo_box(window, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    window.activateWindow()
+    window.act_memo.trigger()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.memo.editor, timeout=3000)

@@ -71,3 +71,16 @@ def test_empty_folder_is_an_error(project_path, tmp_path, capsys):
     (tmp_path / "kosong").mkdir()
     assert main(["import", str(project_path), str(tmp_path / "kosong")]) == 2
     assert "tidak ada berkas yang didukung" in capsys.readouterr().err
+
+
+def test_folder_import_skips_build_material_and_readme(project_path, tmp_path, capsys):
+    folder = tmp_path / "bahan"
+    (folder / "_build").mkdir(parents=True)
+    (folder / "wawancara_01.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "_build" / "wawancara_01.src.txt").write_text(GOOD.replace("tiga", "empat"), encoding="utf-8")
+    (folder / "README.md").write_text("# Bahan penelitian\n\nKeterangan isi folder.\n", encoding="utf-8")
+    assert main(["import", str(project_path), str(folder)]) == 0
+    from qda.store import Project
+
+    with Project.open(project_path, read_only=True) as p:
+        assert [d.name for d in p.documents()] == ["wawancara_01.txt"]
