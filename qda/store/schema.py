@@ -160,3 +160,37 @@ def schema_version() -> int:
 def migration_names() -> list[str]:
     """Names of all known migrations, in order."""
     return [m.name for m in migrations._migrations]
+
+
+@migrations(name="0002_unique_codings")
+def m0002_unique_codings(db: Database) -> None:
+    """Merge codings stored twice (same document, span, code and coder) and forbid new ones.
+
+    Files made before the rule held such pairs; the one kept receives the other's
+    reviews and memo, and the audit trail records the merge.
+    """
+    import json
+    from datetime import datetime, timezone
+
+    groups = db.execute('SELECT MIN(id), document_id, start, "end", code_id, coder_id FROM segment '
+                        'GROUP BY document_id, start, "end", code_id, coder_id HAVING COUNT(*) > 1').fetchall()
+    stamp = datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+    for keep, doc, start, end, code, coder in groups:
+        others = [r[0] for r in db.execute(
+            'SELECT id FROM segment WHERE document_id = ? AND start = ? AND "end" = ? AND code_id = ? '
+            'AND coder_id = ? AND id != ?', (doc, start, end, code, coder, keep)).fetchall()]
+        for other in others:
+            db.execute("UPDATE review SET segment_id = ? WHERE segment_id = ?", (keep, other))
+            kept_memo = db.execute("SELECT id, text FROM memo WHERE segment_id = ?", (keep,)).fetchone()
+            other_memo = db.execute("SELECT id, text FROM memo WHERE segment_id = ?", (other,)).fetchone()
+            if other_memo and kept_memo:
+                db.execute("UPDATE memo SET text = ? WHERE id = ?", (kept_memo[1] + "\n\n" + other_memo[1], kept_memo[0]))
+            elif other_memo:
+                db.execute("UPDATE memo SET segment_id = ? WHERE id = ?", (keep, other_memo[0]))
+            uid = db.execute("SELECT uuid FROM segment WHERE id = ?", (other,)).fetchone()[0]
+            db.execute("DELETE FROM segment WHERE id = ?", (other,))
+            db.execute("INSERT INTO event(time, coder_id, action, entity, entity_uuid, detail) VALUES (?,?,?,?,?,?)",
+                       (stamp, None, "segment.merge_duplicate", "segment", uid, json.dumps({"kept_id": keep})))
+    db.execute("DROP INDEX IF EXISTS segment_document_start")
+    db.execute('CREATE UNIQUE INDEX IF NOT EXISTS segment_identity ON segment(document_id, start, "end", code_id, '
+               "coder_id)")

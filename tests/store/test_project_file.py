@@ -101,7 +101,7 @@ def test_upgrade_backs_up_then_migrates_in_a_transaction(tmp_path, monkeypatch):
         assert calls == [1]
         assert "note" in [r[1] for r in p._tuples("PRAGMA table_info(document)")]
         assert p._one("PRAGMA user_version") == schema.schema_version()
-    backup = tmp_path / "a.qda.bak-v1"
+    backup = tmp_path / f"a.qda.bak-v{schema.schema_version() - 1}"
     assert backup.is_file()
     con = sqlite3.connect(backup)
     assert "note" not in [r[1] for r in con.execute("PRAGMA table_info(document)")]
@@ -146,3 +146,36 @@ def test_event_log_is_append_only(project):
         with project.atomic():
             project._exec("DELETE FROM event")
     assert project.events()[-1].action == "segment.add"
+
+
+def test_upgrade_merges_codings_stored_twice(tmp_path):
+    """A file from before the one-coding-per-span rule is cleaned when opened (after a backup)."""
+    path = tmp_path / "lama.qda"
+    with Project.create(path, coder="Rina") as p:
+        doc = p.add_document("d.txt", "teks wawancara yang cukup panjang untuk dikode", "interview")
+        first = p.add_segment(doc, 0, 4, "Responsivitas")
+        p.set_memo(first, "memo pertama")
+    con = sqlite3.connect(path)  # make it look like a file written by the first release
+    con.execute("DROP INDEX segment_identity")
+    con.execute("CREATE INDEX segment_document_start ON segment(document_id, start)")
+    dup = con.execute("INSERT INTO segment(uuid, document_id, code_id, start, \"end\", coder_id, created) "
+                      "SELECT ?, document_id, code_id, start, \"end\", coder_id, created FROM segment",
+                      (str(uuid.uuid4()),)).lastrowid
+    con.execute("INSERT INTO memo(uuid, target_kind, segment_id, text, created, modified) "
+                "VALUES (?, 'segment', ?, 'memo kedua', 'x', 'x')", (str(uuid.uuid4()), dup))
+    con.execute("INSERT INTO review(uuid, segment_id, reviewer_id, status, created) VALUES (?, ?, 1, 'approved', 'x')",
+                (str(uuid.uuid4()), dup))
+    con.execute("DELETE FROM _sqlite_migrations WHERE name = '0002_unique_codings'")
+    con.execute("PRAGMA user_version=1")
+    con.commit()
+    con.close()
+    with Project.open(path) as p:
+        [seg] = p.segments()
+        assert seg.id == first.id
+        assert p.memo(seg) == "memo pertama\n\nmemo kedua"
+        assert [r.status for r in p.reviews(seg)] == ["approved"]
+        assert p.events()[-1].action == "segment.merge_duplicate"
+        assert p._one("PRAGMA user_version") == schema.schema_version()
+        with pytest.raises(Exception):
+            p.add_segment("d.txt", 0, 4, "Responsivitas")
+    assert (tmp_path / "lama.qda.bak-v1").is_file()
