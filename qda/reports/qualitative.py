@@ -115,10 +115,15 @@ class _Writer:
         doc.heading(w("Ringkasan Metode"), 1, page_break=True)
         words = sum(x.words for x in d.documents)
         coding = {e.coder for e in d.excerpts}  # a reviewer without codings is not a coder
-        doc.paragraph(w("Analisis ini mencakup {n} sumber data dengan total {words} kata, dikode oleh {k} pengode "
-                        "menggunakan {m} kode. Laporan memuat {e} kutipan terkode.",
-                        n=w.int(len(d.documents)), words=w.int(words), k=w.int(len(coding)),
-                        m=w.int(len(d.codes)), e=w.int(len(d.excerpts))), align="justify")
+        if d.excerpts:
+            doc.paragraph(w("Analisis ini mencakup {n} sumber data dengan total {words} kata, dikode oleh {k} pengode "
+                            "menggunakan {m} kode. Laporan memuat {e} kutipan terkode.",
+                            n=w.int(len(d.documents)), words=w.int(words), k=w.int(len(coding)),
+                            m=w.int(len(d.codes)), e=w.int(len(d.excerpts))), align="justify")
+        else:
+            doc.paragraph(w("Analisis ini mencakup {n} sumber data dengan total {words} kata. Belum ada kutipan "
+                            "terkode yang memenuhi pilihan laporan ini.",
+                            n=w.int(len(d.documents)), words=w.int(words)), align="justify")
         doc.heading(w("Sumber Data"), 2)
         kinds: dict[str, list] = defaultdict(list)
         for x in d.documents:

@@ -210,6 +210,8 @@ def test_empty_project_still_writes_both_reports(tmp_path):
         rev = write_review_report(p, tmp_path / "r.docx", language="en")
     texts = [t for _s, t in paragraphs(out)]
     assert "Tidak ada kutipan untuk kode ini." in texts and not quotes(out)
+    assert not any("dikode oleh 0 pengode" in t for t in texts)
+    assert any("Belum ada kutipan terkode" in t for t in texts)
     assert "Excerpts by code" in [t for _s, t in paragraphs(rev)]
 
 
