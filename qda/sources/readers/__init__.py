@@ -54,7 +54,7 @@ def read_source(path: str | os.PathLike[str]) -> SourceText:
     suffix = Path(name).suffix.lower()
     _check_path(name)
     if suffix not in READERS:
-        known = ", ".join(sorted({ext for ext in READERS if ext not in (".text", ".markdown")}))
+        known = ", ".join(sorted(READERS))
         raise SourceRefused(
             name, tr("jenis berkas {ext} tidak didukung (didukung: {known})", ext=suffix or "-", known=known)
         )
