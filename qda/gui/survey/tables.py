@@ -154,6 +154,8 @@ class SideBySide(QWidget):
         for w in widgets:
             self.row.addWidget(w, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.row.addStretch(1)
+        # never taller than its parts need: the page's spare height goes below the content
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
     def needed(self) -> int:
         """Width of the parts side by side."""
@@ -173,6 +175,7 @@ class SideBySide(QWidget):
                 else QBoxLayout.Direction.LeftToRight)
         if want != self.row.direction():
             self.row.setDirection(want)
+            self.updateGeometry()  # the height it needs changes with the direction
 
 
 class Page(QScrollArea):
