@@ -10,14 +10,9 @@ from PySide6.QtGui import QDropEvent, QDragEnterEvent, QDragMoveEvent
 from PySide6.QtWidgets import QApplication
 from PySide6.QtTest import QTest
 
-from workbench_support import TEXT, read_segments
+from workbench_support import END, START, TEXT, WORD, read_segments
 
 pytestmark = pytest.mark.gui
-
-WORD = "pelayanan kami cepat"
-START = TEXT.index(WORD)
-END = START + len(WORD)
-
 
 def _code_id(window, name):
     return window.project.code(name).id

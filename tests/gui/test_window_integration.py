@@ -7,14 +7,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from PySide6.QtTest import QTest
 
-from workbench_support import TEXT, read_segments
+from workbench_support import END, START, TEXT, read_segments
 
 pytestmark = pytest.mark.gui
-
-WORD = "pelayanan kami cepat"
-START = TEXT.index(WORD)
-END = START + len(WORD)
-
 
 def _code(window, name):
     return window.project.code(name).id

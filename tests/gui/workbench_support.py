@@ -12,6 +12,12 @@ TEXT = (
 )
 
 
+#: The phrase most workbench tests select and code, and its code-point span in TEXT.
+WORD = "pelayanan kami cepat"
+START = TEXT.index(WORD)
+END = START + len(WORD)
+
+
 def read_segments(path):
     """Segments as stored in the file, read by a second, read-only connection."""
     from qda.store import Project

@@ -64,3 +64,13 @@ def save_screenshot(widget, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     assert widget.grab().save(str(path))
     return path
+
+
+def shown(qtbot, widget, size: tuple[int, int], *project_args):
+    """``widget`` sized, attached to a project (``set_project(*project_args)``) and shown on screen."""
+    qtbot.addWidget(widget)
+    widget.resize(*size)
+    widget.set_project(*project_args)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget

@@ -14,18 +14,12 @@ from qda.gui.panels.code_model import CODE_MIME, SELECTION_MIME, CodeIdRole, sel
 from qda.gui.panels.code_tree import CodeTreePanel
 from qda.i18n import set_language
 
-from .helpers import save_screenshot, span, INTERVIEW
+from .helpers import INTERVIEW, save_screenshot, shown, span
 
 
 @pytest.fixture
 def panel(qtbot, fx):
-    widget = CodeTreePanel()
-    qtbot.addWidget(widget)
-    widget.resize(360, 640)
-    widget.set_project(fx.project, fx.stack)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return shown(qtbot, CodeTreePanel(), (360, 640), fx.project, fx.stack)
 
 
 def visible_codes(panel) -> list[str]:

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from qda.gui.panels.coder_panel import CoderPanel
 
-from .helpers import save_screenshot
+from .helpers import save_screenshot, shown
 
 
 @pytest.fixture
@@ -26,12 +26,7 @@ def coded(fx):
 
 @pytest.fixture
 def panel(qtbot, fx, coded):
-    widget = CoderPanel()
-    qtbot.addWidget(widget)
-    widget.resize(380, 260)
-    widget.set_project(fx.project)
-    widget.show()
-    qtbot.waitExposed(widget)
+    widget = shown(qtbot, CoderPanel(), (380, 260), fx.project)
     qtbot.waitUntil(lambda: not widget.is_counting())
     return widget
 

@@ -8,18 +8,12 @@ from PySide6.QtWidgets import QLineEdit
 from qda.gui.panels import memo_panel
 from qda.gui.panels.memo_panel import MemoPanel
 
-from .helpers import save_screenshot
+from .helpers import save_screenshot, shown
 
 
 @pytest.fixture
 def panel(qtbot, fx):
-    widget = MemoPanel()
-    qtbot.addWidget(widget)
-    widget.resize(380, 520)
-    widget.set_project(fx.project, fx.stack)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return shown(qtbot, MemoPanel(), (380, 520), fx.project, fx.stack)
 
 
 def test_project_memo_saved_after_a_pause_in_typing(panel, fx, qtbot, monkeypatch):

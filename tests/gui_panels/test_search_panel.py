@@ -9,18 +9,12 @@ from qda.gui.panels.html_delegate import HtmlRole
 from qda.gui.panels.search_panel import SearchPanel
 from qda.search import search_project
 
-from .helpers import INTERVIEW, OBSERVATION, save_screenshot, span
+from .helpers import INTERVIEW, OBSERVATION, save_screenshot, shown, span
 
 
 @pytest.fixture
 def panel(qtbot, fx):
-    widget = SearchPanel()
-    qtbot.addWidget(widget)
-    widget.resize(420, 460)
-    widget.set_project(fx.project)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return shown(qtbot, SearchPanel(), (420, 460), fx.project)
 
 
 def run(panel, qtbot, query: str) -> None:
