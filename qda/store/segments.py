@@ -57,8 +57,14 @@ class SegmentsMixin:
         stamp = now()
         batch = []
         events = []
-        seen = {tuple(r) for r in self._tuples(
-            'SELECT document_id, start, "end", code_id FROM segment WHERE coder_id = ?', (coder_rec.id,))}
+        rows = [tuple(r) for r in rows]
+        doc_ids = sorted({r[0] for r in rows})
+        seen = set()
+        for i in range(0, len(doc_ids), 500):  # only the documents this batch touches
+            part = doc_ids[i:i + 500]
+            seen.update(self._tuples(
+                f'SELECT document_id, start, "end", code_id FROM segment WHERE coder_id = ? '
+                f'AND document_id IN ({",".join("?" * len(part))})', (coder_rec.id, *part)))
         unique = []
         for row in rows:
             key = tuple(row)
