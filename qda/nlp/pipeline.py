@@ -1,0 +1,93 @@
+"""The one Indonesian spaCy pipeline of qda, built once per process and reused.
+
+``spacy.blank("id")`` gives the tokenizer and the stop-word list; a sentencizer splits
+sentences; the lookup lemmatizer (table from spacy-lookups-data, shipped in the wheel)
+gives lemmas. The table is keyed by lower-case forms, so :func:`lemma_of` looks up the
+lower-cased token and, for a form the table lacks, the form without an enclitic
+(``-nya``, ``-lah``, ``-kah``, ``-pun``): "koordinasinya" → "koordinasi",
+"Pelayanannya" → "layan".
+
+spaCy is imported lazily: importing this module costs nothing until a pipeline is asked for.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+_lock = threading.Lock()
+_ENCLITICS = ("nya", "lah", "kah", "pun")
+# spaCy's tokenizer raises for texts over nlp.max_length; transcripts are split before that.
+MAX_CHARS = 500_000
+
+
+@lru_cache(maxsize=1)
+def _build() -> "Language":
+    import spacy
+
+    nlp = spacy.blank("id")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.initialize()
+    nlp.max_length = MAX_CHARS + 1
+    return nlp
+
+
+def pipeline() -> "Language":
+    """The shared pipeline (tokenizer, sentencizer, lookup lemmatizer); built on first use."""
+    with _lock:
+        return _build()
+
+
+@lru_cache(maxsize=1)
+def _lemma_table():  # a spacy.lookups.Table: keyed by string hashes, looked up with .get(str)
+    return pipeline().get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+
+
+@lru_cache(maxsize=200_000)
+def lemma_of(word: str) -> str:
+    """The lemma of one word form (lower case); the lower-cased form itself when unknown."""
+    low = word.lower()
+    table = _lemma_table()
+    found = table.get(low)
+    if found:
+        return found
+    for suffix in _ENCLITICS:
+        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+            stem = low[: -len(suffix)]
+            return table.get(stem, stem)
+    return low
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """spaCy's Indonesian stop words (lower case)."""
+    from spacy.lang.id.stop_words import STOP_WORDS
+
+    return frozenset(w.lower() for w in STOP_WORDS)
+
+
+def chunks(text: str, limit: int = MAX_CHARS) -> Iterator[tuple[int, str]]:
+    """``(offset, piece)`` pieces of ``text`` no longer than ``limit``, cut at a newline or space."""
+    start = 0
+    n = len(text)
+    while start < n:
+        end = min(n, start + limit)
+        if end < n:
+            cut = text.rfind("\n", start, end)
+            if cut <= start:
+                cut = text.rfind(" ", start, end)
+            if cut > start:
+                end = cut + 1
+        yield start, text[start:end]
+        start = end
+
+
+def docs(texts: Iterable[str], batch_size: int = 64) -> Iterator["Doc"]:
+    """Run the pipeline over texts (each under :data:`MAX_CHARS`) in batches."""
+    yield from pipeline().pipe(texts, batch_size=batch_size)

@@ -1,0 +1,39 @@
+"""The shared Indonesian pipeline: sentences, lookup lemmas with enclitics, stop words, chunking."""
+
+from __future__ import annotations
+
+from qda.nlp.pipeline import chunks, docs, lemma_of, pipeline, stop_words
+
+
+def test_pipeline_is_built_once_and_splits_sentences():
+    assert pipeline() is pipeline()
+    doc = pipeline()("Pegawai melayani masyarakat dengan cepat. Koordinasinya kurang baik.")
+    assert [s.text for s in doc.sents] == ["Pegawai melayani masyarakat dengan cepat.", "Koordinasinya kurang baik."]
+
+
+def test_lemmas_from_the_lookup_table_and_without_enclitics():
+    assert lemma_of("melayani") == "layan"
+    assert lemma_of("Pelayanannya") == "layan"  # upper case and -nya
+    assert lemma_of("koordinasinya") == "koordinasi"  # not in the table: the enclitic is dropped
+    assert lemma_of("pelatihan") == "latih"
+    assert lemma_of("xyzqwe") == "xyzqwe"
+
+
+def test_stop_words_are_indonesian():
+    words = stop_words()
+    assert {"dan", "yang", "di", "itu"} <= words
+    assert "pelayanan" not in words
+
+
+def test_chunks_cover_the_text_exactly_and_cut_at_spaces():
+    text = "kata " * 1000
+    pieces = list(chunks(text, limit=97))
+    assert "".join(p for _, p in pieces) == text
+    assert all(len(p) <= 97 for _, p in pieces)
+    assert all(text[off:off + len(p)] == p for off, p in pieces)
+    assert all(p.endswith(" ") for _, p in pieces[:-1])
+
+
+def test_docs_runs_in_batches():
+    out = list(docs(["Satu kalimat.", "Dua kalimat di sini."]))
+    assert [len(d) for d in out] == [3, 5]
