@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from qda.errors import QdaError
+from qda.errors import QdaError, os_reason
 from qda.fileio import atomic_output
 from qda.i18n import language, tr
 from qda.resources import resource
@@ -144,7 +144,7 @@ def load_codebook(path: Path | str | None = None) -> Codebook:
     except UnicodeDecodeError:
         raise QdaError(tr("{path}: buku kode harus berupa teks UTF-8", path=path)) from None
     except OSError as exc:
-        raise QdaError(tr("{path}: tidak dapat dibaca ({error})", path=path, error=exc.strerror)) from None
+        raise QdaError(tr("{path}: tidak dapat dibaca ({error})", path=path, error=os_reason(exc))) from None
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:

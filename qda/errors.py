@@ -70,3 +70,30 @@ class DataError(QdaError):
 
 class Cancelled(QdaError):
     """A long operation was cancelled by the user."""
+
+
+def os_reason(exc: OSError) -> str:
+    """The reason of an operating-system error in the interface language, with what to do.
+
+    Library and OS texts ("No such file or directory") are English; this names the common
+    conditions in the user's words and falls back to the system's text for rare ones.
+    """
+    import errno
+
+    from qda.i18n import tr
+
+    reasons = {
+        errno.ENOENT: lambda: tr("berkas atau folder tidak ada"),
+        errno.EACCES: lambda: tr("tidak ada izin; periksa hak akses berkas atau salin ke folder Anda"),
+        errno.EPERM: lambda: tr("tidak ada izin; periksa hak akses berkas atau salin ke folder Anda"),
+        errno.EISDIR: lambda: tr("ini sebuah folder, bukan berkas"),
+        errno.ENOTDIR: lambda: tr("bagian jalurnya bukan folder"),
+        errno.ENOSPC: lambda: tr("disk penuh; kosongkan ruang lalu coba lagi"),
+        errno.EROFS: lambda: tr("media hanya-baca; salin berkas ke folder yang dapat ditulis"),
+        errno.EEXIST: lambda: tr("berkas sudah ada"),
+        errno.ENAMETOOLONG: lambda: tr("nama berkas terlalu panjang"),
+        errno.EFBIG: lambda: tr("berkas terlalu besar untuk media ini"),
+        errno.EIO: lambda: tr("kesalahan masukan/keluaran pada media; periksa disk atau salin berkas ke tempat lain"),
+    }
+    found = reasons.get(exc.errno or -1)
+    return found() if found else (exc.strerror or str(exc))

@@ -8,6 +8,7 @@ from pathlib import Path
 from qda.errors import QdaError
 from qda.fileio import atomic_output
 from qda.i18n import tr
+from qda.summaries import Filter, each_filter
 
 COLUMNS = ("document", "kind", "case", "code", "group", "coder", "start", "end", "line_start", "line_end",
            "status", "text", "memo")
@@ -31,7 +32,7 @@ def _readable(row: dict) -> list:
     return [shown[c] for c in COLUMNS]
 
 
-def excerpt_table(project, *, code=None, document=None, coder=None, include_subcodes: bool = True) -> list[dict]:
+def excerpt_table(project, *, code: Filter = None, document: Filter = None, coder: Filter = None, include_subcodes: bool = True) -> list[dict]:
     """Every matching coded excerpt with its context: document, case, code, coder, lines, review status, memo."""
     docs = {d.name: d for d in project.documents()}
     cases = {c.id: c.name for c in project.cases()}
@@ -40,7 +41,8 @@ def excerpt_table(project, *, code=None, document=None, coder=None, include_subc
     memos = {m.target_id: m.text for m in project.memos() if m.target_kind == "segment"}
     texts: dict[str, str] = {}
     out = []
-    for r in project.segment_rows(code=code, document=document, coder=coder, include_subcodes=include_subcodes):
+    for r in each_filter(project.segment_rows, code=code, document=document, coder=coder,
+                         include_subcodes=include_subcodes):
         doc = docs[r["document"]]
         text = texts.setdefault(doc.name, project.document_text(doc))
         out.append({

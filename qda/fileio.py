@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from qda.errors import QdaError
+from qda.errors import QdaError, os_reason
 from qda.i18n import tr
 
 
@@ -40,6 +40,6 @@ def atomic_output(target: str | Path) -> Iterator[Path]:
         os.replace(tmp, target)
     except OSError as exc:
         raise QdaError(tr("{path}: tidak dapat ditulis ({reason})", path=target,
-                          reason=exc.strerror or exc)) from None
+                          reason=os_reason(exc))) from None
     finally:
         tmp.unlink(missing_ok=True)

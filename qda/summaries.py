@@ -2,7 +2,36 @@
 
 from __future__ import annotations
 
-from typing import Any
+from itertools import product
+from typing import Any, Callable, Sequence
+
+Filter = str | Sequence[str] | None
+
+
+def _values(value: Filter) -> list[str | None]:
+    if value is None or isinstance(value, str):
+        return [value]
+    return list(value) or [None]
+
+
+def each_filter(fetch: Callable[..., list[dict[str, Any]]], *, code: Filter = None, document: Filter = None,
+                coder: Filter = None, **options: Any) -> list[dict[str, Any]]:
+    """Rows of ``fetch`` for filters that may name several codes, documents or coders.
+
+    Each filter is one name or a list of names (any of them matches); every name is
+    looked up, so an unknown one is reported. Rows are returned once, in ``fetch``'s order.
+    """
+    seen: set[Any] = set()
+    out: list[dict[str, Any]] = []
+    for c, d, k in product(_values(code), _values(document), _values(coder)):
+        for row in fetch(code=c, document=d, coder=k, **options):
+            key = row.get("id", id(row))
+            if key not in seen:
+                seen.add(key)
+                out.append(row)
+    if len(out) > 1 and any(isinstance(v, (list, tuple)) and len(v) > 1 for v in (code, document, coder)):
+        out.sort(key=lambda r: (r["document"], r["start"], r["end"], r.get("id", 0)))
+    return out
 
 
 def source_rows(project) -> list[dict[str, Any]]:
@@ -32,8 +61,9 @@ def code_rows(project) -> list[dict[str, Any]]:
              "color": c.color, "segments": counts.get(c.id, 0)} for c in codes]
 
 
-def segment_rows(project, *, code=None, document=None, coder=None) -> list[dict[str, Any]]:
+def segment_rows(project, *, code: Filter = None, document: Filter = None, coder: Filter = None
+                 ) -> list[dict[str, Any]]:
     """Segments as ``{"document", "start", "end", "code", "coder", "text"}`` (DESIGN §5)."""
     return [{"document": r["document"], "start": r["start"], "end": r["end"], "code": r["code"],
              "coder": r["coder"], "text": r["text"]}
-            for r in project.segment_rows(code=code, document=document, coder=coder)]
+            for r in each_filter(project.segment_rows, code=code, document=document, coder=coder)]

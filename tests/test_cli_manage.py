@@ -126,9 +126,9 @@ def test_attribute_names_messages_and_new_coder_notice(proj, capsys):
     capsys.readouterr()
     assert main(["document", proj, "attr", "w1.txt", "Lokasi", "Ruang TU"]) == 0
     assert main(["document", proj, "attr", "w1.txt", "Lokasi"]) == 0
-    assert "dihapus" in capsys.readouterr().out.splitlines()[-1]
+    assert "dihapus" in capsys.readouterr().err.splitlines()[-1]
     assert main(["case", proj, "assign", "w1.txt", "-"]) == 0
-    assert "tidak lagi terkait" in capsys.readouterr().out
+    assert "tidak lagi terkait" in capsys.readouterr().err
     assert main(["code", proj, "--doc", "w1.txt", "--start", "0", "--end", "3", "--code", "Responsivitas",
                  "--coder", "Rnia"]) == 0
     assert "pengode baru dicatat: Rnia" in capsys.readouterr().err

@@ -111,6 +111,7 @@ def test_rebuilding_a_demo_in_use_is_refused_and_harmless(tmp_path):
     finally:
         proc.kill()
         proc.wait()
+        proc.stdout.close()
     with Project.open(path) as p:
         assert p.integrity_check() == "ok"
         assert len(p.segments()) == len(load_demo_coding()["segments"]) + 10
@@ -121,6 +122,7 @@ def test_rebuilding_after_a_killed_session_keeps_its_work_in_a_backup(tmp_path):
     proc = _hold(path, 50)
     proc.kill()  # leaves demo.qda-wal behind, holding the 50 codings
     proc.wait()
+    proc.stdout.close()
     assert build_demo(tmp_path) == path
     n_demo = len(load_demo_coding()["segments"])
     with Project.open(path) as p:
@@ -135,6 +137,7 @@ def test_new_project_ignores_the_journal_of_a_deleted_one(tmp_path):
     proc = _hold_doc(path)
     proc.kill()
     proc.wait()
+    proc.stdout.close()
     assert (tmp_path / "x.qda-wal").exists()
     path.unlink()
     with Project.create(path) as fresh:
@@ -149,3 +152,21 @@ def _hold_doc(path):
     proc = subprocess.Popen([sys.executable, "-c", script, str(path)], stdout=subprocess.PIPE, text=True)
     assert proc.stdout.readline().strip() == "ready"
     return proc
+
+
+def test_demo_writes_reports_when_qt_cannot_start(tmp_path, monkeypatch, capsys):
+    """A display but no usable Qt (a missing system library): the reports instead, and the install hint."""
+    from qda.cli import demo_cmd, main
+
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.setitem(sys.modules, "PySide6.QtWidgets", None)  # importing it now fails like a missing libGL
+    from qda.gui.platform_check import gui_unavailable
+
+    reason = gui_unavailable()
+    assert reason and "apt install" in reason
+    monkeypatch.setattr(demo_cmd, "has_display", lambda: True)
+    monkeypatch.setattr(demo_cmd, "open_gui", lambda path: pytest.fail("the GUI must not be started"))
+    assert main(["demo", str(tmp_path)]) == 0
+    err = capsys.readouterr().err
+    assert "apt install" in err and "laporan_kualitatif.docx" in err
+    assert (tmp_path / "laporan_kualitatif.docx").is_file() and (tmp_path / "bab_survei.docx").is_file()

@@ -14,7 +14,7 @@ import os
 import sys
 
 from qda import __version__
-from qda.errors import QdaError
+from qda.errors import QdaError, os_reason
 from qda.i18n import set_language, tr
 
 COMMAND_MODULES = (
@@ -30,13 +30,36 @@ COMMAND_MODULES = (
 )
 
 
-def _early_language(argv: list[str]) -> None:
-    for i, arg in enumerate(argv):
-        if arg == "--lang" and i + 1 < len(argv):
-            set_language(argv[i + 1] if argv[i + 1] in ("id", "en") else "id")
-        elif arg.startswith("--lang="):
-            value = arg.split("=", 1)[1]
-            set_language(value if value in ("id", "en") else "id")
+def _take_language(argv: list[str]) -> list[str]:
+    """Apply ``--lang id|en`` wherever it stands (before or after the subcommand); return the rest.
+
+    ``qda report … --lang en`` keeps its own meaning (the report's language) and is left in place.
+    """
+    rest: list[str] = []
+    i = 0
+    reports = "report" in argv
+    while i < len(argv):
+        arg = argv[i]
+        if reports and arg.startswith("--lang"):
+            rest.append(arg)
+        elif arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in ("id", "en"):
+            set_language(argv[i + 1])
+            i += 1
+        elif arg.startswith("--lang=") and arg.split("=", 1)[1] in ("id", "en"):
+            set_language(arg.split("=", 1)[1])
+        else:
+            rest.append(arg)
+        i += 1
+    return rest
+
+
+def _quiet_broken_pipe() -> int:
+    """The reader of our output went away (``qda … | head``): stop quietly, as Unix tools do."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except OSError:
+        pass
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -60,36 +83,61 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _subcommands(parser: argparse.ArgumentParser) -> set[str]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return set(action.choices)
+    return set()
+
+
+def _open_named(name: str) -> int:
+    """``qda studi.qda`` or ``qda studi``: open that project in the GUI, or say why not."""
+    from pathlib import Path
+
+    from qda.cli.demo_cmd import open_gui
+
+    path = Path(name).expanduser()
+    if path.is_dir():
+        print(tr("qda: {path} adalah folder, bukan berkas proyek; sebutkan berkas .qda di dalamnya", path=path),
+              file=sys.stderr)
+        return 2
+    if not path.exists() and path.suffix.lower() != ".qda" and path.with_name(path.name + ".qda").is_file():
+        path = path.with_name(path.name + ".qda")
+    if not path.exists() and path.suffix.lower() != ".qda":
+        print(tr("qda: {name} bukan perintah dan bukan berkas proyek yang ada; lihat qda --help, "
+                 "atau buat proyek dengan qda new {name}.qda", name=name), file=sys.stderr)
+        return 2
+    return open_gui(str(path))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the process exit code."""
-    argv = list(sys.argv[1:] if argv is None else argv)
-    _early_language(argv)
+    argv = _take_language(list(sys.argv[1:] if argv is None else argv))
     from qda.cli.argparse_id import localise_argparse
     from qda.i18n import language
 
     localise_argparse(language())
-    if len(argv) == 1 and argv[0].lower().endswith(".qda"):  # "qda studi.qda": open it in the GUI
-        from qda.cli.demo_cmd import open_gui
-
-        return open_gui(argv[0])
     parser = build_parser()
+    if len(argv) == 1 and not argv[0].startswith("-") and argv[0] not in _subcommands(parser):
+        return _open_named(argv[0])
     args = parser.parse_args(argv)
     if not args.command:
         from qda.cli.demo_cmd import open_gui
 
         return open_gui(None)
     try:
-        return int(args.func(args) or 0)
+        code = int(args.func(args) or 0)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        return _quiet_broken_pipe()
     except QdaError as exc:
         print(f"qda: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:  # a file named on the command line that cannot be read or written
         where = f"{exc.filename}: " if exc.filename else ""
-        print(f"qda: {where}{exc.strerror or exc}", file=sys.stderr)
+        print(f"qda: {where}{os_reason(exc)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print(tr("qda: dibatalkan"), file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0

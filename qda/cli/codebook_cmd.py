@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from qda.cli.options import GROUP_WORDS, word_choice
+from qda.cli.output import say
 from qda.cli.project_cmd import open_project
 from qda.errors import CodeHasSegments, QdaError
 from qda.i18n import tr
@@ -16,37 +18,37 @@ def cmd_codebook(args: argparse.Namespace) -> int:
 
         with open_project(args.project) as p:
             save_codebook(codebook_from_project(p), args.path)
-        print(tr("Buku kode ditulis ke {path}", path=args.path))
+        say(tr("Buku kode ditulis ke {path}", path=args.path))
         return 0
     with open_project(args.project, write=True, coder=args.coder) as p:
         if action == "add":
             fields = {k: v for k, v in (("definition_id", args.definition), ("definition_en", args.definition_en),
                                         ("example", args.example)) if v}
             code = p.add_code(args.name, parent=args.parent, group=args.group or "own", color=args.color, **fields)
-            print(tr("Kode {code} dibuat ({color})", code=code.name, color=code.color))
+            say(tr("Kode {code} dibuat ({color})", code=code.name, color=code.color))
         elif action == "rename":
-            print(tr("Kode {old} diganti nama menjadi {new}", old=args.name, new=p.rename_code(args.name, args.new).name))
+            say(tr("Kode {old} diganti nama menjadi {new}", old=args.name, new=p.rename_code(args.name, args.new).name))
         elif action == "recolor":
             p.recolor_code(args.name, args.color)
-            print(tr("Warna {code} menjadi {color}", code=args.name, color=args.color.lower()))
+            say(tr("Warna {code} menjadi {color}", code=args.name, color=args.color.lower()))
         elif action == "move":
             p.move_code(args.name, args.parent)
-            print(tr("Kode {code} dipindah ke {parent}", code=args.name, parent=args.parent or tr("tingkat teratas")))
+            say(tr("Kode {code} dipindah ke {parent}", code=args.name, parent=args.parent or tr("tingkat teratas")))
         elif action == "merge":
             n = p.merge_codes(args.name, args.target)
-            print(tr("Kode {source} digabung ke {target}; {n} segmen dipindah", source=args.name, target=args.target,
+            say(tr("Kode {source} digabung ke {target}; {n} segmen dipindah", source=args.name, target=args.target,
                      n=n))
         elif action == "delete":
             try:
                 n = p.delete_code(args.name, delete_segments=args.with_segments)
             except CodeHasSegments as exc:
                 raise CodeHasSegments(f"{exc} (--with-segments)") from None
-            print(tr("Kode {code} dihapus ({n} segmen ikut dihapus)", code=args.name, n=n))
+            say(tr("Kode {code} dihapus ({n} segmen ikut dihapus)", code=args.name, n=n))
         elif action == "import":
             from qda.store.codebook_loader import add_bundled_codebook
 
             added = add_bundled_codebook(p, args.path)
-            print(tr("{n} kode ditambahkan dari {path}", n=added, path=args.path))
+            say(tr("{n} kode ditambahkan dari {path}", n=added, path=args.path))
         else:  # pragma: no cover - argparse restricts the choices
             raise QdaError(action)
     return 0
@@ -56,13 +58,14 @@ def register(sub) -> None:
     """Add ``qda codebook``."""
     p = sub.add_parser("codebook", help=tr("ubah buku kode: tambah, ganti nama, warna, pindah, gabung, hapus, "
                                            "ekspor/impor"))
-    p.add_argument("project")
+    p.add_argument("project", metavar=tr("PROYEK"))
     p.add_argument("--coder", help=tr("nama pengode"))
     acts = p.add_subparsers(dest="action", required=True, metavar=tr("TINDAKAN"))
     a = acts.add_parser("add", help=tr("kode baru"))
     a.add_argument("name")
     a.add_argument("--parent", help=tr("kode induk"))
-    a.add_argument("--group", choices=["dimension", "factor", "own"], help=tr("kelompok (bawaan: own)"))
+    a.add_argument("--group", type=word_choice(GROUP_WORDS), metavar=tr("KELOMPOK"),
+                   help=tr("kelompok: dimensi/dimension, faktor/factor, sendiri/own (bawaan: sendiri)"))
     a.add_argument("--color", help="#rrggbb")
     a.add_argument("--definition", help=tr("definisi (Indonesia)"))
     a.add_argument("--definition-en", help=tr("definisi (Inggris)"))

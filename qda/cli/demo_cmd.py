@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from qda.cli.output import say
 from qda.i18n import tr
 from qda.progress import Progress, text_bar
 
@@ -23,8 +24,7 @@ def has_display() -> bool:
 def open_gui(project_path: str | None) -> int:
     """Start the GUI (optionally on a project); a clear message when there is no display."""
     if not has_display():
-        print(tr("qda: tidak ada layar untuk GUI; gunakan subperintah (qda --help) atau qda demo --no-gui"),
-              file=sys.stderr)
+        say(tr("qda: tidak ada layar untuk GUI; gunakan subperintah (qda --help) atau qda demo --no-gui"))
         return 2
     from qda.gui.app import run_gui
 
@@ -53,13 +53,19 @@ def cmd_demo(args: argparse.Namespace) -> int:
     folder = Path(args.dir).expanduser().resolve()
     progress = Progress(callback=text_bar())
     path = build_demo(folder, progress=progress)
-    print(tr("Proyek demo dibuat: {path}", path=path))
+    say(tr("Proyek demo dibuat: {path}", path=path))
     if args.no_gui and not args.reports:
         return 0
     if not args.no_gui and has_display():
-        return open_gui(str(path))
+        from qda.gui.platform_check import gui_unavailable
+
+        reason = gui_unavailable()
+        if reason is None:
+            return open_gui(str(path))
+        say(reason)
+        say(tr("qda: laporan Word demo ditulis sebagai gantinya"))
     for written in write_demo_reports(path, folder):
-        print(tr("Laporan ditulis: {path}", path=written))
+        say(tr("Laporan ditulis: {path}", path=written))
     return 0
 
 

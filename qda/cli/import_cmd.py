@@ -12,6 +12,8 @@ import argparse
 import signal
 import sys
 
+from qda.cli.options import KIND_WORDS, word_choice
+from qda.cli.output import say
 from qda.errors import QdaError
 from qda.i18n import tr
 
@@ -26,12 +28,13 @@ def register(subparsers) -> None:
             "menjadi berkas yang didukung di dalamnya."
         ),
     )
-    parser.add_argument("project", metavar="PROJECT.qda", help=tr("berkas proyek"))
+    parser.add_argument("project", metavar=tr("PROYEK"), help=tr("berkas proyek"))
     parser.add_argument("files", nargs="+", metavar=tr("BERKAS"), help=tr("berkas atau folder sumber"))
     parser.add_argument(
         "--kind",
-        choices=["interview", "observation", "document"],
-        help=tr("jenis sumber (bawaan: dari kepala transkrip, nama berkas, atau giliran bicara)"),
+        type=word_choice(KIND_WORDS), metavar=tr("JENIS"),
+        help=tr("jenis sumber: wawancara, observasi, dokumen (bawaan: dari kepala transkrip, nama berkas, "
+                "atau giliran bicara)"),
     )
     parser.set_defaults(func=cmd_import)
 
@@ -49,12 +52,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     with Project.open(args.project) as project, _cancel_on_interrupt(progress):
         report = import_files(project, paths, kind=args.kind, progress=progress)
     for path, reason in report.refused:
-        print(tr("ditolak: {path}: {reason}", path=path, reason=reason), file=sys.stderr)
+        say(tr("ditolak: {path}: {reason}", path=path, reason=reason))
     for path, existing in report.duplicates:
-        print(tr("duplikat: {path} (isinya sama dengan {name})", path=path, name=existing))
+        say(tr("duplikat: {path} (isinya sama dengan {name})", path=path, name=existing))
     for path, name in report.renamed:
-        print(tr("nama sudah dipakai: {path} diimpor sebagai {name}", path=path, name=name))
-    print(report.summary())
+        say(tr("nama sudah dipakai: {path} diimpor sebagai {name}", path=path, name=name))
+    say(report.summary())
     if report.cancelled:
         return 130
     return 1 if report.refused else 0

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from qda.cli.output import print_table
+from qda.cli.output import print_table, say
+from qda.cli.options import KIND_WORDS, STATUS_WORDS, word_choice
 from qda.cli.project_cmd import open_project
 from qda.errors import NotFound, QdaError
 from qda.i18n import tr
@@ -15,17 +16,19 @@ def cmd_document(args: argparse.Namespace) -> int:
     with open_project(args.project, write=True, coder=args.coder) as p:
         if args.action == "rename":
             p.rename_document(args.name, args.new)
-            print(tr("Dokumen {old} diganti nama menjadi {new}", old=args.name, new=args.new))
+            say(tr("Dokumen {old} diganti nama menjadi {new}", old=args.name, new=args.new))
         elif args.action == "delete":
             n = len(p.segments(document=args.name))
             p.delete_document(args.name)
-            print(tr("Dokumen {name} dihapus bersama {n} segmennya", name=args.name, n=n))
+            say(tr("Dokumen {name} dihapus bersama {n} segmennya", name=args.name, n=n))
         elif args.action == "kind":
             p.set_document_kind(args.name, args.kind)
-            print(tr("Jenis {name} menjadi {kind}", name=args.name, kind=args.kind))
+            from qda.excerpts import KIND_WORDS as KIND_NAMES
+
+            say(tr("Jenis {name} menjadi {kind}", name=args.name, kind=tr(KIND_NAMES.get(args.kind, args.kind))))
         elif args.action == "attr":
             p.set_document_attribute(args.name, args.key, args.value)
-            print(tr("Atribut {key} dari {name} disimpan", key=args.key, name=args.name) if args.value is not None
+            say(tr("Atribut {key} dari {name} disimpan", key=args.key, name=args.name) if args.value is not None
                   else tr("Atribut {key} dari {name} dihapus", key=args.key, name=args.name))
     return 0
 
@@ -49,20 +52,20 @@ def cmd_case(args: argparse.Namespace) -> int:
     with open_project(args.project, write=True, coder=args.coder) as p:
         if args.action == "add":
             p.add_case(args.name, _pairs(args.attributes))
-            print(tr("Kasus {name} dibuat", name=args.name))
+            say(tr("Kasus {name} dibuat", name=args.name))
         elif args.action == "rename":
             p.rename_case(args.name, args.new)
-            print(tr("Kasus {old} diganti nama menjadi {new}", old=args.name, new=args.new))
+            say(tr("Kasus {old} diganti nama menjadi {new}", old=args.name, new=args.new))
         elif args.action == "delete":
             p.delete_case(args.name)
-            print(tr("Kasus {name} dihapus; dokumennya tetap ada", name=args.name))
+            say(tr("Kasus {name} dihapus; dokumennya tetap ada", name=args.name))
         elif args.action == "attr":
             p.set_case_attribute(args.name, args.key, args.value)
-            print(tr("Atribut {key} dari {name} disimpan", key=args.key, name=args.name) if args.value is not None
+            say(tr("Atribut {key} dari {name} disimpan", key=args.key, name=args.name) if args.value is not None
                   else tr("Atribut {key} dari {name} dihapus", key=args.key, name=args.name))
         elif args.action == "assign":
             p.assign_case(args.document, args.name if args.name != "-" else None)
-            print(tr("Dokumen {doc} dikaitkan dengan {case}", doc=args.document, case=args.name) if args.name != "-"
+            say(tr("Dokumen {doc} dikaitkan dengan {case}", doc=args.document, case=args.name) if args.name != "-"
                   else tr("Dokumen {doc} tidak lagi terkait dengan kasus", doc=args.document))
     return 0
 
@@ -97,13 +100,13 @@ def cmd_memo(args: argparse.Namespace) -> int:
         if not write:
             text = p.memo(target)
             if text is None:
-                print(tr("(belum ada memo)"), file=sys.stderr)
+                say(tr("(belum ada memo)"))
                 return 1
             print(text)
             return 0
         text = "" if args.clear else (args.set if args.set is not None else _read_text(args.file))
         p.set_memo(target, text)
-    print(tr("Memo disimpan") if text else tr("Memo dihapus"))
+    say(tr("Memo disimpan") if text else tr("Memo dihapus"))
     return 0
 
 
@@ -119,7 +122,7 @@ def cmd_uncode(args: argparse.Namespace) -> int:
     with open_project(args.project, write=True, coder=args.coder) as p:
         seg = _find_segment(p, args)
         p.remove_segment(seg)
-    print(tr("Koding {code} di {doc} [{start}:{end}] dihapus", code=args.code, doc=args.doc, start=args.start,
+    say(tr("Koding {code} di {doc} [{start}:{end}] dihapus", code=args.code, doc=args.doc, start=args.start,
              end=args.end))
     return 0
 
@@ -130,9 +133,9 @@ def cmd_review(args: argparse.Namespace) -> int:
             p.set_coder(args.coder, "supervisor")
         seg = _find_segment(p, args)
         p.add_review(seg, args.status, args.comment or "")
-    from qda.excerpts import STATUS_WORDS
+    from qda.excerpts import STATUS_WORDS as STATUS_NAMES
 
-    print(tr("Telaah disimpan: {status}", status=tr(STATUS_WORDS[args.status])))
+    say(tr("Telaah disimpan: {status}", status=tr(STATUS_NAMES[args.status])))
     return 0
 
 
@@ -147,7 +150,7 @@ def _segment_args(p: argparse.ArgumentParser, required: bool = True) -> None:
 def register(sub) -> None:
     """Add the document, case, memo, uncode and review subcommands."""
     p = sub.add_parser("document", help=tr("ganti nama, hapus, ubah jenis atau atribut dokumen"))
-    p.add_argument("project")
+    p.add_argument("project", metavar=tr("PROYEK"))
     p.add_argument("--coder", help=tr("nama pengode"))
     acts = p.add_subparsers(dest="action", required=True, metavar=tr("TINDAKAN"))
     a = acts.add_parser("rename", help=tr("ganti nama dokumen"))
@@ -157,7 +160,8 @@ def register(sub) -> None:
     a.add_argument("name")
     a = acts.add_parser("kind", help=tr("ubah jenis dokumen"))
     a.add_argument("name")
-    a.add_argument("kind", choices=["interview", "observation", "document", "other"])
+    a.add_argument("kind", type=word_choice(KIND_WORDS), metavar=tr("JENIS"),
+                   help=tr("wawancara/interview, observasi/observation, dokumen/document, lainnya/other"))
     a = acts.add_parser("attr", help=tr("atur atribut dokumen (tanpa NILAI: hapus)"))
     a.add_argument("name")
     a.add_argument("key")
@@ -165,7 +169,7 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_document)
 
     p = sub.add_parser("case", help=tr("kasus (informan) dan atributnya"))
-    p.add_argument("project")
+    p.add_argument("project", metavar=tr("PROYEK"))
     p.add_argument("--coder", help=tr("nama pengode"))
     acts = p.add_subparsers(dest="action", required=True, metavar=tr("TINDAKAN"))
     acts.add_parser("list", help=tr("daftar kasus"))
@@ -187,7 +191,7 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_case)
 
     p = sub.add_parser("memo", help=tr("baca atau tulis memo proyek, dokumen, kode, kasus atau segmen"))
-    p.add_argument("project")
+    p.add_argument("project", metavar=tr("PROYEK"))
     p.add_argument("--coder", help=tr("nama pengode"))
     _segment_args(p, required=False)
     p.add_argument("--case", help=tr("nama kasus"))
@@ -197,15 +201,17 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_memo)
 
     p = sub.add_parser("uncode", help=tr("hapus satu koding"))
-    p.add_argument("project")
+    p.add_argument("project", metavar=tr("PROYEK"))
     p.add_argument("--coder", help=tr("nama pengode"))
     _segment_args(p)
     p.set_defaults(func=cmd_uncode)
 
     p = sub.add_parser("review", help=tr("telaah satu segmen: setujui, minta revisi, tolak"))
-    p.add_argument("project")
-    p.add_argument("--coder", help=tr("nama penelaah (pembimbing)"))
+    p.add_argument("project", metavar=tr("PROYEK"))
+    p.add_argument("--reviewer", "--coder", dest="coder", metavar=tr("PENELAAH"),
+                   help=tr("nama penelaah (pembimbing)"))
     _segment_args(p)
-    p.add_argument("--status", required=True, choices=["approved", "needs_revision", "rejected"])
+    p.add_argument("--status", required=True, type=word_choice(STATUS_WORDS), metavar=tr("STATUS"),
+                   help=tr("disetujui/approved, revisi/needs_revision, ditolak/rejected"))
     p.add_argument("--comment", help=tr("komentar penelaah"))
     p.set_defaults(func=cmd_review)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from qda.cli.output import print_json, print_table
+from qda.cli.output import print_json, print_table, say
 from qda.i18n import tr
 
 
@@ -32,7 +32,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         if args.codebook:
             add_bundled_codebook(p, args.codebook)
         n = len(p.codes())
-    print(tr("Proyek baru {path} dibuat dengan {n} kode.", path=args.project, n=n))
+    say(tr("Proyek baru {path} dibuat dengan {n} kode.", path=args.project, n=n))
     return 0
 
 
@@ -44,18 +44,41 @@ def cmd_sources(args: argparse.Namespace) -> int:
     if args.json:
         print_json(rows)
         return 0
+    from qda.excerpts import KIND_WORDS
+
     shown = ("Informan", "Jabatan", "Tanggal")
     print_table([tr("nama"), tr("jenis"), tr("kata"), tr("giliran"), tr("atribut")],
-                [[r["name"], r["kind"], r["words"], r["turns"],
+                [[r["name"], tr(KIND_WORDS.get(r["kind"], r["kind"])), r["words"], r["turns"],
                   "; ".join(f"{k}: {r['attributes'][k]}" for k in shown if k in r["attributes"])[:90]]
                  for r in rows])
     return 0
 
 
+def offset_lines(text: str) -> list[tuple[int, int, int, str]]:
+    """Each line of ``text`` as ``(line number, start, end, line)``: code-point offsets, end exclusive."""
+    out = []
+    pos = 0
+    for n, line in enumerate(text.split("\n"), start=1):
+        out.append((n, pos, pos + len(line), line))
+        pos += len(line) + 1
+    if out and out[-1][3] == "" and len(out) > 1:  # the text's final newline opens no line
+        out.pop()
+    return out
+
+
 def cmd_text(args: argparse.Namespace) -> int:
     with open_project(args.project) as p:
         text = p.document_text(p.document(args.doc))
-    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    if not args.offsets:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return 0
+    lines = offset_lines(text)
+    if args.json:
+        print_json([{"line": n, "start": a, "end": b, "text": line} for n, a, b, line in lines])
+        return 0
+    width = len(str(len(text)))
+    for n, a, b, line in lines:
+        sys.stdout.write(f"{n:>5}  {a:>{width}}–{b:<{width}}  {line}\n")
     return 0
 
 
@@ -86,16 +109,21 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_new)
 
     p = sub.add_parser("sources", help=tr("daftar sumber: nama, jenis, kata, giliran, atribut"))
-    p.add_argument("project")
+    p.add_argument("project", metavar=tr("PROYEK"))
     p.add_argument("--json", action="store_true", help=tr("keluaran JSON"))
     p.set_defaults(func=cmd_sources)
 
-    p = sub.add_parser("text", help=tr("cetak teks tersimpan sebuah sumber"))
-    p.add_argument("project")
-    p.add_argument("--doc", required=True, help=tr("nama dokumen seperti di daftar sumber"))
+    p = sub.add_parser("text", help=tr("cetak teks tersimpan sebuah sumber"),
+                       description=tr("Cetak teks tersimpan sebuah sumber. Dengan --offsets setiap baris diawali "
+                                      "nomor baris serta posisi awal–akhir (titik kode, mulai 0, akhir eksklusif) "
+                                      "yang dipakai qda code --start/--end."))
+    p.add_argument("project", metavar=tr("PROYEK"))
+    p.add_argument("--doc", required=True, metavar=tr("SUMBER"), help=tr("nama dokumen seperti di daftar sumber"))
+    p.add_argument("--offsets", action="store_true", help=tr("tampilkan nomor baris dan posisi awal–akhir"))
+    p.add_argument("--json", action="store_true", help=tr("dengan --offsets: keluaran JSON"))
     p.set_defaults(func=cmd_text)
 
     p = sub.add_parser("codes", help=tr("buku kode: nama, kelompok, induk, warna, jumlah segmen"))
-    p.add_argument("project")
+    p.add_argument("project", metavar=tr("PROYEK"))
     p.add_argument("--json", action="store_true", help=tr("keluaran JSON"))
     p.set_defaults(func=cmd_codes)

@@ -5,15 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 
+from qda.cli.options import split_values
 from qda.errors import QdaError
 from qda.i18n import tr
 
 
-def _names(text: str | None) -> list[str] | None:
-    if not text:
-        return None
-    names = [t.strip() for t in text.split(",") if t.strip()]
-    return names or None
+def _names(values: list[str] | None) -> list[str] | None:
+    return split_values(values) or None
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -28,13 +26,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help=tr("jenis laporan (bawaan: qualitative)"))
     p.add_argument("--lang", dest="report_lang", choices=["id", "en"],
                    help=tr("bahasa laporan (bawaan: bahasa antarmuka)"))
-    p.add_argument("--codes", metavar=tr("KODE"), help=tr("hanya kode ini (dan subkodenya), dipisah koma"))
-    p.add_argument("--docs", metavar=tr("SUMBER"), help=tr("hanya sumber ini, dipisah koma"))
-    p.add_argument("--coders", metavar=tr("PENGODE"), help=tr("hanya kutipan pengode ini, dipisah koma"))
+    p.add_argument("--code", "--codes", dest="codes", action="append", metavar=tr("KODE"),
+                   help=tr("hanya kode ini (dan subkodenya); boleh berulang atau dipisah koma"))
+    p.add_argument("--doc", "--docs", dest="docs", action="append", metavar=tr("SUMBER"),
+                   help=tr("hanya sumber ini; boleh berulang atau dipisah koma"))
+    p.add_argument("--coder", "--coders", dest="coders", action="append", metavar=tr("PENGODE"),
+                   help=tr("hanya kutipan pengode ini; boleh berulang atau dipisah koma"))
     p.add_argument("--include-names", action="store_true",
                    help=tr("cantumkan nama dan identitas informan (bawaan: disembunyikan)"))
     p.add_argument("--approved-only", action="store_true", help=tr("hanya kutipan yang status telaah terakhirnya disetujui"))
-    p.add_argument("--reviewer", metavar=tr("NAMA"), help=tr("laporan telaah: hanya telaah dari penelaah ini"))
+    p.add_argument("--reviewer", metavar=tr("PENELAAH"), help=tr("laporan telaah: hanya telaah dari penelaah ini"))
     p.add_argument("--template", metavar=tr("TEMPLAT"), help=tr("dokumen .docx yang gaya dan tata halamannya dipakai"))
     p.add_argument("--title", help=tr("judul laporan"))
     p.add_argument("--author", help=tr("nama penyusun di halaman judul"))
@@ -54,7 +55,7 @@ def handle(args: argparse.Namespace) -> int:
     with Project.open(args.project, read_only=True) as project:
         if args.kind == "review":
             if args.codes or args.docs or args.coders or args.approved_only:
-                raise QdaError(tr("--codes, --docs, --coders dan --approved-only hanya untuk --kind qualitative"))
+                raise QdaError(tr("--code, --doc, --coder dan --approved-only hanya untuk --kind qualitative"))
             from qda.reports.review import write_review_report
 
             path = write_review_report(project, args.output, language=lang, reviewer=args.reviewer,

@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 
+from qda.cli.options import column_list, decimal
 from qda.errors import DataError
 from qda.i18n import tr
 
 
 def _cols(text: str) -> list[str]:
-    return [c.strip() for c in text.split(",") if c.strip()]
+    return column_list(text)
 
 
 def _codes(values: list[str] | None) -> list[float]:
@@ -34,11 +35,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description=tr("Analisis kuesioner seperti studi Kelurahan Sako: tabel frekuensi, validitas, "
                        "reliabilitas, skor pada garis kontinum dan regresi linear sederhana."))
     p.add_argument("data", metavar=tr("DATA"), help=tr("berkas data: CSV, XLSX atau SPSS .sav"))
-    p.add_argument("--x", required=True, metavar=tr("KOLOM"), help=tr("butir variabel X, dipisah koma (mis. X1,X2,...)"))
-    p.add_argument("--y", required=True, metavar=tr("KOLOM"), help=tr("butir variabel Y, dipisah koma"))
+    p.add_argument("--x", required=True, metavar=tr("KOLOM"), help=tr("butir variabel X, dipisah koma atau rentang (mis. X1-X10)"))
+    p.add_argument("--y", required=True, metavar=tr("KOLOM"), help=tr("butir variabel Y, dipisah koma atau rentang (mis. Y1-Y10)"))
     p.add_argument("--json", metavar=tr("KELUARAN"), help=tr("tulis hasil sebagai JSON ('-' untuk layar)"))
     p.add_argument("--docx", metavar=tr("KELUARAN"), help=tr("tulis bab survei sebagai dokumen Word"))
-    p.add_argument("--alpha", type=float, default=0.05, help=tr("taraf signifikansi dua sisi (bawaan 0,05)"))
+    p.add_argument("--alpha", type=decimal, default=0.05, metavar=tr("ANGKA"), help=tr("taraf signifikansi dua sisi (bawaan 0,05)"))
     p.add_argument("--scheme", choices=["sugiyono", "equal", "percent"], default="sugiyono",
                    help=tr("kategori skor: kontinum Sugiyono, interval sama, atau pita persentase"))
     p.add_argument("--missing", action="append", metavar=tr("KODE"),

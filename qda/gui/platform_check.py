@@ -37,3 +37,19 @@ def missing_xcb_packages(env: Mapping[str, str] | None = None, platform: str | N
         return []
     find = find or ctypes.util.find_library
     return [package for lib, package in XCB_LIBRARIES.items() if not find(lib)]
+
+
+def gui_unavailable() -> str | None:
+    """Why Qt cannot start on this machine (a missing system library), or None when it can."""
+    from qda.i18n import tr
+
+    missing = missing_xcb_packages()
+    if missing:
+        return tr("qda: antarmuka grafis tidak dapat dimulai: pustaka X11 untuk Qt belum terpasang; "
+                  "pasang dengan: sudo apt install {packages}", packages=" ".join(missing))
+    try:
+        import PySide6.QtWidgets  # noqa: F401  (fails when a system library such as libGL is missing)
+    except ImportError as exc:
+        return tr("qda: antarmuka grafis tidak dapat dimulai ({reason}); pasang pustaka sistem yang disebut "
+                  "(mis. sudo apt install libgl1 libegl1)", reason=exc)
+    return None

@@ -30,7 +30,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
-from qda.errors import QdaError
+from qda.errors import QdaError, os_reason
 from qda.fileio import atomic_output
 from qda.i18n import tr
 from qda.reports.docx_table import ALIGN as _ALIGN
@@ -460,7 +460,7 @@ class ReportDocument(TableMixin, TocMixin):
         try:
             out.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise QdaError(tr("{path}: tidak dapat ditulis ({reason})", path=out, reason=exc.strerror or exc)) from None
+            raise QdaError(tr("{path}: tidak dapat ditulis ({reason})", path=out, reason=os_reason(exc))) from None
         with atomic_output(out) as tmp:
             with open(tmp, "wb") as fh:
                 fh.write(buffer.getbuffer())

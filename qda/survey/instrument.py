@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from qda.errors import DataError, NotFound
+from qda.i18n import tr
 from qda.resources import resource
 
 DEFAULT_LABEL_SET = "baik"
@@ -173,11 +174,13 @@ def load_template(name_or_path: str | Path = "sako") -> Instrument:
     if not path.suffix:
         path = resource("survey", f"{name_or_path}.json")
     if not path.is_file():
-        raise NotFound(f"{path}: instrumen tidak ditemukan")
+        bundled = sorted(p.stem for p in resource("survey").glob("*.json") if p.stem != "bagian_umum")
+        raise NotFound(tr("{path}: instrumen tidak ditemukan; instrumen bawaan: {names}, atau sebutkan berkas "
+                          "instrumen .json", path=name_or_path, names=", ".join(bundled)))
     try:
         return Instrument.from_dict(json.loads(path.read_text(encoding="utf-8")))
     except (ValueError, KeyError, TypeError) as exc:
-        raise DataError(f"{path}: instrumen tidak valid ({exc})") from exc
+        raise DataError(tr("{path}: instrumen tidak valid ({reason})", path=path, reason=exc)) from exc
 
 
 def simple_instrument(x_items: list[str], y_items: list[str], *, base: Instrument | None = None,

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-SAKO_CSV = Path("/work/shared/sako/sako_kuesioner.csv")
+from tests.shared_data import SAKO_CSV
 
 
 def test_water_fill_narrows_the_widest_columns_first():

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
 
-from qda.errors import SourceRefused
+from qda.errors import SourceRefused, os_reason
 from qda.i18n import tr
 from qda.sources import limits
 from qda.sources.normalise import normalise_text
@@ -70,7 +70,7 @@ def _check_path(path: str) -> None:
     except FileNotFoundError:
         raise SourceRefused(path, tr("berkas tidak ditemukan")) from None
     except OSError as exc:
-        raise SourceRefused(path, tr("berkas tidak dapat dibaca ({detail})", detail=exc.strerror)) from None
+        raise SourceRefused(path, tr("berkas tidak dapat dibaca ({detail})", detail=os_reason(exc))) from None
     if os.path.isdir(path):
         raise SourceRefused(path, tr("ini sebuah folder, bukan berkas"))
     if not os.path.isfile(path):
@@ -98,7 +98,7 @@ def read_bytes(path: str) -> bytes:
             size = os.fstat(handle.fileno()).st_size
             data = handle.read(min(size, limits.MAX_FILE_BYTES) + 1)
     except OSError as exc:
-        raise SourceRefused(path, tr("berkas tidak dapat dibaca ({detail})", detail=exc.strerror or exc)) from None
+        raise SourceRefused(path, tr("berkas tidak dapat dibaca ({detail})", detail=os_reason(exc))) from None
     if len(data) > limits.MAX_FILE_BYTES:
         raise SourceRefused(
             path,
