@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from qda.store.base import ProjectBase
 from qda.store.cases import CasesMixin
 from qda.store.codes import CodesMixin
@@ -21,6 +23,13 @@ class Project(DocumentsMixin, CasesMixin, CodesMixin, SegmentsMixin, MemosMixin,
     with the current coder and time. Positions are Unicode code points into the
     document's stored text, end exclusive.
     """
+
+    @cached_property
+    def supervision(self):
+        """The review queue, "revised" marks, blind coding and review mode."""
+        from qda.store.supervision import SupervisionRepository
+
+        return SupervisionRepository(self)
 
     def stats(self) -> dict[str, int]:
         """Counts of sources, codes, segments, coders and memos (for status bars and summaries)."""

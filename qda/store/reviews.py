@@ -22,9 +22,11 @@ class ReviewsMixin:
         who = self.coder_by(reviewer) if reviewer is not None else self.coder
         uid, stamp = new_uuid(), now()
         with self.atomic():
+            before = self.supervision.status(segment.id)
             cur = self._exec("INSERT INTO review(uuid, segment_id, reviewer_id, status, comment, created) "
                              "VALUES (?,?,?,?,?,?)", (uid, segment.id, who.id, status, comment or "", stamp))
-            self._log("review.add", "segment", segment.uuid, status=status, comment=comment, reviewer=who.name)
+            self._log("review.add", "segment", segment.uuid, status=status, comment=comment, reviewer=who.name,
+                      before=before, after=status, review_uuid=uid)
         return Review(cur.lastrowid, uid, segment.id, who.id, status, comment or "", stamp)
 
     def remove_review(self, review_id: int) -> None:

@@ -194,3 +194,19 @@ def m0002_unique_codings(db: Database) -> None:
     db.execute("DROP INDEX IF EXISTS segment_document_start")
     db.execute('CREATE UNIQUE INDEX IF NOT EXISTS segment_identity ON segment(document_id, start, "end", code_id, '
                "coder_id)")
+
+
+@migrations(name="0003_revision_marks")
+def m0003_revision_marks(db: Database) -> None:
+    """A coder's "revised" mark answering a supervisor's request for revision."""
+    _run_script(db, """
+CREATE TABLE revision (
+    id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,
+    segment_id INTEGER NOT NULL REFERENCES segment(id) ON DELETE CASCADE,
+    review_id INTEGER NOT NULL REFERENCES review(id) ON DELETE CASCADE,
+    coder_id INTEGER REFERENCES coder(id),
+    comment TEXT NOT NULL DEFAULT '', created TEXT NOT NULL);
+CREATE INDEX revision_segment ON revision(segment_id);
+CREATE INDEX revision_review ON revision(review_id);
+CREATE INDEX revision_coder ON revision(coder_id);
+""")

@@ -1,0 +1,1 @@
+"""Supervision, headless: the review queue, inter-coder agreement and merging coders' files."""

@@ -1,0 +1,171 @@
+"""Supervision: the review queue's rows, "revised" marks, blind coding and review mode.
+
+The verdicts themselves are the ``review`` rows (see :mod:`qda.store.reviews`); a coder
+who has reworked an excerpt marked "needs revision" adds a ``revision`` row answering
+that review, which puts the excerpt back in the queue.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from qda.errors import InvalidValue, NotFound
+from qda.i18n import tr
+from qda.store.base import new_uuid, now
+from qda.store.repository import Repository
+
+#: The statuses an excerpt can be in (the latest review's, or the two of the queue).
+QUEUE_STATUSES = ("pending", "revised", "approved", "needs_revision", "rejected")
+#: Tables a project opened in review mode must not change (reviews, memos and the log stay writable).
+_GUARDED = ("segment", "code", "document", "turn", "cases", "case_attribute", "document_attribute",
+            "suggestion", "survey")
+REVIEW_MODE_MARK = "qda-review-mode"
+
+
+class SupervisionRepository(Repository):
+    """SQL of the supervision cycle: queue rows, statuses, revision marks, settings."""
+
+    # ---------------------------------------------------------------- queue rows
+    def excerpt_rows(self) -> list[tuple]:
+        """Every coding with names: ``(id, uuid, doc_id, doc, kind, case_id, code_id, code, group,
+        coder_id, coder, start, end, created)`` in document, start order."""
+        return self._tuples(
+            'SELECT s.id, s.uuid, s.document_id, d.name, d.kind, d.case_id, s.code_id, c.name, c.grp, '
+            's.coder_id, k.name, s.start, s."end", s.created FROM segment s '
+            "JOIN document d ON d.id = s.document_id JOIN code c ON c.id = s.code_id "
+            'JOIN coder k ON k.id = s.coder_id ORDER BY d.name, s.start, s."end", s.id')
+
+    def attributes(self) -> tuple[dict[int, dict[str, str]], dict[int, dict[str, str]]]:
+        """``(case id → attributes, document id → attributes)``."""
+        cases: dict[int, dict[str, str]] = {}
+        for case_id, key, value in self._tuples("SELECT case_id, key, value FROM case_attribute"):
+            cases.setdefault(case_id, {})[key] = value
+        docs: dict[int, dict[str, str]] = {}
+        for doc_id, key, value in self._tuples("SELECT document_id, key, value FROM document_attribute"):
+            docs.setdefault(doc_id, {})[key] = value
+        return cases, docs
+
+    def latest_reviews(self) -> dict[int, tuple[int, str, int, str, str]]:
+        """Segment id → its latest review ``(review id, status, reviewer id, comment, created)``."""
+        rows = self._tuples(
+            "SELECT segment_id, id, status, reviewer_id, comment, created FROM review r "
+            "WHERE id = (SELECT MAX(id) FROM review WHERE segment_id = r.segment_id)")
+        return {r[0]: tuple(r[1:]) for r in rows}  # type: ignore[misc]
+
+    def answered_reviews(self) -> set[int]:
+        """Ids of reviews that a "revised" mark answers."""
+        return {r[0] for r in self._tuples("SELECT DISTINCT review_id FROM revision")}
+
+    def statuses(self) -> dict[int, str]:
+        """Segment id → queue status: ``pending``, ``revised`` or the latest verdict."""
+        latest = self.latest_reviews()
+        answered = self.answered_reviews()
+        out = {sid: "pending" for (sid,) in self._tuples("SELECT id FROM segment")}
+        for sid, (rid, status, *_rest) in latest.items():
+            out[sid] = "revised" if status == "needs_revision" and rid in answered else status
+        return out
+
+    def status(self, segment_id: int) -> str:
+        """The queue status of one segment."""
+        row = self._tuples("SELECT id, status FROM review WHERE segment_id = ? ORDER BY id DESC LIMIT 1",
+                           (segment_id,))
+        if not row:
+            return "pending"
+        rid, status = row[0]
+        if status == "needs_revision" and self._one("SELECT 1 FROM revision WHERE review_id = ?", (rid,)):
+            return "revised"
+        return status
+
+    def segment_memos(self) -> dict[int, str]:
+        """Segment id → its memo text."""
+        return dict(self._tuples("SELECT segment_id, text FROM memo WHERE target_kind = 'segment'"))
+
+    # ---------------------------------------------------------------- revised marks
+    def mark_revised(self, segment_id: int, comment: str = "") -> str:
+        """The coder says an excerpt asked to be revised has been reworked: back to the queue.
+
+        Returns the uuid of the mark. Refused unless the latest verdict is "needs revision".
+        """
+        seg = self._tuples("SELECT uuid FROM segment WHERE id = ?", (segment_id,))
+        if not seg:
+            raise NotFound(tr("segmen tidak ditemukan: {ref}", ref=segment_id))
+        with self.atomic():
+            last = self._tuples("SELECT id, status FROM review WHERE segment_id = ? ORDER BY id DESC LIMIT 1",
+                                (segment_id,))
+            before = self.status(segment_id)
+            if not last or last[0][1] != "needs_revision" or before == "revised":
+                raise InvalidValue(tr("kutipan ini tidak sedang diminta direvisi (status: {s})", s=before))
+            uid = new_uuid()
+            coder = self._project.coder  # type: ignore[attr-defined]
+            self._exec("INSERT INTO revision(uuid, segment_id, review_id, coder_id, comment, created) "
+                       "VALUES (?,?,?,?,?,?)", (uid, segment_id, last[0][0], coder.id, comment or "", now()))
+            self._log("review.revised", "segment", seg[0][0], before=before, after="revised", comment=comment,
+                      coder=coder.name, revision_uuid=uid)
+        return uid
+
+    def remove_revision(self, uid: str) -> None:
+        """Take back a "revised" mark (undo)."""
+        row = self._tuples("SELECT r.id, s.uuid FROM revision r JOIN segment s ON s.id = r.segment_id "
+                           "WHERE r.uuid = ?", (uid,))
+        if not row:
+            raise NotFound(tr("tanda revisi tidak ditemukan: {ref}", ref=uid))
+        with self.atomic():
+            self._exec("DELETE FROM revision WHERE id = ?", (row[0][0],))
+            self._log("review.revised_undone", "segment", row[0][1], before="revised", after="needs_revision",
+                      revision_uuid=uid)
+
+    def revisions(self, segment_id: int) -> list[dict[str, Any]]:
+        """The "revised" marks of a segment, oldest first."""
+        return self._rows("SELECT r.uuid, r.review_id, c.name AS coder, r.comment, r.created FROM revision r "
+                          "LEFT JOIN coder c ON c.id = r.coder_id WHERE r.segment_id = ? ORDER BY r.id",
+                          (segment_id,))
+
+    # ---------------------------------------------------------------- agreement input
+    def codings(self, coder_ids: Iterable[int]) -> list[tuple[int, int, int, int, int, int]]:
+        """``(id, document id, code id, start, end, coder id)`` of the given coders' codings."""
+        ids = list(coder_ids)
+        if not ids:
+            return []
+        return self._tuples(f'SELECT id, document_id, code_id, start, "end", coder_id FROM segment '
+                            f'WHERE coder_id IN ({",".join("?" * len(ids))})', ids)
+
+    # ---------------------------------------------------------------- settings
+    def blind(self) -> bool:
+        """Whether blind coding is on (each coder sees only their own codings)."""
+        return self._one("SELECT value FROM meta WHERE key = 'blind_coding'") == "on"
+
+    def set_blind(self, on: bool) -> None:
+        """Switch blind coding on, or off to let coders compare; only a supervisor may."""
+        coder = self._project.coder  # type: ignore[attr-defined]
+        if coder.role != "supervisor":
+            raise InvalidValue(tr("hanya pembimbing yang dapat mengubah mode koding buta"))
+        before = self.blind()
+        with self.atomic():
+            self._exec("INSERT INTO meta(key, value) VALUES ('blind_coding', ?) "
+                       "ON CONFLICT(key) DO UPDATE SET value = excluded.value", ("on" if on else "off",))
+            self._log("project.blind", "project", self._one("SELECT value FROM meta WHERE key = 'uuid'"),
+                      before="on" if before else "off", after="on" if on else "off")
+
+    # ---------------------------------------------------------------- review mode
+    def enter_review_mode(self) -> None:
+        """Guard this connection so codings, codes and sources cannot change; reviews and memos can.
+
+        Temporary triggers: they live only in this connection and never touch the file's schema.
+        """
+        with self.atomic():
+            for table in _GUARDED:
+                for op in ("INSERT", "UPDATE", "DELETE"):
+                    self._exec(f"CREATE TEMP TRIGGER IF NOT EXISTS review_mode_{table}_{op.lower()} "
+                               f"BEFORE {op} ON main.{table} BEGIN SELECT RAISE(ABORT, '{REVIEW_MODE_MARK}'); END")
+
+    def leave_review_mode(self) -> None:
+        """Lift the review-mode guard of this connection."""
+        with self.atomic():
+            for table in _GUARDED:
+                for op in ("insert", "update", "delete"):
+                    self._exec(f"DROP TRIGGER IF EXISTS temp.review_mode_{table}_{op}")
+
+    def in_review_mode(self) -> bool:
+        """Whether this connection is in review mode."""
+        return bool(self._one("SELECT 1 FROM temp.sqlite_master WHERE type = 'trigger' "
+                              "AND name = 'review_mode_segment_insert'"))
