@@ -31,6 +31,13 @@ class Project(DocumentsMixin, CasesMixin, CodesMixin, SegmentsMixin, MemosMixin,
 
         return SupervisionRepository(self)
 
+    @cached_property
+    def merging(self):
+        """Reading a whole project and writing a merge into it."""
+        from qda.store.merging import MergeRepository
+
+        return MergeRepository(self)
+
     def stats(self) -> dict[str, int]:
         """Counts of sources, codes, segments, coders and memos (for status bars and summaries)."""
         row = self._tuples(

@@ -1,0 +1,381 @@
+"""Merging a coder's copy of a project back into the project it was copied from.
+
+Identity, never names alone:
+
+- **documents** match by the SHA-256 of their stored text; a document of the other file
+  whose text differs from the target's document of the same name or UUID is reported as a
+  conflict and left out (with its codings), never matched;
+- **codes** by UUID, then by group + name; a code whose name exists in another group is
+  ambiguous and must be answered (``map`` onto the existing code or add it as ``new``);
+  the same code renamed differently in the two files is a conflict (``keep`` the target's
+  name or take ``theirs``);
+- **codings** by document + span + code + coder; **memos**, **reviews** and "revised"
+  marks by UUID; coders and cases by UUID, then by name.
+
+Merging the same file twice adds nothing. :func:`merge_projects` writes everything in one
+transaction: a failure leaves the target as it was.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from qda.errors import QdaError
+from qda.i18n import tr
+from qda.sources.normalise import content_hash
+from qda.store.merging import CODE_FIELDS
+
+CHOICES = {"code_ambiguous": ("map", "new"), "code_renamed": ("keep", "theirs"), "code_changed": ("keep", "theirs"),
+           "memo_text": ("keep", "theirs"), "memo_target": ("both", "keep", "theirs"),
+           "document_text": ("skip",), "coding_changed": ("keep",), "attribute": ("keep",)}
+
+
+class MergeNeedsAnswers(QdaError):
+    """Some conflicts of a merge need the user's choice before anything is written."""
+
+
+@dataclass
+class MergeConflict:
+    """Something the two files disagree on; ``resolution`` is what the merge will do."""
+
+    kind: str
+    key: str  # the other file's UUID (or name) of the thing
+    name: str
+    target: str
+    other: str
+    resolution: str | None
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        return CHOICES[self.kind]
+
+    def as_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "key": self.key, "name": self.name, "target": self.target, "other": self.other,
+                "resolution": self.resolution, "choices": list(self.choices)}
+
+
+@dataclass
+class MergePlan:
+    """What merging the other file would add, find the same, and find in conflict."""
+
+    coder_map: dict[int, int] = field(default_factory=dict)
+    new_coders: list[dict] = field(default_factory=list)
+    case_map: dict[int, int] = field(default_factory=dict)
+    new_cases: list[dict] = field(default_factory=list)
+    new_case_attributes: list[dict] = field(default_factory=list)
+    document_map: dict[int, int] = field(default_factory=dict)
+    new_documents: list[dict] = field(default_factory=list)
+    new_turns: list[dict] = field(default_factory=list)
+    new_document_attributes: list[dict] = field(default_factory=list)
+    code_map: dict[int, int] = field(default_factory=dict)
+    new_codes: list[dict] = field(default_factory=list)
+    code_updates: list[tuple[int, dict]] = field(default_factory=list)
+    segment_map: dict[int, int] = field(default_factory=dict)
+    new_segments: list[dict] = field(default_factory=list)
+    new_memos: list[dict] = field(default_factory=list)
+    memo_updates: list[tuple[int, str]] = field(default_factory=list)
+    review_map: dict[int, int] = field(default_factory=dict)
+    new_reviews: list[dict] = field(default_factory=list)
+    new_revisions: list[dict] = field(default_factory=list)
+    conflicts: list[MergeConflict] = field(default_factory=list)
+    same: Counter = field(default_factory=Counter)
+    skipped: Counter = field(default_factory=Counter)
+    applied: bool = False
+
+    def new_counts(self) -> dict[str, int]:
+        return {"coders": len(self.new_coders), "cases": len(self.new_cases), "documents": len(self.new_documents),
+                "codes": len(self.new_codes), "codings": len(self.new_segments),
+                "memos": len(self.new_memos), "reviews": len(self.new_reviews),
+                "revised_marks": len(self.new_revisions)}
+
+    def changed_counts(self) -> dict[str, int]:
+        return {"codes": len(self.code_updates), "memos": len(self.memo_updates)}
+
+    @property
+    def unanswered(self) -> list[MergeConflict]:
+        return [c for c in self.conflicts if c.resolution is None]
+
+    @property
+    def adds_nothing(self) -> bool:
+        return not any(self.new_counts().values()) and not any(self.changed_counts().values())
+
+    def as_json(self) -> dict[str, Any]:
+        return {"new": self.new_counts(), "changed": self.changed_counts(), "same": dict(self.same),
+                "skipped": dict(self.skipped), "conflicts": [c.as_json() for c in self.conflicts],
+                "applied": self.applied}
+
+
+def _fold(text: str) -> str:
+    return text.casefold().strip()
+
+
+def plan_merge(target: dict[str, list[dict]], other: dict[str, list[dict]],
+               resolutions: dict[str, str] | None = None) -> MergePlan:
+    """Match the rows of ``other`` against ``target`` (both from ``project.merging.rows()``).
+
+    ``resolutions`` maps a conflict's key (the other file's UUID of the code or memo) or
+    the code's name to one of its choices.
+    """
+    answers = {k.casefold(): v for k, v in (resolutions or {}).items()}
+    plan = MergePlan()
+
+    def answer(kind: str, key: str, name: str, default: str | None) -> str | None:
+        value = answers.get(key.casefold(), answers.get(name.casefold()))
+        if value is not None and value not in CHOICES[kind]:
+            raise QdaError(tr("jawaban untuk {name} tidak dikenal: {v} (pilih: {all})", name=name, v=value,
+                              all=", ".join(CHOICES[kind])))
+        return value or default
+
+    def conflict(kind: str, key: str, name: str, t: str, o: str, default: str | None) -> str | None:
+        res = answer(kind, key, name, default)
+        plan.conflicts.append(MergeConflict(kind, key, name, t, o, res))
+        return res
+
+    # coders and cases: by UUID, then by name
+    for table, mapping, new in (("coder", plan.coder_map, plan.new_coders), ("cases", plan.case_map, plan.new_cases)):
+        by_uuid = {r["uuid"]: r["id"] for r in target[table]}
+        by_name = {_fold(r["name"]): r["id"] for r in target[table]}
+        for r in other[table]:
+            found = by_uuid.get(r["uuid"]) or by_name.get(_fold(r["name"]))
+            if found:
+                mapping[r["id"]] = found
+                plan.same[table if table != "cases" else "cases"] += 1
+            else:
+                new.append(r)
+    new_case_ids = {c["id"] for c in plan.new_cases}
+    t_case_attrs = {(a["case_id"], a["key"]): a["value"] for a in target["case_attribute"]}
+    case_names = {c["id"]: c["name"] for c in other["cases"]}
+    for a in other["case_attribute"]:
+        if a["case_id"] in new_case_ids:
+            plan.new_case_attributes.append(a)
+        elif a["case_id"] in plan.case_map:
+            have = t_case_attrs.get((plan.case_map[a["case_id"]], a["key"]))
+            if have is None:
+                plan.new_case_attributes.append(a)
+            elif have != a["value"]:
+                conflict("attribute", f"{case_names.get(a['case_id'])}:{a['key']}",
+                         f"{case_names.get(a['case_id'])} · {a['key']}", have, a["value"], "keep")
+
+    # documents: by the hash of their text
+    t_docs = target["document"]
+    by_hash: dict[str, list[dict]] = {}
+    for d in t_docs:
+        by_hash.setdefault(content_hash(d["text"]), []).append(d)
+    t_by_uuid = {d["uuid"]: d for d in t_docs}
+    t_by_name = {d["name"].casefold(): d for d in t_docs}
+    for d in other["document"]:
+        same = by_hash.get(content_hash(d["text"]))
+        if same:
+            pick = next((x for x in same if x["uuid"] == d["uuid"]), same[0])
+            plan.document_map[d["id"]] = pick["id"]
+            plan.same["documents"] += 1
+            continue
+        clash = t_by_uuid.get(d["uuid"]) or t_by_name.get(d["name"].casefold())
+        if clash is not None:
+            conflict("document_text", d["uuid"], d["name"], tr("{n} karakter", n=len(clash["text"])),
+                     tr("{n} karakter", n=len(d["text"])), "skip")
+            continue
+        plan.new_documents.append(d)
+    new_doc_ids = {d["id"] for d in plan.new_documents}
+    plan.new_turns = [t for t in other["turn"] if t["document_id"] in new_doc_ids]
+    t_doc_attrs = {(a["document_id"], a["key"]) for a in target["document_attribute"]}
+    for a in other["document_attribute"]:
+        if a["document_id"] in new_doc_ids or (
+                a["document_id"] in plan.document_map
+                and (plan.document_map[a["document_id"]], a["key"]) not in t_doc_attrs):
+            plan.new_document_attributes.append(a)
+
+    # codes: by UUID, then by group + name; a name in another group is ambiguous
+    t_codes = target["code"]
+    tc_uuid = {c["uuid"]: c for c in t_codes}
+    tc_name = {_fold(c["name"]): c for c in t_codes}
+    used_names = set(tc_name)
+    for c in other["code"]:
+        mine = tc_uuid.get(c["uuid"])
+        if mine is not None:
+            plan.code_map[c["id"]] = mine["id"]
+            plan.same["codes"] += 1
+            if mine["name"] != c["name"]:
+                res = conflict("code_renamed", c["uuid"], mine["name"], mine["name"], c["name"], "keep")
+                if res == "theirs":
+                    if _fold(c["name"]) in used_names and _fold(c["name"]) != _fold(mine["name"]):
+                        raise QdaError(tr("kode {name} tidak dapat diganti nama menjadi {new}: nama itu sudah dipakai",
+                                          name=mine["name"], new=c["name"]))
+                    plan.code_updates.append((mine["id"], {k: c[k] for k in CODE_FIELDS}))
+                    used_names.add(_fold(c["name"]))
+                continue
+            diff = [k for k in CODE_FIELDS if k != "name" and mine[k] != c[k]]
+            if diff:
+                res = conflict("code_changed", c["uuid"], mine["name"], ", ".join(diff), ", ".join(diff), "keep")
+                if res == "theirs":
+                    plan.code_updates.append((mine["id"], {k: c[k] for k in diff}))
+            continue
+        named = tc_name.get(_fold(c["name"]))
+        if named is not None and named["grp"] == c["grp"]:
+            plan.code_map[c["id"]] = named["id"]
+            plan.same["codes"] += 1
+            continue
+        if named is not None:
+            res = conflict("code_ambiguous", c["uuid"], c["name"], named["grp"], c["grp"], None)
+            if res == "map":
+                plan.code_map[c["id"]] = named["id"]
+            elif res == "new":
+                n, base = 2, c["name"]
+                while _fold(f"{base} ({n})") in used_names:
+                    n += 1
+                renamed = dict(c, name=f"{base} ({n})")
+                used_names.add(_fold(renamed["name"]))
+                plan.new_codes.append(renamed)
+            continue
+        used_names.add(_fold(c["name"]))
+        plan.new_codes.append(c)
+    new_code_ids = {c["id"] for c in plan.new_codes}
+
+    # codings: by document + span + code + coder
+    t_keys = {(s["document_id"], s["start"], s["end"], s["code_id"], s["coder_id"]): s["id"] for s in target["segment"]}
+    t_seg_uuid = {s["uuid"]: s["id"] for s in target["segment"]}
+    new_coder_ids = {c["id"] for c in plan.new_coders}
+    placeholder = -1
+    for s in other["segment"]:
+        doc = plan.document_map.get(s["document_id"], "new" if s["document_id"] in new_doc_ids else None)
+        code = plan.code_map.get(s["code_id"], "new" if s["code_id"] in new_code_ids else None)
+        coder = plan.coder_map.get(s["coder_id"], "new" if s["coder_id"] in new_coder_ids else None)
+        if doc is None or code is None or coder is None:
+            plan.skipped["codings"] += 1
+            continue
+        if "new" not in (doc, code, coder):
+            key = (doc, s["start"], s["end"], code, coder)
+            found = t_keys.get(key)
+            if found is not None:
+                plan.segment_map[s["id"]] = found
+                plan.same["codings"] += 1
+                continue
+            if s["uuid"] in t_seg_uuid:
+                conflict("coding_changed", s["uuid"], tr("koding {s}–{e}", s=s["start"], e=s["end"]),
+                         "", "", "keep")
+                plan.segment_map[s["id"]] = t_seg_uuid[s["uuid"]]
+                continue
+            t_keys[key] = placeholder  # two codes of the other file mapped onto one: add once
+            placeholder -= 1
+        elif s["uuid"] in t_seg_uuid:
+            plan.skipped["codings"] += 1
+            continue
+        plan.new_segments.append(s)
+    new_seg_ids = {s["id"] for s in plan.new_segments}
+
+    def mapped_segment(sid: int) -> bool:
+        return sid in new_seg_ids or (sid in plan.segment_map and plan.segment_map[sid] > 0)
+
+    # memos by UUID; two memos on the same thing are joined unless answered otherwise
+    t_memo_uuid = {m["uuid"]: m for m in target["memo"]}
+    column = {"document": "document_id", "code": "code_id", "segment": "segment_id", "case": "case_id"}
+    maps = {"document": (plan.document_map, new_doc_ids), "code": (plan.code_map, new_code_ids),
+            "segment": (plan.segment_map, new_seg_ids), "case": (plan.case_map, new_case_ids)}
+    t_memo_target = {}
+    for m in target["memo"]:
+        kind = m["target_kind"]
+        t_memo_target[(kind, m[column[kind]] if kind != "project" else None)] = m
+    for m in other["memo"]:
+        kind = m["target_kind"]
+        mine = t_memo_uuid.get(m["uuid"])
+        if mine is not None:
+            if mine["text"] != m["text"] and m["text"] not in mine["text"]:
+                res = conflict("memo_text", m["uuid"], tr("memo {kind}", kind=kind), mine["text"][:60],
+                               m["text"][:60], "keep")
+                if res == "theirs":
+                    plan.memo_updates.append((mine["id"], m["text"]))
+            else:
+                plan.same["memos"] += 1
+            continue
+        if kind != "project":
+            mapping, fresh = maps[kind]
+            ref = m[column[kind]]
+            if ref in fresh:
+                plan.new_memos.append(m)
+                continue
+            if ref not in mapping or mapping[ref] < 0:
+                plan.skipped["memos"] += 1
+                continue
+            there = t_memo_target.get((kind, mapping[ref]))
+        else:
+            there = t_memo_target.get(("project", None))
+        if there is None:
+            plan.new_memos.append(m)
+        elif m["text"] in there["text"]:
+            plan.same["memos"] += 1
+        else:
+            res = conflict("memo_target", m["uuid"], tr("memo {kind}", kind=kind), there["text"][:60],
+                           m["text"][:60], "both")
+            if res == "theirs":
+                plan.memo_updates.append((there["id"], m["text"]))
+            elif res == "both":
+                plan.memo_updates.append((there["id"], there["text"].rstrip() + "\n\n" + m["text"]))
+
+    # reviews and revised marks by UUID
+    t_review_uuid = {r["uuid"]: r["id"] for r in target["review"]}
+    for r in other["review"]:
+        if r["uuid"] in t_review_uuid:
+            plan.review_map[r["id"]] = t_review_uuid[r["uuid"]]
+            plan.same["reviews"] += 1
+        elif mapped_segment(r["segment_id"]) and (r["reviewer_id"] in plan.coder_map
+                                                  or r["reviewer_id"] in new_coder_ids):
+            plan.new_reviews.append(r)
+        else:
+            plan.skipped["reviews"] += 1
+    new_review_ids = {r["id"] for r in plan.new_reviews}
+    t_revision_uuid = {r["uuid"] for r in target["revision"]}
+    for r in other["revision"]:
+        if r["uuid"] in t_revision_uuid:
+            plan.same["revised_marks"] += 1
+        elif mapped_segment(r["segment_id"]) and (r["review_id"] in plan.review_map or r["review_id"] in new_review_ids):
+            plan.new_revisions.append(r)
+        else:
+            plan.skipped["revised_marks"] += 1
+    return plan
+
+
+def _events_for(plan: MergePlan, other_project: Any, source: str) -> list[dict[str, Any]]:
+    """The other file's history of what is new here, and one line per merged review."""
+    uuids = {d["uuid"] for d in plan.new_documents} | {c["uuid"] for c in plan.new_codes} | {
+        s["uuid"] for s in plan.new_segments}
+    events = other_project.merging.events_of(uuids)
+    seg_uuid = {s["id"]: s["uuid"] for s in other_project.merging.rows()["segment"]} if plan.new_reviews else {}
+    for r in plan.new_reviews:
+        events.append({"time": r["created"], "coder_id": r["reviewer_id"], "action": "review.add", "entity": "segment",
+                       "entity_uuid": seg_uuid.get(r["segment_id"]),
+                       "detail": json.dumps({"status": r["status"], "comment": r["comment"], "review_uuid": r["uuid"],
+                                             "merged_from": source}, ensure_ascii=False)})
+    return events
+
+
+def merge_projects(target: Any, other_path: str | Path, *, dry_run: bool = False,
+                   resolutions: dict[str, str] | None = None) -> MergePlan:
+    """Merge the project file at ``other_path`` into the open project ``target``.
+
+    With ``dry_run`` nothing is written. Unanswered ambiguous codes raise
+    :class:`MergeNeedsAnswers` (naming them) before anything is written.
+    """
+    from qda.store import Project
+
+    other_path = Path(other_path)
+    if other_path.resolve() == Path(target.path).resolve():
+        raise QdaError(tr("{path}: proyek tidak dapat digabung dengan dirinya sendiri", path=other_path))
+    with Project.open(other_path, read_only=True) as other:
+        plan = plan_merge(target.merging.rows(), other.merging.rows(), resolutions)
+        if dry_run:
+            return plan
+        if plan.unanswered:
+            names = ", ".join(f"{c.name} ({c.target} / {c.other})" for c in plan.unanswered)
+            raise MergeNeedsAnswers(tr("{path}: kode dengan nama sama di kelompok lain: {names}; jawab dengan "
+                                       "--resolve NAMA=map (pakai kode yang ada) atau NAMA=new (tambah kode baru)",
+                                       path=other_path, names=names))
+        events = _events_for(plan, other, other_path.name)
+    summary = {"source": str(other_path), "new": plan.new_counts(), "changed": plan.changed_counts(),
+               "conflicts": len(plan.conflicts)}
+    target.merging.apply(plan, events, summary)
+    plan.applied = True
+    return plan
