@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "demo_cmd",
     "survey_cmd",
     "report_cmd",
+    "review_cmd",
 )
 
 

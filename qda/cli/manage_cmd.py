@@ -1,4 +1,4 @@
-"""``qda document``, ``qda case``, ``qda memo``, ``qda uncode``, ``qda review``: the rest of the core API."""
+"""``qda document``, ``qda case``, ``qda memo``, ``qda uncode``: the rest of the core API (``qda review``: review_cmd)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from qda.cli.output import print_table, say
-from qda.cli.options import KIND_WORDS, STATUS_WORDS, word_choice
+from qda.cli.options import KIND_WORDS, word_choice
 from qda.cli.project_cmd import open_project
 from qda.errors import NotFound, QdaError
 from qda.i18n import tr
@@ -127,18 +127,6 @@ def cmd_uncode(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_review(args: argparse.Namespace) -> int:
-    with open_project(args.project, write=True, coder=args.coder) as p:
-        if args.coder:
-            p.set_coder(args.coder, "supervisor")
-        seg = _find_segment(p, args)
-        p.add_review(seg, args.status, args.comment or "")
-    from qda.excerpts import STATUS_WORDS as STATUS_NAMES
-
-    say(tr("Telaah disimpan: {status}", status=tr(STATUS_NAMES[args.status])))
-    return 0
-
-
 def _segment_args(p: argparse.ArgumentParser, required: bool = True) -> None:
     p.add_argument("--doc", required=required, help=tr("nama dokumen"))
     p.add_argument("--start", type=int, required=required, help=tr("posisi awal"))
@@ -148,7 +136,7 @@ def _segment_args(p: argparse.ArgumentParser, required: bool = True) -> None:
 
 
 def register(sub) -> None:
-    """Add the document, case, memo, uncode and review subcommands."""
+    """Add the document, case, memo and uncode subcommands (``review`` lives in review_cmd)."""
     p = sub.add_parser("document", help=tr("ganti nama, hapus, ubah jenis atau atribut dokumen"))
     p.add_argument("project", metavar=tr("PROYEK"))
     p.add_argument("--coder", help=tr("nama pengode"))
@@ -205,13 +193,3 @@ def register(sub) -> None:
     p.add_argument("--coder", help=tr("nama pengode"))
     _segment_args(p)
     p.set_defaults(func=cmd_uncode)
-
-    p = sub.add_parser("review", help=tr("telaah satu segmen: setujui, minta revisi, tolak"))
-    p.add_argument("project", metavar=tr("PROYEK"))
-    p.add_argument("--reviewer", "--coder", dest="coder", metavar=tr("PENELAAH"),
-                   help=tr("nama penelaah (pembimbing)"))
-    _segment_args(p)
-    p.add_argument("--status", required=True, type=word_choice(STATUS_WORDS), metavar=tr("STATUS"),
-                   help=tr("disetujui/approved, revisi/needs_revision, ditolak/rejected"))
-    p.add_argument("--comment", help=tr("komentar penelaah"))
-    p.set_defaults(func=cmd_review)
