@@ -310,6 +310,24 @@ class AddReview(Command):
 
 
 @dataclass
+class MarkRevised(Command):
+    """The coder has reworked an excerpt the supervisor asked to revise: it goes back to the queue."""
+
+    segment_id: int
+    comment: str = ""
+    mark_uuid: str | None = None
+
+    def label(self, project) -> str:
+        return tr("tandai sudah direvisi")
+
+    def do(self, project) -> None:
+        self.mark_uuid = project.supervision.mark_revised(self.segment_id, self.comment)
+
+    def undo(self, project) -> None:
+        project.supervision.remove_revision(self.mark_uuid)
+
+
+@dataclass
 class SetMemo(Command):
     """Write or clear the memo of the project, a document, a code or a segment."""
 

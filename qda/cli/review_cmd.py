@@ -204,10 +204,10 @@ def cmd_agreement(args: argparse.Namespace) -> int:
             say(tr("Kesepakatan ditulis ke {path}", path=args.json))
         return 0
 
+    from qda.survey.numfmt import fmt as number, fmt_pct
+
     def fmt(value: float | None, pct: bool = False) -> str:
-        if value is None:
-            return "—"
-        return f"{value:.1f}%" if pct else f"{value:.3f}"
+        return fmt_pct(value, 1) if pct else number(value, 3)
 
     o = result.overall
     print(tr("Kesepakatan {coders} per {unit}: {docs} dokumen, {n} satuan", coders=", ".join(result.coders),

@@ -78,6 +78,7 @@ class DocumentPane(QWidget):
         coders = {c.id: c.name for c in p.coders()}
         self.view.show_document(doc.id, p.document_text(doc), p.turns(doc), self._shown_segments(doc.id),
                                 self.code_looks(), coders)
+        self.view.set_verdicts(p.supervision.document_statuses(doc.id))
         self._show_placeholder(False)
         self._update_header(doc)
 
@@ -110,6 +111,7 @@ class DocumentPane(QWidget):
             self.set_project(self.project)
             return
         self.view.set_segments(self._shown_segments(self.document_id))
+        self.view.set_verdicts(self.project.supervision.document_statuses(self.document_id))
         self._update_header()
 
     def refresh_codes(self) -> None:

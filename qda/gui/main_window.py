@@ -33,6 +33,7 @@ from qda.gui.window_dialogs import DialogsMixin
 from qda.gui.window_menus import MenusMixin
 from qda.i18n import tr, trc
 from qda.gui.plural import trn
+from qda.gui.review.window import SupervisionMixin
 
 
 def _missing(text: str) -> QLabel:
@@ -43,7 +44,7 @@ def _missing(text: str) -> QLabel:
     return label
 
 
-class MainWindow(MenusMixin, DialogsMixin, QMainWindow):
+class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
     """Everything a researcher codes with; holds the open project and its undo stack."""
 
     def __init__(self, settings: Settings | None = None) -> None:
@@ -69,7 +70,9 @@ class MainWindow(MenusMixin, DialogsMixin, QMainWindow):
         self.coding.failed.connect(lambda msg: self.statusBar().showMessage(msg, 6000))
         self.coding.recentChanged.connect(self._show_recent)
         self._build_actions()
+        self._build_supervision_actions()
         self._build_menus()
+        self._supervision_menu()
         self._build_status()
         self._connect()
         if self.settings.geometry is not None:
@@ -98,6 +101,7 @@ class MainWindow(MenusMixin, DialogsMixin, QMainWindow):
             self.tabs.addTab(holder, tr("Survei"))
         else:
             self.tabs.addTab(_missing(tr("Tab survei tidak tersedia pada instalasi ini.")), tr("Survei"))
+        self._build_supervision()
         self.stacked = QStackedWidget()
         self.stacked.addWidget(self.welcome)
         self.stacked.addWidget(self.tabs)
@@ -145,6 +149,7 @@ class MainWindow(MenusMixin, DialogsMixin, QMainWindow):
         self.counts_label = QLabel()
         self.hidden_label = QLabel()
         self.hidden_label.setStyleSheet("color: #b26a00;")
+        self.statusBar().addPermanentWidget(self.mode_label)
         for w in (self.hidden_label, self.counts_label, self.coder_label):
             w.setContentsMargins(8, 0, 8, 0)
             self.statusBar().addPermanentWidget(w)
@@ -202,6 +207,7 @@ class MainWindow(MenusMixin, DialogsMixin, QMainWindow):
             self.coders.set_project(project)
         if self.survey is not None:
             self.survey.set_project(project)
+        self._supervision_set_project(project)
         self.settings.add_recent_project(project.path)
         self.welcome.set_recent(self.settings.recent_projects)
         self.stacked.setCurrentWidget(self.tabs)
@@ -217,13 +223,16 @@ class MainWindow(MenusMixin, DialogsMixin, QMainWindow):
         project, self.project = self.project, None
         self.stack = None
         self.undo.bind(None)
-        for panel in (self.pane, self.sources, self.segment_info, self.search, self.coders, self.survey):
+        self.review_mode = False
+        for panel in (self.pane, self.sources, self.segment_info, self.search, self.coders, self.survey,
+                      self.agreement):
             if panel is not None:
                 panel.set_project(None)
         if self.code_tree is not None:
             self.code_tree.set_project(None, None)
         if self.memo is not None:
             self.memo.set_project(None, None)
+        self.queue.set_project(None)
         self.coding.bind(None, None, self.view)
         project.close()
         self.welcome.set_recent(self.settings.recent_projects)
@@ -324,6 +333,10 @@ class MainWindow(MenusMixin, DialogsMixin, QMainWindow):
         except QdaError as exc:
             self.show_error(str(exc))
             return None
+        except Exception as exc:  # the review-mode guard refuses changes to codings
+            if self.refuse_in_review_mode(exc):
+                return None
+            raise
 
     def _pick_code(self, recent: list[int]) -> int | None:
         dialog_cls = optional.quick_code_dialog()
@@ -418,7 +431,7 @@ class MainWindow(MenusMixin, DialogsMixin, QMainWindow):
     # -- status and title ------------------------------------------------------------------------------
     def _update_ui(self) -> None:
         has = self.project is not None
-        writable = has and not self.project.read_only
+        writable = has and not self.project.read_only and not self.review_mode
         for act in (self.act_import, self.act_quick, self.act_invivo):
             act.setEnabled(writable)
         for act in (self.act_report, self.act_close, self.act_memo, self.act_search, self.act_next, self.act_prev):
@@ -429,6 +442,8 @@ class MainWindow(MenusMixin, DialogsMixin, QMainWindow):
             title = f"{Path(self.project.path).stem} — qda"
             if self.project.read_only:
                 title += " " + tr("[hanya-baca]")
+            elif self.review_mode:
+                title += " " + tr("[mode telaah]")
         self.setWindowTitle(title)
         self._update_status()
 

@@ -43,6 +43,7 @@ class DialogsMixin:
             if self.coders is not None:
                 self.coders.set_project(self.project)
             self.view.set_coders({c.id: c.name for c in self.project.coders()})
+            self.apply_supervision_state()  # the queue turns into the coder's list and back; blind coding
         self._update_status()
 
     def open_preferences(self) -> None:

@@ -76,6 +76,18 @@ class SupervisionRepository(Repository):
             return "revised"
         return status
 
+    def document_statuses(self, document_id: int) -> dict[int, str]:
+        """Segment id → verdict status for the reviewed codings of one document (for its marks)."""
+        rows = self._tuples(
+            "SELECT r.segment_id, r.id, r.status FROM review r JOIN segment s ON s.id = r.segment_id "
+            "WHERE s.document_id = ? AND r.id = (SELECT MAX(id) FROM review WHERE segment_id = r.segment_id)",
+            (document_id,))
+        answered = {r[0] for r in self._tuples(
+            "SELECT v.review_id FROM revision v JOIN segment s ON s.id = v.segment_id WHERE s.document_id = ?",
+            (document_id,))}
+        return {sid: ("revised" if status == "needs_revision" and rid in answered else status)
+                for sid, rid, status in rows}
+
     def segment_memos(self) -> dict[int, str]:
         """Segment id → its memo text."""
         return dict(self._tuples("SELECT segment_id, text FROM memo WHERE target_kind = 'segment'"))

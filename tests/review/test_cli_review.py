@@ -47,7 +47,7 @@ def test_agreement_json_contract(proj, tmp_path):
     assert data["per_code"]["B"]["krippendorff_alpha"] == pytest.approx(1.0)
     assert [d["text"] for d in data["disagreements"]] == ["Dua!", "Tiga?"]
     text = qda("agreement", proj, "--coders", "Ani,Budi", "--codes", "A", "--unit", "char").stdout
-    assert "70.6%" in text  # 24 of 34 characters
+    assert "70,6%" in text  # 24 of 34 characters (decimal comma in Indonesian)
     bad = qda("agreement", proj, "--coders", "Ani", ok=False)
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
 

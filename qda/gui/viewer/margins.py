@@ -136,6 +136,14 @@ class CodingMargin(QWidget):
             else:
                 label = fm.elidedText(name, Qt.TextElideMode.ElideRight, max(10, label_w))
             label_rect = QRectF(label_x, ly, label_w, line_h)
+            status = view.verdict(bar.span.segment_id) if hasattr(view, "verdict") else None
+            if status:  # the review verdict, before the code's name
+                from qda.gui.review.marks import paint_verdict_mark
+
+                shift = paint_verdict_mark(painter, status, QRectF(x - 5, rect.top() - 1, 5, 5), label_rect, fm)
+                painter.setPen(qc.darker(170))
+                label_rect = label_rect.adjusted(shift, 0, 0, 0)
+                label = fm.elidedText(label, Qt.TextElideMode.ElideRight, max(10, int(label_rect.width())))
             painter.drawText(label_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
             self._hits.append((label_rect, bar.span.segment_id))
         painter.end()

@@ -103,6 +103,7 @@ class DocumentView(QPlainTextEdit):
         self._bar_starts: list[int] = []
         self._max_bar_len = 0
         self._columns = 0
+        self._verdicts: dict[int, str] = {}
         self._drag_origin: QPoint | None = None
         self.highlighter = CodingHighlighter(self.document())
         self.gutter = LineNumberArea(self)
@@ -135,6 +136,8 @@ class DocumentView(QPlainTextEdit):
         self._relayout()
         # the highlighter paints every block once as the text goes in
         self.setPlainText(text)
+        self._verdicts = {}
+        self.setExtraSelections([])
         self._update_margins()
 
     def clear_document(self) -> None:
@@ -193,6 +196,18 @@ class DocumentView(QPlainTextEdit):
         self._update_margins()
         self.margin.update()
 
+    def set_verdicts(self, verdicts: dict[int, str]) -> None:
+        """Review statuses of shown codings: a mark beside the stripe and a line under the text."""
+        from qda.gui.review.marks import verdict_selections
+
+        self._verdicts = {sid: st for sid, st in verdicts.items() if sid in self._segments}
+        self.setExtraSelections(verdict_selections(self, self._verdicts))
+        self.margin.update()
+
+    def verdict(self, segment_id: int) -> str | None:
+        """The review status of a shown coding (``None``: not reviewed)."""
+        return self._verdicts.get(segment_id)
+
     def segment_count(self) -> int:
         """How many segments are shown."""
         return len(self._segments)
@@ -240,7 +255,13 @@ class DocumentView(QPlainTextEdit):
             return ""
         name = self.code_look(seg.code_id)[0]
         coder = self._coders.get(seg.coder_id or -1, "")
-        return tr("{code} — oleh {coder}", code=name, coder=coder) if coder else name
+        tip = tr("{code} — oleh {coder}", code=name, coder=coder) if coder else name
+        status = self._verdicts.get(segment_id)
+        if status:
+            from qda.gui.review.looks import status_text
+
+            tip += f" · {status_text(status)}"
+        return tip
 
     def visible_bars(self, height: int) -> Iterator[tuple[Bar, float, float]]:
         """Bars overlapping the visible text, with their top and bottom in viewport pixels."""

@@ -1,0 +1,1 @@
+"""Supervision views: the review queue, the agreement view, the merge preview."""

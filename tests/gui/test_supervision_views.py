@@ -1,0 +1,202 @@
+"""The review queue, verdict marks, review mode, blind coding, the agreement view and File > Merge on real widgets."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from PySide6.QtCore import Qt
+
+from qda.store import Project
+
+pytestmark = pytest.mark.gui
+
+TEXT = ("P: Bagaimana pelayanan di kelurahan?\n"
+        "I: Pelayanan cepat. Petugas ramah sekali.\n"
+        "P: Apa kendalanya?\n"
+        "I: Antrean panjang di pagi hari. Ruang tunggu panas.\n")
+
+
+def span(phrase: str) -> tuple[int, int]:
+    start = TEXT.index(phrase)
+    return start, start + len(phrase)
+
+
+@pytest.fixture
+def supervised(tmp_path):
+    """Two coders' codings on one interview, and a supervisor."""
+    path = tmp_path / "bimbingan.qda"
+    with Project.create(path, codebook=False, coder="Ani") as p:
+        p.add_document("w1.txt", TEXT, "interview")
+        p.add_code("Responsivitas", group="dimension", color="#2e7d32")
+        p.add_code("Sarana", group="factor", color="#1565c0")
+        p.set_coder("Budi")
+        p.set_coder("Dosen", "supervisor")
+        for coder, phrase, code in (("Ani", "Pelayanan cepat.", "Responsivitas"),
+                                    ("Ani", "Ruang tunggu panas.", "Sarana"),
+                                    ("Budi", "Pelayanan cepat.", "Responsivitas"),
+                                    ("Budi", "Antrean panjang di pagi hari.", "Sarana")):
+            p.add_segment("w1.txt", *span(phrase), code, coder=coder)
+    return path
+
+
+def make_window(qtbot, path, name, role, *, review=False):
+    from qda.gui.main_window import MainWindow
+    from qda.gui.project_flow import open_project_path
+    from qda.gui.settings import Settings
+
+    settings = Settings()
+    settings.coder_name, settings.coder_role = name, role
+    w = MainWindow(settings)
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow, timeout=3000)
+    assert (w.open_for_review(path) if review else open_project_path(w, path))
+    return w
+
+
+def test_queue_is_driven_from_the_keyboard(qtbot, supervised):
+    w = make_window(qtbot, supervised, "Dosen", "supervisor")
+    w.show_tab(w.queue)
+    q = w.queue
+    assert w.tabs.tabText(w.tabs.indexOf(q)) == "Telaah"
+    items = q.list.items()
+    assert len(items) == 4 and {i.status for i in items} == {"pending"}
+    table = q.list.table
+    table.setFocus()
+    assert q.current() is items[0]
+    qtbot.keyClick(table, Qt.Key.Key_J)
+    assert q.current() is items[1]
+    qtbot.keyClick(table, Qt.Key.Key_K)
+    assert q.current() is items[0]
+    qtbot.keyClick(table, Qt.Key.Key_A)  # approve, then on to the next
+    assert q.current() is items[1]
+    qtbot.keyClick(table, Qt.Key.Key_C)
+    assert q.comment_edit.hasFocus()
+    qtbot.keyClicks(q.comment_edit, "batas kutipan terlalu sempit")
+    qtbot.keyClick(q.comment_edit, Qt.Key.Key_Return)
+    assert table.hasFocus()
+    qtbot.keyClick(table, Qt.Key.Key_R)
+    qtbot.keyClick(table, Qt.Key.Key_X)
+    p = w.project
+    statuses = p.supervision.statuses()
+    assert [statuses[i.segment_id] for i in items] == ["approved", "needs_revision", "rejected", "pending"]
+    assert p.latest_review(items[1].segment_id).comment == "batas kutipan terlalu sempit"
+    assert [i.status for i in q.list.items()][:3] == ["approved", "needs_revision", "rejected"]
+    assert "Ani" in q.summary.text()
+    # every verdict is one undoable step
+    w.undo.undo_action.trigger()
+    assert p.supervision.status(items[2].segment_id) == "pending"
+    w.undo.redo_action.trigger()
+    # the verdicts show in the document: a mark by the stripe and a line under the text
+    qtbot.keyClick(table, Qt.Key.Key_K)
+    qtbot.keyClick(table, Qt.Key.Key_O)
+    assert w.tabs.currentWidget() is w.pane
+    assert w.view.verdict(items[0].segment_id) == "approved"
+    assert w.view.verdict(items[1].segment_id) == "needs_revision"
+    assert len(w.view.extraSelections()) == 3
+    assert "perlu direvisi" in w.view.segment_tooltip(items[1].segment_id)
+    w.view.margin.grab()  # paints the marks without error
+    # filters
+    q.code_box.setCurrentIndex(q.code_box.findData("Sarana"))
+    q.status_box.setCurrentIndex(0)  # all statuses
+    assert {i.code for i in q.list.items()} == {"Sarana"}
+    q.list.filter_edit.setText("Budi")
+    assert [i.coder for i in q.list.items()] == ["Budi"]
+    w.close()
+
+
+def test_coder_sees_requests_for_revision_and_marks_them_revised(qtbot, supervised):
+    with Project.open(supervised, coder="Dosen") as p:
+        ani = p.segments(coder="Ani")
+        p.add_review(ani[0], "needs_revision", "perluas")
+        p.add_review(ani[1], "approved")
+    w = make_window(qtbot, supervised, "Ani", "coder")
+    q = w.queue
+    assert w.tabs.tabText(w.tabs.indexOf(q)) == "Perlu direvisi"
+    assert not q.buttons["approved"].isVisible() or not q.buttons["approved"].isVisibleTo(q)
+    items = q.list.items()
+    assert [(i.coder, i.status, i.comment) for i in items] == [("Ani", "needs_revision", "perluas")]
+    w.show_tab(q)
+    q.list.table.setFocus()
+    qtbot.keyClick(q.list.table, Qt.Key.Key_M)
+    assert w.project.supervision.status(items[0].segment_id) == "revised"
+    qtbot.keyClick(q.list.table, Qt.Key.Key_A)  # a coder cannot approve
+    assert w.project.supervision.status(items[0].segment_id) == "revised"
+    w.close()
+
+
+def test_review_mode_locks_codings(qtbot, supervised):
+    from qda.commands import AddReview, ApplyCode
+
+    w = make_window(qtbot, supervised, "Dosen", "supervisor", review=True)
+    assert "[mode telaah]" in w.windowTitle()
+    assert w.mode_label.isVisible() and "MODE TELAAH" in w.mode_label.text()
+    assert not w.act_quick.isEnabled() and not w.act_merge.isEnabled()
+    p = w.project
+    n = len(p.segments())
+    w.error_box = None
+    assert w.push(ApplyCode(p.document("w1.txt").id, 0, 5, p.code("Sarana").id)) is None
+    assert len(p.segments()) == n and w.error_box is not None
+    assert w.push(AddReview(p.segments()[0].id, "approved", "ok")) is not None
+    p.set_memo(p.segments()[0], "catatan")
+    w.close()
+
+
+def test_blind_coding(qtbot, supervised):
+    w = make_window(qtbot, supervised, "Dosen", "supervisor")
+    w.act_blind.trigger()
+    assert w.project.supervision.blind() and "KODING BUTA" in w.mode_label.text()
+    w.close()
+    w = make_window(qtbot, supervised, "Ani", "coder")
+    p = w.project
+    w.show_document(p.document("w1.txt").id)
+    shown = {s.coder_id for s in w.view.segments()}
+    assert shown == {p.coder_by("Ani").id}
+    assert "KODING BUTA" in w.mode_label.text() and w.mode_label.isVisible()
+    assert not w.tabs.isTabEnabled(w.tabs.indexOf(w.agreement))
+    assert not w.act_blind.isEnabled()  # only a supervisor switches comparison on
+    w.close()
+
+
+def test_agreement_view_and_side_by_side(qtbot, supervised):
+    from qda.review.agreement import compute_agreement
+
+    w = make_window(qtbot, supervised, "Dosen", "supervisor")
+    a = w.agreement
+    w.show_tab(a)
+    a.set_coders(["Ani", "Budi"])
+    a.unit_box.setCurrentIndex(a.unit_box.findData("sentence"))
+    qtbot.mouseClick(a.run_button, Qt.MouseButton.LeftButton)
+    ref = compute_agreement(w.project, ["Ani", "Budi"], unit="sentence")
+    assert a.code_table.rowCount() == 1 + len(ref.per_code)
+    assert a.code_table.item(0, 1).text() == f"{ref.overall.percent_agreement:.1f}%".replace(".", ",")
+    assert a.dis_table.rowCount() == len(ref.disagreements) == 2
+    a.dis_table.selectRow(0)
+    dialog = a.open_disagreement()
+    assert set(dialog.columns) == {"Ani", "Budi"}
+    assert "Antrean panjang" in dialog.columns["Budi"].toPlainText()
+    opened = []
+    dialog.openRequested.connect(lambda *args: opened.append(args))
+    dialog.findChildren(type(a.run_button))[0].click()
+    assert opened and opened[0][0] == w.project.document("w1.txt").id
+    dialog.close()
+    w.close()
+
+
+def test_file_merge_previews_and_merges(qtbot, supervised, tmp_path):
+    other = tmp_path / "budi_copy.qda"
+    shutil.copy(supervised, other)
+    with Project.open(other, coder="Budi") as p:
+        p.add_segment("w1.txt", *span("Petugas ramah sekali."), "Responsivitas")
+    w = make_window(qtbot, supervised, "Dosen", "supervisor")
+    done = w.merge_from(other, ask=False)
+    assert done.applied and done.new_counts()["codings"] == 1
+    assert w.merge_dialog.counts.item(2, 1).text() == "1"
+    assert len(w.project.segments()) == 5
+    assert len(w.queue.list.items()) == 5
+    again = w.merge_from(other, ask=False)
+    assert again.adds_nothing
+    w.close()
