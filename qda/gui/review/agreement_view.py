@@ -250,7 +250,7 @@ class SideBySideDialog(QDialog):
             box.addWidget(view, 1)
             row.addLayout(box, 1)
         self.segment_ids = [s.id for s in segs]
-        note = QLabel(html.escape(tr("Teks yang diperdebatkan bergaris tepi; sorotan = koding pengode itu.")))
+        note = QLabel(html.escape(tr("Teks yang diperdebatkan bergaris bawah merah; sorotan = koding pengode itu.")))
         note.setStyleSheet("color: #6b7280;")
         open_button = QPushButton(tr("Buka di dokumen"))
         first = self.segment_ids[0] if self.segment_ids else 0
@@ -275,7 +275,7 @@ class SideBySideDialog(QDialog):
             disputed = d.start <= a and d.end >= b
             style = []
             if coded:
-                style.append(f"background:{color}66")
+                style.append(f"background:{color}")
             if disputed:
                 style.append("border:1px solid #c62828; text-decoration: underline; text-decoration-color:#c62828")
             parts.append(f"<span style='{'; '.join(style)}'>{piece}</span>" if style else piece)

@@ -62,7 +62,9 @@ class MergePreviewDialog(QDialog):
             self.counts.setItem(i, 2, _cell(str(plan.same.get(same_key, 0)), True))
             self.counts.setItem(i, 3, _cell(str(plan.skipped.get(key, 0)), True))
         self.counts.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.counts.setMaximumHeight(self.counts.verticalHeader().length() + self.counts.horizontalHeader().height() + 4)
+        self.counts.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.counts.setFixedHeight(self.counts.verticalHeader().defaultSectionSize() * len(ROWS)
+                                   + self.counts.horizontalHeader().sizeHint().height() + 6)
         self.conflicts = QTableWidget(len(plan.conflicts), 5)
         self.conflicts.setHorizontalHeaderLabels([tr("Konflik"), tr("Nama"), tr("Di proyek ini"), tr("Di berkas lain"),
                                                   tr("Tindakan")])

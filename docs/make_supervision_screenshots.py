@@ -1,0 +1,115 @@
+"""Render the supervision screenshots (offscreen) at 1366×768 and 1600×1000.
+
+Builds the demo project (illustrative sample transcripts, two coders and a supervisor) in
+a temporary folder and saves into docs/screenshots/:
+
+    review_queue_1366.png, review_queue_1600.png   the review queue after a few verdicts
+    agreement_1366.png, agreement_1600.png         the agreement view (two demo coders, per sentence)
+    agreement_side_by_side.png                     one disagreement, the two codings side by side
+    merge_preview.png                              File > Merge preview with a conflicting rename
+    verdict_marks.png                              verdict marks on the stripes and under the text
+
+    .venv/bin/python docs/make_supervision_screenshots.py
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "docs" / "screenshots"
+sys.path.insert(0, str(ROOT))
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+SIZES = ((1366, 768), (1600, 1000))
+
+
+def settle(app, rounds: int = 6) -> None:
+    """Let queued refreshes and repaints run (only in this offline script)."""
+    for _ in range(rounds):
+        app.processEvents()
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory(prefix="qda-shots-") as tmp:
+        os.environ["QDA_CONFIG_DIR"] = str(Path(tmp) / "config")
+        from PySide6.QtWidgets import QApplication
+
+        from qda.demo import build_demo
+        from qda.gui.main_window import MainWindow
+        from qda.gui.project_flow import open_project_path
+        from qda.gui.settings import Settings
+        from qda.store import Project
+
+        app = QApplication.instance() or QApplication([])
+        path = build_demo(Path(tmp) / "demo")
+        copy = Path(tmp) / "salinan_agus.qda"
+        shutil.copy(path, copy)
+        with Project.open(copy, coder="Agus Prasetyo") as p:  # the coder's copy: new codings and a rename
+            doc = p.documents()[0]
+            text = p.document_text(doc)
+            code = p.codes()[3]
+            for i in range(6):
+                start = text.find(". ", 400 + i * 900) + 2
+                p.add_segment(doc, start, text.find(".", start) + 1, code)
+            p.rename_code(p.codes()[10].name, p.codes()[10].name + " (Agus)")
+        with Project.open(path) as p:
+            p.rename_code(p.codes()[10].name, p.codes()[10].name + " (Rina)")
+        OUT.mkdir(parents=True, exist_ok=True)
+        settings = Settings()
+        settings.coder_name, settings.coder_role = "Dr. Sri Wahyuni", "supervisor"
+        w = MainWindow(settings)
+        w.show()
+        assert open_project_path(w, path)
+        settle(app)
+        # a few verdicts from the queue, so the list shows every status
+        w.show_tab(w.queue)
+        settle(app)
+        for status in ("approved", "approved", "needs_revision", "rejected", "approved"):
+            w.queue.comment_edit.setText("batas kutipan terlalu sempit" if status == "needs_revision" else "")
+            w.queue.verdict(status)
+        w.queue.status_box.setCurrentIndex(0)
+        w.queue.list.select_row(2)
+        for width, height in SIZES:
+            w.resize(width, height)
+            settle(app)
+            w.grab().save(str(OUT / f"review_queue_{width}.png"))
+        # the agreement view
+        w.show_tab(w.agreement)
+        w.agreement.set_coders(["Rina Marlina", "Agus Prasetyo"])
+        w.agreement.compute()
+        w.agreement.dis_table.selectRow(0)
+        for width, height in SIZES:
+            w.resize(width, height)
+            settle(app)
+            w.grab().save(str(OUT / f"agreement_{width}.png"))
+        dialog = w.agreement.open_disagreement()
+        dialog.resize(1100, 520)
+        settle(app)
+        dialog.grab().save(str(OUT / "agreement_side_by_side.png"))
+        dialog.close()
+        # verdict marks in the document
+        item = w.queue.list.items()[2]
+        w.open_coding(item.document_id, item.start, item.end, item.segment_id)
+        w.resize(1366, 768)
+        settle(app)
+        w.grab().save(str(OUT / "verdict_marks.png"))
+        # File > Merge preview
+        from qda.gui.review.merge_dialog import MergePreviewDialog
+        from qda.review.merge import merge_projects
+
+        plan = merge_projects(w.project, copy, dry_run=True)
+        preview = MergePreviewDialog(plan, copy, w.project.path, w)
+        preview.show()
+        settle(app)
+        preview.grab().save(str(OUT / "merge_preview.png"))
+        preview.close()
+        w.close()
+    print(f"saved to {OUT}")
+
+
+if __name__ == "__main__":
+    main()
