@@ -68,12 +68,45 @@ def write_status_summaries(doc: ReportDocument, data, w: Wording, heading_level:
                        source=w("Sumber: data primer diolah"))
 
 
+def write_agreement_section(doc: ReportDocument, project: Any, w: Wording, *, unit: str = "sentence",
+                            coders: list[str] | None = None, heading_level: int = 1) -> bool:
+    """Append inter-coder agreement (overall and per code) of the coders; False when fewer than two coded."""
+    from qda.review.agreement import compute_agreement
+
+    if coders is None:
+        counts = project.coder_counts()
+        coders = [c.name for c in project.coders() if counts.get(c.id) and c.role != "supervisor"]
+    if len(coders) < 2:
+        return False
+    result = compute_agreement(project, coders, unit=unit)
+    units = {"sentence": w("kalimat"), "turn": w("giliran bicara"), "paragraph": w("paragraf"),
+             "char": w("karakter")}[unit]
+    o = result.overall
+    doc.heading(w("Kesepakatan Antarpengode"), heading_level, page_break=True)
+    doc.paragraph(w("Kesepakatan {coders} dihitung per {unit} pada {docs} sumber ({n} satuan): setiap satuan diberi "
+                    "nilai ada atau tidak ada untuk setiap kode, dan pengode yang belum mengode sebuah sumber tidak "
+                    "dihitung di sumber itu. Secara keseluruhan kesepakatan mencapai {pa}, dengan kappa Cohen {k} dan "
+                    "alpha Krippendorff {a}; terdapat {d} ketidaksepakatan.",
+                    coders=", ".join(result.coders), unit=units, docs=w.int(result.documents), n=w.int(result.units),
+                    pa=w.pct(o.percent_agreement), k=w.num(o.cohen_kappa), a=w.num(o.krippendorff_alpha),
+                    d=w.int(o.items - o.agreements)), align="justify")
+    header = [w("Kode"), w("% Sepakat"), w("Kappa Cohen"), w("Alpha Krippendorff"), w("Tidak Sepakat")]
+    rows = [[name, w.pct(s.percent_agreement), w.num(s.cohen_kappa), w.num(s.krippendorff_alpha),
+             w.int(s.items - s.agreements)] for name, s in result.per_code.items()]
+    rows.append([w("Semua kode"), w.pct(o.percent_agreement), w.num(o.cohen_kappa), w.num(o.krippendorff_alpha),
+                 w.int(o.items - o.agreements)])
+    doc.numbered_table(w("Kesepakatan antarpengode per kode"), header, rows, source=w("Sumber: data primer diolah"))
+    return True
+
+
 def write_review_report(project: Any, out_path: str | Path, *, language: str = "id", reviewer: str | None = None,
-                        template: str | Path | None = None, progress=None) -> Path:
+                        template: str | Path | None = None, progress=None,
+                        agreement_unit: str | None = "sentence") -> Path:
     """Write the review report of ``project`` and return its path.
 
     ``reviewer`` (a coder name) considers only that reviewer's reviews: excerpts they
-    did not review count as not reviewed.
+    did not review count as not reviewed. With two or more coders, a section of
+    inter-coder agreement per ``agreement_unit`` follows the summaries (``None``: left out).
     """
     from qda.reports.collect import collect
 
@@ -86,6 +119,8 @@ def write_review_report(project: Any, out_path: str | Path, *, language: str = "
     doc.toc(w("Daftar Isi"), w(TOC_PLACEHOLDER))
     doc.heading(w("Ringkasan"), 1, page_break=True)
     write_status_summaries(doc, data, w, heading_level=2)
+    if agreement_unit:
+        write_agreement_section(doc, project, w, unit=agreement_unit)
     doc.heading(w("Kutipan menurut Kode"), 1, page_break=True)
     by_code = data.excerpts_by_code()
     coder_names = {c.id: c.name for c in data.coder_by_id.values()}

@@ -60,3 +60,23 @@ def test_english_review_report(project, tmp_path):
 
 def test_english_review_wording_is_complete(project, tmp_path, missing_english):
     assert missing_english(lambda: write_review_report(project, tmp_path / "en.docx", language="en")) == set()
+
+
+def test_agreement_section_matches_the_core(built, project, tmp_path):
+    from qda.review.agreement import compute_agreement
+
+    doc = Document(str(write_review_report(project, tmp_path / "r.docx")))
+    heads = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
+    assert "Kesepakatan Antarpengode" in heads
+    table = [t for t in doc.tables if t.rows[0].cells[0].text == "Kode" and len(t.rows[0].cells) == 5][0]
+    assert [c.text for c in table.rows[0].cells] == ["Kode", "% Sepakat", "Kappa Cohen", "Alpha Krippendorff",
+                                                    "Tidak Sepakat"]
+    ref = compute_agreement(project, ["Rina", "Budi"], unit="sentence")
+    last = [c.text for c in table.rows[-1].cells]
+    assert last[0] == "Semua kode"
+    assert last[1] == f"{ref.overall.percent_agreement:.1f}%".replace(".", ",")
+    assert last[4] == str(int(ref.overall.items - ref.overall.agreements))
+    en = Document(str(write_review_report(project, tmp_path / "en.docx", language="en")))
+    assert "Inter-coder Agreement" in [p.text for p in en.paragraphs]
+    without = Document(str(write_review_report(project, tmp_path / "n.docx", agreement_unit=None)))
+    assert "Kesepakatan Antarpengode" not in [p.text for p in without.paragraphs]
