@@ -16,6 +16,9 @@ from tests.shared_data import SHARED_DIR, require
 def _isolated_config(tmp_path_factory, monkeypatch):
     """Keep tests away from the user's real configuration and language choice."""
     monkeypatch.setenv("QDA_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
+    # reports skip the LibreOffice layout pass that writes the contents' page numbers
+    # (tests/reports/test_thesis_pages.py turns it on where it checks those numbers)
+    monkeypatch.setenv("QDA_TOC_PAGES", "0")
     from qda import i18n
 
     i18n.set_language("id")

@@ -44,8 +44,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help=tr("kategori skor: kontinum Sugiyono, interval sama, atau pita persentase"))
     p.add_argument("--missing", action="append", metavar=tr("KODE"),
                    help=tr("kode jawaban kosong, mis. 9 atau 9,99 (boleh diulang)"))
-    p.add_argument("--instrument", default="sako", metavar=tr("NAMA|BERKAS"),
-                   help=tr("instrumen untuk label dan teks pertanyaan (bawaan: sako)"))
+    p.add_argument("--instrument", metavar=tr("NAMA|BERKAS"),
+                   help=tr("instrumen untuk nama variabel, label dan teks pertanyaan (nama bawaan seperti sako, atau "
+                           "berkas JSON); tanpa ini instrumen Sako hanya dipakai untuk data Sako sendiri"))
+    p.add_argument("--title", metavar=tr("JUDUL"), help=tr("judul penelitian yang disebut di awal bab"))
+    p.add_argument("--x-name", metavar=tr("NAMA"), help=tr("nama variabel X, mis. \"Kinerja Pegawai\""))
+    p.add_argument("--y-name", metavar=tr("NAMA"), help=tr("nama variabel Y"))
+    p.add_argument("--template", metavar=tr("TEMPLAT"), help=tr("dokumen .docx yang gaya dan tata halamannya dipakai"))
+    p.add_argument("--chapter", type=int, default=4, metavar="N", help=tr("nomor bab (bawaan 4: BAB IV, Tabel 4.1)"))
+    p.add_argument("--look", choices=["thesis", "modern"], default="thesis",
+                   help=tr("gaya dokumen tanpa templat: thesis (Times New Roman 12, spasi 1,5) atau modern"))
+    p.add_argument("--lang", dest="report_lang", choices=["id", "en"],
+                   help=tr("bahasa bab (bawaan: bahasa antarmuka)"))
     p.add_argument("--distributed", type=int, metavar="N", help=tr("jumlah kuesioner yang disebar"))
     p.add_argument("--keep", default="", metavar=tr("BUTIR"), help=tr("butir tidak valid yang tetap dipakai"))
     p.add_argument("--drop", default="", metavar=tr("BUTIR"), help=tr("butir valid yang tetap dibuang"))
@@ -64,8 +74,12 @@ def handle(args: argparse.Namespace) -> int:
         raise DataError(tr("--alpha harus di antara 0 dan 1"))
     settings = Settings(alpha=args.alpha, scheme=args.scheme, missing_codes=_codes(args.missing),
                         distributed=args.distributed, keep_items=_cols(args.keep), drop_items=_cols(args.drop))
+    if not 1 <= args.chapter <= 99:
+        raise DataError(tr("--chapter harus di antara 1 dan 99"))
     data = load_data(args.data)
-    result = analyse_columns(data, _cols(args.x), _cols(args.y), settings, base=load_template(args.instrument))
+    base = load_template(args.instrument) if args.instrument else None
+    result = analyse_columns(data, _cols(args.x), _cols(args.y), settings, base=base, title=args.title,
+                             x_name=args.x_name, y_name=args.y_name)
     if args.json:
         from qda.cli.output import write_json
         from qda.survey.contract import to_contract
@@ -76,7 +90,8 @@ def handle(args: argparse.Namespace) -> int:
             from qda.reports.survey_chapter import write_survey_chapter
         except ImportError:
             raise DataError(tr("penulisan bab survei (Word) belum tersedia di instalasi ini")) from None
-        path = write_survey_chapter(result, args.docx, language=language())
+        path = write_survey_chapter(result, args.docx, language=args.report_lang or language(),
+                                    template=args.template, chapter=args.chapter, look=args.look)
         print(tr("Bab survei ditulis ke {path}", path=path), file=sys.stderr)
     if not args.json:
         from qda.survey.summary import summary_text

@@ -36,7 +36,9 @@ from qda.i18n import tr
 from qda.reports.docx_table import ALIGN as _ALIGN
 from qda.reports.docx_table import TableMixin
 from qda.reports.docx_toc import TocMixin
+from qda.reports.layout import heading_pages, layout_enabled
 
+_CAPTION_BOOKMARK_BASE = 8_000_000  # caption bookmark ids, apart from the contents' ones
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 #: Styles the reports use, with the defaults given when a template lacks one.
@@ -56,6 +58,11 @@ _PARAGRAPH_STYLES = {
     "TOC 2": {"base": "Normal", "indent": 0.6},
     "TOC 3": {"base": "Normal", "indent": 1.2},
 }
+
+#: The document looks a report can take: what Indonesian faculties ask for, or the earlier sans-serif look.
+LOOKS = ("thesis", "modern")
+#: Proofing language of a report's text, by report language.
+PROOFING = {"id": "id-ID", "en": "en-US"}
 
 #: A4 portrait, in centimetres, and the margins of an Indonesian thesis (4-3-3-3).
 PAGE_CM = (21.0, 29.7)
@@ -90,7 +97,9 @@ class ReportDocument(TableMixin, TocMixin):
     """
 
     def __init__(self, template: str | Path | None = None, *, language: str = "id",
-                 chapter: int | None = None) -> None:
+                 chapter: int | None = None, look: str = "thesis") -> None:
+        if look not in LOOKS:
+            raise QdaError(tr("gaya laporan tidak dikenal: {look} (pilih {all})", look=look, all=", ".join(LOOKS)))
         if template is not None:
             path = Path(template)
             if not path.is_file():
@@ -102,9 +111,14 @@ class ReportDocument(TableMixin, TocMixin):
                                    reason=exc.__class__.__name__)) from None
         else:
             self.doc = Document()
-            self._default_look()
+            if look == "thesis":
+                self._thesis_look()
+            else:
+                self._default_look()
             self._thesis_page_setup()
+        self.look = look
         self.language = language
+        self._proofing_language(language)
         self.chapter = chapter
         self._body = self.doc.element.body
         if template is not None:
@@ -112,6 +126,7 @@ class ReportDocument(TableMixin, TocMixin):
         self._sect_pr = self._body.find(qn("w:sectPr"))
         self._style_ids: dict[str, str] = {}
         self._counters = {"table": 0, "figure": 0}
+        self._labels: dict[str, str] = {}  # caption label ("Tabel 4.1") -> bookmark name
         self._table_style = self.style_id("Table Grid", kind=WD_STYLE_TYPE.TABLE)
         self._proto_p: dict[tuple, object] = {}
         self._toc_p = None
@@ -133,6 +148,94 @@ class ReportDocument(TableMixin, TocMixin):
         quote.paragraph_format.left_indent = Cm(1.0)
         quote.paragraph_format.right_indent = Cm(0.5)
         quote.font.color.rgb = RGBColor(0x33, 0x33, 0x33)
+
+    def _thesis_look(self) -> None:
+        """What Indonesian faculties ask for: Times New Roman 12, 1.5 line spacing, black centred chapter heading.
+
+        Tables, captions and source lines stay single-spaced so a table reads as one block.
+        """
+        styles = self.doc.styles
+        normal = styles["Normal"]
+        normal.font.name = "Times New Roman"
+        normal.font.size = Pt(12)
+        rpr = normal.element.get_or_add_rPr()
+        fonts = rpr.find(qn("w:rFonts"))
+        if fonts is None:
+            fonts = OxmlElement("w:rFonts")
+            rpr.insert(0, fonts)
+        for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+            fonts.set(qn(attr), "Times New Roman")
+        normal.paragraph_format.line_spacing = 1.5
+        normal.paragraph_format.space_after = Pt(6)
+        for name, size in (("Title", 16), ("Heading 1", 14), ("Heading 2", 12), ("Heading 3", 12)):
+            st = styles[name]
+            st.font.name = "Times New Roman"
+            st.font.size = Pt(size)
+            st.font.bold = True
+            st.font.italic = False
+            st.font.color.rgb = RGBColor(0, 0, 0)
+            st_rpr = st.element.get_or_add_rPr()
+            st_fonts = st_rpr.find(qn("w:rFonts"))
+            if st_fonts is None:
+                st_fonts = OxmlElement("w:rFonts")
+                st_rpr.insert(0, st_fonts)
+            for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+                st_fonts.set(qn(attr), "Times New Roman")
+            for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+                if st_fonts.get(qn(theme)) is not None:
+                    del st_fonts.attrib[qn(theme)]
+            st.paragraph_format.space_before = Pt(12)
+            st.paragraph_format.space_after = Pt(6)
+        styles["Heading 1"].paragraph_format.alignment = 1  # centred "BAB IV"
+        subtitle = styles["Subtitle"]
+        subtitle.font.color.rgb = RGBColor(0, 0, 0)
+        caption = styles["Caption"]
+        caption.font.color.rgb = RGBColor(0, 0, 0)
+        caption.font.size = Pt(11)
+        caption.font.italic = False
+        caption.paragraph_format.keep_with_next = True
+        caption.paragraph_format.line_spacing = 1.0
+        quote = styles["Quote"]
+        quote.paragraph_format.left_indent = Cm(1.0)
+        quote.paragraph_format.right_indent = Cm(1.0)
+        quote.paragraph_format.line_spacing = 1.0
+        quote.font.color.rgb = RGBColor(0, 0, 0)
+        for name, size in (("Table Text", 10), ("Source Note", 10)):
+            st = styles[name] if name in [x.name for x in styles] else self._define_style_early(name)
+            st.paragraph_format.line_spacing = 1.0
+            st.font.size = Pt(size)
+
+    def _define_style_early(self, name: str):
+        """Define one of the report's own paragraph styles before the style cache exists."""
+        self._style_ids = {}
+        return self._define_style(name, WD_STYLE_TYPE.PARAGRAPH)
+
+    def _proofing_language(self, language: str) -> None:
+        """The spelling and grammar language of the document's text (``id-ID`` or ``en-US``)."""
+        tag = PROOFING.get(language, "id-ID")
+        styles_el = self.doc.styles.element
+        defaults = styles_el.find(qn("w:docDefaults"))
+        if defaults is None:
+            defaults = OxmlElement("w:docDefaults")
+            styles_el.insert(0, defaults)
+        rpr_default = defaults.find(qn("w:rPrDefault"))
+        if rpr_default is None:
+            rpr_default = OxmlElement("w:rPrDefault")
+            defaults.insert(0, rpr_default)
+        rpr = rpr_default.find(qn("w:rPr"))
+        if rpr is None:
+            rpr = OxmlElement("w:rPr")
+            rpr_default.append(rpr)
+        lang = rpr.find(qn("w:lang"))
+        if lang is None:
+            lang = OxmlElement("w:lang")
+            rpr.append(lang)
+        lang.set(qn("w:val"), tag)
+        lang.set(qn("w:eastAsia"), tag)
+        lang.set(qn("w:bidi"), "ar-SA")
+        for style in styles_el.findall(qn("w:style")):
+            for lang_el in style.iter(qn("w:lang")):
+                lang_el.set(qn("w:val"), tag)
 
     def _thesis_page_setup(self) -> None:
         """A4 with the margins Indonesian theses use: 4 cm left, 3 cm top, right and bottom."""
@@ -349,9 +452,17 @@ class ReportDocument(TableMixin, TocMixin):
         prefix = f"{word} " + (f"{self.chapter}." if self.chapter is not None else "")
         label = f"{prefix}{number}"
         p = self._new_p("Caption", "center", keep_next=(kind == "table") if keep_next is None else keep_next)
+        bookmark = self._bookmark_name(label)
+        start, end = self._bookmark_pair(bookmark)
+        p.append(start)
         p.append(self._run(prefix, bold=True))
-        for run in self._field_runs(f"SEQ {word} \\* ARABIC", str(number), bold=True):
+        # chapter-numbered captions restart at each chapter heading (Heading 1), so a chapter pasted
+        # into a thesis keeps "Tabel 4.1" after the thesis's own tables of chapters 1-3
+        restart = " \\s 1" if self.chapter is not None else ""
+        for run in self._field_runs(f"SEQ {word} \\* ARABIC{restart}", str(number), bold=True):
             p.append(run)
+        p.append(end)
+        self._labels[label] = bookmark
         if self.language == "en":
             p.append(self._run(" "))
             p.append(self._run(title, italic=True))
@@ -359,6 +470,72 @@ class ReportDocument(TableMixin, TocMixin):
             p.append(self._run(f" {title}"))
         self._append(p)
         return label
+
+    def _bookmark_name(self, label: str) -> str:
+        return "_Ref" + "".join(ch if ch.isalnum() else "_" for ch in label)
+
+    def _bookmark_pair(self, name: str):
+        self._bookmark_seq = getattr(self, "_bookmark_seq", _CAPTION_BOOKMARK_BASE) + 1
+        start = OxmlElement("w:bookmarkStart")
+        start.set(qn("w:id"), str(self._bookmark_seq))
+        start.set(qn("w:name"), name)
+        end = OxmlElement("w:bookmarkEnd")
+        end.set(qn("w:id"), str(self._bookmark_seq))
+        return start, end
+
+    def _link_references(self) -> None:
+        """Turn every caption label written in the text ("Tabel 4.1") into a REF field to its caption.
+
+        When the chapter is pasted into a thesis and Word renumbers the captions, the references in
+        the text follow them; the shown text is the label as written, so the file reads correctly
+        before any update (LibreOffice keeps REF fields to bookmarks as cross-references).
+        """
+        if not self._labels:
+            return
+        pattern = re.compile("|".join(re.escape(k) for k in sorted(self._labels, key=len, reverse=True))
+                             + r"(?![\d])")
+        caption_style = self.style_id("Caption")
+        w_t, w_r, w_instr = qn("w:t"), qn("w:r"), qn("w:instrText")
+        for t in list(self._body.iter(w_t)):
+            text = t.text or ""
+            if not pattern.search(text):
+                continue
+            run = t.getparent()
+            if run is None or run.tag != w_r or run.find(w_instr) is not None:
+                continue
+            if len(run.findall(w_t)) != 1 or run.find(qn("w:br")) is not None or run.find(qn("w:fldChar")) is not None:
+                continue
+            para = run.getparent()
+            if para is None or para.tag != qn("w:p"):
+                continue
+            ps = para.find(qn("w:pPr") + "/" + qn("w:pStyle"))
+            if ps is not None and ps.get(qn("w:val")) == caption_style:
+                continue
+            rpr = run.find(qn("w:rPr"))
+            pieces = []
+            pos = 0
+            for m in pattern.finditer(text):
+                if m.start() > pos:
+                    pieces.append(("text", text[pos:m.start()]))
+                pieces.append(("ref", m.group(0)))
+                pos = m.end()
+            if pos < len(text):
+                pieces.append(("text", text[pos:]))
+            anchor = run
+            for kind, chunk in pieces:
+                if kind == "text":
+                    new_runs = [self._run(chunk)]
+                else:
+                    new_runs = self._field_runs(f"REF {self._labels[chunk]} \\h", chunk)
+                for nr in new_runs:
+                    if rpr is not None:
+                        old = nr.find(qn("w:rPr"))
+                        if old is not None:
+                            nr.remove(old)
+                        nr.insert(0, copy.deepcopy(rpr))
+                    anchor.addnext(nr)
+                    anchor = nr
+            para.remove(run)
 
     @property
     def next_table_label(self) -> str:
@@ -416,6 +593,7 @@ class ReportDocument(TableMixin, TocMixin):
 
     def image(self, png: bytes | str | Path, width_cm: float = 15.0) -> None:
         """Append a centred picture (PNG bytes or a file path)."""
+        width_cm = min(width_cm, self.text_width_cm)  # a picture never runs into the margins
         p = self._new_p(None, "center", keep_next=True)
         self._append(p)
         para = Paragraph(p, self.doc._body)
@@ -430,22 +608,26 @@ class ReportDocument(TableMixin, TocMixin):
             self.source_note(source)
         return label
 
-    def numbered_table(self, title: str, header, rows, source: str | None = None, **kw) -> str:
-        """Append a caption, a table and an optional source line; return the caption label.
+    def numbered_table(self, title: str, header, rows, source: str | None = None,
+                       footnotes: Sequence[str] = (), **kw) -> str:
+        """Append a caption, a table, its footnotes and an optional source line; return the caption label.
 
-        A short table stays on one page with its caption and source line; a long one
-        keeps at least its last rows with the source line.
+        A short table stays on one page with its caption, footnotes and source line; a long
+        one keeps at least its last rows with them. Footnotes (SPSS's "a. Dependent
+        Variable: …") come directly under the table, before the source line.
         """
         label = self.caption("table", title)
         rows = [list(r) for r in rows]
-        if source:
+        if source or footnotes:
             kw.setdefault("keep_with_next", len(rows) if len(rows) <= KEEP_WHOLE_ROWS else KEEP_LAST_ROWS)
         self.table(header, rows, **kw)
+        for k, note in enumerate(footnotes):
+            self.paragraph(note, "Source Note", align="left", keep_next=bool(source) or k < len(footnotes) - 1)
         if source:
             self.source_note(source)
         return label
 
-    def save(self, path: str | Path) -> Path:
+    def save(self, path: str | Path, *, toc_pages: bool | None = None) -> Path:
         """Write the document, with page numbers in the footer, and return its path.
 
         The whole file is built in memory first and then written next to ``path`` and
@@ -454,14 +636,34 @@ class ReportDocument(TableMixin, TocMixin):
         out = Path(path)
         self.page_numbers()
         self._fill_toc()
+        self._link_references()
         self._update_fields_on_open()
-        buffer = io.BytesIO()
-        self.doc.save(buffer)
         try:
             out.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise QdaError(tr("{path}: tidak dapat ditulis ({reason})", path=out, reason=os_reason(exc))) from None
+        buffer = io.BytesIO()
+        self.doc.save(buffer)
+        if self._toc_entries and toc_pages is not False and (toc_pages or layout_enabled()):
+            buffer = self._with_toc_pages(buffer, out) or buffer
         with atomic_output(out) as tmp:
             with open(tmp, "wb") as fh:
                 fh.write(buffer.getbuffer())
         return out
+
+    def _with_toc_pages(self, buffer: io.BytesIO, out: Path) -> io.BytesIO | None:
+        """The document again with its contents' page numbers from a LibreOffice layout (None if it fails)."""
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as tmp:
+            draft = Path(tmp) / (out.stem + ".docx")
+            draft.write_bytes(buffer.getvalue())
+            try:
+                pages = heading_pages(draft, [text for text, _link in self._toc_entries])
+            except Exception:  # no usable LibreOffice: Word fills the numbers on opening  # noqa: BLE001
+                return None
+        if not self.write_toc_pages(pages):
+            return None
+        again = io.BytesIO()
+        self.doc.save(again)
+        return again

@@ -37,6 +37,10 @@ class TableMixin:
         ncols = max(sum(v[1] if isinstance(v, tuple) else 1 for v in h) for h in header_rows) if header_rows else 0
         if not widths_cm and ncols:
             widths_cm = self._auto_widths(header_rows, rows, ncols, font_size or 11)
+        elif widths_cm and sum(widths_cm) > self.text_width_cm:
+            # a table never runs into the margins, whatever the template's page
+            scale = self.text_width_cm / sum(widths_cm)
+            widths_cm = [w * scale for w in widths_cm]
         tbl = OxmlElement("w:tbl")
         tblpr = OxmlElement("w:tblPr")
         ts = OxmlElement("w:tblStyle")

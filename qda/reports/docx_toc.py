@@ -19,6 +19,17 @@ _BOOKMARK_BASE = 9_000_000  # bookmark ids well above any a template may hold
 class TocMixin:
     """Contents for :class:`~qda.reports.docx_kit.ReportDocument`."""
 
+    _toc_entries: list = []
+
+    def write_toc_pages(self, pages: list[int | None]) -> bool:
+        """Write ``pages`` (one per contents entry, in order) as the shown results of the PAGEREF fields."""
+        if not self._toc_entries or len(pages) != len(self._toc_entries) or any(p is None for p in pages):
+            return False
+        for (_text, link), page in zip(self._toc_entries, pages):
+            shown = [r for r in link.iter(qn("w:r")) if r.find(qn("w:t")) is not None][-1]
+            shown.find(qn("w:t")).text = str(page)
+        return True
+
     def toc(self, heading: str | None = None, placeholder: str = TOC_PLACEHOLDER) -> None:
         """Append a table-of-contents field (levels 1–3).
 
@@ -56,6 +67,7 @@ class TocMixin:
             return
         tab_pos = str(int(self.text_width_cm * 567))
         entries = []
+        self._toc_entries: list = []
         for k, (el, level, text) in enumerate(headings):
             name = f"_Toc{_BOOKMARK_BASE + k}"
             start = OxmlElement("w:bookmarkStart")
@@ -84,6 +96,7 @@ class TocMixin:
             link.append(tab_run)
             for run in self._field_runs(f"PAGEREF {name} \\h", ""):
                 link.append(run)
+            self._toc_entries.append((text, link))
             entry.append(link)
             entries.append(entry)
         # the TOC field's begin/instruction/separate go before the first entry, its end after the last

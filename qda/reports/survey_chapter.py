@@ -30,14 +30,22 @@ SUGIYONO = [("0,00 – 0,199", "0.00 – 0.199", "Sangat Rendah", "Very weak", "
 
 
 def write_survey_chapter(result: Any, out_path: str | Path, *, language: str = "id",
-                         template: str | Path | None = None, chapter: int = 4, year: int | None = None) -> Path:
+                         template: str | Path | None = None, chapter: int = 4, year: int | None = None,
+                         look: str = "thesis") -> Path:
     """Write the survey chapter of ``result`` to ``out_path`` and return the path.
 
     ``chapter`` numbers captions and section headings ("Tabel 4.1", "4.2"); ``year`` goes
-    in the source line under each table (default: the current year).
+    in the source line under each table (default: the current year); ``template`` is a
+    .docx whose styles and page setup are used; ``look`` the default style ("thesis":
+    Times New Roman 12, 1.5 spacing; "modern": the sans-serif look).
     """
+    from qda.errors import QdaError
+    from qda.i18n import tr
+
+    if not isinstance(chapter, int) or isinstance(chapter, bool) or not 1 <= chapter <= 99:
+        raise QdaError(tr("nomor bab harus bilangan bulat 1–99: {n}", n=chapter))
     w = Wording(language)
-    doc = ReportDocument(template, language=language, chapter=chapter)
+    doc = ReportDocument(template, language=language, chapter=chapter, look=look)
     if language == "en":
         result = _english_names(result)
     _Chapter(doc, result, w, chapter, year or _dt.date.today().year).write()
@@ -130,12 +138,18 @@ def band_range(band: Any, w: Wording) -> str:
     return f"{w.int(band.lower)} – {w.int(band.upper)}"
 
 
+def _named(items: list[str], language: str) -> str:
+    """``X3`` / ``X3 dan X10``: every item of a tie, named."""
+    return N.join(items, language)
+
+
 class _Chapter:
     def __init__(self, doc: ReportDocument, result, w: Wording, chapter: int, year: int) -> None:
         self.doc, self.r, self.w, self.chapter = doc, result, w, chapter
         self.source = w("Sumber: data primer diolah, {year}", year=year)
         self.section = 0
         self.alpha = result.settings.alpha
+        self._noted: set[str] = set()
 
     def h2(self, text: str) -> None:
         self.section += 1
@@ -150,10 +164,15 @@ class _Chapter:
         self.doc.paragraph(text, align="justify")
 
     def table(self, title: str, header, rows, **kw) -> str:
-        return self.doc.numbered_table(title, header, rows, source=self.source, **kw)
+        kw.setdefault("source", self.source)
+        return self.doc.numbered_table(title, header, rows, **kw)
 
     def notes(self, notes) -> None:
+        """Each note once in the whole chapter, however many results carry it."""
         for note in notes or ():
+            if str(note) in self._noted:
+                continue
+            self._noted.add(str(note))
             self.doc.paragraph([(self.w("Catatan: "), {"bold": True}), (str(note), {"italic": True})])
 
     # ------------------------------------------------------------------------------------------
@@ -164,6 +183,9 @@ class _Chapter:
         self.doc.heading(w("BAB {n}", n=roman) + "\n" + w("HASIL ANALISIS DATA KUESIONER"), 1)
         if r.title:
             self.para(w("Bab ini menyajikan hasil pengolahan kuesioner penelitian \u201c{title}\u201d.", title=r.title))
+        else:
+            self.para(w("Bab ini menyajikan hasil pengolahan data kuesioner {source}.", source=r.source or w("penelitian")))
+        self.para(self.instrument_sentence())
         self.notes(r.notes)
         self.return_and_profile()
         self.items()
@@ -175,6 +197,22 @@ class _Chapter:
         if r.regression is not None:
             self.regression()
             self.hypothesis()
+
+    def instrument_sentence(self) -> str:
+        """Which instrument's wording the chapter uses: the Sako study's, or the data's own columns."""
+        w, r = self.w, self.r
+        x, y = r.x, r.y
+        if r.instrument == "sako":
+            text = w("Nama variabel, indikator dan redaksi butir mengikuti instrumen studi Kelurahan Sako.")
+            if r.reconstructed:
+                text += " " + w("Redaksi pertanyaan instrumen tersebut direkonstruksi dari tabel studi karena "
+                                "kuesioner aslinya tidak dipublikasikan.")
+            return text
+        if r.instrument:
+            return w("Nama variabel dan redaksi butir mengikuti instrumen \u201c{name}\u201d.", name=r.instrument)
+        return w("Variabel bebas adalah {x} (X, {kx} butir) dan variabel terikat adalah {y} (Y, {ky} butir); "
+                 "butir disebut dengan nama kolomnya dalam data.", x=x.name, kx=len(x.items), y=y.name,
+                 ky=len(y.items))
 
     def return_and_profile(self) -> None:
         w, r = self.w, self.r
@@ -211,8 +249,10 @@ class _Chapter:
                 rows = [[str(k + 1), row.label, row.value, w.int(row.count), w.pct(row.percent)]
                         for k, row in enumerate(s.rows)]
                 rows.append(["", w("Jumlah"), "", w.int(s.n_answered), w.pct(100.0 if s.n_answered else None)])
-                label = self.table(w("Tanggapan responden terhadap butir {item}: {text}", item=s.item,
-                                     text=s.text.strip()),
+                wording = s.text.strip() if s.text and s.text.strip() != s.item else ""
+                title = (w("Tanggapan responden terhadap butir {item}: {text}", item=s.item, text=wording) if wording
+                         else w("Tanggapan responden terhadap butir {item}", item=s.item))
+                label = self.table(title,
                                    [w("No"), w("Alternatif Jawaban"), w("Skor"), w("Frekuensi"), w("Persentase")],
                                    rows, widths_cm=[1.2, 6, 1.8, 2.6, 2.8],
                                    align=["center", "left", "center", "right", "right"])
@@ -224,11 +264,12 @@ class _Chapter:
                                 language=w.language)
                 label = self.doc.figure(png, w("Rata-rata skor butir variabel {name}", name=var.name), self.source,
                                         width_cm=14)
-                best = max(var.item_summaries, key=lambda s: s.mean or 0.0)
-                worst = min(var.item_summaries, key=lambda s: s.mean or 0.0)
+                shown = {s.item: round(s.mean or 0.0, 2) for s in var.item_summaries}
+                top, low = max(shown.values()), min(shown.values())
                 self.para(w("{label} memperlihatkan bahwa rata-rata skor tertinggi variabel {name} terdapat pada butir "
                             "{hi} ({hm}) dan terendah pada butir {lo} ({lm}).", label=label, name=var.name,
-                            hi=best.item, hm=w.num(best.mean, 2), lo=worst.item, lm=w.num(worst.mean, 2)))
+                            hi=_named([k for k, v in shown.items() if v == top], w.language), hm=w.num(top, 2),
+                            lo=_named([k for k, v in shown.items() if v == low], w.language), lm=w.num(low, 2)))
 
     def validity(self) -> None:
         w, r = self.w, self.r
@@ -237,13 +278,12 @@ class _Chapter:
                     "dinyatakan valid bila r hitung lebih besar dari r tabel."))
         for var in r.variables.values():
             val = var.validity
-            rows = [[str(k + 1), it.item, w.num(it.r), w.num(val.r_table),
-                     w("Valid") if it.valid else w("Tidak Valid")] for k, it in enumerate(val.items)]
+            rows = [[str(k + 1), it.item, w.num(it.r) if it.r is not None else w("tidak dapat dihitung"),
+                     w.num(val.r_table), w("Valid") if it.valid else w("Tidak Valid")] for k, it in enumerate(val.items)]
             label = self.table(w("Hasil uji validitas variabel {name} ({key})", name=var.name, key=var.key),
                                [w("No"), w("Butir"), w("r hitung"), w("r tabel"), w("Keterangan")], rows,
                                widths_cm=[1.2, 2.5, 3, 3, 3.5], align=["center", "center", "right", "right", "center"])
             self.para(N.validity_paragraph(var, w, label))
-            self.notes(val.notes)
             self.notes(var.notes)
 
     def reliability(self) -> None:
@@ -255,8 +295,8 @@ class _Chapter:
                    [[w("Cases"), w("Valid"), w.int(c.valid), w.num(c.valid_pct, 1)],
                     ["", w("Excluded\u1d43"), w.int(c.excluded), w.num(c.excluded_pct, 1)],
                     ["", w("Total"), w.int(c.total), w.num(c.total_pct, 1)]],
-                   widths_cm=[2.5, 3, 2, 2])
-        self.doc.paragraph(w("a. Listwise deletion based on all variables in the procedure."), "Source Note")
+                   widths_cm=[2.5, 3, 2, 2],
+                   footnotes=[w("a. Listwise deletion based on all variables in the procedure.")])
         label = self.table(w("Reliability Statistics"), ["Cronbach's Alpha", "N of Items"],
                            [[w.num(rel.alpha), w.int(rel.n_items)]], widths_cm=[4, 3], align=["center", "center"])
         self.para(N.reliability_paragraph(rel, w, label))
@@ -274,10 +314,14 @@ class _Chapter:
                 raising = [t.item for t in rel.item_total
                            if t.alpha_if_deleted is not None and t.alpha_if_deleted > rel.alpha]
                 if raising:
+                    top = round(best.alpha_if_deleted, 3)
+                    tops = [t.item for t in rel.item_total
+                            if t.alpha_if_deleted is not None and round(t.alpha_if_deleted, 3) == top]
                     self.para(w("Menurut {label}, alpha tertinggi bila satu butir dihapus adalah {a} (butir {item}), "
-                                "dibandingkan {alpha} untuk seluruh butir; {k} butir menaikkan alpha bila dihapus.",
-                                label=label, a=w.num(best.alpha_if_deleted), item=best.item, alpha=w.num(rel.alpha),
-                                k=len(raising)))
+                                "dibandingkan {alpha} untuk seluruh butir. Butir yang menaikkan alpha bila dihapus "
+                                "adalah {items}.", label=label, a=w.num(best.alpha_if_deleted),
+                                item=_named(tops, w.language), alpha=w.num(rel.alpha),
+                                items=_named(raising, w.language)))
                 else:
                     self.para(w("Menurut {label}, tidak ada butir yang bila dihapus menaikkan alpha di atas {a}.",
                                 label=label, a=w.num(rel.alpha)))
@@ -323,8 +367,8 @@ class _Chapter:
         if r.normality:
             rows = [[names.get(t.target, t.target), w.int(t.n), w.num(t.ks_statistic), w.num(t.ks_p),
                      w.num(t.sw_statistic), w.num(t.sw_p),
-                     (w("Normal") if t.ks_p is not None and t.ks_p > self.alpha else w("Tidak Normal"))
-                     if t.ks_p is not None else "–"] for t in r.normality]
+                     "–" if t.normal is None else (w("Normal") if t.normal else w("Tidak Normal"))]
+                    for t in r.normality]
             label = self.table(w("Hasil uji normalitas"),
                                [[w("Data"), "N", ("Kolmogorov-Smirnov", 2), ("Shapiro-Wilk", 2), w("Keterangan")],
                                 [None, None, w("Statistik"), "Sig.", w("Statistik"), "Sig.", None]], rows,
@@ -353,16 +397,17 @@ class _Chapter:
         label = self.table(w("Model Summary"), ["Model", "R", "R Square", "Adjusted R Square",
                                                 "Std. Error of the Estimate"],
                            [["1", w.num(reg.R), w.num(reg.R2), w.num(reg.adj_R2), w.num(reg.se_est)]],
-                           widths_cm=[1.6, 2, 2.5, 3.5, 4], align=["center"] * 5)
-        self.doc.paragraph(w("a. Predictors: (Constant), {x}", x=reg.x_name), "Source Note")
+                           widths_cm=[1.6, 2, 2.5, 3.5, 4], align=["center"] * 5,
+                           footnotes=[w("a. Predictors: (Constant), {x}", x=reg.x_name)])
         self.para(N.model_summary_paragraph(reg, w, label))
         rows = []
         for k, row in enumerate(reg.anova):
             rows.append(["1" if k == 0 else "", row.source, w.num(row.ss), w.int(row.df), w.num(row.ms),
                          w.num(row.F), w.num(row.p)])
         label = self.table(w("ANOVA"), ["Model", "", "Sum of Squares", "df", "Mean Square", "F", "Sig."], rows,
-                           widths_cm=[1.6, 2.4, 2.8, 1.2, 2.6, 2, 1.6])
-        self.doc.paragraph(w("a. Dependent Variable: {y}", y=reg.y_name), "Source Note")
+                           widths_cm=[1.6, 2.4, 2.8, 1.2, 2.6, 2, 1.6],
+                           footnotes=[w("a. Dependent Variable: {y}", y=reg.y_name),
+                                      w("b. Predictors: (Constant), {x}", x=reg.x_name)])
         self.para(N.anova_paragraph(reg, w, label))
         rows = []
         for k, c in enumerate(reg.coefficients):
@@ -371,8 +416,8 @@ class _Chapter:
         label = self.table(w("Coefficients"),
                            [["Model", "", ("Unstandardized Coefficients", 2), "Standardized Coefficients", "t", "Sig."],
                             [None, None, "B", "Std. Error", "Beta", None, None]], rows,
-                           widths_cm=[1.6, 3.4, 2, 2, 2.8, 1.6, 1.6])
-        self.doc.paragraph(w("a. Dependent Variable: {y}", y=reg.y_name), "Source Note")
+                           widths_cm=[1.6, 3.4, 2, 2, 2.8, 1.6, 1.6],
+                           footnotes=[w("a. Dependent Variable: {y}", y=reg.y_name)])
         self.para(N.coefficients_paragraph(reg, w, label))
         eq, reading = N.equation_paragraph(reg, w)
         self.doc.paragraph(w("Persamaan regresi linear sederhana yang diperoleh adalah:"), align="justify",
@@ -392,7 +437,8 @@ class _Chapter:
             rows.append([span_en if w.language == "en" else span_id, name_en if w.language == "en" else name_id, mark])
         label = self.table(w("Pedoman interpretasi koefisien korelasi (Sugiyono)"),
                            [w("Interval Koefisien"), w("Tingkat Hubungan"), w("Hasil")], rows,
-                           widths_cm=[4, 4, 2], align=["center", "left", "center"])
+                           widths_cm=[4, 4, 2], align=["center", "left", "center"],
+                           source=w("Sumber: Sugiyono, Metode Penelitian Kuantitatif, Kualitatif, dan R&D"))
         self.para(reg.interpretation.get(w.language))
         if reg.determination_text is not None:
             self.para(w("KD = R² × 100% = {r2} × 100% = {kd}.", r2=w.num(reg.R2), kd=w.pct(reg.kd_pct, 1)))

@@ -76,9 +76,11 @@ def score(var: str, m: "np.ndarray", names: list[str], scheme: str, lo_pt: int, 
                        notes=notes)
 
 
-def _variable(var: Variable, block: "np.ndarray", inst: Instrument, st: Settings) -> VariableResult:
+def _variable(var: Variable, block: "np.ndarray", inst: Instrument, st: Settings,
+              seen: dict[str, list[str]] | None = None) -> VariableResult:
     names = [it.id for it in var.items]
-    sums = [item_summary(it.id, var.key, it.text or it.topic, block[:, j], inst.labels_of(it),
+    seen = seen or {}
+    sums = [item_summary(it.id, var.key, it.text or it.topic, block[:, j], seen.get(it.id) or inst.labels_of(it),
                          inst.scale_min, inst.scale_max) for j, it in enumerate(var.items)]
     val = validity(var.key, block, names, st.alpha)
     used = []
@@ -146,10 +148,11 @@ def analyse(data: DataSet, instrument: Instrument, mapping: dict[str, str] | Non
                 if d.column in data.frame.columns]
     if progress:
         progress.step(message=tr("Validitas dan reliabilitas"))
-    vx = _variable(xv, scores[:, :kx], instrument, st)
+    seen = {i: labels for i in order if (labels := seen_labels(data, mapping[i], instrument))}
+    vx = _variable(xv, scores[:, :kx], instrument, st, seen)
     if progress:
         progress.step()
-    vy = _variable(yv, scores[:, kx:], instrument, st)
+    vy = _variable(yv, scores[:, kx:], instrument, st, seen)
     if progress:
         progress.step(message=tr("Reliabilitas gabungan"))
     idx_all = [order.index(i) for i in vx.used_items] + [kx + [it.id for it in yv.items].index(i) for i in vy.used_items]
@@ -181,13 +184,21 @@ def analyse(data: DataSet, instrument: Instrument, mapping: dict[str, str] | Non
                         "dari korelasi, alpha, skor dan regresi.", k=n_rows - usable, n=n_rows))
     return SurveyResult(source=data.name, title=instrument.title, settings=st, n_rows=n_rows, return_table=ret,
                         profiles=profiles, variables={vx.key: vx, vy.key: vy}, reliability_all_valid=rel_all,
-                        normality=norm, linearity=lin, regression=reg, notes=notes)
+                        normality=norm, linearity=lin, regression=reg, notes=notes, instrument=instrument.name,
+                        reconstructed=any(it.wording == "rekonstruksi" for v in (xv, yv) for it in v.items))
 
 
 def analyse_columns(data: DataSet, x_cols: list[str], y_cols: list[str], settings: Settings | None = None,
-                    *, base: Instrument | None = None, progress: Progress | None = None) -> SurveyResult:
-    """Analyse with X and Y given as column lists (names, item ids or question texts of ``base``)."""
-    from qda.survey.instrument import load_template, simple_instrument
+                    *, base: Instrument | None = None, progress: Progress | None = None,
+                    title: str | None = None, x_name: str | None = None, y_name: str | None = None) -> SurveyResult:
+    """Analyse with X and Y given as column lists (names, item ids or question texts of ``base``).
+
+    Without ``base`` the Sako instrument is used only when the data really is Sako's (its item
+    columns exactly, its respondent and profile columns); any other data gets a neutral
+    instrument: no study title, no question wording, variables named ``x_name``/``y_name``
+    (or "Variabel X"/"Variabel Y"), answers shown with the labels the respondents saw.
+    """
+    from qda.survey.instrument import is_instrument_data, load_template, neutral_instrument, simple_instrument
     from qda.survey.mapping import resolve
 
     if not x_cols or not y_cols:
@@ -195,7 +206,49 @@ def analyse_columns(data: DataSet, x_cols: list[str], y_cols: list[str], setting
     overlap = set(x_cols) & set(y_cols)
     if overlap:
         raise DataError(tr("kolom {cols} dipilih untuk X dan Y sekaligus", cols=", ".join(sorted(overlap))))
-    base = base or load_template("sako")
+    if base is None:
+        sako = load_template("sako")
+        base = sako if _is_sako(data, list(x_cols), list(y_cols), sako) else neutral_instrument()
+    neutral = not base.variables
     mapping = resolve(list(x_cols) + list(y_cols), data.columns, base, data.name)
-    instrument = simple_instrument(list(x_cols), list(y_cols), base=base)
+    instrument = simple_instrument(list(x_cols), list(y_cols), base=base,
+                                   x_name=x_name or (tr("Variabel X") if neutral else "X"),
+                                   y_name=y_name or (tr("Variabel Y") if neutral else "Y"), title=title)
     return analyse(data, instrument, mapping, settings, progress)
+
+
+def _is_sako(data: DataSet, x_cols: list[str], y_cols: list[str], sako: Instrument) -> bool:
+    """Sako's data: its item columns with its respondent and profile columns, or its question wording as headers."""
+    from qda.survey.instrument import is_instrument_data
+    from qda.survey.mapping import resolve
+
+    if is_instrument_data(data.columns, x_cols, y_cols, sako):
+        return True
+    ids = [it.id for it in sako.variables[0].items], [it.id for it in sako.variables[1].items]
+    if (x_cols, y_cols) != ids:
+        return False
+    try:
+        mapping = resolve(x_cols + y_cols, data.columns, sako, data.name)
+    except DataError:
+        return False
+    return all(col != item for item, col in mapping.items())  # every header is Sako's question wording
+
+
+def seen_labels(data: DataSet, column: str, instrument: Instrument) -> list[str] | None:
+    """The label set (best first) the answers in ``column`` were written in, when they are labels.
+
+    Respondents who saw "Sangat Setuju … Sangat Tidak Setuju" are reported with those labels,
+    whatever set the instrument gives the item. None when the column holds numbers only.
+    """
+    from qda.survey.instrument import normalise_label
+
+    if column not in data.frame.columns:
+        return None
+    values = [normalise_label(v) for v in data.frame[column].astype(str) if str(v).strip()]
+    best, hits = None, 0
+    for labels in instrument.label_sets.values():
+        keys = {normalise_label(x) for x in labels}
+        n = sum(1 for v in values if v in keys)
+        if n > hits:
+            best, hits = labels, n
+    return list(best) if best else None

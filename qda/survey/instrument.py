@@ -16,6 +16,9 @@ from qda.i18n import tr
 from qda.resources import resource
 
 DEFAULT_LABEL_SET = "baik"
+#: The label set of a neutral instrument's items: the score itself, nobody's wording.
+SCORE_LABEL_SET = "skor"
+SCORE_LABELS = ["Skor 5", "Skor 4", "Skor 3", "Skor 2", "Skor 1"]
 
 
 def normalise_label(text: str) -> str:
@@ -83,6 +86,7 @@ class Instrument:
     label_sets: dict[str, list[str]] = field(default_factory=dict)
     variables: list[Variable] = field(default_factory=list)
     demographics: list[Demographic] = field(default_factory=list)
+    default_label_set: str = DEFAULT_LABEL_SET
 
     # --- lookup -----------------------------------------------------------------------
     def variable(self, key: str) -> Variable:
@@ -102,8 +106,8 @@ class Instrument:
 
     def labels_of(self, item: Item | None) -> list[str]:
         """The label set of ``item`` (best first), falling back to the default set."""
-        name = item.label_set if item and item.label_set else DEFAULT_LABEL_SET
-        return self.label_sets.get(name) or self.label_sets.get(DEFAULT_LABEL_SET) or []
+        name = item.label_set if item and item.label_set else self.default_label_set
+        return self.label_sets.get(name) or self.label_sets.get(self.default_label_set) or []
 
     def score_map(self, item: Item | None) -> dict[str, int]:
         """Normalised label -> score for ``item``: its own set, plus any unambiguous label of the others."""
@@ -151,6 +155,7 @@ class Instrument:
             scale_min=int(scale.get("min", 1)), scale_max=int(scale.get("max", 5)),
             id_column=data.get("id_column"), label_sets=dict(data.get("label_sets", {})),
             variables=variables, demographics=demos,
+            default_label_set=data.get("default_label_set", DEFAULT_LABEL_SET),
         )
 
     @classmethod
@@ -184,8 +189,12 @@ def load_template(name_or_path: str | Path = "sako") -> Instrument:
 
 
 def simple_instrument(x_items: list[str], y_items: list[str], *, base: Instrument | None = None,
-                      x_name: str = "X", y_name: str = "Y") -> Instrument:
-    """An instrument of two variables from column lists, borrowing texts and labels from ``base``."""
+                      x_name: str = "X", y_name: str = "Y", title: str | None = None) -> Instrument:
+    """An instrument of two variables from column lists, borrowing texts and labels from ``base``.
+
+    ``x_name``/``y_name`` name the variables (the base's names are kept when they are left as
+    "X"/"Y"); ``title`` replaces the base's study title.
+    """
     base = base or load_template("sako")
 
     def make(key: str, name: str, cols: list[str]) -> Variable:
@@ -205,8 +214,45 @@ def simple_instrument(x_items: list[str], y_items: list[str], *, base: Instrumen
         return Variable(key=key, name=name, name_en=name_en, indicators=[Indicator(name=name, items=items)])
 
     return Instrument(
-        name=base.name, title=base.title, note=base.note, scale_min=base.scale_min,
-        scale_max=base.scale_max, id_column=base.id_column, label_sets=dict(base.label_sets),
-        variables=[make("X", x_name, x_items), make("Y", y_name, y_items)],
-        demographics=list(base.demographics),
+        name=base.name, title=base.title if title is None else title, note=base.note,
+        scale_min=base.scale_min, scale_max=base.scale_max, id_column=base.id_column,
+        label_sets=dict(base.label_sets), variables=[make("X", x_name, x_items), make("Y", y_name, y_items)],
+        demographics=list(base.demographics), default_label_set=base.default_label_set,
     )
+
+
+def neutral_instrument() -> Instrument:
+    """An instrument that knows nobody's study: no title, no question wording, no variable names.
+
+    It reads the answer labels Indonesian questionnaires use (the bundled label sets, so
+    "Sangat Setuju" still scores 5) and shows numeric answers as their score ("Skor 5").
+    Demographic columns are found by their common names.
+    """
+    sako = load_template("sako")
+    sets = dict(sako.label_sets)
+    sets[SCORE_LABEL_SET] = list(SCORE_LABELS)
+    demographics = [Demographic(column=d.column, title=d.title, title_en=d.title_en, order=list(d.order),
+                                bins=[list(b) for b in d.bins])
+                    for d in sako.demographics if d.column in GENERIC_DEMOGRAPHICS]
+    return Instrument(name="", title="", note="", scale_min=sako.scale_min, scale_max=sako.scale_max,
+                      id_column=None, label_sets=sets, variables=[], demographics=demographics,
+                      default_label_set=SCORE_LABEL_SET)
+
+
+#: Demographic columns a neutral instrument profiles when the data has them (Sako's column names).
+GENERIC_DEMOGRAPHICS = ("jenis_kelamin", "usia", "pendidikan")
+
+
+def is_instrument_data(columns: list[str], x_cols: list[str], y_cols: list[str], instrument: Instrument) -> bool:
+    """Whether these columns really are ``instrument``'s: its X and Y items exactly, its id and profile columns."""
+    if len(instrument.variables) < 2:
+        return False
+    x_ids = [it.id for it in instrument.variables[0].items]
+    y_ids = [it.id for it in instrument.variables[1].items]
+    if list(x_cols) != x_ids or list(y_cols) != y_ids:
+        return False
+    have = set(columns)
+    needed = {d.column for d in instrument.demographics}
+    if instrument.id_column:
+        needed.add(instrument.id_column)
+    return needed <= have

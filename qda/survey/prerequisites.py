@@ -12,6 +12,16 @@ if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
 
 
+#: Up to this many cases the normality verdict follows Shapiro–Wilk, as SPSS users are taught;
+#: above it, Kolmogorov–Smirnov (Lilliefors).
+SHAPIRO_MAX_N = 50
+
+
+def normality_rule(n: int) -> str:
+    """The test whose Sig. decides normality for ``n`` cases: "shapiro-wilk" or "kolmogorov-smirnov"."""
+    return "shapiro-wilk" if n <= SHAPIRO_MAX_N else "kolmogorov-smirnov"
+
+
 def normality(values: "np.ndarray", target: str, alpha: float = 0.05) -> NormalityTest:
     """Kolmogorov–Smirnov with Lilliefors correction (statsmodels) and Shapiro–Wilk (scipy)."""
     import numpy as np
@@ -36,9 +46,11 @@ def normality(values: "np.ndarray", target: str, alpha: float = 0.05) -> Normali
         sw, sw_p = finite(res.statistic), finite(res.pvalue)
         if n > 5000:
             notes.append(tr("Shapiro–Wilk: untuk n > 5000 nilai p hanya perkiraan."))
-    normal = None if ks_p is None or sw_p is None else bool(ks_p > alpha and sw_p > alpha)
+    rule = normality_rule(n)
+    p = sw_p if rule == "shapiro-wilk" else ks_p
+    normal = None if p is None else bool(p > alpha)
     return NormalityTest(target=target, n=n, ks_statistic=ks, ks_p=ks_p, sw_statistic=sw, sw_p=sw_p,
-                         normal=normal, notes=notes)
+                         normal=normal, notes=notes, rule=rule)
 
 
 def _row(source: str, ss: float, df: int, ms_within: float | None, df_within: int) -> AnovaRow:

@@ -62,7 +62,7 @@ def _decision(alpha: float, n: int, sig: float | None, t: float | None, F: float
         sig_text=W.compare("Sig.|α", "Sig.|α", sig, alpha, 3, 2),
         t_text=W.compare("t hitung|t tabel", "t value|t table", None if t is None else abs(t), t_tab, 3, 3,
                          df_id, df_en),
-        F_text=W.compare("F hitung|F tabel", "F value|F table", F, f_tab, 2, 3,
+        F_text=W.compare("F hitung|F tabel", "F value|F table", F, f_tab, 3, 3,
                          f" untuk df 1; {df_res}", f" for df 1; {df_res}"),
         conclusion=W.conclusion(significant, x_name, y_name))
 

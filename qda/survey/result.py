@@ -223,7 +223,8 @@ class NormalityTest:
     ks_p: float | None  # statsmodels lilliefors, table p-values (SPSS prints .200 as a floor)
     sw_statistic: float | None
     sw_p: float | None
-    normal: bool | None  # both p > alpha
+    normal: bool | None  # by the rule of :func:`qda.survey.prerequisites.normality_rule`
+    rule: str = ""  # "shapiro-wilk" (n <= 50) or "kolmogorov-smirnov": the test the verdict follows
     notes: list[str] = field(default_factory=list)
 
 
@@ -362,6 +363,8 @@ class SurveyResult:
     linearity: LinearityResult | None
     regression: RegressionResult | None  # None when fewer than 3 complete cases
     notes: list[str] = field(default_factory=list)
+    instrument: str = ""  # the instrument whose wording was used ("sako"), "" for the data's own columns
+    reconstructed: bool = False  # some question wording was reconstructed, not the original
 
     @property
     def x(self) -> VariableResult:

@@ -105,7 +105,11 @@ def score_columns(data: DataSet, mapping: dict[str, str], instrument: Instrument
             else:
                 problems.append(Problem(data.name, data.row_number(i), col, cell, tr("bukan angka")))
         ok = ~np.isnan(nums) & ~is_missing
-        bad = ok & ((nums < lo) | (nums > hi) | (nums != np.round(nums)))
+        fraction = ok & (nums != np.round(nums))
+        for i in np.flatnonzero(fraction):
+            problems.append(Problem(data.name, data.row_number(i), col, raw.iat[i],
+                                    tr("bukan bilangan bulat (skor Likert {lo}–{hi})", lo=lo, hi=hi)))
+        bad = ok & ~fraction & ((nums < lo) | (nums > hi))
         for i in np.flatnonzero(bad):
             problems.append(Problem(data.name, data.row_number(i), col, raw.iat[i],
                                     tr("di luar rentang {lo}–{hi}", lo=lo, hi=hi)))

@@ -52,7 +52,7 @@ def test_styles_captions_fields_and_table(tmp_path):
     body = back.element.body
     instr = [t.text.strip() for t in body.iter(qn("w:instrText"))]
     assert 'TOC \\o "1-3" \\h \\z \\u' in instr
-    assert instr.count("SEQ Tabel \\* ARABIC") == 2 and "SEQ Gambar \\* ARABIC" in instr
+    assert instr.count("SEQ Tabel \\* ARABIC \\s 1") == 2 and "SEQ Gambar \\* ARABIC \\s 1" in instr
     assert TOC_PLACEHOLDER not in by_text  # replaced by the headings (see the contents test)
     table = back.tables[0]
     assert table.style.name == "Table Grid"

@@ -91,7 +91,7 @@ def test_decision_and_wording(sako_result):
     d = reg.decision
     assert d.reject_h0 is True and d.significant is True
     assert printed("2.048", d.t_tabel) and printed("4.196", d.F_tabel) and d.df_F == (1, 28)
-    assert "4,643 > 2,048" in d.t_text.id and "21,55 > 4,196" in d.F_text.id
+    assert "4,643 > 2,048" in d.t_text.id and "21,555 > 4,196" in d.F_text.id
     assert d.conclusion.id.startswith("H0 ditolak, Ha diterima")
     assert reg.strength == "kuat"
     assert "43,5%" in reg.determination_text.id and "56,5%" in reg.determination_text.id
