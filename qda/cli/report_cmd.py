@@ -34,6 +34,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help=tr("hanya kutipan pengode ini; boleh berulang atau dipisah koma"))
     p.add_argument("--include-names", action="store_true",
                    help=tr("cantumkan nama dan identitas informan (bawaan: disembunyikan)"))
+    p.add_argument("--hide-positions", action="store_true",
+                   help=tr("sembunyikan juga jabatan informan (jabatan satu orang mengungkap identitasnya)"))
+    p.add_argument("--no-coder-tags", action="store_true",
+                   help=tr("jangan tandai kutipan dengan nama pengode ([pengode: …])"))
+    p.add_argument("--quote-order", choices=["kind", "document"], default="kind",
+                   help=tr("urutan kutipan: kind (wawancara, observasi, dokumen) atau document (urutan sumber)"))
+    p.add_argument("--look", choices=["thesis", "modern"], default="thesis",
+                   help=tr("gaya dokumen tanpa templat: thesis (Times New Roman 12, spasi 1,5) atau modern"))
     p.add_argument("--approved-only", action="store_true", help=tr("hanya kutipan yang status telaah terakhirnya disetujui"))
     p.add_argument("--reviewer", metavar=tr("PENELAAH"), help=tr("laporan telaah: hanya telaah dari penelaah ini"))
     p.add_argument("--template", metavar=tr("TEMPLAT"), help=tr("dokumen .docx yang gaya dan tata halamannya dipakai"))
@@ -52,6 +60,7 @@ def handle(args: argparse.Namespace) -> int:
     if not str(args.output).lower().endswith(".docx"):
         raise QdaError(tr("{path}: berkas keluaran harus berakhiran .docx", path=args.output))
     progress = Progress(callback=text_bar(sys.stderr))
+    warnings: list[str] = []
     with Project.open(args.project, read_only=True) as project:
         if args.kind == "review":
             if args.codes or args.docs or args.coders or args.approved_only:
@@ -59,7 +68,7 @@ def handle(args: argparse.Namespace) -> int:
             from qda.reports.review import write_review_report
 
             path = write_review_report(project, args.output, language=lang, reviewer=args.reviewer,
-                                       template=args.template, progress=progress)
+                                       template=args.template, progress=progress, look=args.look)
         else:
             if args.reviewer:
                 raise QdaError(tr("--reviewer hanya untuk --kind review"))
@@ -69,6 +78,10 @@ def handle(args: argparse.Namespace) -> int:
                                             documents=_names(args.docs), coders=_names(args.coders),
                                             approved_only=args.approved_only, template=args.template,
                                             title=args.title, author=args.author,
-                                            include_names=args.include_names, progress=progress)
+                                            include_names=args.include_names, progress=progress,
+                                            hide_positions=args.hide_positions, coder_tags=not args.no_coder_tags,
+                                            quote_order=args.quote_order, look=args.look, warnings=warnings)
+    for warning in warnings:
+        print(tr("Peringatan: {text}", text=warning), file=sys.stderr)
     print(tr("Laporan ditulis ke {path}", path=path), file=sys.stderr)
     return 0

@@ -103,6 +103,13 @@ class ReportDialog(QDialog):
         self.include_names = QCheckBox(tr("Cantumkan nama dan identitas informan"))
         self.include_names.setToolTip(tr("Bawaan: informan hanya disebut dengan kodenya (mis. Informan 3)"))
         layout.addWidget(self.include_names)
+        self.hide_positions = QCheckBox(tr("Sembunyikan juga jabatan informan"))
+        self.hide_positions.setToolTip(tr("Jabatan yang hanya dipegang satu orang dapat mengungkap identitas informan"))
+        layout.addWidget(self.hide_positions)
+        self.coder_tags = QCheckBox(tr("Tandai kutipan dengan nama pengode ([pengode: …])"))
+        self.coder_tags.setChecked(True)
+        layout.addWidget(self.coder_tags)
+        self.include_names.toggled.connect(lambda on: self.hide_positions.setEnabled(not on))
 
         options = QFormLayout()
         self.reviewer = QComboBox()
@@ -110,6 +117,14 @@ class ReportDialog(QDialog):
         for c in coders:
             self.reviewer.addItem(c.name, c.name)
         options.addRow(tr("Penelaah:"), self.reviewer)
+        self.quote_order = QComboBox()
+        self.quote_order.addItem(tr("Menurut jenis sumber (wawancara, observasi, dokumen)"), "kind")
+        self.quote_order.addItem(tr("Menurut urutan sumber"), "document")
+        options.addRow(tr("Urutan kutipan:"), self.quote_order)
+        self.look = QComboBox()
+        self.look.addItem(tr("Skripsi/tesis (Times New Roman 12, spasi 1,5)"), "thesis")
+        self.look.addItem(tr("Modern (Calibri 11)"), "modern")
+        options.addRow(tr("Gaya dokumen:"), self.look)
         self.template = QLineEdit()
         self.template.setPlaceholderText(tr("(tanpa templat)"))
         options.addRow(tr("Templat .docx:"), self._with_browse(self.template, self._browse_template))
@@ -170,6 +185,9 @@ class ReportDialog(QDialog):
         self.filters.setEnabled(qualitative)
         self.approved_only.setEnabled(qualitative)
         self.include_names.setEnabled(qualitative)
+        self.hide_positions.setEnabled(qualitative and not self.include_names.isChecked())
+        self.coder_tags.setEnabled(qualitative)
+        self.quote_order.setEnabled(qualitative)
         self.reviewer.setEnabled(not qualitative)
         out = Path(self.output.text() or self._default_output())
         stem = out.stem.replace("_telaah", "").replace("_laporan", "")
@@ -185,7 +203,8 @@ class ReportDialog(QDialog):
         if not out.lower().endswith(".docx"):
             raise QdaError(tr("{path}: berkas keluaran harus berakhiran .docx", path=out))
         opts: dict[str, Any] = {"out_path": out, "language": self.lang.currentData(),
-                                "template": self.template.text().strip() or None}
+                                "template": self.template.text().strip() or None,
+                                "look": self.look.currentData()}
         if self.kind.currentData() == "review":
             opts["reviewer"] = self.reviewer.currentData()
             return opts
@@ -197,6 +216,11 @@ class ReportDialog(QDialog):
             opts[key] = values
         opts["approved_only"] = self.approved_only.isChecked()
         opts["include_names"] = self.include_names.isChecked()
+        opts["hide_positions"] = self.hide_positions.isChecked() and not opts["include_names"]
+        opts["coder_tags"] = self.coder_tags.isChecked()
+        opts["quote_order"] = self.quote_order.currentData()
+        opts["look"] = self.look.currentData()
+        opts["warnings"] = self.warnings = []
         try:
             opts["author"] = self.project.coder.name
         except Exception:  # no current coder on a read-only project
@@ -258,7 +282,8 @@ class ReportDialog(QDialog):
         self._running(False)
         self.progress.setValue(self.progress.maximum())
         self.result_path = Path(path)
-        self.status.setText(tr("Laporan ditulis ke {path}", path=path))
+        warnings = getattr(self, "warnings", None) or []
+        self.status.setText("\n".join([tr("Laporan ditulis ke {path}", path=path), *warnings]))
         answer = QMessageBox.question(self, tr("Laporan selesai"),
                                       tr("Laporan ditulis ke {path}.\nBuka sekarang?", path=path))
         if answer == QMessageBox.StandardButton.Yes:

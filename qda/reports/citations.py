@@ -20,6 +20,7 @@ ATTRIBUTE_KEYS = {
     "position": ("jabatan", "position", "peran", "role"),
     "date": ("tanggal", "date", "tanggal wawancara", "tanggal observasi"),
     "location": ("lokasi", "location", "tempat"),
+    "title": ("judul", "title", "judul dokumen", "nama dokumen"),
 }
 
 _KIND_WORD = {
@@ -67,11 +68,27 @@ def lines_text(first: int, last: int, language: str = "id") -> str:
     return f"baris {first}" if first == last else f"baris {first}–{last}"
 
 
+def document_title(document_name: str, document_attributes: Mapping[str, str] | None = None,
+                   case_name: str | None = None) -> str:
+    """How a thesis names a source: its title (``Judul``), else its case code, else its file name without extension."""
+    title = lookup(document_attributes, "title")
+    if title:
+        return title
+    if case_name:
+        return case_name
+    stem = document_name.rsplit(".", 1)[0] if "." in document_name else document_name
+    return " ".join(stem.replace("_", " ").split()) or document_name
+
+
 def citation(kind: str, lines: tuple[int, int], *, document_name: str = "",
              document_attributes: Mapping[str, str] | None = None,
              case_name: str | None = None, case_attributes: Mapping[str, str] | None = None,
-             language: str = "id") -> str:
-    """The parenthesised citation of an excerpt of a document of ``kind``."""
+             language: str = "id", hide_position: bool = False) -> str:
+    """The parenthesised citation of an excerpt of a document of ``kind``.
+
+    Documents are cited by their title (or case code), never by file name; ``hide_position``
+    leaves the informant's position out (a one-person position identifies them).
+    """
     def part(name: str) -> str:
         return lookup(case_attributes, name) or lookup(document_attributes, name)
 
@@ -81,12 +98,12 @@ def citation(kind: str, lines: tuple[int, int], *, document_name: str = "",
     if kind == "observation":
         parts = [words["observation"], part("location"), date, where]
     elif kind == "interview":
-        informant = part("informant") or (case_name or "") or document_name
+        informant = part("informant") or (case_name or "") or document_title(document_name, document_attributes)
         if informant.isdigit():
             informant = ("Informant " if language == "en" else "Informan ") + informant
         said = f"{words['interview']} {date}".strip()
-        parts = [informant, part("position"), said, where]
+        parts = [informant, "" if hide_position else part("position"), said, where]
     else:
-        label = document_name
+        label = document_title(document_name, document_attributes, case_name)
         parts = [label, words.get(kind, words["other"]), date, where]
     return "(" + ", ".join(p for p in parts if p) + ")"

@@ -112,7 +112,8 @@ def latest_reviews(reviews: Iterable[Any]) -> tuple[dict[int, Any], dict[int, li
 
 def collect(project: Any, *, language: str = "id", codes: Iterable[str | int] | None = None,
             documents: Iterable[str | int] | None = None, coders: Iterable[str | int] | None = None,
-            approved_only: bool = False, reviewer: str | None = None, progress=None) -> ReportData:
+            approved_only: bool = False, reviewer: str | None = None, progress=None,
+            hide_positions: bool = False) -> ReportData:
     """Read the project and keep the excerpts matching the filters.
 
     ``codes`` keeps the named codes and their subcodes; ``documents`` and ``coders``
@@ -165,7 +166,8 @@ def collect(project: Any, *, language: str = "id", codes: Iterable[str | int] | 
         lines = indexes[doc.id].span(s.start, s.end)
         cite = citation(doc.kind, lines, document_name=doc.name, document_attributes=attrs[doc.id],
                         case_name=case.name if case else None,
-                        case_attributes=case.attributes if case else None, language=language)
+                        case_attributes=case.attributes if case else None, language=language,
+                        hide_position=hide_positions)
         review = latest.get(s.id)
         coder = coder_by_id.get(s.coder_id)
         excerpts.append(Excerpt(s, code_by_id[s.code_id], doc, texts[doc.id][s.start:s.end], lines, cite,

@@ -11,7 +11,7 @@ import json
 import re
 from functools import lru_cache
 
-from qda.reports.numbers import fmt_int, fmt_num, fmt_pct
+from qda.survey.numfmt import PCT_DECIMALS, fmt, fmt_int, fmt_pct
 from qda.resources import resource
 
 LANGUAGES = ("id", "en")
@@ -69,9 +69,9 @@ class Wording:
 
     def num(self, value: float | None, decimals: int = 3) -> str:
         """A decimal number in the report language."""
-        return fmt_num(value, decimals, self.language)
+        return fmt(value if value is None or isinstance(value, int) else float(value), decimals, self.language)
 
-    def pct(self, value: float | None, decimals: int = 1) -> str:
+    def pct(self, value: float | None, decimals: int = PCT_DECIMALS) -> str:
         """A percentage (0–100) in the report language."""
         return fmt_pct(value, decimals, self.language)
 

@@ -17,6 +17,7 @@ from qda.reports.docx_kit import ReportDocument
 from qda.reports.docx_toc import TOC_PLACEHOLDER
 from qda.reports.lang import Wording
 from qda.reports.matrices import code_source_counts, cooccurrence
+from qda.reports.pseudonyms import Pseudonyms
 from qda.reports.review import write_status_summaries
 
 GROUP_TITLES = {
@@ -25,6 +26,11 @@ GROUP_TITLES = {
     "own": "Kode Sendiri",
 }
 KIND_NAMES = {"interview": "Wawancara", "observation": "Observasi", "document": "Dokumen", "other": "Lainnya"}
+#: How a thesis orders quotes under a code: interviews, then observations, then documents.
+KIND_ORDER = {"interview": 0, "observation": 1, "document": 2, "other": 3}
+QUOTE_ORDERS = ("kind", "document")
+#: Case attributes holding an informant's position (a one-person position identifies them).
+POSITION_ATTRIBUTES = frozenset({"jabatan", "position", "peran", "role"})
 #: Case attributes shown first in the informant table, when present.
 PREFERRED_ATTRIBUTES = ("Informan", "Jabatan", "Jenis Kelamin", "Usia", "Pendidikan", "Masa Kerja", "Unit")
 DOCUMENT_COLUMNS = 10
@@ -39,21 +45,39 @@ def write_qualitative_report(project: Any, out_path: str | Path, *, language: st
                              documents: Iterable[str | int] | None = None,
                              coders: Iterable[str | int] | None = None, approved_only: bool = False,
                              template: str | Path | None = None, title: str | None = None,
-                             author: str | None = None, include_names: bool = False, progress=None) -> Path:
+                             author: str | None = None, include_names: bool = False, progress=None,
+                             hide_positions: bool = False, coder_tags: bool = True, quote_order: str = "kind",
+                             look: str = "thesis", warnings: list[str] | None = None) -> Path:
     """Write the qualitative report of ``project`` to ``out_path`` and return the path.
 
     ``codes``, ``documents`` and ``coders`` (names or ids) restrict the excerpts;
     ``approved_only`` keeps excerpts whose latest review is "approved"; ``template``
     is a .docx whose styles and page setup are used (its body text is not kept).
     Informants are known by their case names (e.g. "Informan 3"); attributes that
-    identify a person (Nama, NIP, Alamat, ...) are left out unless ``include_names``.
+    identify a person (Nama, NIP, Alamat, ...) are left out unless ``include_names``, and
+    every known name of every case (with Bu/Pak/Mas/Mbak ...) is replaced by the case code
+    in quotes, memos, citations and tables; ``hide_positions`` also leaves out positions.
+    Names after a form of address that no case lists are appended to ``warnings``.
+    ``coder_tags`` adds "[pengode: …]" after a passage several coders coded; ``quote_order``
+    is "kind" (interviews, then observations, then documents) or "document" (source order).
     """
+    if quote_order not in QUOTE_ORDERS:
+        from qda.errors import QdaError
+        from qda.i18n import tr
+
+        raise QdaError(tr("urutan kutipan tidak dikenal: {order} (pilih {all})", order=quote_order,
+                          all=", ".join(QUOTE_ORDERS)))
     w = Wording(language)
     data = collect(project, language=language, codes=codes, documents=documents, coders=coders,
-                   approved_only=approved_only, progress=progress)
-    doc = ReportDocument(template, language=language)
+                   approved_only=approved_only, progress=progress, hide_positions=hide_positions and not include_names)
+    doc = ReportDocument(template, language=language, look=look)
     writer = _Writer(doc, data, w, progress)
     writer.include_names = include_names
+    writer.hide_positions = hide_positions and not include_names
+    writer.coder_tags = coder_tags
+    writer.quote_order = quote_order
+    if not include_names:
+        writer.names = Pseudonyms.from_cases(data.cases.values(), data.documents, data.doc_attributes)
     writer.title_page(title, author or _current_coder(project), approved_only)
     doc.toc(w("Daftar Isi"), w(TOC_PLACEHOLDER))
     writer.method()
@@ -65,7 +89,33 @@ def write_qualitative_report(project: Any, out_path: str | Path, *, language: st
     writer.memos()
     if progress is not None:
         progress.step(max(0, progress.total - progress.done), w("selesai"))
+    if warnings is not None and writer.unknown:
+        from qda.i18n import tr
+
+        warnings.append(tr("Nama yang tidak tercantum pada atribut informan mana pun tetap tertulis di laporan: "
+                           "{names}. Tambahkan nama itu (atribut Nama) pada kasusnya agar ikut disamarkan.",
+                           names=", ".join(sorted(writer.unknown))))
     return doc.save(out_path)
+
+
+def nested_quotes(text: str) -> str:
+    """Quotation marks inside a quotation as single ones: ``"kata"`` / ``“kata”`` -> ``‘kata’``."""
+    out = []
+    opening = True
+    for ch in text:
+        if ch in "\"\u201c\u201d":
+            if ch == "\u201c":
+                out.append("\u2018")
+                opening = False
+            elif ch == "\u201d":
+                out.append("\u2019")
+                opening = True
+            else:
+                out.append("\u2018" if opening else "\u2019")
+                opening = not opening
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 def _same_passages(excerpts: list) -> list[list]:
@@ -89,6 +139,26 @@ class _Writer:
         self.lang = w.language
         self.by_code = data.excerpts_by_code()
         self.include_names = False
+        self.hide_positions = False
+        self.coder_tags = True
+        self.quote_order = "kind"
+        self.names = Pseudonyms(())
+        self.unknown: set[str] = set()
+
+    def hide(self, text: str) -> str:
+        """``text`` with informants' names replaced by their case codes (when names are hidden)."""
+        if self.include_names or not text:
+            return text
+        self.unknown |= self.names.unknown_names(text)
+        return self.names.apply(text)
+
+    def title_of(self, document) -> str:
+        """A source as a thesis names it: title or case code, names hidden."""
+        from qda.reports.citations import document_title
+
+        case = self.data.cases.get(document.case_id) if document.case_id is not None else None
+        return self.hide(document_title(document.name, self.data.doc_attributes.get(document.id),
+                                        case.name if case else None))
 
     def label(self, code) -> str:
         return self.data.code_label(code, self.lang)
@@ -136,8 +206,8 @@ class _Writer:
         rows = []
         for x in d.documents:
             case = d.cases.get(x.case_id) if x.case_id is not None else None
-            rows.append([x.name, w(KIND_NAMES.get(x.kind, x.kind)), case.name if case else "–", w.int(x.words),
-                         w.int(count_by_doc.get(x.id, 0))])
+            rows.append([self.title_of(x), w(KIND_NAMES.get(x.kind, x.kind)), case.name if case else "–",
+                         w.int(x.words), w.int(count_by_doc.get(x.id, 0))])
         doc.numbered_table(w("Daftar sumber data"),
                            [w("Sumber"), w("Jenis"), w("Informan"), w("Kata"), w("Kutipan")], rows,
                            source=w("Sumber: data primer diolah"))
@@ -152,7 +222,7 @@ class _Writer:
             doc.heading(w("Memo Proyek"), 2)
             for para in memo.split("\n"):
                 if para.strip():
-                    doc.paragraph(para.strip(), align="justify")
+                    doc.paragraph(self.hide(para.strip()), align="justify")
         self._tick()
 
     def _informants(self) -> None:
@@ -169,9 +239,12 @@ class _Writer:
                     keys.append(k)
         keys = [k for k in keys if k != "Informan"]
         hidden = [] if self.include_names else [k for k in keys if k.strip().casefold() in IDENTIFYING_ATTRIBUTES]
+        if self.hide_positions:
+            hidden += [k for k in keys if k.strip().casefold() in POSITION_ATTRIBUTES]
         keys = [k for k in keys if k not in hidden]
         header = [w("Informan")] + [w(k) if k in PREFERRED_ATTRIBUTES else k for k in keys]
-        rows = [[c.name] + [c.attributes.get(k, "–") for k in keys] for c in sorted(cases, key=lambda c: c.name)]
+        rows = [[c.name] + [self.hide(c.attributes.get(k, "–")) for k in keys]
+                for c in sorted(cases, key=lambda c: c.name)]
         doc.paragraph(w("Tabel berikut memuat {n} informan beserta atributnya.", n=w.int(len(cases))), keep_next=True)
         doc.numbered_table(w("Informan dan atributnya"), header, rows, source=w("Sumber: data primer diolah"))
         if hidden:
@@ -213,24 +286,32 @@ class _Writer:
                 doc.paragraph([(w("Definisi: "), {"bold": True}), (definition, {})], align="justify")
             memo = d.memos.get(("code", code.id))
             if memo:
-                doc.paragraph([(w("Memo kode: "), {"bold": True}), (memo, {"italic": True})], align="justify")
+                doc.paragraph([(w("Memo kode: "), {"bold": True}), (self.hide(memo), {"italic": True})],
+                              align="justify")
             excerpts = self.by_code.get(code.id, [])
             nsrc = len({e.document.id for e in excerpts})
             if not excerpts:
                 doc.paragraph(w("Tidak ada kutipan untuk kode ini."), italic=True)
                 continue
-            doc.paragraph(w("Terdapat {n} kutipan dari {m} sumber.", n=w.int(len(excerpts)), m=w.int(nsrc)))
-            several_coders = len({e.coder for e in excerpts}) > 1
-            for i, group in enumerate(_same_passages(excerpts)):
+            passages = _same_passages(self.ordered(excerpts))
+            if len(passages) == len(excerpts):
+                doc.paragraph(w("Terdapat {n} kutipan dari {m} sumber.", n=w.int(len(passages)), m=w.int(nsrc)))
+            else:
+                doc.paragraph(w("Terdapat {n} kutipan dari {m} sumber; {k} pengodean oleh lebih dari satu pengode "
+                                "jatuh pada bagian teks yang sama sehingga setiap bagian teks dikutip sekali.",
+                                n=w.int(len(passages)), m=w.int(nsrc), k=w.int(len(excerpts))))
+            several_coders = self.coder_tags and len({e.coder for e in excerpts}) > 1
+            for i, group in enumerate(passages):
                 e = group[0]
-                citation = e.citation
+                citation = self.hide(e.citation)
                 if several_coders:
                     names = ", ".join(dict.fromkeys(x.coder for x in group))
                     citation += " " + w("[pengode: {names}]", names=names)
-                doc.quote(e.text, citation)
+                doc.quote(nested_quotes(self.hide(e.text)), citation)
                 for x in group:
                     if x.memo:
-                        doc.paragraph([(w("Memo: "), {"bold": True}), (x.memo, {"italic": True})], "Table Text")
+                        doc.paragraph([(w("Memo: "), {"bold": True}), (self.hide(x.memo), {"italic": True})],
+                                      "Table Text")
                 if i % 500 == 499:
                     self._tick(500)
             self._tick(len(excerpts) % 500)
@@ -307,6 +388,14 @@ class _Writer:
             legend = "; ".join(f"{keys[x.id]} = {x.name}" for x in part)
             doc.paragraph([(w("Keterangan: "), {"bold": True}), (legend, {})], "Source Note")
 
+    def ordered(self, excerpts: list) -> list:
+        """Excerpts in the order a thesis cites them: by source kind (interviews first), or by source."""
+        if self.quote_order != "kind":
+            return list(excerpts)
+        rank = {x.id: k for k, x in enumerate(self.data.documents)}
+        return sorted(excerpts, key=lambda e: (KIND_ORDER.get(e.document.kind, 9), rank.get(e.document.id, 0),
+                                               e.segment.start))
+
     def _wide_table(self, title: str, header: list[str], body: list[list[str]]) -> None:
         self.doc.numbered_table(title, header, body, source=self.w("Sumber: data primer diolah"), font_size=8,
                                 bold_first_column=True)
@@ -326,7 +415,7 @@ class _Writer:
             return
         doc.heading(w("Memo Sumber"), 1, page_break=True)
         for x, memo in doc_memos:
-            doc.heading(x.name, 2)
+            doc.heading(self.title_of(x), 2)
             for para in memo.split("\n"):
                 if para.strip():
-                    doc.paragraph(para.strip(), align="justify")
+                    doc.paragraph(self.hide(para.strip()), align="justify")

@@ -33,19 +33,22 @@ def _rows(summary: dict[object, Counter], keys: list[tuple[object, str]], w: Wor
         counts = summary.get(key, Counter())
         n = sum(counts.values())
         totals.update(counts)
-        approved = counts.get("approved", 0)
-        rows.append([label] + [w.int(counts.get(s, 0)) for s in STATUSES] + [w.int(n),
-                    w.pct(100 * approved / n if n else None)])
+        rows.append([label] + [w.int(counts.get(s, 0)) for s in STATUSES] + [w.int(n), approved_share(counts, w)])
     n = sum(totals.values())
-    rows.append([w("Jumlah")] + [w.int(totals.get(s, 0)) for s in STATUSES] + [w.int(n),
-                w.pct(100 * totals.get("approved", 0) / n if n else None)])
+    rows.append([w("Jumlah")] + [w.int(totals.get(s, 0)) for s in STATUSES] + [w.int(n), approved_share(totals, w)])
     return rows
+
+
+def approved_share(counts: Counter, w: Wording) -> str:
+    """Approved as a share of the reviewed excerpts (those not reviewed are not in the denominator)."""
+    reviewed = sum(v for k, v in counts.items() if k is not None)
+    return w.pct(100 * counts.get("approved", 0) / reviewed if reviewed else None)
 
 
 def write_status_summaries(doc: ReportDocument, data, w: Wording, heading_level: int = 2) -> None:
     """Append the per-code and per-coder tables of latest review status."""
     latest = {e.segment.id: e.status for e in data.excerpts}
-    header = [w("Kode")] + [status_name(s, w) for s in STATUSES] + [w("Jumlah"), w("% Disetujui")]
+    header = [w("Kode")] + [status_name(s, w) for s in STATUSES] + [w("Jumlah"), w("% Disetujui dari yang Ditelaah")]
     segs = [e.segment for e in data.excerpts]
     by_code = status_summary(segs, latest, lambda s: s.code_id)
     by_coder = status_summary(segs, latest, lambda s: s.coder_id)
@@ -60,6 +63,8 @@ def write_status_summaries(doc: ReportDocument, data, w: Wording, heading_level:
                         "status terbanyak adalah \u201c{top}\u201d.", n=w.int(n), a=w.int(totals.get("approved", 0)),
                         r=w.int(totals.get("needs_revision", 0)), x=w.int(totals.get("rejected", 0)),
                         u=w.int(totals.get(None, 0)), top=status_name(top, w)), align="justify")
+        doc.paragraph(w("Persentase disetujui dihitung dari kutipan yang sudah ditelaah, bukan dari seluruh kutipan."),
+                      align="justify")
     doc.numbered_table(w("Status telaah terakhir per kode"), header, _rows(by_code, code_keys, w),
                        source=w("Sumber: data primer diolah"))
     doc.heading(w("Status Telaah per Pengode"), heading_level)
@@ -101,7 +106,7 @@ def write_agreement_section(doc: ReportDocument, project: Any, w: Wording, *, un
 
 def write_review_report(project: Any, out_path: str | Path, *, language: str = "id", reviewer: str | None = None,
                         template: str | Path | None = None, progress=None,
-                        agreement_unit: str | None = "sentence") -> Path:
+                        agreement_unit: str | None = "sentence", look: str = "thesis") -> Path:
     """Write the review report of ``project`` and return its path.
 
     ``reviewer`` (a coder name) considers only that reviewer's reviews: excerpts they
@@ -112,7 +117,7 @@ def write_review_report(project: Any, out_path: str | Path, *, language: str = "
 
     w = Wording(language)
     data = collect(project, language=language, reviewer=reviewer, progress=progress)
-    doc = ReportDocument(template, language=language)
+    doc = ReportDocument(template, language=language, look=look)
     lines = [w("Proyek: {name}", name=data.project_name) if data.project_name else "",
              w("Penelaah: {name}", name=reviewer) if reviewer else "", w.date(_dt.date.today().isoformat())]
     doc.title_page(w("Laporan Telaah Kutipan"), lines, note=w("Dibuat dengan qda"))

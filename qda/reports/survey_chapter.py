@@ -20,6 +20,7 @@ from typing import Any
 from qda.reports import survey_narrative as N
 from qda.reports.docx_kit import ReportDocument
 from qda.reports.lang import Wording
+from qda.survey.numfmt import SCORE_PCT_DECIMALS
 
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI", 7: "VII", 8: "VIII", 9: "IX", 10: "X"}
 SUGIYONO = [("0,00 – 0,199", "0.00 – 0.199", "Sangat Rendah", "Very weak", "sangat rendah"),
@@ -238,7 +239,7 @@ class _Chapter:
                 self.notes([w("{n} responden tidak mengisi kolom ini.", n=w.int(p.missing))])
 
     def items(self) -> None:
-        from qda.reports.charts import item_bars
+        from qda.reports.charts import item_means
 
         w, r = self.w, self.r
         self.h2(w("Deskripsi Tanggapan Responden"))
@@ -260,8 +261,8 @@ class _Chapter:
                 index += 1
             means = [s.mean or 0.0 for s in var.item_summaries]
             if var.item_summaries:
-                png = item_bars([s.item for s in var.item_summaries], means, ylabel=w("Rata-rata skor"),
-                                language=w.language)
+                png = item_means([s.item for s in var.item_summaries], means, ylabel=w("Rata-rata skor"),
+                                 language=w.language)
                 label = self.doc.figure(png, w("Rata-rata skor butir variabel {name}", name=var.name), self.source,
                                         width_cm=14)
                 shown = {s.item: round(s.mean or 0.0, 2) for s in var.item_summaries}
@@ -348,7 +349,7 @@ class _Chapter:
             s = var.score
             cat = s.category_en if w.language == "en" and s.category_en else s.category
             rows.append([f"{var.name} ({var.key})", w.int(len(s.items)), w.int(s.n_cases), w.int(s.sum),
-                         w.int(s.min), w.int(s.max), w.pct(s.pct, 2), cat or "–"])
+                         w.int(s.min), w.int(s.max), w.pct(s.pct, SCORE_PCT_DECIMALS), cat or "–"])
         label = self.table(w("Skor total variabel pada garis kontinum"),
                            [w("Variabel"), w("Butir"), "n", w("Skor"), w("Minimum"), w("Maksimum"), "%",
                             w("Kategori")], rows, widths_cm=[4, 1.4, 1.2, 1.8, 2, 2, 2, 2.6])
@@ -425,9 +426,8 @@ class _Chapter:
         self.doc.paragraph(eq, align="center", bold=True)
         self.para(reading)
         if reg.x_values:
-            png = scatter_fit(reg.x_values, reg.y_values, reg.coefficients[0].B or 0.0, reg.coefficients[1].B or 0.0,
-                              xlabel=f"{reg.x_name} (X)", ylabel=f"{reg.y_name} (Y)", equation=eq,
-                              language=w.language)
+            png = scatter_fit(reg, xlabel=w("Total {name} (X)", name=reg.x_name),
+                              ylabel=w("Total {name} (Y)", name=reg.y_name), language=w.language)
             self.doc.figure(png, w("Diagram pencar {x} dan {y} dengan garis regresi", x=reg.x_name, y=reg.y_name),
                             self.source, width_cm=13)
         self.h2(w("Koefisien Korelasi dan Determinasi"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from qda.reports.lang import Wording
+from qda.survey.numfmt import SCORE_PCT_DECIMALS
 
 
 def join(parts: Sequence[str], language: str) -> str:
@@ -200,13 +201,13 @@ def score_paragraph(var, w: Wording, label: str, index: int) -> str:
     scheme = s.scheme_name.get(w.language)
     if w.language == "en":
         return (f"The total score of {var.name} is {w.int(s.sum)} out of a maximum of {w.int(s.max)} "
-                f"({w.pct(s.pct, 2)}); with a minimum of {w.int(s.min)} it falls in the category "
+                f"({w.pct(s.pct, SCORE_PCT_DECIMALS)}); with a minimum of {w.int(s.min)} it falls in the category "
                 f"\u201c{s.category_en or s.category}\u201d ({scheme}).")
     if index % 2 == 0:
         return (f"Berdasarkan {label}, total skor variabel {var.name} adalah {w.int(s.sum)} dari skor maksimum "
-                f"{w.int(s.max)} ({w.pct(s.pct, 2)}). Dengan skor minimum {w.int(s.min)} dan maksimum "
+                f"{w.int(s.max)} ({w.pct(s.pct, SCORE_PCT_DECIMALS)}). Dengan skor minimum {w.int(s.min)} dan maksimum "
                 f"{w.int(s.max)}, nilai tersebut berada pada kategori \u201c{s.category}\u201d menurut {scheme}.")
-    return (f"Adapun variabel {var.name} memperoleh skor {w.int(s.sum)} atau {w.pct(s.pct, 2)} dari skor ideal "
+    return (f"Adapun variabel {var.name} memperoleh skor {w.int(s.sum)} atau {w.pct(s.pct, SCORE_PCT_DECIMALS)} dari skor ideal "
             f"{w.int(s.max)}, sehingga termasuk kategori \u201c{s.category}\u201d.")
 
 
@@ -281,9 +282,10 @@ def linearity_paragraph(lin, alpha: float, w: Wording, label: str, x: str, y: st
 
 def equation_paragraph(reg, w: Wording) -> tuple[str, str]:
     """The regression equation and its reading."""
+    from qda.reports.charts import equation_text
+
     a, b = reg.coefficients[0].B, reg.coefficients[1].B
-    sign = "+" if (b or 0) >= 0 else "−"
-    eq = f"Y = {w.num(a)} {sign} {w.num(abs(b) if b is not None else None)}X"
+    eq = equation_text(a, b, w.language)
     if w.language == "en":
         text = (f"The constant {w.num(a)} is the expected {reg.y_name} score when {reg.x_name} is zero; the "
                 f"coefficient {w.num(b)} means that each additional point of {reg.x_name} "

@@ -92,19 +92,26 @@ def load_data(path: str | Path) -> DataSet:
     return data
 
 
-def _decode(raw: bytes) -> str:
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8")
+def _decode(raw: bytes, path: Path) -> str:
+    """The text of a data file, decoded as the source importer decodes a transcript.
+
+    One decoder for every text the program reads (:func:`qda.sources.encoding.decode_bytes`):
+    byte-order marks (Excel's "Unicode text" is UTF-16), UTF-8, then charset-normalizer.
+    """
+    from qda.errors import SourceRefused
+    from qda.sources.encoding import decode_bytes
+
     try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")
+        text, _encoding = decode_bytes(raw, str(path))
+    except SourceRefused as exc:
+        raise DataError(str(exc)) from None
+    return text
 
 
 def _read_csv(path: Path) -> DataSet:
     import pandas as pd
 
-    text = _decode(path.read_bytes())
+    text = _decode(path.read_bytes(), path)
     sample = "\n".join(text.splitlines()[:20])
     try:
         delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from qda.i18n import language, tr
-from qda.survey.numfmt import fmt, fmt_p, fmt_pct
+from qda.survey.numfmt import SCORE_PCT_DECIMALS, fmt, fmt_p, fmt_pct
 from qda.survey.regression import decision_summary, equation
 from qda.survey.result import ReliabilityResult, SurveyResult
 
@@ -40,7 +40,7 @@ def summary_text(result: SurveyResult, lang: str | None = None) -> str:
                           r=fmt(sh.r_halves, 3, lang), sb=fmt(sh.spearman_brown, 3, lang)))
         sc = v.score
         out.append(tr("  Skor: {s} dari {mx} (minimum {mn}) = {p} → {cat}", s=fmt(sc.sum, 0, lang),
-                      mx=fmt(sc.max, 0, lang), mn=fmt(sc.min, 0, lang), p=fmt_pct(sc.pct, 2, lang),
+                      mx=fmt(sc.max, 0, lang), mn=fmt(sc.min, 0, lang), p=fmt_pct(sc.pct, SCORE_PCT_DECIMALS, lang),
                       cat=(sc.category if lang == "id" else sc.category_en) or "—"))
         out.append(tr("  Skema kategori: {s}", s=sc.scheme_name.get(lang)))
     out.append("")

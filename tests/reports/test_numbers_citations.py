@@ -6,7 +6,8 @@ import random
 
 from qda.reports.citations import LineIndex, citation, line_span
 from qda.reports.lang import Wording, format_date
-from qda.reports.numbers import fmt_int, fmt_num, fmt_pct
+from qda.survey.numfmt import fmt as fmt_num
+from qda.survey.numfmt import fmt_int, fmt_pct
 
 
 def test_indonesian_and_english_number_formats():

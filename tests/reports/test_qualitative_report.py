@@ -156,17 +156,17 @@ def test_english_report_wording_and_decimal_point(project, tmp_path, monkeypatch
         "line 2) [coders: Budi]" in [t for s, t in paras if s == "Quote"]
     assert seen and not seen[0].missing, sorted(seen[0].missing)
     doc = Document(str(out))
-    review = [t for t in doc.tables if t.rows[0].cells[0].text == "Code" and "% Approved" in
+    review = [t for t in doc.tables if t.rows[0].cells[0].text == "Code" and "% Approved of Reviewed" in
               [c.text for c in t.rows[0].cells]][0]
     pct = review.rows[-1].cells[-1].text
-    assert pct == "33.3%"
+    assert pct == "60.0%"  # 3 approved of the 5 reviewed (4 of the 9 are not reviewed)
 
 
 def test_indonesian_percent_uses_decimal_comma(project, tmp_path):
     doc = Document(str(write_qualitative_report(project, tmp_path / "id.docx")))
-    review = [t for t in doc.tables if t.rows[0].cells[0].text == "Kode" and "% Disetujui" in
+    review = [t for t in doc.tables if t.rows[0].cells[0].text == "Kode" and "% Disetujui dari yang Ditelaah" in
               [c.text for c in t.rows[0].cells]][0]
-    assert review.rows[-1].cells[-1].text == "33,3%"  # 3 approved of 9
+    assert review.rows[-1].cells[-1].text == "60,0%"  # 3 approved of the 5 reviewed
 
 
 def test_template_style_is_used(project, tmp_path):

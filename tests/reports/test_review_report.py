@@ -37,13 +37,14 @@ def test_summary_per_coder_counts(built, project, tmp_path):
     doc = Document(str(write_review_report(project, tmp_path / "r.docx")))
     table = _table(doc, "Pengode")
     header = [c.text for c in table.rows[0].cells]
-    assert header == ["Pengode", "Disetujui", "Perlu Revisi", "Ditolak", "Belum Ditelaah", "Jumlah", "% Disetujui"]
+    assert header == ["Pengode", "Disetujui", "Perlu Revisi", "Ditolak", "Belum Ditelaah", "Jumlah", "% Disetujui dari yang Ditelaah"]
     rows = {r.cells[0].text: [c.text for c in r.cells[1:]] for r in table.rows[1:]}
     # Rina: cepat (approved), jaringan (approved), lurah, lurah_resp, koordinasi (none), antrean (needs revision)
-    assert rows["Rina"] == ["2", "1", "0", "3", "6", "33,3%"]
+    # "% Disetujui" is of the reviewed excerpts: Rina 2 of 3, Budi 1 of 2, all 3 of 5
+    assert rows["Rina"] == ["2", "1", "0", "3", "6", "66,7%"]
     # Budi: jaringan_resp (none), pelatihan (rejected), arsip (approved)
-    assert rows["Budi"] == ["1", "0", "1", "1", "3", "33,3%"]
-    assert rows["Jumlah"] == ["3", "1", "1", "4", "9", "33,3%"]
+    assert rows["Budi"] == ["1", "0", "1", "1", "3", "50,0%"]
+    assert rows["Jumlah"] == ["3", "1", "1", "4", "9", "60,0%"]
 
 
 def test_reviewer_filter_uses_only_their_reviews(project, tmp_path):

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from qda.gui.survey import charts
 from qda.gui.survey.tables import Page, heading, paragraph, picture, side_by_side, table
 from qda.i18n import language, tr, trc
-from qda.survey.numfmt import fmt, fmt_p, fmt_pct
+from qda.survey.numfmt import MISSING, SCORE_PCT_DECIMALS, fmt, fmt_p, fmt_pct
 from qda.survey.regression import decision_summary, equation
 
 
@@ -25,7 +25,7 @@ def _b(x: float | None, decimals: int = 3) -> str:
 
 
 def _yes(flag: bool | None, yes: str, no: str) -> str:
-    return "—" if flag is None else (yes if flag else no)
+    return MISSING if flag is None else (yes if flag else no)
 
 
 def overview_page(r: Any, charts_png: dict[str, bytes] | None = None) -> Page:
@@ -34,9 +34,9 @@ def overview_page(r: Any, charts_png: dict[str, bytes] | None = None) -> Page:
     rt = r.return_table
     page.add(heading(tr("Tingkat pengembalian kuesioner")))
     page.add(table([tr("Keterangan"), tr("Jumlah"), "%"], [
-        [tr("Kuesioner disebar"), rt.distributed, fmt_pct(100.0 if rt.distributed else None, 2)],
-        [tr("Kuesioner kembali"), rt.returned, fmt_pct(rt.returned_pct, 2)],
-        [tr("Kuesioner dapat diolah"), rt.usable, fmt_pct(rt.usable_pct, 2)],
+        [tr("Kuesioner disebar"), rt.distributed, fmt_pct(100.0 if rt.distributed else None)],
+        [tr("Kuesioner kembali"), rt.returned, fmt_pct(rt.returned_pct)],
+        [tr("Kuesioner dapat diolah"), rt.usable, fmt_pct(rt.usable_pct)],
     ], "returnTable"))
     for p in r.profiles:
         page.add(heading(tr("Responden menurut {title}", title=p.title.lower())))
@@ -139,7 +139,7 @@ def score_page(r: Any, charts_png: dict[str, bytes] | None = None) -> Page:
         s = var.score
         page.add(heading(tr("Skor variabel {key} ({name}) pada garis kontinum", key=var.key, name=var.name)))
         page.add(table([tr("Skor total"), tr("Skor minimum"), tr("Skor maksimum"), tr("Persentase"), tr("Kategori")],
-                       [[fmt(s.sum, 0), fmt(s.min, 0), fmt(s.max, 0), fmt_pct(s.pct, 2),
+                       [[fmt(s.sum, 0), fmt(s.min, 0), fmt(s.max, 0), fmt_pct(s.pct, SCORE_PCT_DECIMALS),
                          (s.category if lang == "id" else s.category_en) or "—"]], f"scoreTable{var.key}"))
         page.add(table([tr("Kategori"), tr("Dari"), tr("Sampai")],
                        [[b.label, fmt(b.lower, 0), fmt(b.upper, 0)] for b in s.bands]))

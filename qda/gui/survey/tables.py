@@ -9,6 +9,8 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QScrollArea, QSizePolicy, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
+from qda.survey.numfmt import MISSING
+
 
 MIN_COLUMN = 48  # narrower than this a column is no longer readable; the page scrolls instead
 
@@ -108,7 +110,7 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], name: str = "")
 
 def _numeric(text: str) -> bool:
     t = text.replace(".", "").replace(",", "").replace("%", "").replace("−", "").replace("-", "").strip()
-    return t.isdigit() or text == "—"
+    return t.isdigit() or text == MISSING
 
 
 def heading(text: str, level: int = 2) -> QLabel:
