@@ -17,7 +17,7 @@ from qda.reports.docx_kit import ReportDocument
 from qda.reports.docx_toc import TOC_PLACEHOLDER
 from qda.reports.lang import Wording
 from qda.reports.matrices import code_source_counts, cooccurrence
-from qda.reports.pseudonyms import Pseudonyms
+from qda.reports.pseudonyms import POSITION_ATTRIBUTES, Pseudonyms
 from qda.reports.review import write_status_summaries
 
 GROUP_TITLES = {
@@ -29,8 +29,7 @@ KIND_NAMES = {"interview": "Wawancara", "observation": "Observasi", "document": 
 #: How a thesis orders quotes under a code: interviews, then observations, then documents.
 KIND_ORDER = {"interview": 0, "observation": 1, "document": 2, "other": 3}
 QUOTE_ORDERS = ("kind", "document")
-#: Case attributes holding an informant's position (a one-person position identifies them).
-POSITION_ATTRIBUTES = frozenset({"jabatan", "position", "peran", "role"})
+
 #: Case attributes shown first in the informant table, when present.
 PREFERRED_ATTRIBUTES = ("Informan", "Jabatan", "Jenis Kelamin", "Usia", "Pendidikan", "Masa Kerja", "Unit")
 DOCUMENT_COLUMNS = 10
@@ -77,7 +76,8 @@ def write_qualitative_report(project: Any, out_path: str | Path, *, language: st
     writer.coder_tags = coder_tags
     writer.quote_order = quote_order
     if not include_names:
-        writer.names = Pseudonyms.from_cases(data.cases.values(), data.documents, data.doc_attributes)
+        writer.names = Pseudonyms.from_cases(data.cases.values(), data.documents, data.doc_attributes,
+                                             hide_positions=writer.hide_positions)
     writer.title_page(title, author or _current_coder(project), approved_only)
     doc.toc(w("Daftar Isi"), w(TOC_PLACEHOLDER))
     writer.method()
@@ -385,7 +385,7 @@ class _Writer:
             if chunks > 1:
                 title += w(" (sumber {a}–{b} dari {n})", a=start + 1, b=start + len(part), n=len(docs))
             doc.numbered_table(title, header, body, source=w("Sumber: data primer diolah"))
-            legend = "; ".join(f"{keys[x.id]} = {x.name}" for x in part)
+            legend = "; ".join(f"{keys[x.id]} = {self.title_of(x)}" for x in part)
             doc.paragraph([(w("Keterangan: "), {"bold": True}), (legend, {})], "Source Note")
 
     def ordered(self, excerpts: list) -> list:

@@ -202,7 +202,7 @@ def simple_instrument(x_items: list[str], y_items: list[str], *, base: Instrumen
         for col in cols:
             known = base.item(col)
             items.append(Item(id=col, text=known.text if known else "", topic=known.topic if known else "",
-                              label_set=known.label_set if known else None))
+                              label_set=known.label_set if known else None, wording=known.wording if known else ""))
         try:
             bvar: Variable | None = base.variable(key)
             name = bvar.name if name == key else name
