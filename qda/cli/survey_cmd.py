@@ -54,8 +54,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--chapter", type=int, default=4, metavar="N", help=tr("nomor bab (bawaan 4: BAB IV, Tabel 4.1)"))
     p.add_argument("--look", choices=["thesis", "modern"], default="thesis",
                    help=tr("gaya dokumen tanpa templat: thesis (Times New Roman 12, spasi 1,5) atau modern"))
-    p.add_argument("--lang", dest="report_lang", choices=["id", "en"],
-                   help=tr("bahasa bab (bawaan: bahasa antarmuka)"))
+
     p.add_argument("--distributed", type=int, metavar="N", help=tr("jumlah kuesioner yang disebar"))
     p.add_argument("--keep", default="", metavar=tr("BUTIR"), help=tr("butir tidak valid yang tetap dipakai"))
     p.add_argument("--drop", default="", metavar=tr("BUTIR"), help=tr("butir valid yang tetap dibuang"))
@@ -90,7 +89,7 @@ def handle(args: argparse.Namespace) -> int:
             from qda.reports.survey_chapter import write_survey_chapter
         except ImportError:
             raise DataError(tr("penulisan bab survei (Word) belum tersedia di instalasi ini")) from None
-        path = write_survey_chapter(result, args.docx, language=args.report_lang or language(),
+        path = write_survey_chapter(result, args.docx, language=language(),
                                     template=args.template, chapter=args.chapter, look=args.look)
         print(tr("Bab survei ditulis ke {path}", path=path), file=sys.stderr)
     if not args.json:
