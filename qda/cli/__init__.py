@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "survey_cmd",
     "report_cmd",
     "review_cmd",
+    "autocode_cmd",
 )
 
 

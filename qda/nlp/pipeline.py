@@ -57,11 +57,30 @@ def lemma_of(word: str) -> str:
     found = table.get(low)
     if found:
         return found
+    stem = strip_enclitic(low)
+    return table.get(stem, stem) if stem != low else low
+
+
+def strip_enclitic(word: str) -> str:
+    """``word`` (lower case) without a final ``-nya``/``-lah``/``-kah``/``-pun``, leaving ≥ 3 letters."""
     for suffix in _ENCLITICS:
-        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
-            stem = low[: -len(suffix)]
-            return table.get(stem, stem)
-    return low
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)].rstrip("-")
+    return word
+
+
+@lru_cache(maxsize=1)
+def _lemmas() -> frozenset[str]:
+    return frozenset(_lemma_table().values())
+
+
+def known_form(word: str) -> bool:
+    """True when ``word`` (lower case), or it without an enclitic, is a form the lemma table or stop list knows."""
+    table, lemmas, stops = _lemma_table(), _lemmas(), stop_words()
+    for form in {word, strip_enclitic(word)}:
+        if form in lemmas or form in stops or table.get(form) is not None:
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -88,6 +107,11 @@ def chunks(text: str, limit: int = MAX_CHARS) -> Iterator[tuple[int, str]]:
         start = end
 
 
-def docs(texts: Iterable[str], batch_size: int = 64) -> Iterator["Doc"]:
-    """Run the pipeline over texts (each under :data:`MAX_CHARS`) in batches."""
-    yield from pipeline().pipe(texts, batch_size=batch_size)
+def docs(texts: Iterable[str], batch_size: int = 64, *, lemmas: bool = True) -> Iterator["Doc"]:
+    """Run the pipeline over texts (each under :data:`MAX_CHARS`) in batches.
+
+    ``lemmas=False`` skips the per-token lemmatizer, for callers that lemmatise each
+    distinct word form once with :func:`lemma_of` (auto-coding does).
+    """
+    disable = () if lemmas else ("lemmatizer",)
+    yield from pipeline().pipe(texts, batch_size=batch_size, disable=disable)

@@ -38,6 +38,13 @@ class Project(DocumentsMixin, CasesMixin, CodesMixin, SegmentsMixin, MemosMixin,
 
         return MergeRepository(self)
 
+    @cached_property
+    def suggestions(self):
+        """Auto-coding suggestions: stored, accepted into codings or rejected."""
+        from qda.store.suggestions import SuggestionRepository
+
+        return SuggestionRepository(self)
+
     def stats(self) -> dict[str, int]:
         """Counts of sources, codes, segments, coders and memos (for status bars and summaries)."""
         row = self._tuples(

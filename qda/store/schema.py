@@ -210,3 +210,14 @@ CREATE INDEX revision_segment ON revision(segment_id);
 CREATE INDEX revision_review ON revision(review_id);
 CREATE INDEX revision_coder ON revision(coder_id);
 """)
+
+
+@migrations(name="0004_suggestion_terms")
+def m0004_suggestion_terms(db: Database) -> None:
+    """Suggestions keep the terms that matched, their unit, who asked for them and when they were decided."""
+    db.execute("ALTER TABLE suggestion ADD COLUMN terms TEXT NOT NULL DEFAULT '[]'")
+    db.execute("ALTER TABLE suggestion ADD COLUMN unit TEXT NOT NULL DEFAULT 'sentence'")
+    db.execute("ALTER TABLE suggestion ADD COLUMN requested_by INTEGER REFERENCES coder(id)")
+    db.execute("ALTER TABLE suggestion ADD COLUMN decided TEXT")
+    db.execute("CREATE INDEX IF NOT EXISTS suggestion_requested_by ON suggestion(requested_by)")
+    db.execute("CREATE INDEX IF NOT EXISTS suggestion_status ON suggestion(status, code_id)")
