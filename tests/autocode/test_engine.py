@@ -1,0 +1,108 @@
+"""Auto-coding on small constructed texts with known answers."""
+
+from __future__ import annotations
+
+from qda.autocode import CodeTerms, source_from_text, suggest
+from qda.autocode.gold import Scores, evaluate, load_gold_folder
+from qda.autocode.units import body_start, is_interviewer
+from qda.autocode.variants import VariantIndex
+
+TEXT = """Judul: Wawancara uji
+Pewawancara: Rina Kusumawati
+
+P: Apakah pelatihan dan koordinasi di kantor ini berjalan baik?
+I: Pelatihn jarang sekali, Mbak. Kami tdk puas dengan jadwalnya. Koordinasinya juga lemah.
+P: Lalu soal beban kerja?
+I: Capek, lembur terus sampai malam. Tapi cuaca cerah.
+"""
+CODES = [
+    CodeTerms(1, "Kompetensi", ("pelatihan", "dilatih")),
+    CodeTerms(2, "Kepuasan", ("tidak puas", "puas")),
+    CodeTerms(3, "Koordinasi", ("koordinasi",)),
+    CodeTerms(4, "Beban", ("beban kerja", "lembur", "capek")),
+]
+
+
+def _found(**kw):
+    source = source_from_text(7, "uji.txt", TEXT)
+    return [(c.code_id, TEXT[c.start:c.end], c.terms) for c in suggest([source], CODES, **kw)]
+
+
+def test_each_sentence_gets_its_code_with_typos_informal_and_enclitic_forms():
+    assert _found() == [
+        (1, "Pelatihn jarang sekali, Mbak.", ("pelatihan",)),
+        (2, "Kami tdk puas dengan jadwalnya.", ("tidak puas",)),
+        (3, "Koordinasinya juga lemah.", ("koordinasi",)),
+        (4, "Capek, lembur terus sampai malam.", ("capek", "lembur")),
+    ]
+
+
+def test_interviewer_questions_are_left_out_unless_asked_for():
+    texts = [t for _c, t, _terms in _found()]
+    assert not any(t.startswith("Apakah") or "beban kerja" in t for t in texts)
+    with_questions = [(c, t) for c, t, _ in _found(include_interviewer=True)]
+    assert (4, "Lalu soal beban kerja?") in with_questions
+    assert (1, "Apakah pelatihan dan koordinasi di kantor ini berjalan baik?") in with_questions
+
+
+def test_turn_unit_covers_the_informants_words_without_the_label():
+    found = _found(unit="turn")
+    first_turn = "Pelatihn jarang sekali, Mbak. Kami tdk puas dengan jadwalnya. Koordinasinya juga lemah."
+    assert [(c, t) for c, t, _ in found] == [(1, first_turn), (2, first_turn), (3, first_turn),
+                                              (4, "Capek, lembur terus sampai malam. Tapi cuaca cerah.")]
+
+
+def test_scores_grow_with_evidence_and_a_threshold_applies():
+    source = source_from_text(7, "uji.txt", TEXT)
+    by_code = {c.code_id: c.score for c in suggest([source], CODES)}
+    assert by_code[4] > by_code[2] > by_code[3]  # two words > one phrase > one word via its enclitic form
+    assert round(by_code[4], 4) == round(1 - (1 - 0.65) ** 2, 4)
+    assert {c.code_id for c in suggest([source], CODES, min_score=0.7)} == {2, 4}
+
+
+def test_coded_and_rejected_passages_are_not_suggested():
+    start = TEXT.index("Capek")
+    rejected = ((2, TEXT.index("tdk"), TEXT.index("tdk") + 9),)
+    source = source_from_text(7, "uji.txt", TEXT, coded=((4, start, start + 5),), rejected=rejected)
+    assert {c.code_id for c in suggest([source], CODES)} == {1, 3}
+
+
+def test_variant_kinds():
+    index = VariantIndex(["pelatihan", "tidak", "koordinasi", "pegawai", "sendirian"])
+    assert index.classify("pelatihn") == [("pelatihan", "fuzzy", 1 - 1 / 9)]
+    assert index.classify("tdk") == [("tidak", "informal", 1.0)]
+    assert index.classify("gak") == [("tidak", "informal", 1.0)]
+    assert index.classify("koordinasinya") == [("koordinasi", "lemma", 1.0)]
+    assert index.classify("pgw") == [("pegawai", "informal", 1.0)]
+    assert index.classify("sendiri") == []  # a derived term word is not widened to its root
+    assert index.classify("sarapan") == []  # a known word is never taken for a typo
+
+
+def test_labels_and_interviewers():
+    text = "[00:01:30] I: Jawaban saya."
+    assert text[body_start(text, 0, len(text)):] == "Jawaban saya."
+    assert is_interviewer("Pewawancara") and is_interviewer("P") and is_interviewer("Peneliti")
+    assert is_interviewer("Bu Rina", "Rina Kusumawati") and not is_interviewer("Bu Sri", "Rina Kusumawati")
+    assert not is_interviewer("Informan") and not is_interviewer("Narasumber")
+
+
+def test_evaluate_counts_overlaps_of_the_same_code():
+    gold = [("a", "X", 0, 10), ("a", "X", 20, 30), ("a", "Y", 0, 10)]
+    suggested = [("a", "X", 5, 12), ("a", "X", 40, 50), ("a", "Y", 20, 25)]
+    scores = evaluate(suggested, gold)
+    assert scores["X"] == Scores(suggested=2, right=1, gold=2, found=1)
+    assert scores["Y"] == Scores(suggested=1, right=0, gold=1, found=0)
+    assert scores[""].precision == 1 / 3 and scores[""].recall == 1 / 3
+
+
+def test_gold_sample_loads_with_known_codes():
+    from qda.codebook import load_codebook
+    from tests.autocode.paths import GOLD
+
+    names = {c.name for c in load_codebook().codes}
+    for part in ("dev", "heldout"):
+        texts = load_gold_folder(GOLD / part)
+        assert len(texts) >= 3
+        for g in texts:
+            assert "{{" not in g.text and g.codings
+            assert {code for code, _s, _e in g.codings} <= names
