@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from qda.cli.output import print_json, print_table, write_json
+from qda.cli.options import add_filters, decimal, split_values, word_choice
+from qda.cli.output import print_table, say, write_json
 from qda.cli.project_cmd import open_project
 from qda.errors import InvalidValue
 from qda.i18n import tr
 
 
-def _names(value: str | None) -> list[str] | None:
-    return [v.strip() for v in value.split(",") if v.strip()] if value else None
+UNIT_WORDS = {"sentence": "sentence", "kalimat": "sentence", "turn": "turn", "giliran": "turn"}
 
 
 def _ids(value: str, pending: list[int]) -> list[int]:
@@ -34,11 +33,11 @@ def _pending_ids(p, codes, docs) -> list[int]:
 
 
 def _show(rows: list[dict], json_out: str | None) -> None:
-    if json_out == "-":
-        print_json(rows)
-        return
     if json_out:
         write_json(rows, json_out)
+        if json_out == "-":
+            return
+        say(tr("{n} saran ditulis ke {path}", n=len(rows), path=json_out))
     print_table([tr("no."), tr("dokumen"), tr("awal"), tr("akhir"), tr("kode"), tr("skor"), tr("istilah"), tr("teks")],
                 [[r["id"], r["document"], r["start"], r["end"], r["code"], f"{r['score']:.2f}", ", ".join(r["terms"]),
                   (t := r["text"].replace("\n", " "))[:50] + ("…" if len(t) > 50 else "")] for r in rows])
@@ -48,7 +47,7 @@ def cmd_autocode(args: argparse.Namespace) -> int:
     import qda.autocode as autocode
     from qda.progress import Progress, text_bar
 
-    codes, docs = _names(args.codes), _names(args.doc)
+    codes, docs = split_values(args.code) or None, split_values(args.doc) or None
     deciding = args.accept is not None or args.reject is not None
     if args.accept is not None and args.reject is not None:
         raise InvalidValue(tr("pilih --accept atau --reject, tidak keduanya"))
@@ -58,18 +57,17 @@ def cmd_autocode(args: argparse.Namespace) -> int:
             ids = _ids(args.accept if args.accept is not None else args.reject, pending)
             if args.accept is not None:
                 n = len(p.suggestions.accept(ids))
-                print(tr("{n} saran diterima menjadi pengodean oleh {coder}", n=n, coder=p.coder.name))
+                say(tr("{n} saran diterima menjadi pengodean oleh {coder}", n=n, coder=p.coder.name))
             else:
                 n = p.suggestions.reject(ids)
-                print(tr("{n} saran ditolak; tidak akan disarankan lagi", n=n))
+                say(tr("{n} saran ditolak; tidak akan disarankan lagi", n=n))
             return 0
         if not args.list:
             made = autocode.run(p, unit=args.unit, codes=codes, documents=docs,
                                 include_interviewer=args.all_speakers, min_score=args.min_score,
                                 progress=Progress(callback=text_bar()))
-            print(tr("{n} saran dibuat (satuan: {unit}); terima atau tolak dengan --accept/--reject",
-                     n=made, unit=tr("kalimat") if args.unit == "sentence" else tr("giliran bicara")),
-                  file=sys.stderr if args.json == "-" else sys.stdout)
+            say(tr("{n} saran dibuat (satuan: {unit}); terima atau tolak dengan --accept/--reject",
+                   n=made, unit=tr("kalimat") if args.unit == "sentence" else tr("giliran bicara")))
         rows = []
         for code in codes or [None]:
             for doc in docs or [None]:
@@ -84,19 +82,19 @@ def register(sub) -> None:
 
     p = sub.add_parser("autocode", help=tr("sarankan kode dari istilah indikator (diputuskan oleh pengode)"))
     p.add_argument("project")
-    p.add_argument("--unit", choices=["sentence", "turn"], default="sentence",
+    p.add_argument("--unit", type=word_choice(UNIT_WORDS), default="sentence", metavar="sentence|turn",
                    help=tr("satuan saran: kalimat atau giliran bicara (bawaan: sentence)"))
-    p.add_argument("--codes", help=tr("hanya kode ini (nama dipisahkan koma)"))
-    p.add_argument("--doc", help=tr("hanya dokumen ini (nama dipisahkan koma)"))
-    p.add_argument("--min-score", type=float, default=engine.DEFAULT_MIN_SCORE,
+    add_filters(p, coder=False)
+    p.add_argument("--codes", dest="code", action="append", help=argparse.SUPPRESS)
+    p.add_argument("--min-score", type=decimal, default=engine.DEFAULT_MIN_SCORE,
                    help=tr("skor terendah sebuah saran, 0–1 (bawaan: {v})", v=engine.DEFAULT_MIN_SCORE))
     p.add_argument("--all-speakers", action="store_true",
                    help=tr("sertakan giliran pewawancara (bawaan: hanya informan)"))
     p.add_argument("--json", metavar="OUT", help=tr("tulis saran sebagai JSON ke berkas ('-' untuk layar)"))
     p.add_argument("--list", action="store_true", help=tr("tampilkan saran yang menunggu tanpa membuat yang baru"))
     p.add_argument("--accept", nargs="?", const="all", metavar="ID,…",
-                   help=tr("terima saran bernomor ini (tanpa nomor: semua yang menunggu, menurut --codes/--doc)"))
+                   help=tr("terima saran bernomor ini (tanpa nomor: semua yang menunggu, menurut --code/--doc)"))
     p.add_argument("--reject", nargs="?", const="all", metavar="ID,…",
-                   help=tr("tolak saran bernomor ini (tanpa nomor: semua yang menunggu, menurut --codes/--doc)"))
+                   help=tr("tolak saran bernomor ini (tanpa nomor: semua yang menunggu, menurut --code/--doc)"))
     p.add_argument("--coder", help=tr("nama pengode yang memutuskan"))
     p.set_defaults(func=cmd_autocode)

@@ -92,8 +92,8 @@ def test_cli_autocode_json_accept_reject(project, tmp_path, capsys):
     assert rows[0]["text"] == TEXT[rows[0]["start"]:rows[0]["end"]]
     capsys.readouterr()
     assert main(["autocode", path, "--accept", str(rows[0]["id"]), "--coder", "Budi"]) == 0
-    assert "1 saran diterima" in capsys.readouterr().out
-    assert main(["autocode", path, "--reject", "--codes", "Beban Kerja yang Wajar"]) == 0
+    assert "1 saran diterima" in capsys.readouterr().err
+    assert main(["autocode", path, "--reject", "--code", "Beban Kerja yang Wajar"]) == 0
     assert main(["autocode", path, "--accept", "x"]) == 2
     assert "bilangan bulat" in capsys.readouterr().err
     assert main(["autocode", path, "--codes", "Tidak Ada"]) == 2
