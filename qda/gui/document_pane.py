@@ -80,7 +80,15 @@ class DocumentPane(QWidget):
                                 self.code_looks(), coders)
         self.view.set_verdicts(p.supervision.document_statuses(doc.id))
         self._show_placeholder(False)
+        self.refresh_suggestions()
         self._update_header(doc)
+
+    def refresh_suggestions(self) -> None:
+        """Show the shown source's pending code suggestions with a dashed highlight."""
+        if self.project is None or self.document_id is None or not hasattr(self.project, "suggestions"):
+            return
+        self.view.set_suggestions([(s.start, s.end, s.code_id)
+                                   for s in self.project.suggestions.all(document=self.document_id)])
 
     def _update_header(self, doc: Any = None) -> None:
         if self.document_id is None:
@@ -112,6 +120,7 @@ class DocumentPane(QWidget):
             return
         self.view.set_segments(self._shown_segments(self.document_id))
         self.view.set_verdicts(self.project.supervision.document_statuses(self.document_id))
+        self.refresh_suggestions()
         self._update_header()
 
     def refresh_codes(self) -> None:

@@ -140,9 +140,14 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         self.splitDockWidget(self.segment_dock, self.memo_dock, Qt.Orientation.Vertical)
         self.tabifyDockWidget(self.memo_dock, self.search_dock)
         self.tabifyDockWidget(self.search_dock, self.coders_dock)
+        from qda.gui.autocode.panel import SuggestionsPanel
+
+        self.suggestions = SuggestionsPanel()
+        self.suggestions_dock = self._dock("suggestions", tr("Saran"), self.suggestions, right)
+        self.tabifyDockWidget(self.coders_dock, self.suggestions_dock)
         self.memo_dock.raise_()
         self.docks = [self.sources_dock, self.codes_dock, self.segment_dock, self.memo_dock, self.search_dock,
-                      self.coders_dock]
+                      self.coders_dock, self.suggestions_dock]
 
     def _build_status(self) -> None:
         self.coder_label = QLabel()
@@ -179,6 +184,8 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
             self.memo.targetActivated.connect(self.show_memo_target)
         if self.coders is not None:
             self.coders.visibilityChanged.connect(self.set_visible_coders)
+        self.suggestions.suggestionActivated.connect(self.show_hit)
+        self.suggestions.changed.connect(self._after_change)
 
     # -- project ---------------------------------------------------------------------------------
     def set_project(self, project: Any) -> None:
@@ -208,6 +215,7 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         if self.survey is not None:
             self.survey.set_project(project)
         self._supervision_set_project(project)
+        self.suggestions.set_project(project, self.stack)
         self.settings.add_recent_project(project.path)
         self.welcome.set_recent(self.settings.recent_projects)
         self.stacked.setCurrentWidget(self.tabs)
@@ -225,7 +233,7 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         self.undo.bind(None)
         self.review_mode = False
         for panel in (self.pane, self.sources, self.segment_info, self.search, self.coders, self.survey,
-                      self.agreement):
+                      self.agreement, self.suggestions):
             if panel is not None:
                 panel.set_project(None)
         if self.code_tree is not None:
@@ -250,6 +258,7 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
             self.segment_info.refresh()
         if self.coders is not None:
             self.coders.refresh()  # the per-coder counts change with every coding
+        self.suggestions.refresh()  # an undone decision puts a suggestion back in the list
         self._update_status()
 
     def _reveal(self, command: Any) -> None:
@@ -419,6 +428,12 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         if self.memo is not None:
             getattr(self.memo, "editor", self.memo).setFocus()  # the cursor goes where the memo is typed
 
+    def focus_suggestions(self) -> None:
+        """Show the suggestions panel, limited to the shown source."""
+        self.suggestions_dock.show()
+        self.suggestions_dock.raise_()
+        self.suggestions.set_document_filter(self.pane.document_id)
+
     def focus_search(self) -> None:
         self.search_dock.show()
         self.search_dock.raise_()
@@ -434,7 +449,7 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         writable = has and not self.project.read_only and not self.review_mode
         for act in (self.act_import, self.act_quick, self.act_invivo):
             act.setEnabled(writable)
-        for act in (self.act_report, self.act_close, self.act_memo, self.act_search, self.act_next, self.act_prev):
+        for act in (self.act_report, self.act_close, self.act_memo, self.act_search, self.act_suggest, self.act_next, self.act_prev):
             act.setEnabled(has)
         self._show_docks(has)
         title = "qda"

@@ -45,6 +45,7 @@ class MenusMixin:
         self.act_invivo = self._action(tr("Koding in-vivo"), self.coding_in_vivo, "Ctrl+I")
         self.act_memo = self._action(tr("Memo"), self.focus_memo, "Ctrl+M")
         self.act_search = self._action(tr("Cari…"), self.focus_search, QKeySequence.StandardKey.Find)
+        self.act_suggest = self._action(tr("Saran koding…"), self.focus_suggestions, "Ctrl+Shift+S")
         self.act_next = self._action(tr("Dokumen berikutnya"), lambda: self.step_document(1), "Ctrl+PgDown")
         self.act_prev = self._action(tr("Dokumen sebelumnya"), lambda: self.step_document(-1), "Ctrl+PgUp")
         self.act_coder = self._action(tr("Ganti pengode…"), self.change_coder)
@@ -63,7 +64,8 @@ class MenusMixin:
         for a in (self.undo.undo_action, self.undo.redo_action, None, self.act_search, None, self.act_prefs):
             m.addSeparator() if a is None else m.addAction(a)
         m = bar.addMenu(tr("&Koding"))
-        for a in (self.act_quick, self.act_invivo, self.act_memo, None, self.act_next, self.act_prev):
+        for a in (self.act_quick, self.act_invivo, self.act_memo, self.act_suggest, None, self.act_next,
+                  self.act_prev):
             m.addSeparator() if a is None else m.addAction(a)
         m = bar.addMenu(tr("&Tampilan"))
         for dock in self.docks:

@@ -149,10 +149,11 @@ class SuggestionRepository(Repository):
                       added=len(fresh), replaced=removed, coder=coder.name)
         return len(fresh)
 
-    def accept(self, refs: Iterable[int | str], *, coder=None) -> list[int]:
+    def accept(self, refs: Iterable[int | str], *, coder=None, created: list[int] | None = None) -> list[int]:
         """Turn pending suggestions into codings by ``coder`` (default: the current coder); all or none.
 
-        Returns the ids of the codings (an existing identical coding is linked, not doubled).
+        Returns the ids of the codings (an existing identical coding is linked, not doubled);
+        the ids of the codings this made are appended to ``created`` when given.
         """
         items = [self.get(r) for r in refs]
         coder_rec = self._project.coder_by(coder) if coder is not None else self._project.coder
@@ -163,6 +164,8 @@ class SuggestionRepository(Repository):
                 self._refuse_decided(s)
                 try:
                     seg_id = self._add_segment(s, coder_rec).id
+                    if created is not None:
+                        created.append(seg_id)
                 except AlreadyExists:
                     seg_id = self._one('SELECT id FROM segment WHERE document_id = ? AND start = ? AND "end" = ? '
                                        "AND code_id = ? AND coder_id = ?",
@@ -192,6 +195,21 @@ class SuggestionRepository(Repository):
                           after="rejected")
         return len(items)
 
+    def reopen(self, refs: Iterable[int | str], *, remove_codings: Iterable[int] = ()) -> None:
+        """Put decided suggestions back to pending (undo), removing the codings named in ``remove_codings``."""
+        items = [self.get(r) for r in refs]
+        remove = set(remove_codings)
+        with self.atomic():
+            for s in items:
+                if s.segment_id is not None and s.segment_id in remove:
+                    self._remove_segment(s.segment_id)
+                self._exec("UPDATE suggestion SET status = 'pending', segment_id = NULL, decided_by = NULL, "
+                           "decided = NULL WHERE id = ?", (s.id,))
+            if items:
+                self._log("suggestion.reopen", "suggestion", items[0].uuid if len(items) == 1 else None,
+                          suggestions=[s.uuid for s in items], before=sorted({s.status for s in items}),
+                          after="pending", removed_segments=sorted(remove))
+
     def _refuse_decided(self, s: Suggestion) -> None:
         if s.status != "pending":
             raise InvalidValue(tr("saran #{id} sudah diputuskan ({status})", id=s.id, status=s.status))
@@ -200,6 +218,13 @@ class SuggestionRepository(Repository):
     def _code(self, ref):
         codes = getattr(self._project, "codes", None)
         return codes.get(ref) if codes is not None and not callable(codes) else self._project.code(ref)
+
+    def _remove_segment(self, segment_id: int) -> None:
+        segments = getattr(self._project, "segments", None)
+        if segments is not None and not callable(segments):
+            segments.remove(segment_id)
+        else:
+            self._project.remove_segment(segment_id)
 
     def _add_segment(self, s: Suggestion, coder_rec):
         segments = getattr(self._project, "segments", None)

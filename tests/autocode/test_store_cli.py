@@ -103,3 +103,21 @@ def test_cli_autocode_json_accept_reject(project, tmp_path, capsys):
     assert main(["autocode", path, "--list", "--json", "-"]) == 0
     listed = json.loads(capsys.readouterr().out)
     assert all(r["status"] == "pending" for r in listed)
+
+
+def test_decisions_undo_and_redo(project):
+    from qda.autocode.commands import DecideSuggestions
+    from qda.undo import UndoStack
+
+    autocode.run(project)
+    stack = UndoStack(project)
+    ids = [s.id for s in project.suggestions.all()]
+    stack.push(DecideSuggestions(ids[:2], accept=True))
+    stack.push(DecideSuggestions(ids[2:], accept=False))
+    assert len(project.segments()) == 2 and project.suggestions.counts() == {"pending": 0, "accepted": 2,
+                                                                             "rejected": 1}
+    stack.undo()
+    stack.undo()
+    assert project.segments() == [] and project.suggestions.counts()["pending"] == 3
+    stack.redo()
+    assert len(project.segments()) == 2 and project.suggestions.counts()["accepted"] == 2

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from qda.gui.viewer.layout import Piece, blend, pieces_between
 
@@ -29,6 +30,9 @@ class CodingHighlighter(QSyntaxHighlighter):
         self._label_starts: list[int] = []
         self._colors: dict[int, str] = {}
         self._formats: dict[tuple[int, ...], QTextCharFormat] = {}
+        self._suggestions: list[tuple[int, int, int]] = []  # (start, end, code id), UTF-16 units
+        self._suggestion_starts: list[int] = []
+        self._longest_suggestion = 0
 
     # -- data -----------------------------------------------------------------------
     def set_colors(self, colors: dict[int, str]) -> None:
@@ -44,6 +48,16 @@ class CodingHighlighter(QSyntaxHighlighter):
     def pieces(self) -> list[Piece]:
         """The current highlight index."""
         return self._pieces
+
+    def set_suggestions(self, spans: list[tuple[int, int, int]]) -> None:
+        """Pending suggestions ``(start, end, code id)`` in UTF-16 units, painted with a dashed underline."""
+        self._suggestions = sorted(spans)
+        self._suggestion_starts = [s[0] for s in self._suggestions]
+        self._longest_suggestion = max((e - s for s, e, _c in self._suggestions), default=0)
+
+    def suggestions(self) -> list[tuple[int, int, int]]:
+        """The suggestions being shown."""
+        return list(self._suggestions)
 
     def set_labels(self, labels: list[tuple[int, int, str, int]]) -> None:
         """Turn labels: ``(start, end, "speaker" | "time", speaker number)`` in UTF-16 units."""
@@ -73,6 +87,8 @@ class CodingHighlighter(QSyntaxHighlighter):
         for p in pieces_between(self._pieces, self._starts, lo, hi):
             a, b = max(p.start, lo), min(p.end, hi)
             self.setFormat(a - lo, b - a, self.format_for(p.codes))
+        if self._suggestions:
+            self._paint_suggestions(lo, hi)
         if not self._labels:
             return
         i = bisect_left(self._label_starts, lo)
@@ -87,3 +103,29 @@ class CodingHighlighter(QSyntaxHighlighter):
                     fmt.setForeground(QColor(TIMESTAMP_COLOR))
                 self.setFormat(pos, 1, fmt)
             i += 1
+
+    def _paint_suggestions(self, lo: int, hi: int) -> None:
+        """A dashed underline in the code's colour over a pale dotted tint, keeping coding colours."""
+        first = bisect_left(self._suggestion_starts, lo - self._longest_suggestion)
+        for start, end, code in self._suggestions[first:]:
+            if start >= hi:
+                break
+            if end <= lo:
+                continue
+            color = QColor(self._colors.get(code, "#999999"))
+            a, b = max(start, lo) - lo, min(end, hi) - lo
+            run = a
+            while run < b:
+                base = self.format(run)
+                stop = run + 1
+                while stop < b and self.format(stop) == base:
+                    stop += 1
+                fmt = QTextCharFormat(base)
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+                fmt.setUnderlineColor(color.darker(130))
+                if base.background().style() == Qt.BrushStyle.NoBrush:
+                    tint = QColor(color)
+                    tint.setAlpha(90)
+                    fmt.setBackground(QBrush(tint, Qt.BrushStyle.Dense5Pattern))
+                self.setFormat(run, stop - run, fmt)
+                run = stop

@@ -133,6 +133,7 @@ class DocumentView(QPlainTextEdit):
         to16 = self.positions.to_utf16
         self.highlighter.set_colors({cid: look[1] for cid, look in self._codes.items()})
         self.highlighter.set_labels([(to16(a), to16(b), k, n) for a, b, k, n in turn_labels(text, turns)])
+        self.highlighter.set_suggestions([])
         self._relayout()
         # the highlighter paints every block once as the text goes in
         self.setPlainText(text)
@@ -156,6 +157,26 @@ class DocumentView(QPlainTextEdit):
         if recolor:
             self.highlighter.rehighlight()
         self.margin.update()
+
+    def set_suggestions(self, spans: Iterable[tuple[int, int, int]]) -> None:
+        """Show pending suggestions ``(start, end, code id)`` (code points) with a dashed highlight."""
+        to16 = self.positions.to_utf16
+        new = [(to16(a), to16(b), c) for a, b, c in spans]
+        old = self.highlighter.suggestions()
+        if sorted(new) == old:
+            return
+        self.highlighter.set_suggestions(new)
+        touched = old + new
+        if not touched:
+            return
+        doc = self.document()
+        block = doc.findBlock(min(s for s, _e, _c in touched))
+        last = doc.findBlock(max(max(e for _s, e, _c in touched) - 1, 0))
+        while block.isValid():
+            self.highlighter.rehighlightBlock(block)
+            if block == last:
+                break
+            block = block.next()
 
     def set_coders(self, coders: dict[int, str]) -> None:
         self._coders = dict(coders)

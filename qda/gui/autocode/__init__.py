@@ -1,0 +1,1 @@
+"""GUI of auto-coding suggestions: the suggestions panel and the indicator-terms dialog."""

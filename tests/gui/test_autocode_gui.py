@@ -1,0 +1,123 @@
+"""The suggestions panel and the dashed highlight, on real widgets offscreen."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.gui
+
+# Illustrative text, invented for the test; the emoji and 𝔸 make UTF-16 and code points differ.
+TEXT = (
+    "Judul: Wawancara uji saran\n"
+    "Pewawancara: Rina Kusumawati\n"
+    "\n"
+    "P: Bagaimana pelatihan dan beban kerja di sini? 🙂\n"
+    "I: 𝔸 Pelatihn jarang sekali, Mbak. Kami sering lembur sampai pulang malam.\n"
+    "P: Bagaimana sikap pimpinan?\n"
+    "I: Atasan kami sering turun langsung ke loket. Suasananya biasa saja.\n"
+)
+
+
+@pytest.fixture
+def window(qtbot, settings, tmp_path):
+    from qda.gui.main_window import MainWindow
+    from qda.gui.project_flow import open_project_path
+    from qda.sources.turns import find_turns
+    from qda.store import Project
+
+    path = tmp_path / "saran.qda"
+    with Project.create(path, coder="Dewi Anggraini") as p:
+        turns = [(t.speaker, t.timestamp, t.start, t.end) for t in find_turns(TEXT, TEXT.index("P:"))]
+        p.add_document("wawancara_saran.txt", TEXT, kind="interview", turns=turns)
+    w = MainWindow(settings)
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    assert open_project_path(w, path)
+    w.show_document(w.project.document("wawancara_saran.txt").id)
+    yield w
+    w.close()
+
+
+def _run(qtbot, panel) -> None:
+    panel.run()
+    qtbot.waitUntil(lambda: panel.job is None, timeout=60000)
+
+
+def _rows(panel):
+    return [(item.text(0), item.text(3)) for item in panel._items()]
+
+
+def test_run_lists_informants_sentences_and_paints_a_dashed_highlight(qtbot, window):
+    from PySide6.QtGui import QTextCharFormat
+
+    panel = window.suggestions
+    window.focus_suggestions()
+    _run(qtbot, panel)
+    assert _rows(panel) == [
+        ("Kompetensi dan Pelatihan", "𝔸 Pelatihn jarang sekali, Mbak."),
+        ("Beban Kerja yang Wajar", "Kami sering lembur sampai pulang malam."),
+        ("Kepemimpinan yang Efektif", "Atasan kami sering turun langsung ke loket."),
+    ]
+    # the dashed highlight sits on the sentence, in UTF-16 units after the emoji and 𝔸
+    view = window.view
+    start = TEXT.index("Kami sering lembur")
+    start16 = view.positions.to_utf16(start)
+    assert start16 == start + 2
+    assert any(s == start16 for s, _e, _c in view.highlighter.suggestions())
+    block = view.document().findBlock(start16)
+    formats = block.layout().formats()
+    styles = [r.format.underlineStyle() for r in formats if r.start <= start16 - block.position() < r.start + r.length]
+    assert styles == [QTextCharFormat.UnderlineStyle.DashUnderline]
+
+
+def test_accept_reject_and_undo(qtbot, window):
+    panel = window.suggestions
+    _run(qtbot, panel)
+    project = window.project
+    panel.select_suggestion(panel.shown_ids()[0])
+    panel.accept_button.click()
+    [seg] = project.segments()
+    assert TEXT[seg.start:seg.end] == "𝔸 Pelatihn jarang sekali, Mbak."
+    assert project.coder_by(seg.coder_id).name == "Dewi Anggraini"
+    assert project.suggestions.from_suggestion(seg.id) is not None
+    assert len(panel.shown_ids()) == 2 and window.view.segment_count() == 1
+    panel.set_code_filter(project.code("Beban Kerja yang Wajar").id)
+    assert len(panel.shown_ids()) == 1
+    panel.reject_all_button.click()
+    assert project.suggestions.counts() == {"pending": 1, "accepted": 1, "rejected": 1}
+    window.stack.undo()
+    window.stack.undo()
+    assert project.segments() == [] and project.suggestions.counts()["pending"] == 3
+    panel.set_code_filter(None)
+    assert len(panel.shown_ids()) == 3
+    # a new run does not bring back what was rejected
+    panel.set_code_filter(project.code("Beban Kerja yang Wajar").id)
+    panel.reject_all_button.click()
+    panel.set_code_filter(None)
+    _run(qtbot, panel)
+    assert [code for code, _t in _rows(panel)] == ["Kompetensi dan Pelatihan", "Kepemimpinan yang Efektif"]
+
+
+def test_activating_a_row_selects_the_passage(qtbot, window):
+    panel = window.suggestions
+    _run(qtbot, panel)
+    item = panel._items()[2]
+    panel._activate(item)
+    assert window.view.selection_cp() == (TEXT.index("Atasan"), TEXT.index("loket.") + len("loket."))
+
+
+def test_indicator_terms_are_edited_in_the_dialog(qtbot, window):
+    from qda.commands import UpdateCode
+    from qda.gui.autocode.terms_dialog import IndicatorTermsDialog
+
+    project = window.project
+    code = project.code("Lingkungan Kerja yang Positif")
+    dialog = IndicatorTermsDialog(project, code.id, window)
+    qtbot.addWidget(dialog)
+    dialog.set_terms(code.id, ["suasananya biasa", "rekan kerja"])
+    assert dialog.changes() == {code.id: ("suasananya biasa", "rekan kerja")}
+    window.stack.push(UpdateCode(code.id, {"indicators": dialog.changes()[code.id]}))
+    panel = window.suggestions
+    _run(qtbot, panel)
+    assert ("Lingkungan Kerja yang Positif", "Suasananya biasa saja.") in _rows(panel)
