@@ -103,7 +103,7 @@ def suggest(sources: Sequence[SourceText], codes: Sequence[CodeTerms], *, unit: 
                 pieces.append((region, region.start, body))
             else:
                 pieces.extend((region, region.start + off, part) for off, part in chunks(body))
-        for (region, offset, _body), doc in zip(pieces, docs((p[2] for p in pieces), lemmas=False)):
+        for (region, offset, body), doc in zip(pieces, docs((p[2] for p in pieces), lemmas=False, sentences=False)):
             hits = matcher.hits(doc)
             if not hits:
                 continue
@@ -112,7 +112,7 @@ def suggest(sources: Sequence[SourceText], codes: Sequence[CodeTerms], *, unit: 
                 out.extend(_score_unit(source, doc, offset, span, hits, min_score))
                 continue
             i = 0
-            for start, end, first, stop in sentence_spans(doc, offset):
+            for start, end, first, stop in sentence_spans(doc, offset, body):
                 while i < len(hits) and hits[i].start < first:
                     i += 1
                 j = i

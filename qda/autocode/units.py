@@ -23,6 +23,9 @@ _STAMP = r"(?:[\[(][\d.:,]+[\])]|\d{1,2}:\d{2}(?::\d{2})?)"
 _LABEL_END = re.compile(rf"[ \t]*(?:{_STAMP}[ \t]*(?:[-–—][ \t]*)?)?[^\n:]{{0,120}}?:(?:\*\*)?[ \t]*(?:{_STAMP}[ \t]*)?")
 
 
+_NEWLINE = re.compile(r"\n")
+
+
 class Region(NamedTuple):
     """A stretch of text whose sentences may be suggested (code points, end exclusive)."""
 
@@ -84,23 +87,34 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def sentence_spans(doc, offset: int) -> Iterable[tuple[int, int, int, int]]:
+def sentence_spans(doc, offset: int, text: str | None = None) -> Iterable[tuple[int, int, int, int]]:
     """``(start, end, first token, end token)`` of each sentence of a spaCy doc, shifted by ``offset``.
 
-    A line break also ends a sentence (notes and lists often lack a full stop).
+    ``text`` is the doc's text when the caller has it (``doc.text`` rebuilds it token by token).
+
+    Sentences follow the shared pipeline's sentencizer rule (:func:`~qda.nlp.pipeline.sentence_starts`,
+    so the doc needs no sentencizer pass); a line break also ends one (notes and lists often
+    lack a full stop). Worked out on the doc's arrays, not token by token.
     """
-    text = doc.text
-    for sent in doc.sents:
-        first, stop = sent.start, sent.end
-        if "\n" in text[sent.start_char:sent.end_char].strip():
-            for tok in sent:
-                if tok.is_space and "\n" in tok.text:
-                    if tok.i > first:
-                        s, e = trim(text, doc[first].idx, tok.idx)
-                        if e > s:
-                            yield offset + s, offset + e, first, tok.i
-                    first = tok.i + 1
-        if first < stop:
-            s, e = trim(text, doc[first].idx, sent.end_char)
-            if e > s:
-                yield offset + s, offset + e, first, stop
+    import numpy as np
+    from spacy.attrs import IDX
+
+    from qda.nlp.pipeline import sentence_starts
+
+    n = len(doc)
+    if n == 0:
+        return
+    text = doc.text if text is None else text
+    idx = doc.to_array([IDX]).astype(np.int64).reshape(-1)
+    cuts = set(sentence_starts(doc).tolist())
+    if "\n" in text:
+        for pos in (m.start() for m in _NEWLINE.finditer(text)):
+            tok = int(np.searchsorted(idx, pos, side="right"))  # the first token after the line break
+            if tok < n:
+                cuts.add(tok)
+    bounds = sorted(cuts) + [n]
+    for first, stop in zip(bounds, bounds[1:]):
+        end_char = len(text) if stop == n else int(idx[stop])
+        s, e = trim(text, int(idx[first]), end_char)
+        if e > s:
+            yield offset + s, offset + e, first, stop

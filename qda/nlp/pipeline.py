@@ -107,11 +107,50 @@ def chunks(text: str, limit: int = MAX_CHARS) -> Iterator[tuple[int, str]]:
         start = end
 
 
-def docs(texts: Iterable[str], batch_size: int = 64, *, lemmas: bool = True) -> Iterator["Doc"]:
+def docs(texts: Iterable[str], batch_size: int = 64, *, lemmas: bool = True,
+         sentences: bool = True) -> Iterator["Doc"]:
     """Run the pipeline over texts (each under :data:`MAX_CHARS`) in batches.
 
     ``lemmas=False`` skips the per-token lemmatizer, for callers that lemmatise each
-    distinct word form once with :func:`lemma_of` (auto-coding does).
+    distinct word form once with :func:`lemma_of` (auto-coding does); ``sentences=False``
+    skips the sentencizer, for callers that split only some docs with :func:`split_sentences`.
     """
-    disable = () if lemmas else ("lemmatizer",)
+    disable = tuple(name for name, wanted in (("lemmatizer", lemmas), ("sentencizer", sentences)) if not wanted)
     yield from pipeline().pipe(texts, batch_size=batch_size, disable=disable)
+
+
+@lru_cache(maxsize=1)
+def _period_ids():
+    import numpy as np
+
+    nlp = pipeline()
+    return np.array(sorted(nlp.vocab.strings.add(ch) for ch in nlp.get_pipe("sentencizer").punct_chars),
+                    dtype=np.uint64)
+
+
+def sentence_starts(doc: "Doc"):
+    """Indices of the tokens that start a sentence, by the pipeline's sentencizer rule, on arrays.
+
+    The same answer as the sentencizer (a token that is neither punctuation nor a
+    sentence-final mark, after a sentence-final mark since the previous such token), for
+    docs made with ``sentences=False``: numpy over the doc's arrays instead of a Python
+    loop over its tokens.
+    """
+    import numpy as np
+    from spacy.attrs import IS_PUNCT, ORTH
+
+    n = len(doc)
+    if n == 0:
+        return np.zeros(0, dtype=np.int64)
+    arrays = doc.to_array([ORTH, IS_PUNCT])
+    ids = _period_ids()
+    found = np.minimum(np.searchsorted(ids, arrays[:, 0]), len(ids) - 1)
+    period = ids[found] == arrays[:, 0]
+    qualifying = np.flatnonzero((arrays[:, 1] == 0) & ~period)
+    seen = np.concatenate(([0], np.cumsum(period)))  # seen[i]: marks among tokens [0, i)
+    starts = [0]
+    if len(qualifying):
+        prev = np.concatenate(([-1], qualifying[:-1]))
+        hit = seen[qualifying] - seen[prev + 1] > 0
+        starts.extend(int(q) for q in qualifying[hit] if q != 0)
+    return np.array(starts, dtype=np.int64)

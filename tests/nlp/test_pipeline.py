@@ -37,3 +37,15 @@ def test_chunks_cover_the_text_exactly_and_cut_at_spaces():
 def test_docs_runs_in_batches():
     out = list(docs(["Satu kalimat.", "Dua kalimat di sini."]))
     assert [len(d) for d in out] == [3, 5]
+
+
+def test_sentence_starts_on_arrays_equal_the_sentencizer():
+    from pathlib import Path
+
+    from qda.nlp.pipeline import docs, sentence_starts
+
+    folder = Path(__file__).resolve().parents[2] / "sample_transcripts"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+    texts += ["", "...", "Ya... (tertawa) Baik! \"Oke.\" Lalu?", "Tanpa tanda akhir", "?? Apa. ."]
+    for with_sents, bare in zip(docs(texts), docs(texts, sentences=False)):
+        assert [s.start for s in with_sents.sents] == sentence_starts(bare).tolist()
