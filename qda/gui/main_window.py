@@ -433,6 +433,11 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         self.suggestions_dock.show()
         self.suggestions_dock.raise_()
         self.suggestions.set_document_filter(self.pane.document_id)
+        if not self.segment_dock.isHidden() and self.dockWidgetArea(self.segment_dock) == \
+                self.dockWidgetArea(self.suggestions_dock):
+            total = self.segment_dock.height() + self.suggestions_dock.height()
+            self.resizeDocks([self.segment_dock, self.suggestions_dock], [total // 4, total - total // 4],
+                             Qt.Orientation.Vertical)
 
     def focus_search(self) -> None:
         self.search_dock.show()

@@ -45,7 +45,7 @@ def _run(qtbot, panel) -> None:
 
 
 def _rows(panel):
-    return [(item.text(0), item.text(3)) for item in panel._items()]
+    return [(item.text(0), item.text(2)) for item in panel._items()]
 
 
 def test_run_lists_informants_sentences_and_paints_a_dashed_highlight(qtbot, window):
