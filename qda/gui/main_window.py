@@ -457,6 +457,7 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         for act in (self.act_report, self.act_close, self.act_memo, self.act_search, self.act_suggest, self.act_next, self.act_prev):
             act.setEnabled(has)
         self._show_docks(has)
+        self.suggestions.refresh()  # nothing to decide in a read-only window or in review mode
         title = "qda"
         if has:
             title = f"{Path(self.project.path).stem} — qda"

@@ -121,3 +121,14 @@ def test_indicator_terms_are_edited_in_the_dialog(qtbot, window):
     panel = window.suggestions
     _run(qtbot, panel)
     assert ("Lingkungan Kerja yang Positif", "Suasananya biasa saja.") in _rows(panel)
+
+
+def test_review_mode_leaves_nothing_to_decide(qtbot, window):
+    panel = window.suggestions
+    _run(qtbot, panel)
+    window.project.supervision.enter_review_mode()
+    window.review_mode = True
+    window._update_ui()
+    assert panel.shown_ids() and not panel.run_button.isEnabled()
+    panel.select_suggestion(panel.shown_ids()[0])
+    assert not panel.accept_button.isEnabled() and not panel.reject_all_button.isEnabled()

@@ -13,6 +13,7 @@ one source.
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -144,7 +145,7 @@ class SuggestionsPanel(QWidget):
     def refresh(self) -> None:
         """Re-read the pending suggestions shown by the filters."""
         self.tree.clear()
-        writable = self.project is not None and not self.project.read_only
+        writable = self._writable()
         self.run_button.setEnabled(writable and self.job is None)
         self.terms_button.setEnabled(writable)
         if self.project is None:
@@ -197,8 +198,15 @@ class SuggestionsPanel(QWidget):
             if item.data(0, _ID) == suggestion_id:
                 self.tree.setCurrentItem(item)
 
+    def _writable(self) -> bool:
+        """Suggestions are made and decided only where codings may be written (not read-only, not review mode)."""
+        if self.project is None or self.project.read_only:
+            return False
+        supervision = getattr(self.project, "supervision", None)
+        return not (supervision is not None and supervision.in_review_mode())
+
     def _update_buttons(self) -> None:
-        writable = self.project is not None and not self.project.read_only
+        writable = self._writable()
         selected, shown = bool(self.selected_ids()), bool(self.shown_ids())
         self.accept_button.setEnabled(writable and selected)
         self.reject_button.setEnabled(writable and selected)
@@ -223,7 +231,7 @@ class SuggestionsPanel(QWidget):
                 self.stack.push(command)
             else:
                 command.do(self.project)
-        except QdaError as exc:
+        except (QdaError, sqlite3.DatabaseError) as exc:
             QMessageBox.warning(self, tr("Saran"), str(exc))
         self.refresh()
         self.changed.emit()
