@@ -106,3 +106,19 @@ def test_gold_sample_loads_with_known_codes():
         for g in texts:
             assert "{{" not in g.text and g.codings
             assert {code for code, _s, _e in g.codings} <= names
+
+
+def test_progress_counts_documents_and_cancel_stops_the_run():
+    import pytest
+
+    from qda.errors import Cancelled
+    from qda.progress import Progress
+
+    seen = []
+    progress = Progress(callback=lambda done, total, _msg: seen.append((done, total)))
+    sources = [source_from_text(i, f"uji{i}.txt", TEXT) for i in range(3)]
+    suggest(sources, CODES, progress=progress)
+    assert seen[-1] == (3, 3)
+    stopping = Progress(callback=lambda done, _t, _m: stopping.cancel() if done == 1 else None)
+    with pytest.raises(Cancelled):
+        suggest(sources, CODES, progress=stopping)

@@ -132,3 +132,24 @@ def test_review_mode_leaves_nothing_to_decide(qtbot, window):
     assert panel.shown_ids() and not panel.run_button.isEnabled()
     panel.select_suggestion(panel.shown_ids()[0])
     assert not panel.accept_button.isEnabled() and not panel.reject_all_button.isEnabled()
+
+
+def test_cancel_stores_nothing(qtbot, window, monkeypatch):
+    import time
+
+    import qda.autocode as autocode
+
+    def slow(sources, codes, *, unit, progress):
+        progress.start(10)
+        for _ in range(500):  # until the user presses Cancel
+            time.sleep(0.01)
+            progress.step(0)
+        return []
+
+    monkeypatch.setattr(autocode, "suggest", slow)
+    panel = window.suggestions
+    panel.run()
+    assert panel.job is not None and not panel.run_button.isEnabled()
+    panel.job.progress.cancel()
+    qtbot.waitUntil(lambda: panel.job is None, timeout=10000)
+    assert window.project.suggestions.counts()["pending"] == 0 and panel.run_button.isEnabled()
