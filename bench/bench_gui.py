@@ -97,10 +97,10 @@ def build_dense(folder: Path) -> Path:
     with Project.create(path, coder="Peneliti") as p:
         report = import_files(p, [src])
         doc = report.imported[0]
-        stored = p.document_text(doc)
-        codes = [c.id for c in p.codes() if c.parent_id is not None or c.group != "own"][:N_CODES]
+        stored = p.documents.text(doc)
+        codes = [c.id for c in p.codes.all() if c.parent_id is not None or c.group != "own"][:N_CODES]
         rows = [(doc.id, a, b, rng.choice(codes)) for a, b in word_spans(stored, DENSE_SEGMENTS, rng)]
-        p.add_segments(rows)
+        p.segments.add_many(rows)
     return path
 
 
@@ -110,14 +110,14 @@ def build_large(folder: Path, words: int = 1_500_000) -> Path:
     rng = random.Random(SEED + 1)
     path = folder / "large.qda"
     with Project.create(path, coder="Peneliti") as p:
-        codes = [c.id for c in p.codes()][:N_CODES]
+        codes = [c.id for c in p.codes.all()][:N_CODES]
         total, i = 0, 0
         while total < words:
             i += 1
             text = transcript(60_000, rng)
-            doc = p.add_document(f"wawancara_{i:03d}.txt", text, kind="interview", case=f"Informan {i}")
+            doc = p.documents.add(f"wawancara_{i:03d}.txt", text, kind="interview", case=f"Informan {i}")
             total += len(text.split())
-            p.add_segments([(doc.id, a, b, rng.choice(codes)) for a, b in word_spans(text, 200, rng)])
+            p.segments.add_many([(doc.id, a, b, rng.choice(codes)) for a, b in word_spans(text, 200, rng)])
     return path
 
 
@@ -148,7 +148,7 @@ def measure(path: Path, ways: bool) -> dict:
     open_project_path(window, path)
     app.processEvents()
     out: dict = {"open_s": time.perf_counter() - t}
-    docs = window.project.documents()
+    docs = window.project.documents.all()
     doc = max(docs, key=lambda d: d.words)
     window.pane.set_project(window.project)  # show it from scratch
     t, c = time.perf_counter(), time.process_time()
@@ -162,7 +162,7 @@ def measure(path: Path, ways: bool) -> dict:
     bare = QPlainTextEdit()
     bare.resize(window.view.size())
     bare.show()
-    text_plain = window.project.document_text(doc)
+    text_plain = window.project.documents.text(doc)
     t = time.perf_counter()
     bare.setPlainText(text_plain)
     app.processEvents()
@@ -179,9 +179,9 @@ def measure(path: Path, ways: bool) -> dict:
 
     view, tree = window.view, window.code_tree.tree
     rng = random.Random(SEED + 2)
-    text = window.project.document_text(doc)
+    text = window.project.documents.text(doc)
     spans = word_spans(text, 60, rng)
-    codes = [c.id for c in window.project.codes()][:N_CODES]
+    codes = [c.id for c in window.project.codes.all()][:N_CODES]
     before = window.project.stats()["segments"]
 
     def timed(fn) -> float:

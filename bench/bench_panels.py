@@ -51,21 +51,21 @@ def build(path: Path, n_codes: int, n_segments: int, seed: int):
     p = Project.create(path, coder="Rina Wulandari")
     words = [rng.choice(WORDS) for _ in range(60_000)]
     text = " ".join(words)
-    doc = p.add_document("wawancara_generated.txt", text, "interview")
+    doc = p.documents.add("wawancara_generated.txt", text, "interview")
     with p.atomic():
         parents: list[int] = []
-        for i in range(max(0, n_codes - len(p.codes()))):
+        for i in range(max(0, n_codes - len(p.codes.all()))):
             name = f"{TOPICS[i % len(TOPICS)]} {i + 1}"
             parent = rng.choice(parents) if parents and rng.random() < 0.6 else None
-            parents.append(p.add_code(name, group="own", parent=parent).id)
-    codes = [c.id for c in p.codes()]
+            parents.append(p.codes.add(name, group="own", parent=parent).id)
+    codes = [c.id for c in p.codes.all()]
     for coder in ("Budi Santoso", "Dr. Sri Hartati", "Rina Wulandari"):
-        p.set_coder(coder)
+        p.coders.set_current(coder)
         rows = []
         for _ in range(n_segments // 3):
             start = rng.randrange(0, len(text) - 400)
             rows.append((doc.id, start, start + rng.randrange(40, 400), rng.choice(codes)))
-        p.add_segments(rows)
+        p.segments.add_many(rows)
     return p
 
 
@@ -88,12 +88,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         t0 = time.perf_counter()
         p = build(Path(tmp) / "bench.qda", args.codes, args.segments, args.seed)
-        codes = p.codes()
-        print(f"project: {len(codes)} codes, {len(p.segments())} segments, 3 coders "
+        codes = p.codes.all()
+        print(f"project: {len(codes)} codes, {len(p.segments.all())} segments, 3 coders "
               f"(built in {time.perf_counter() - t0:.1f} s)")
         stack = UndoStack(p)
 
-        store_ms = timed(lambda: (p.codes(), p.code_counts()))
+        store_ms = timed(lambda: (p.codes.all(), p.codes.counts()))
 
         def plain_model():
             model = QStandardItemModel()
@@ -116,7 +116,7 @@ def main() -> None:
         names = iter(f"Nama Baru {k}" for k in range(100))
 
         def rename_and_refresh():
-            p.rename_code(target, next(names))
+            p.codes.rename(target, next(names))
             panel.refresh()
 
         rebuild_ms = timed(rename_and_refresh)

@@ -99,13 +99,13 @@ def build_project(path: Path, n: int) -> None:
 
     rng = random.Random(7)
     p = Project.create(path, codebook=True, coder="Peneliti")
-    codes = [c.id for c in p.codes()]
+    codes = [c.id for c in p.codes.all()]
     docs = []
     n_docs = 40
     for d in range(n_docs):
         lines = [sentence(rng) for _ in range(600)]
         text = "\n".join(lines) + "\n"
-        doc = p.add_document(f"wawancara_{d + 1:02d}.txt", text, "interview" if d % 4 else "observation",
+        doc = p.documents.add(f"wawancara_{d + 1:02d}.txt", text, "interview" if d % 4 else "observation",
                              attributes={"Tanggal": f"2024-03-{d % 28 + 1:02d}", "Lokasi": "kantor kelurahan"},
                              case=f"Informan {d + 1}")
         docs.append((doc.id, len(text)))
@@ -114,7 +114,7 @@ def build_project(path: Path, n: int) -> None:
         doc_id, length = docs[i % n_docs]
         start = rng.randrange(0, length - 400)
         rows.append((doc_id, start, start + rng.randint(40, 400), rng.choice(codes)))
-    p.add_segments(rows)
+    p.segments.add_many(rows)
     p.close()
 
 

@@ -139,7 +139,7 @@ def report_project(text: str, n_docs: int, repeat: int) -> None:
         with project.atomic():
             for i in range(n_docs):
                 chunk = "".join(lines[i * per_doc : (i + 1) * per_doc if i < n_docs - 1 else None])
-                project.add_document(f"W{i + 1:03d}.txt", chunk)
+                project.documents.add(f"W{i + 1:03d}.txt", chunk)
         print(f"\n== project: {n_docs} documents, {len(text.split()):,} words "
               f"(built in {time.perf_counter() - t0:.1f} s)")
         try:

@@ -60,34 +60,34 @@ def main() -> None:
     rng = random.Random(7)
     with tempfile.TemporaryDirectory() as tmp:
         p = Project.create(Path(tmp) / "bench.qda", coder="Bench")
-        docs = [p.add_document(f"d{i}.txt", make_text(300_000, rng), "interview").id for i in range(4)]
-        codes = [c.id for c in p.codes()]
+        docs = [p.documents.add(f"d{i}.txt", make_text(300_000, rng), "interview").id for i in range(4)]
+        codes = [c.id for c in p.codes.all()]
 
         rows = [(rng.choice(docs), s, e, rng.choice(codes)) for s, e in spans(300_000, ns.n, rng)]
         t = time.perf_counter()
-        p.add_segments(rows)
+        p.segments.add_many(rows)
         batched = time.perf_counter() - t
         print(f"batched:  {ns.n:,} codings in {batched:.2f} s = {ns.n / batched:,.0f} codings/s (one transaction)")
 
         single_rows = rows[: ns.single]
         t = time.perf_counter()
         for d, s, e, c in single_rows:
-            p.add_segment(d, s, e, c)
+            p.segments.add(d, s, e, c)
         single = time.perf_counter() - t
         print(f"single:   {ns.single:,} codings in {single:.2f} s = {ns.single / single:,.0f} codings/s "
               f"(one transaction each, event logged, bounds checked)")
 
-        extra = 200_000 - len(p.segments())
+        extra = 200_000 - len(p.segments.all())
         if extra > 0:
-            p.add_segments([(rng.choice(docs), s, e, rng.choice(codes)) for s, e in spans(300_000, extra, rng)])
+            p.segments.add_many([(rng.choice(docs), s, e, rng.choice(codes)) for s, e in spans(300_000, extra, rng)])
         total = p._one("SELECT COUNT(*) FROM segment")
-        code = p.codes()[2]
+        code = p.codes.all()[2]
         n_code = p._one("SELECT COUNT(*) FROM segment WHERE code_id = ?", (code.id,))
         conn = sqlite3.connect(p.path)
         base = timed(lambda: conn.execute('SELECT id, uuid, document_id, code_id, start, "end", coder_id, created '
                                           'FROM segment WHERE code_id = ?', (code.id,)).fetchall())
-        rec = timed(lambda: p.segments(code=code.id))
-        rows_t = timed(lambda: p.segment_rows(code=code.id), repeat=3)
+        rec = timed(lambda: p.segments.all(code=code.id))
+        rows_t = timed(lambda: p.segments.rows(code=code.id), repeat=3)
         print(f"query:    all {n_code:,} segments of one code among {total:,}: {rec * 1000:.1f} ms as records "
               f"(aim < 50 ms); baseline bare SELECT {base * 1000:.1f} ms; ratio {rec / base:.2f}x")
         print(f"          as rows with document, code, coder names and text: {rows_t * 1000:.1f} ms")

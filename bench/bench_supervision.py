@@ -52,11 +52,11 @@ def timed(fn, repeat: int = 3) -> tuple[float, object]:
 
 def build(path: Path, words: int, codings: int, docs: int, rng: random.Random) -> None:
     with Project.create(path, coder="Ani") as p:
-        codes = [c.id for c in p.codes()][:15]
+        codes = [c.id for c in p.codes.all()][:15]
         doc_ids, lengths = [], []
         for i in range(docs):
             text = make_text(words // docs, rng)
-            doc_ids.append(p.add_document(f"w{i:03d}.txt", text).id)
+            doc_ids.append(p.documents.add(f"w{i:03d}.txt", text).id)
             lengths.append(len(text))
         per = codings // 2
         first = []
@@ -64,11 +64,11 @@ def build(path: Path, words: int, codings: int, docs: int, rng: random.Random) -
             d = rng.randrange(docs)
             s = rng.randrange(0, lengths[d] - 400)
             first.append((doc_ids[d], s, s + rng.randint(30, 300), rng.choice(codes)))
-        p.add_segments(first, coder="Ani")
-        p.set_coder("Budi")
+        p.segments.add_many(first, coder="Ani")
+        p.coders.set_current("Budi")
         second = [(d, max(0, s + rng.randint(-20, 20)), e + rng.randint(-20, 20), c if rng.random() < .8
                    else rng.choice(codes)) for d, s, e, c in first]
-        p.add_segments([(d, s, e, c) for d, s, e, c in second if e > s], coder="Budi")
+        p.segments.add_many([(d, s, e, c) for d, s, e, c in second if e > s], coder="Budi")
 
 
 def bench_agreement(path: Path) -> None:
@@ -76,7 +76,7 @@ def bench_agreement(path: Path) -> None:
 
     with Project.open(path, read_only=True) as p:
         n_seg = p.stats()["segments"]
-        base, _ = timed(lambda: p.supervision.codings([c.id for c in p.coders()]))
+        base, _ = timed(lambda: p.supervision.codings([c.id for c in p.coders.all()]))
         for unit in ("sentence", "char"):
             t, r = timed(lambda: compute_agreement(p, ["Ani", "Budi"], unit=unit))
             print(f"agreement per {unit:8s}: {t:6.2f} s for {n_seg:,} codings, {r.units:,} units "
@@ -92,14 +92,14 @@ def bench_merge(path: Path, tmp: Path, n_new: int, rng: random.Random) -> None:
     t_copy, _ = timed(lambda: shutil.copy(path, tmp / "copy.qda"), repeat=1)
     shutil.copy(path, other)
     with Project.open(other, coder="Citra") as p:
-        docs = [(d.id, p.document_length(d.id)) for d in p.documents()]
-        codes = [c.id for c in p.codes()][:15]
+        docs = [(d.id, p.documents.length(d.id)) for d in p.documents.all()]
+        codes = [c.id for c in p.codes.all()][:15]
         rows = set()
         while len(rows) < n_new:
             d, n = rng.choice(docs)
             s = rng.randrange(0, n - 400)
             rows.add((d, s, s + rng.randint(30, 300), rng.choice(codes)))
-        p.add_segments(list(rows))
+        p.segments.add_many(list(rows))
     with Project.open(target) as p:
         t = time.perf_counter()
         plan = merge_projects(p, other)
@@ -121,16 +121,16 @@ def bench_queue(tmp: Path, n: int, rng: random.Random) -> None:
 
     path = tmp / "queue.qda"
     with Project.create(path, coder="Ani") as p:
-        codes = [c.id for c in p.codes()][:15]
-        ids = [p.add_document(f"q{i:02d}.txt", make_text(20_000, rng)).id for i in range(20)]
-        lengths = {d: p.document_length(d) for d in ids}
+        codes = [c.id for c in p.codes.all()][:15]
+        ids = [p.documents.add(f"q{i:02d}.txt", make_text(20_000, rng)).id for i in range(20)]
+        lengths = {d: p.documents.length(d) for d in ids}
         rows = set()
         while len(rows) < n:
             d = rng.choice(ids)
             s = rng.randrange(0, lengths[d] - 400)
             rows.add((d, s, s + rng.randint(30, 300), rng.choice(codes)))
-        p.add_segments(list(rows))
-        p.set_coder("Dosen", "supervisor")
+        p.segments.add_many(list(rows))
+        p.coders.set_current("Dosen", "supervisor")
     app = QApplication.instance() or QApplication([])
     with Project.open(path, coder="Dosen") as p:
         base, _ = timed(lambda: p._tuples('SELECT id, document_id, start, "end" FROM segment'))

@@ -54,7 +54,7 @@ def main() -> None:
             project = window.project
             if not project.suggestions.counts()["pending"]:
                 autocode.run(project)
-            doc = project.document("wawancara_02_staf_persuratan.docx")
+            doc = project.documents.get("wawancara_02_staf_persuratan.docx")
             window.show_document(doc.id)
             settle(app)
             window.focus_suggestions()
@@ -74,7 +74,7 @@ def main() -> None:
             settle(app)
             window.grab().save(str(OUT / f"autocode_{size[0]}x{size[1]}.png"))
             if size == (1366, 768):
-                dialog = IndicatorTermsDialog(project, project.code("Kompetensi dan Pelatihan").id, window)
+                dialog = IndicatorTermsDialog(project, project.codes.get("Kompetensi dan Pelatihan").id, window)
                 dialog.show()
                 settle(app)
                 dialog.grab().save(str(OUT / "autocode_terms.png"))

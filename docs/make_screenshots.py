@@ -78,7 +78,7 @@ def main() -> None:
         settle(app)
         open_project_path(window, demo)
         project = window.project
-        doc = max(project.documents(), key=lambda d: len(project.segments(document=d.id)))
+        doc = max(project.documents.all(), key=lambda d: len(project.segments.all(document=d.id)))
         window.show_document(doc.id)
         settle(app)
         view = window.view
@@ -98,7 +98,7 @@ def main() -> None:
         cursor.setPosition(view.positions.to_utf16(start + 5))
         point = view.cursorRect(cursor).center() + QPoint(1, 0)
         QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
-        first = project.segment(window.segment_info.segment_ids[0]) if window.segment_info.segment_ids else None
+        first = project.segments.get(window.segment_info.segment_ids[0]) if window.segment_info.segment_ids else None
         if first is not None and window.code_tree is not None:
             window.code_tree.select_code(first.code_id)
         window.segment_dock.raise_()
@@ -120,7 +120,7 @@ def main() -> None:
             panel.close()
 
         # -- quick-code picker over a selection
-        sentence_end = project.document_text(doc).find(".", end + 40)
+        sentence_end = project.documents.text(doc).find(".", end + 40)
         view.select_cp(end + 1, sentence_end + 1 if sentence_end > 0 else end + 80)
         view.setFocus()
         settle(app)

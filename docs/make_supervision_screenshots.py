@@ -49,15 +49,15 @@ def main() -> None:
         copy = Path(tmp) / "salinan_agus.qda"
         shutil.copy(path, copy)
         with Project.open(copy, coder="Agus Prasetyo") as p:  # the coder's copy: new codings and a rename
-            doc = p.documents()[0]
-            text = p.document_text(doc)
-            code = p.codes()[3]
+            doc = p.documents.all()[0]
+            text = p.documents.text(doc)
+            code = p.codes.all()[3]
             for i in range(6):
                 start = text.find(". ", 400 + i * 900) + 2
-                p.add_segment(doc, start, text.find(".", start) + 1, code)
-            p.rename_code(p.codes()[10].name, p.codes()[10].name + " (Agus)")
+                p.segments.add(doc, start, text.find(".", start) + 1, code)
+            p.codes.rename(p.codes.all()[10].name, p.codes.all()[10].name + " (Agus)")
         with Project.open(path) as p:
-            p.rename_code(p.codes()[10].name, p.codes()[10].name + " (Rina)")
+            p.codes.rename(p.codes.all()[10].name, p.codes.all()[10].name + " (Rina)")
         OUT.mkdir(parents=True, exist_ok=True)
         settings = Settings()
         settings.coder_name, settings.coder_role = "Dr. Sri Wahyuni", "supervisor"

@@ -349,8 +349,8 @@ def save_codebook(codebook: Codebook, path: Path | str) -> None:
 
 
 def codebook_from_project(project: Any, name: str | None = None) -> Codebook:
-    """Read a project's codes (``project.codes()``, tree order) back into a :class:`Codebook`."""
-    codes = list(project.codes())
+    """Read a project's codes (``project.codes.all()``, tree order) back into a :class:`Codebook`."""
+    codes = list(project.codes.all())
     names = {c.id: c.name for c in codes}
     items: list[CodebookCode] = []
     for c in codes:
@@ -385,12 +385,12 @@ def add_codebook_to(project: Any, codebook: Codebook | None = None) -> int:
     twice is harmless.
     """
     codebook = codebook or load_codebook()
-    existing = {c.name.casefold() for c in project.codes()}
+    existing = {c.name.casefold() for c in project.codes.all()}
     added = 0
     for c in codebook.codes:
         if c.name.casefold() in existing:
             continue
-        project.add_code(
+        project.codes.add(
             c.name,
             parent=c.parent,
             group=c.group,

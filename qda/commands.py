@@ -43,18 +43,18 @@ class ApplyCode(Command):
     _name: str = ""
 
     def label(self, project) -> str:
-        return tr("terapkan {code}", code=self._name or project.code(self.code_id).name)
+        return tr("terapkan {code}", code=self._name or project.codes.get(self.code_id).name)
 
     def do(self, project) -> None:
-        self._name = project.code(self.code_id).name
-        self.segment_id = project.add_segment(self.doc_id, self.start, self.end, self.code_id).id
+        self._name = project.codes.get(self.code_id).name
+        self.segment_id = project.segments.add(self.doc_id, self.start, self.end, self.code_id).id
 
     def undo(self, project) -> None:
-        self._snap = project.snapshot_segments([self.segment_id])
-        project.remove_segment(self.segment_id)
+        self._snap = project.segments.snapshot([self.segment_id])
+        project.segments.remove(self.segment_id)
 
     def redo(self, project) -> None:
-        project.restore_snapshot(self._snap, action="redo")
+        project.segments.restore(self._snap, action="redo")
 
 
 @dataclass
@@ -69,12 +69,12 @@ class RemoveSegment(Command):
         return tr("hapus koding {code}", code=self._name)
 
     def do(self, project) -> None:
-        self._name = project.code(project.segment(self.segment_id).code_id).name
-        self._snap = project.snapshot_segments([self.segment_id])
-        project.remove_segment(self.segment_id)
+        self._name = project.codes.get(project.segments.get(self.segment_id).code_id).name
+        self._snap = project.segments.snapshot([self.segment_id])
+        project.segments.remove(self.segment_id)
 
     def undo(self, project) -> None:
-        project.restore_snapshot(self._snap, action="undo")
+        project.segments.restore(self._snap, action="undo")
 
 
 @dataclass
@@ -86,14 +86,14 @@ class RecodeSegment(Command):
     _old: int | None = None
 
     def label(self, project) -> str:
-        return tr("ganti kode menjadi {code}", code=project.code(self.code_id).name)
+        return tr("ganti kode menjadi {code}", code=project.codes.get(self.code_id).name)
 
     def do(self, project) -> None:
-        self._old = project.segment(self.segment_id).code_id
-        project.recode_segment(self.segment_id, self.code_id)
+        self._old = project.segments.get(self.segment_id).code_id
+        project.segments.recode(self.segment_id, self.code_id)
 
     def undo(self, project) -> None:
-        project.recode_segment(self.segment_id, self._old)
+        project.segments.recode(self.segment_id, self._old)
 
 
 @dataclass
@@ -112,14 +112,14 @@ class CreateCode(Command):
         return tr("buat kode {code}", code=self.name)
 
     def do(self, project) -> None:
-        self.code_id = project.add_code(self.name, **self.fields).id
+        self.code_id = project.codes.add(self.name, **self.fields).id
 
     def undo(self, project) -> None:
-        self._snap = project.snapshot_code(self.code_id)
-        project.delete_code(self.code_id, delete_segments=True)
+        self._snap = project.codes.snapshot(self.code_id)
+        project.codes.delete(self.code_id, delete_segments=True)
 
     def redo(self, project) -> None:
-        project.restore_snapshot(self._snap, action="redo")
+        project.codes.restore(self._snap, action="redo")
 
 
 @dataclass
@@ -139,15 +139,15 @@ class InVivoCode(Command):
 
     def do(self, project) -> None:
         with project.atomic():
-            self.code_id = project.add_code(self.name, group="own").id
-            self.segment_id = project.add_segment(self.doc_id, self.start, self.end, self.code_id).id
+            self.code_id = project.codes.add(self.name, group="own").id
+            self.segment_id = project.segments.add(self.doc_id, self.start, self.end, self.code_id).id
 
     def undo(self, project) -> None:
-        self._snap = project.snapshot_code(self.code_id)
-        project.delete_code(self.code_id, delete_segments=True)
+        self._snap = project.codes.snapshot(self.code_id)
+        project.codes.delete(self.code_id, delete_segments=True)
 
     def redo(self, project) -> None:
-        project.restore_snapshot(self._snap, action="redo")
+        project.codes.restore(self._snap, action="redo")
 
 
 @dataclass
@@ -162,11 +162,11 @@ class RenameCode(Command):
         return tr("ganti nama kode menjadi {code}", code=self.new_name)
 
     def do(self, project) -> None:
-        self._old = project.code(self.code_id).name
-        project.rename_code(self.code_id, self.new_name)
+        self._old = project.codes.get(self.code_id).name
+        project.codes.rename(self.code_id, self.new_name)
 
     def undo(self, project) -> None:
-        project.rename_code(self.code_id, self._old)
+        project.codes.rename(self.code_id, self._old)
 
 
 @dataclass
@@ -178,14 +178,14 @@ class RecolorCode(Command):
     _old: str = ""
 
     def label(self, project) -> str:
-        return tr("ubah warna {code}", code=project.code(self.code_id).name)
+        return tr("ubah warna {code}", code=project.codes.get(self.code_id).name)
 
     def do(self, project) -> None:
-        self._old = project.code(self.code_id).color
-        project.recolor_code(self.code_id, self.color)
+        self._old = project.codes.get(self.code_id).color
+        project.codes.recolor(self.code_id, self.color)
 
     def undo(self, project) -> None:
-        project.recolor_code(self.code_id, self._old)
+        project.codes.recolor(self.code_id, self._old)
 
 
 @dataclass
@@ -197,15 +197,15 @@ class UpdateCode(Command):
     _old: dict[str, Any] = field(default_factory=dict)
 
     def label(self, project) -> str:
-        return tr("ubah kode {code}", code=project.code(self.code_id).name)
+        return tr("ubah kode {code}", code=project.codes.get(self.code_id).name)
 
     def do(self, project) -> None:
-        code = project.code(self.code_id)
+        code = project.codes.get(self.code_id)
         self._old = {k: getattr(code, k) for k in self.changes}
-        project.update_code(self.code_id, **self.changes)
+        project.codes.update(self.code_id, **self.changes)
 
     def undo(self, project) -> None:
-        project.update_code(self.code_id, **self._old)
+        project.codes.update(self.code_id, **self._old)
 
 
 @dataclass
@@ -219,19 +219,19 @@ class MoveCode(Command):
     _old_groups: dict[int, str] = field(default_factory=dict)
 
     def label(self, project) -> str:
-        return tr("pindahkan kode {code}", code=project.code(self.code_id).name)
+        return tr("pindahkan kode {code}", code=project.codes.get(self.code_id).name)
 
     def do(self, project) -> None:
-        code = project.code(self.code_id)
+        code = project.codes.get(self.code_id)
         self._old_parent = code.parent_id
-        self._old_groups = {i: project.code(i).group for i in [code.id, *project.descendants(code.id)]}
-        project.move_code(self.code_id, self.parent_id, group=self.group)
+        self._old_groups = {i: project.codes.get(i).group for i in [code.id, *project.codes.descendants(code.id)]}
+        project.codes.move(self.code_id, self.parent_id, group=self.group)
 
     def undo(self, project) -> None:
         with project.atomic():
-            project.move_code(self.code_id, self._old_parent)
+            project.codes.move(self.code_id, self._old_parent)
             for code_id, group in self._old_groups.items():
-                project.update_code(code_id, group=group)
+                project.codes.update(code_id, group=group)
 
 
 @dataclass
@@ -247,18 +247,13 @@ class MergeCodes(Command):
         return tr("gabungkan {source} ke {target}", source=self._names[0], target=self._names[1])
 
     def do(self, project) -> None:
-        self._names = (project.code(self.source_id).name, project.code(self.target_id).name)
-        self._snap = project.snapshot_code(self.source_id)
-        project.merge_codes(self.source_id, self.target_id)
+        self._names = (project.codes.get(self.source_id).name, project.codes.get(self.target_id).name)
+        self._snap = project.codes.snapshot(self.source_id)
+        project.codes.merge(self.source_id, self.target_id)
 
     def undo(self, project) -> None:
-        # The merge moved or dropped the source's segments; remove the moved ones and restore all.
-        seg_ids = [row["id"] for row in self._snap["segment"]]
-        with project.atomic():
-            for sid in seg_ids:
-                if project._one("SELECT 1 FROM segment WHERE id = ?", (sid,)):
-                    project.remove_segment(sid)
-            project.restore_snapshot(self._snap, action="undo")
+        # The merge moved or dropped the source's segments; the store puts them all back.
+        project.codes.unmerge(self._snap)
 
 
 @dataclass
@@ -274,12 +269,12 @@ class DeleteCode(Command):
         return tr("hapus kode {code}", code=self._name)
 
     def do(self, project) -> None:
-        self._name = project.code(self.code_id).name
-        self._snap = project.snapshot_code(self.code_id)
-        project.delete_code(self.code_id, delete_segments=self.delete_segments)
+        self._name = project.codes.get(self.code_id).name
+        self._snap = project.codes.snapshot(self.code_id)
+        project.codes.delete(self.code_id, delete_segments=self.delete_segments)
 
     def undo(self, project) -> None:
-        project.restore_snapshot(self._snap, action="undo")
+        project.codes.restore(self._snap, action="undo")
 
 
 REVIEW_WORDS = {"approved": "setujui", "needs_revision": "minta revisi", "rejected": "tolak"}
@@ -299,14 +294,14 @@ class AddReview(Command):
         return tr("telaah: {verdict}", verdict=tr(REVIEW_WORDS.get(self.status, self.status)))
 
     def do(self, project) -> None:
-        self.review_id = project.add_review(self.segment_id, self.status, self.comment).id
+        self.review_id = project.reviews.add(self.segment_id, self.status, self.comment).id
 
     def undo(self, project) -> None:
-        self._snap = {"review": project._rows("SELECT * FROM review WHERE id = ?", (self.review_id,))}
-        project.remove_review(self.review_id)
+        self._snap = project.reviews.snapshot(self.review_id)
+        project.reviews.remove(self.review_id)
 
     def redo(self, project) -> None:
-        project.restore_snapshot(self._snap, action="redo")
+        project.reviews.restore(self._snap, action="redo")
 
 
 @dataclass
@@ -340,12 +335,12 @@ class SetMemo(Command):
         return tr("ubah memo")
 
     def do(self, project) -> None:
-        self._old = project.memo_snapshot(self.target)
-        project.set_memo(self.target, self.text)
-        self._new = project.memo_snapshot(self.target)
+        self._old = project.memos.snapshot(self.target)
+        project.memos.set(self.target, self.text)
+        self._new = project.memos.snapshot(self.target)
 
     def undo(self, project) -> None:
-        project.restore_memo(self.target, self._old)
+        project.memos.restore(self.target, self._old)
 
     def redo(self, project) -> None:
-        project.restore_memo(self.target, self._new)
+        project.memos.restore(self.target, self._new)

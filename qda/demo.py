@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 from pathlib import Path
 
-from qda.errors import QdaError
+from qda.errors import ProjectError, QdaError
 from qda.i18n import tr
 from qda.progress import Progress
 from qda.resources import sample_transcripts_dir
@@ -47,16 +46,16 @@ def _locate(text: str, quote: str, doc: str) -> tuple[int, int]:
 def apply_demo_coding(project, coding: dict, progress: Progress | None = None) -> dict[str, int]:
     """Apply a demo coding to a project that holds the sample sources; returns counts."""
     for c in coding.get("coders", []):
-        project.set_coder(c["name"], c.get("role", "coder"))
+        project.coders.set_current(c["name"], c.get("role", "coder"))
     with project.atomic():
         for oc in coding.get("own_codes", []):
             fields = {k: oc[k] for k in ("definition_id", "definition_en", "name_en", "example") if k in oc}
-            project.add_code(oc["name"], parent=oc.get("parent"), group="own", color=oc.get("color"), **fields)
-    texts = {d.name: project.document_text(d) for d in project.documents()}
-    docs = {d.name: d for d in project.documents()}
+            project.codes.add(oc["name"], parent=oc.get("parent"), group="own", color=oc.get("color"), **fields)
+    texts = {d.name: project.documents.text(d) for d in project.documents.all()}
+    docs = {d.name: d for d in project.documents.all()}
     by_coder: dict[str, list[tuple[int, int, int, int]]] = {}
     keys: list[tuple[str, str, str, str]] = []
-    code_ids = {c.name: c.id for c in project.codes()}
+    code_ids = {c.name: c.id for c in project.codes.all()}
     for seg in coding.get("segments", []):
         start, end = _locate(texts[seg["document"]], seg["quote"], seg["document"])
         by_coder.setdefault(seg["coder"], []).append((docs[seg["document"]].id, start, end, code_ids[seg["code"]]))
@@ -64,11 +63,11 @@ def apply_demo_coding(project, coding: dict, progress: Progress | None = None) -
     if progress:
         progress.start(len(by_coder) + 2, tr("Menerapkan koding demo"))
     for coder, rows in by_coder.items():
-        project.add_segments(rows, coder=coder)
+        project.segments.add_many(rows, coder=coder)
         if progress:
             progress.step()
     index = {}
-    for r in project.segment_rows():
+    for r in project.segments.rows():
         index[(r["document"], r["start"], r["end"], r["code"], r["coder"])] = r["id"]
     reviews = 0
     for rv in coding.get("reviews", []):
@@ -77,17 +76,17 @@ def apply_demo_coding(project, coding: dict, progress: Progress | None = None) -
         if seg_id is None:
             raise QdaError(tr("demo: tinjauan merujuk segmen yang tidak ada: {doc} «{q}»", doc=rv["document"],
                               q=rv["quote"][:60]))
-        project.add_review(seg_id, rv["status"], rv.get("comment", ""), reviewer=rv["reviewer"])
+        project.reviews.add(seg_id, rv["status"], rv.get("comment", ""), reviewer=rv["reviewer"])
         reviews += 1
     for memo in coding.get("memos", []):
         if memo.get("coder"):
-            project.set_coder(memo["coder"], project.coder_by(memo["coder"]).role)
-        target = {"project": lambda: None, "document": lambda: project.document(memo["name"]),
-                  "code": lambda: project.code(memo["name"])}[memo["target"]]()
-        project.set_memo(target, memo["text"])
+            project.coders.set_current(memo["coder"], project.coders.get(memo["coder"]).role)
+        target = {"project": lambda: None, "document": lambda: project.documents.get(memo["name"]),
+                  "code": lambda: project.codes.get(memo["name"])}[memo["target"]]()
+        project.memos.set(target, memo["text"])
     first = coding.get("coders", [{}])[0].get("name")
     if first:
-        project.set_coder(first, project.coder_by(first).role)
+        project.coders.set_current(first, project.coders.get(first).role)
     if progress:
         progress.step(2)
     return {"segments": sum(len(r) for r in by_coder.values()), "reviews": reviews,
@@ -104,8 +103,8 @@ def _check_not_in_use(target: Path) -> None:
 
 def _replace_project(built: Path, target: Path) -> None:
     """Move a freshly built project over ``target`` (keeping the old one as ``.bak``), under its lock."""
-    from qda.store import Project
     from qda.store.lock import acquire_project_lock, release_project_lock
+    from qda.store.project import copy_project_file
 
     lock = acquire_project_lock(target)
     try:
@@ -113,9 +112,8 @@ def _replace_project(built: Path, target: Path) -> None:
             # keep what the user may have coded in the old demo (its journal included)
             backup = target.with_name(target.name + ".bak")
             try:
-                with Project._connect(target, read_only=False, lock=False) as old:
-                    old.backup(backup)
-            except sqlite3.DatabaseError:
+                copy_project_file(target, backup)
+            except ProjectError:
                 os.replace(target, backup)
         for suffix in ("-wal", "-shm"):
             Path(str(target) + suffix).unlink(missing_ok=True)

@@ -81,7 +81,7 @@ def add_demo_survey(project, folder: str | Path) -> Path:
     x_cols, y_cols = demo_columns()
     settings = {"mapping": {c: c for c in x_cols + y_cols}, "alpha": 0.05, "scheme": "sugiyono",
                 "missing_codes": [], "keep_items": [], "drop_items": []}
-    project.save_survey(tr(SURVEY_NAME), data.to_json(), load_template(TEMPLATE).to_json(),
+    project.surveys.save(tr(SURVEY_NAME), data.to_json(), load_template(TEMPLATE).to_json(),
                         json.dumps(settings, ensure_ascii=False))
     return csv_path
 

@@ -34,17 +34,17 @@ def _readable(row: dict) -> list:
 
 def excerpt_table(project, *, code: Filter = None, document: Filter = None, coder: Filter = None, include_subcodes: bool = True) -> list[dict]:
     """Every matching coded excerpt with its context: document, case, code, coder, lines, review status, memo."""
-    docs = {d.name: d for d in project.documents()}
-    cases = {c.id: c.name for c in project.cases()}
-    groups = {c.name: c.group for c in project.codes()}
-    statuses = project.latest_statuses()
-    memos = {m.target_id: m.text for m in project.memos() if m.target_kind == "segment"}
+    docs = {d.name: d for d in project.documents.all()}
+    cases = {c.id: c.name for c in project.cases.all()}
+    groups = {c.name: c.group for c in project.codes.all()}
+    statuses = project.reviews.latest_statuses()
+    memos = {m.target_id: m.text for m in project.memos.all() if m.target_kind == "segment"}
     texts: dict[str, str] = {}
     out = []
-    for r in each_filter(project.segment_rows, code=code, document=document, coder=coder,
+    for r in each_filter(project.segments.rows, code=code, document=document, coder=coder,
                          include_subcodes=include_subcodes):
         doc = docs[r["document"]]
-        text = texts.setdefault(doc.name, project.document_text(doc))
+        text = texts.setdefault(doc.name, project.documents.text(doc))
         out.append({
             "document": doc.name, "kind": doc.kind, "case": cases.get(doc.case_id, ""), "code": r["code"],
             "group": groups.get(r["code"], ""), "coder": r["coder"], "start": r["start"], "end": r["end"],

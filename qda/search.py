@@ -334,11 +334,11 @@ def search_project(
 ) -> list[DocHit]:
     """Search every document of ``project`` (or only ``documents``: records, ids or names).
 
-    Hits come in document order (as ``project.documents()`` lists them), then by
+    Hits come in document order (as ``project.documents.all()`` lists them), then by
     position. ``progress`` advances one step per document; cancelling it stops the
     search with :class:`~qda.errors.Cancelled`. ``limit`` caps the total number of hits.
     """
-    docs = list(project.documents()) if documents is None else [_resolve(project, d) for d in documents]
+    docs = list(project.documents.all()) if documents is None else [_resolve(project, d) for d in documents]
     if progress is not None:
         progress.start(len(docs), tr("Mencari \"{query}\"", query=query))
     found: list[DocHit] = []
@@ -348,7 +348,7 @@ def search_project(
         remaining = None if limit is None else limit - len(found)
         if remaining is not None and remaining <= 0:
             break
-        text = project.document_text(doc)
+        text = project.documents.text(doc)
         hits = search_text(
             text,
             query,
@@ -384,4 +384,4 @@ def search_project(
 def _resolve(project: Any, doc: Any) -> Any:
     if hasattr(doc, "id") and hasattr(doc, "name"):
         return doc
-    return project.document(doc)
+    return project.documents.get(doc)

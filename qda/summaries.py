@@ -40,13 +40,13 @@ def source_rows(project) -> list[dict[str, Any]]:
     ``attributes`` merges the case's attributes (informant profile) with the
     document's own header attributes; the document's own win on a clash.
     """
-    cases = {c.id: c for c in project.cases()}
+    cases = {c.id: c for c in project.cases.all()}
     rows = []
-    for doc in project.documents():
+    for doc in project.documents.all():
         attrs: dict[str, str] = {}
         if doc.case_id and doc.case_id in cases:
             attrs.update(cases[doc.case_id].attributes)
-        attrs.update(project.document_attributes(doc))
+        attrs.update(project.documents.attributes(doc))
         rows.append({"name": doc.name, "kind": doc.kind, "words": doc.words, "turns": doc.turn_count,
                      "attributes": attrs})
     return rows
@@ -54,9 +54,9 @@ def source_rows(project) -> list[dict[str, Any]]:
 
 def code_rows(project) -> list[dict[str, Any]]:
     """Codes as ``{"name", "group", "parent", "color", "segments"}`` in tree order (DESIGN §5)."""
-    codes = project.codes()
+    codes = project.codes.all()
     names = {c.id: c.name for c in codes}
-    counts = project.code_counts()
+    counts = project.codes.counts()
     return [{"name": c.name, "group": c.group, "parent": names.get(c.parent_id) if c.parent_id else None,
              "color": c.color, "segments": counts.get(c.id, 0)} for c in codes]
 
@@ -66,4 +66,4 @@ def segment_rows(project, *, code: Filter = None, document: Filter = None, coder
     """Segments as ``{"document", "start", "end", "code", "coder", "text"}`` (DESIGN §5)."""
     return [{"document": r["document"], "start": r["start"], "end": r["end"], "code": r["code"],
              "coder": r["coder"], "text": r["text"]}
-            for r in each_filter(project.segment_rows, code=code, document=document, coder=coder)]
+            for r in each_filter(project.segments.rows, code=code, document=document, coder=coder)]

@@ -14,7 +14,7 @@ from qda.store import Project
 def proj(tmp_path):
     path = tmp_path / "p.qda"
     with Project.create(path, coder="Rina") as p:
-        p.add_document("w1.txt", "P: Apa kabar layanan?\nI: Cepat dan ramah sekali.\n", "interview")
+        p.documents.add("w1.txt", "P: Apa kabar layanan?\nI: Cepat dan ramah sekali.\n", "interview")
     return str(path)
 
 
@@ -29,15 +29,15 @@ def test_codebook_actions(proj, tmp_path, capsys):
     assert main(["codebook", proj, "merge", "Digitalisasi", "Inovasi"]) == 0
     assert main(["codebook", proj, "export", str(tmp_path / "cb.json")]) == 0
     with Project.open(proj, read_only=True) as p:
-        code = p.code("Inovasi")
+        code = p.codes.get("Inovasi")
         assert code.definition_id == "hal baru" and code.color == "#112233"
-        assert len(p.segments(code="Inovasi")) == 1
-        assert "Digitalisasi" not in {c.name for c in p.codes()}
+        assert len(p.segments.all(code="Inovasi")) == 1
+        assert "Digitalisasi" not in {c.name for c in p.codes.all()}
     book = json.loads((tmp_path / "cb.json").read_text(encoding="utf-8"))
     assert "Inovasi" in {c["name"] for c in book["codes"]}
     assert main(["codebook", proj, "delete", "Inovasi", "--with-segments"]) == 0
     with Project.open(proj, read_only=True) as p:
-        assert p.segments() == []
+        assert p.segments.all() == []
 
 
 def test_documents_cases_memos(proj, capsys):
@@ -59,7 +59,7 @@ def test_documents_cases_memos(proj, capsys):
     assert row["attributes"] == {"Jabatan": "Kasubag TU", "Tanggal": "12 Maret 2024"}
     assert main(["document", proj, "delete", "wawancara_1.txt"]) == 0
     with Project.open(proj, read_only=True) as p:
-        assert p.documents() == [] and [m.target_kind for m in p.memos()] == ["project"]
+        assert p.documents.all() == [] and [m.target_kind for m in p.memos.all()] == ["project"]
 
 
 def test_uncode_review_and_segment_memo(proj, capsys):
@@ -69,15 +69,15 @@ def test_uncode_review_and_segment_memo(proj, capsys):
     assert main(["memo", proj, *seg, "--set", "jawaban singkat"]) == 0
     assert main(["review", proj, *seg, "--coder", "Dr. Sri", "--status", "needs_revision", "--comment", "perluas"]) == 0
     with Project.open(proj, read_only=True) as p:
-        [s] = p.segments()
-        assert p.segment_text(s) == "Cepat"
-        review = p.latest_review(s)
-        assert review.status == "needs_revision" and p.coder_by(review.reviewer_id).role == "supervisor"
-        assert p.memo(s) == "jawaban singkat"
+        [s] = p.segments.all()
+        assert p.segments.text(s) == "Cepat"
+        review = p.reviews.latest(s)
+        assert review.status == "needs_revision" and p.coders.get(review.reviewer_id).role == "supervisor"
+        assert p.memos.get(s) == "jawaban singkat"
     assert main(["uncode", proj, *seg]) == 0
     assert main(["uncode", proj, *seg]) == 2
     with Project.open(proj, read_only=True) as p:
-        assert p.segments() == [] and p.reviews() == []
+        assert p.segments.all() == [] and p.reviews.all() == []
 
 
 @pytest.mark.parametrize("args", [
@@ -102,7 +102,7 @@ def test_case_rename_to_empty_is_refused(proj):
     assert main(["case", proj, "add", "Informan 9"]) == 0
     assert main(["case", proj, "rename", "Informan 9", "  "]) == 2
     with Project.open(proj, read_only=True) as p:
-        assert [c.name for c in p.cases()] == ["Informan 9"]
+        assert [c.name for c in p.cases.all()] == ["Informan 9"]
 
 
 def test_move_below_a_descendant_is_refused(proj, capsys):
@@ -136,4 +136,4 @@ def test_attribute_names_messages_and_new_coder_notice(proj, capsys):
                  "--coder", "Rina"]) == 0
     assert "pengode baru" not in capsys.readouterr().err
     with Project.open(proj, read_only=True) as p:
-        assert p.document_attributes("w1.txt") == {} and p.case("Informan 9").attributes == {}
+        assert p.documents.attributes("w1.txt") == {} and p.cases.get("Informan 9").attributes == {}

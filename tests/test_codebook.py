@@ -278,7 +278,7 @@ def test_codebook_from_project_round_trip(bundled: Codebook, tmp_path: Path) -> 
     try:
         assert add_codebook_to(project, bundled) == 15
         assert add_codebook_to(project, bundled) == 0  # already there: nothing added twice
-        project.add_code("Koordinasi internal", parent="Responsivitas", color="#123abc",
+        project.codes.add("Koordinasi internal", parent="Responsivitas", color="#123abc",
                          indicators=("rapat lintas seksi",))
         back = codebook_from_project(project)
     finally:

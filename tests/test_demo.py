@@ -22,19 +22,19 @@ def demo_path(tmp_path_factory):
 def test_demo_project_holds_sources_and_coding(demo_path):
     coding = load_demo_coding()
     with Project.open(demo_path, read_only=True) as p:
-        assert len(p.documents()) == len(sample_files()) >= 10
-        assert {d.kind for d in p.documents()} == {"interview", "observation", "document"}
-        rows = p.segment_rows()
+        assert len(p.documents.all()) == len(sample_files()) >= 10
+        assert {d.kind for d in p.documents.all()} == {"interview", "observation", "document"}
+        rows = p.segments.rows()
         assert len(rows) == len(coding["segments"])
         expected = sorted((s["document"], s["quote"], s["code"], s["coder"]) for s in coding["segments"])
         assert sorted((r["document"], r["text"], r["code"], r["coder"]) for r in rows) == expected
-        assert len(p.reviews()) == len(coding["reviews"])
-        assert len(p.memos()) == len(coding["memos"])
-        assert {c.name for c in p.coders()} == {c["name"] for c in coding["coders"]}
-        assert p.coder_by("Dr. Sri Wahyuni").role == "supervisor"
+        assert len(p.reviews.all()) == len(coding["reviews"])
+        assert len(p.memos.all()) == len(coding["memos"])
+        assert {c.name for c in p.coders.all()} == {c["name"] for c in coding["coders"]}
+        assert p.coders.get("Dr. Sri Wahyuni").role == "supervisor"
         assert p.integrity_check() == "ok"
-        assert p.surveys() == [SURVEY_NAME]
-        stored = p.load_survey(SURVEY_NAME)
+        assert p.surveys.names() == [SURVEY_NAME]
+        stored = p.surveys.load(SURVEY_NAME)
     from qda.survey.analysis import analyse
     from qda.survey.instrument import Instrument
     from qda.survey.loading import DataSet
@@ -50,7 +50,7 @@ def test_demo_rebuild_replaces_the_project(demo_path):
     again = build_demo(demo_path.parent)
     assert again == demo_path
     with Project.open(again, read_only=True) as p:
-        assert len(p.segments()) == len(load_demo_coding()["segments"])
+        assert len(p.segments.all()) == len(load_demo_coding()["segments"])
 
 
 def test_search_cli_on_demo(demo_path):
@@ -62,7 +62,7 @@ def test_search_cli_on_demo(demo_path):
     assert all(h["score"] >= 80 and "oordinasi" in h["match"].lower() for h in hits)
     with Project.open(demo_path, read_only=True) as p:
         for h in hits[:5]:
-            assert p.document_text(h["document_name"])[h["start"]:h["end"]] == h["match"]
+            assert p.documents.text(h["document_name"])[h["start"]:h["end"]] == h["match"]
 
 
 def test_demo_without_display_writes_reports(tmp_path):
@@ -86,9 +86,9 @@ HOLD = """
 import sys, time
 from qda.store import Project
 p = Project.open(sys.argv[1], coder="Penguji")
-doc = p.documents()[0]
+doc = p.documents.all()[0]
 for i in range(int(sys.argv[2])):
-    p.add_segment(doc, i, i + 5, "Responsivitas")
+    p.segments.add(doc, i, i + 5, "Responsivitas")
 print("ready", flush=True)
 time.sleep(120)
 """
@@ -114,7 +114,7 @@ def test_rebuilding_a_demo_in_use_is_refused_and_harmless(tmp_path):
         proc.stdout.close()
     with Project.open(path) as p:
         assert p.integrity_check() == "ok"
-        assert len(p.segments()) == len(load_demo_coding()["segments"]) + 10
+        assert len(p.segments.all()) == len(load_demo_coding()["segments"]) + 10
 
 
 def test_rebuilding_after_a_killed_session_keeps_its_work_in_a_backup(tmp_path):
@@ -126,9 +126,9 @@ def test_rebuilding_after_a_killed_session_keeps_its_work_in_a_backup(tmp_path):
     assert build_demo(tmp_path) == path
     n_demo = len(load_demo_coding()["segments"])
     with Project.open(path) as p:
-        assert p.integrity_check() == "ok" and len(p.segments()) == n_demo
+        assert p.integrity_check() == "ok" and len(p.segments.all()) == n_demo
     with Project.open(tmp_path / "demo.qda.bak") as old:
-        assert old.integrity_check() == "ok" and len(old.segments()) == n_demo + 50
+        assert old.integrity_check() == "ok" and len(old.segments.all()) == n_demo + 50
 
 
 def test_new_project_ignores_the_journal_of_a_deleted_one(tmp_path):
@@ -141,13 +141,13 @@ def test_new_project_ignores_the_journal_of_a_deleted_one(tmp_path):
     assert (tmp_path / "x.qda-wal").exists()
     path.unlink()
     with Project.create(path) as fresh:
-        assert fresh.documents() == [] and fresh.segments() == [] and fresh.integrity_check() == "ok"
+        assert fresh.documents.all() == [] and fresh.segments.all() == [] and fresh.integrity_check() == "ok"
 
 
 def _hold_doc(path):
     script = ("import sys, time\nfrom qda.store import Project\np = Project.open(sys.argv[1])\n"
-              "d = p.add_document('lama.txt', 'teks lama ' * 50, 'document')\n"
-              "[p.add_segment(d, i, i + 3, 'Responsivitas') for i in range(50)]\nprint('ready', flush=True)\n"
+              "d = p.documents.add('lama.txt', 'teks lama ' * 50, 'document')\n"
+              "[p.segments.add(d, i, i + 3, 'Responsivitas') for i in range(50)]\nprint('ready', flush=True)\n"
               "time.sleep(120)\n")
     proc = subprocess.Popen([sys.executable, "-c", script, str(path)], stdout=subprocess.PIPE, text=True)
     assert proc.stdout.readline().strip() == "ready"

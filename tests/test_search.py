@@ -224,16 +224,16 @@ def project(tmp_path: Path):
     except ImportError:
         pytest.skip("the project store (qda.store.Project) is not available yet")
     p = Project.create(tmp_path / "cari.qda", codebook=False, coder="Rina")
-    p.add_document("W01_lurah.txt", "P: Bagaimana koordinasi?\nI: Koordinasi lancar 😀.\nI: Rapat kordinasi tiap Senin.\n")
-    p.add_document("W02_staf.txt", "P: Ada kendala?\nI: Jaringan sering putus.\n")
-    p.add_document("O01_loket.txt", "Catatan: antrean panjang, koordinasi petugas kurang.\n", kind="observation")
+    p.documents.add("W01_lurah.txt", "P: Bagaimana koordinasi?\nI: Koordinasi lancar 😀.\nI: Rapat kordinasi tiap Senin.\n")
+    p.documents.add("W02_staf.txt", "P: Ada kendala?\nI: Jaringan sering putus.\n")
+    p.documents.add("O01_loket.txt", "Catatan: antrean panjang, koordinasi petugas kurang.\n", kind="observation")
     yield p
     p.close()
 
 
 def test_search_project_exact_and_fuzzy(project) -> None:
     hits = search_project_(project, "koordinasi")
-    docs = {d.id: d.name for d in project.documents()}
+    docs = {d.id: d.name for d in project.documents.all()}
     expected = {
         "W01_lurah.txt": [("W01_lurah.txt", 1, "koordinasi"), ("W01_lurah.txt", 2, "Koordinasi")],
         "W02_staf.txt": [],
@@ -244,7 +244,7 @@ def test_search_project_exact_and_fuzzy(project) -> None:
     for h in hits:
         assert isinstance(h, DocHit)
         assert docs[h.document_id] == h.document_name
-        text = project.document_text(h.document_id)
+        text = project.documents.text(h.document_id)
         assert text[h.start : h.end] == h.match
         assert text.count("\n", 0, h.start) + 1 == h.line
 
@@ -258,7 +258,7 @@ def test_search_project_reports_progress_and_honours_cancel(project) -> None:
     progress = Progress(callback=lambda done, total, msg: seen.append((done, total, msg)))
     search_project_(project, "koordinasi", progress=progress)
     assert seen[0][:2] == (0, 3) and seen[-1][:2] == (3, 3)
-    assert {m for _, _, m in seen[1:]} == {d.name for d in project.documents()}
+    assert {m for _, _, m in seen[1:]} == {d.name for d in project.documents.all()}
 
     calls = 0
 

@@ -29,21 +29,21 @@ def gather(project, *, codes: Sequence | None = None, documents: Sequence | None
     """
     from qda.sources.header import parse_header
 
-    all_codes = project.codes()
-    chosen = all_codes if codes is None else [project.code(c) for c in codes]
+    all_codes = project.codes.all()
+    chosen = all_codes if codes is None else [project.codes.get(c) for c in codes]
     code_terms = [CodeTerms(c.id, c.name, tuple(c.indicators)) for c in chosen if c.indicators]
     wanted = {c.code_id for c in code_terms}
-    docs = project.documents() if documents is None else [project.document(d) for d in documents]
+    docs = project.documents.all() if documents is None else [project.documents.get(d) for d in documents]
     coded: dict[int, list[tuple[int, int, int]]] = {}
-    for seg in project.segments():
+    for seg in project.segments.all():
         if seg.code_id in wanted:
             coded.setdefault(seg.document_id, []).append((seg.code_id, seg.start, seg.end))
     sources = []
     for doc in docs:
-        text = project.document_text(doc.id)
+        text = project.documents.text(doc.id)
         header = parse_header(text)
-        turns = tuple((t.speaker, t.start, t.end) for t in project.turns(doc.id))
-        interviewer = project.document_attributes(doc.id).get("Pewawancara") or header.fields.get("Pewawancara")
+        turns = tuple((t.speaker, t.start, t.end) for t in project.documents.turns(doc.id))
+        interviewer = project.documents.attributes(doc.id).get("Pewawancara") or header.fields.get("Pewawancara")
         sources.append(SourceText(doc.id, doc.name, text, turns, header.end, interviewer,
                                   tuple(coded.get(doc.id, ())), tuple(project.suggestions.rejected_spans(doc.id))))
     return sources, code_terms

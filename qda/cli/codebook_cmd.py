@@ -24,23 +24,23 @@ def cmd_codebook(args: argparse.Namespace) -> int:
         if action == "add":
             fields = {k: v for k, v in (("definition_id", args.definition), ("definition_en", args.definition_en),
                                         ("example", args.example)) if v}
-            code = p.add_code(args.name, parent=args.parent, group=args.group or "own", color=args.color, **fields)
+            code = p.codes.add(args.name, parent=args.parent, group=args.group or "own", color=args.color, **fields)
             say(tr("Kode {code} dibuat ({color})", code=code.name, color=code.color))
         elif action == "rename":
-            say(tr("Kode {old} diganti nama menjadi {new}", old=args.name, new=p.rename_code(args.name, args.new).name))
+            say(tr("Kode {old} diganti nama menjadi {new}", old=args.name, new=p.codes.rename(args.name, args.new).name))
         elif action == "recolor":
-            p.recolor_code(args.name, args.color)
+            p.codes.recolor(args.name, args.color)
             say(tr("Warna {code} menjadi {color}", code=args.name, color=args.color.lower()))
         elif action == "move":
-            p.move_code(args.name, args.parent)
+            p.codes.move(args.name, args.parent)
             say(tr("Kode {code} dipindah ke {parent}", code=args.name, parent=args.parent or tr("tingkat teratas")))
         elif action == "merge":
-            n = p.merge_codes(args.name, args.target)
+            n = p.codes.merge(args.name, args.target)
             say(tr("Kode {source} digabung ke {target}; {n} segmen dipindah", source=args.name, target=args.target,
                      n=n))
         elif action == "delete":
             try:
-                n = p.delete_code(args.name, delete_segments=args.with_segments)
+                n = p.codes.delete(args.name, delete_segments=args.with_segments)
             except CodeHasSegments as exc:
                 raise CodeHasSegments(f"{exc} (--with-segments)") from None
             say(tr("Kode {code} dihapus ({n} segmen ikut dihapus)", code=args.name, n=n))

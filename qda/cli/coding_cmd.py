@@ -29,18 +29,18 @@ def find_span(text: str, phrase: str, nth: int = 1) -> tuple[int, int]:
 
 def cmd_code(args: argparse.Namespace) -> int:
     with open_project(args.project, write=True, coder=args.coder) as p:
-        doc = p.document(args.doc)
+        doc = p.documents.get(args.doc)
         if args.find is not None:
             if args.start is not None or args.end is not None:
                 raise InvalidValue(tr("pakai --find atau --start/--end, bukan keduanya"))
-            start, end = find_span(p.document_text(doc), args.find, args.nth)
+            start, end = find_span(p.documents.text(doc), args.find, args.nth)
         elif args.start is None or args.end is None:
             raise InvalidValue(tr("sebutkan --start dan --end (lihat qda text --offsets), atau --find \"TEKS\""))
         else:
             start, end = args.start, args.end
-        seg = p.add_segment(doc, start, end, args.code)
-        text = p.segment_text(seg)
-        code_name = p.code(seg.code_id).name
+        seg = p.segments.add(doc, start, end, args.code)
+        text = p.segments.text(seg)
+        code_name = p.codes.get(seg.code_id).name
     say(tr("Kode {code} diterapkan pada {doc} [{start}:{end}]: «{text}»", code=code_name, doc=doc.name,
            start=start, end=end, text=cut(text, 80)))
     return 0

@@ -15,19 +15,19 @@ from qda.i18n import tr
 def cmd_document(args: argparse.Namespace) -> int:
     with open_project(args.project, write=True, coder=args.coder) as p:
         if args.action == "rename":
-            p.rename_document(args.name, args.new)
+            p.documents.rename(args.name, args.new)
             say(tr("Dokumen {old} diganti nama menjadi {new}", old=args.name, new=args.new))
         elif args.action == "delete":
-            n = len(p.segments(document=args.name))
-            p.delete_document(args.name)
+            n = len(p.segments.all(document=args.name))
+            p.documents.delete(args.name)
             say(tr("Dokumen {name} dihapus bersama {n} segmennya", name=args.name, n=n))
         elif args.action == "kind":
-            p.set_document_kind(args.name, args.kind)
+            p.documents.set_kind(args.name, args.kind)
             from qda.excerpts import KIND_WORDS as KIND_NAMES
 
             say(tr("Jenis {name} menjadi {kind}", name=args.name, kind=tr(KIND_NAMES.get(args.kind, args.kind))))
         elif args.action == "attr":
-            p.set_document_attribute(args.name, args.key, args.value)
+            p.documents.set_attribute(args.name, args.key, args.value)
             say(tr("Atribut {key} dari {name} disimpan", key=args.key, name=args.name) if args.value is not None
                   else tr("Atribut {key} dari {name} dihapus", key=args.key, name=args.name))
     return 0
@@ -47,31 +47,31 @@ def cmd_case(args: argparse.Namespace) -> int:
     if args.action == "list":
         with open_project(args.project) as p:
             print_table([tr("kasus"), tr("atribut")],
-                        [[c.name, "; ".join(f"{k}: {v}" for k, v in c.attributes.items())] for c in p.cases()])
+                        [[c.name, "; ".join(f"{k}: {v}" for k, v in c.attributes.items())] for c in p.cases.all()])
         return 0
     with open_project(args.project, write=True, coder=args.coder) as p:
         if args.action == "add":
-            p.add_case(args.name, _pairs(args.attributes))
+            p.cases.add(args.name, _pairs(args.attributes))
             say(tr("Kasus {name} dibuat", name=args.name))
         elif args.action == "rename":
-            p.rename_case(args.name, args.new)
+            p.cases.rename(args.name, args.new)
             say(tr("Kasus {old} diganti nama menjadi {new}", old=args.name, new=args.new))
         elif args.action == "delete":
-            p.delete_case(args.name)
+            p.cases.delete(args.name)
             say(tr("Kasus {name} dihapus; dokumennya tetap ada", name=args.name))
         elif args.action == "attr":
-            p.set_case_attribute(args.name, args.key, args.value)
+            p.cases.set_attribute(args.name, args.key, args.value)
             say(tr("Atribut {key} dari {name} disimpan", key=args.key, name=args.name) if args.value is not None
                   else tr("Atribut {key} dari {name} dihapus", key=args.key, name=args.name))
         elif args.action == "assign":
-            p.assign_case(args.document, args.name if args.name != "-" else None)
+            p.cases.assign(args.document, args.name if args.name != "-" else None)
             say(tr("Dokumen {doc} dikaitkan dengan {case}", doc=args.document, case=args.name) if args.name != "-"
                   else tr("Dokumen {doc} tidak lagi terkait dengan kasus", doc=args.document))
     return 0
 
 
 def _find_segment(p, args: argparse.Namespace):
-    matches = [s for s in p.segments(document=args.doc, code=args.code, coder=args.by)
+    matches = [s for s in p.segments.all(document=args.doc, code=args.code, coder=args.by)
                if s.start == args.start and s.end == args.end]
     if not matches:
         raise NotFound(tr("tidak ada segmen {code} di {doc} [{start}:{end}]", code=args.code, doc=args.doc,
@@ -90,22 +90,22 @@ def cmd_memo(args: argparse.Namespace) -> int:
         if args.doc and args.start is not None:
             target = _find_segment(p, args)
         elif args.doc:
-            target = p.document(args.doc)
+            target = p.documents.get(args.doc)
         elif args.code:
-            target = p.code(args.code)
+            target = p.codes.get(args.code)
         elif args.case:
-            target = p.case(args.case)
+            target = p.cases.get(args.case)
         else:
             target = None
         if not write:
-            text = p.memo(target)
+            text = p.memos.get(target)
             if text is None:
                 say(tr("(belum ada memo)"))
                 return 1
             print(text)
             return 0
         text = "" if args.clear else (args.set if args.set is not None else _read_text(args.file))
-        p.set_memo(target, text)
+        p.memos.set(target, text)
     say(tr("Memo disimpan") if text else tr("Memo dihapus"))
     return 0
 
@@ -121,7 +121,7 @@ def _read_text(path: str) -> str:
 def cmd_uncode(args: argparse.Namespace) -> int:
     with open_project(args.project, write=True, coder=args.coder) as p:
         seg = _find_segment(p, args)
-        p.remove_segment(seg)
+        p.segments.remove(seg)
     say(tr("Koding {code} di {doc} [{start}:{end}] dihapus", code=args.code, doc=args.doc, start=args.start,
              end=args.end))
     return 0

@@ -17,8 +17,8 @@ def open_project(path: str, *, write: bool = False, coder: str | None = None):
 
     project = Project.open(path, read_only=not write)
     if coder and write:
-        known = {c.name.casefold() for c in project.coders()}
-        project.set_coder(coder)
+        known = {c.name.casefold() for c in project.coders.all()}
+        project.coders.set_current(coder)
         if coder.strip().casefold() not in known:  # say so: a typo must not pass unnoticed
             print(tr("qda: pengode baru dicatat: {name}", name=coder.strip()), file=sys.stderr)
     return project
@@ -31,7 +31,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     with Project.create(args.project, codebook=not (args.no_codebook or args.codebook), coder=args.coder) as p:
         if args.codebook:
             add_bundled_codebook(p, args.codebook)
-        n = len(p.codes())
+        n = len(p.codes.all())
     say(tr("Proyek baru {path} dibuat dengan {n} kode.", path=args.project, n=n))
     return 0
 
@@ -68,7 +68,7 @@ def offset_lines(text: str) -> list[tuple[int, int, int, str]]:
 
 def cmd_text(args: argparse.Namespace) -> int:
     with open_project(args.project) as p:
-        text = p.document_text(p.document(args.doc))
+        text = p.documents.text(p.documents.get(args.doc))
     if not args.offsets:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return 0

@@ -58,7 +58,7 @@ def _segment(p, args: argparse.Namespace):
     from qda.cli.manage_cmd import _find_segment
 
     if args.segment:
-        return p.segment(args.segment)
+        return p.segments.get(args.segment)
     if not (args.doc and args.code and args.start is not None and args.end is not None):
         raise QdaError(tr("sebutkan --segment UUID, atau --doc, --start, --end dan --code"))
     one = argparse.Namespace(doc=args.doc[-1], code=args.code[-1], by=args.by[-1] if args.by else None,
@@ -101,7 +101,7 @@ def _verdict(args: argparse.Namespace) -> int:
     who = _person(args)
     with open_project(args.project, write=True, coder=who) as p:
         if who:
-            p.set_coder(who, "supervisor")
+            p.coders.set_current(who, "supervisor")
         give_verdict(p, _segment(p, args).id, status, args.comment or "")
     say(tr("Telaah disimpan: {status}", status=tr(STATUS_NAMES[status])))
     return 0
@@ -137,7 +137,7 @@ def cmd_review(args: argparse.Namespace) -> int:
             name = _person(args)
             if not name:
                 raise QdaError(tr("sebutkan pengode: --coder NAMA"))
-            rows = _queue_rows(p, q.needs_revision(p, p.coder_by(name).name), True)
+            rows = _queue_rows(p, q.needs_revision(p, p.coders.get(name).name), True)
         if args.json:
             print_json(rows)
         else:

@@ -96,12 +96,12 @@ class CodingController(QObject):
         if span is None or self.stack is None:
             self.failed.emit(tr("Pilih dulu teks di dokumen yang akan dikode."))
             return None
-        name = in_vivo_name(self.project.document_text(self.view.document_id)[span[0]:span[1]])
+        name = in_vivo_name(self.project.documents.text(self.view.document_id)[span[0]:span[1]])
         if not name:
             self.failed.emit(tr("Teks terpilih tidak berisi kata untuk nama kode."))
             return None
         try:
-            code_id = self.project.code(name).id
+            code_id = self.project.codes.get(name).id
         except NotFound:
             try:
                 cmd = self.stack.push(InVivoCode(self.view.document_id, span[0], span[1], name))

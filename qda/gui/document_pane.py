@@ -61,10 +61,10 @@ class DocumentPane(QWidget):
 
     # -- data for the view -------------------------------------------------------------
     def code_looks(self) -> dict[int, tuple[str, str]]:
-        return {c.id: (c.name, c.color) for c in self.project.codes()}
+        return {c.id: (c.name, c.color) for c in self.project.codes.all()}
 
     def _shown_segments(self, doc_id: int) -> list[Any]:
-        segs = self.project.segments(document=doc_id)
+        segs = self.project.segments.all(document=doc_id)
         hidden = self.hidden_coders
         shown = [s for s in segs if s.coder_id not in hidden] if hidden else segs
         self.hidden_count = len(segs) - len(shown)
@@ -73,10 +73,10 @@ class DocumentPane(QWidget):
     def show_document(self, doc_id: int) -> None:
         """Show source ``doc_id`` with its turns and codings."""
         p = self.project
-        doc = p.document(doc_id)
+        doc = p.documents.get(doc_id)
         self.document_id = doc.id
-        coders = {c.id: c.name for c in p.coders()}
-        self.view.show_document(doc.id, p.document_text(doc), p.turns(doc), self._shown_segments(doc.id),
+        coders = {c.id: c.name for c in p.coders.all()}
+        self.view.show_document(doc.id, p.documents.text(doc), p.documents.turns(doc), self._shown_segments(doc.id),
                                 self.code_looks(), coders)
         self.view.set_verdicts(p.supervision.document_statuses(doc.id))
         self._show_placeholder(False)
@@ -93,11 +93,11 @@ class DocumentPane(QWidget):
     def _update_header(self, doc: Any = None) -> None:
         if self.document_id is None:
             return
-        doc = doc or self.project.document(self.document_id)
+        doc = doc or self.project.documents.get(self.document_id)
         parts = [kind_label(doc.kind)]
         if doc.case_id is not None:
             try:
-                parts.append(self.project.case(doc.case_id).name)
+                parts.append(self.project.cases.get(doc.case_id).name)
             except NotFound:
                 pass
         parts.append(trn("{n} kata", n=doc.words))
@@ -114,7 +114,7 @@ class DocumentPane(QWidget):
         if self.project is None or self.document_id is None:
             return
         try:
-            self.project.document(self.document_id)
+            self.project.documents.get(self.document_id)
         except NotFound:  # the source was deleted
             self.set_project(self.project)
             return

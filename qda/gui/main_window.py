@@ -268,7 +268,7 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         doc_id = getattr(command, "doc_id", None)
         if doc_id is None and getattr(command, "segment_id", None) is not None:
             try:
-                doc_id = self.project.segment(command.segment_id).document_id
+                doc_id = self.project.segments.get(command.segment_id).document_id
             except NotFound:
                 doc_id = None
         if doc_id is not None and doc_id != self.pane.document_id:
@@ -301,7 +301,7 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         if self.search is not None:
             self.search.set_current_document(doc_id)
         if self.memo is not None:
-            self.memo.show_target(self.project.document(doc_id))
+            self.memo.show_target(self.project.documents.get(doc_id))
         self._update_status()
 
     def show_hit(self, doc_id: int, start: int, end: int) -> None:
@@ -318,7 +318,7 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
             if kind == "document":
                 self.show_document(ident)
             elif kind == "segment":
-                seg = self.project.segment(ident)
+                seg = self.project.segments.get(ident)
                 self.show_document(seg.document_id)
                 self.view.select_cp(seg.start, seg.end, center=True)
                 self.segment_info.show_segments([seg.id])
@@ -382,7 +382,7 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         self.segment_dock.raise_()
         if self.memo is not None and ids and self.project is not None:
             try:
-                self.memo.show_target(self.project.segment(ids[0]))
+                self.memo.show_target(self.project.segments.get(ids[0]))
             except NotFound:
                 pass
 
@@ -395,8 +395,8 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         """The supervisor's verdict on a segment (undoable like every other action)."""
         from qda.gui.review_dialog import ReviewDialog
 
-        seg = self.project.segment(segment_id)
-        dialog = ReviewDialog(self.project.code(seg.code_id).name, self.project.segment_text(seg), self)
+        seg = self.project.segments.get(segment_id)
+        dialog = ReviewDialog(self.project.codes.get(seg.code_id).name, self.project.segments.text(seg), self)
         if dialog.exec():
             self.push(AddReview(segment_id, dialog.status, dialog.comment))
 
@@ -404,13 +404,13 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         if self.memo is None or self.project is None:
             self.show_error(tr("Panel memo tidak tersedia."))
             return
-        self.memo.show_target(self.project.segment(segment_id))
+        self.memo.show_target(self.project.segments.get(segment_id))
         self.focus_memo()
 
     def _code_selected(self, code_id: int) -> None:
         if self.memo is not None and self.project is not None and not self.memo.hasFocus():
             try:
-                self.memo.show_target(self.project.code(code_id))
+                self.memo.show_target(self.project.codes.get(code_id))
             except NotFound:
                 pass
 
@@ -418,7 +418,7 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         """Hide the codings of the coders not in ``visible``; coders added later stay visible."""
         if self.project is None:
             return
-        self._hidden_coders = {c.id for c in self.project.coders()} - set(visible)
+        self._hidden_coders = {c.id for c in self.project.coders.all()} - set(visible)
         self.pane.set_hidden_coders(self._hidden_coders)
         self._update_status()
 
@@ -502,7 +502,7 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         if self.project.read_only:  # nobody codes in a read-only window: name the user, not the file's coder
             self.coder_label.setText(tr("Pengode: {name} (hanya-baca)", name=self.settings.coder_name or "—"))
         else:
-            coder = self.project.coder
+            coder = self.project.coders.current
             self.coder_label.setText(tr("Pengode: {name} ({role})", name=coder.name or "—",
                                         role=role_label(coder.role)))
         stats = self.project.stats()

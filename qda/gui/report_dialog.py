@@ -77,10 +77,10 @@ class ReportDialog(QDialog):
         form.addRow(tr("Bahasa laporan:"), self.lang)
         layout.addLayout(form)
 
-        codes = project.codes()
+        codes = project.codes.all()
         self.codes = _checklist([(c.id, c.name if c.parent_id is None else f"  {c.name}") for c in codes])
-        self.sources = _checklist([(d.id, d.name) for d in project.documents()])
-        coders = project.coders()
+        self.sources = _checklist([(d.id, d.name) for d in project.documents.all()])
+        coders = project.coders.all()
         self.coders = _checklist([(c.id, c.name) for c in coders])
         self.filters = QWidget()
         row = QHBoxLayout(self.filters)
@@ -222,7 +222,7 @@ class ReportDialog(QDialog):
         opts["look"] = self.look.currentData()
         opts["warnings"] = self.warnings = []
         try:
-            opts["author"] = self.project.coder.name
+            opts["author"] = self.project.coders.current.name
         except Exception:  # no current coder on a read-only project
             opts["author"] = None
         return opts

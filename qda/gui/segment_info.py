@@ -109,11 +109,11 @@ class SegmentInfoPanel(QWidget):
         if self.project is None:
             self.hint.show()
             return
-        coders = {c.id: c for c in self.project.coders()}
+        coders = {c.id: c for c in self.project.coders.all()}
         for sid in segment_ids:
             try:
-                seg = self.project.segment(sid)
-                code = self.project.code(seg.code_id)
+                seg = self.project.segments.get(sid)
+                code = self.project.codes.get(seg.code_id)
             except NotFound:
                 continue
             card = SegmentCard(sid, self._body(seg, code, coders), code.color)
@@ -121,7 +121,7 @@ class SegmentInfoPanel(QWidget):
             card.recode_button.clicked.connect(lambda _=False, s=sid: self.recodeRequested.emit(s))
             card.memo_button.clicked.connect(lambda _=False, s=sid: self.memoRequested.emit(s))
             card.review_button.clicked.connect(lambda _=False, s=sid: self.reviewRequested.emit(s))
-            card.review_button.setVisible(self.project.coder.role == "supervisor")
+            card.review_button.setVisible(self.project.coders.current.role == "supervisor")
             self._list.insertWidget(self._list.count() - 1, card)
             self.cards.append(card)
             self.segment_ids.append(sid)
@@ -135,7 +135,7 @@ class SegmentInfoPanel(QWidget):
         coder = coders.get(seg.coder_id)
         who = html.escape(coder.name) if coder else "?"
         when = html.escape(str(seg.created)[:16].replace("T", " "))
-        review = self.project.latest_review(seg)
+        review = self.project.reviews.latest(seg)
         review_html = review_badge(review.status if review else None)
         if review is not None:
             reviewer = coders.get(review.reviewer_id)
@@ -143,9 +143,9 @@ class SegmentInfoPanel(QWidget):
                 review_html += f" <span style='color:#7a8391'>({html.escape(reviewer.name)})</span>"
             if review.comment:
                 review_html += f"<br><i>{html.escape(review.comment)}</i>"
-        memo = self.project.memo(seg) or ""
+        memo = self.project.memos.get(seg) or ""
         memo_html = html.escape(memo) if memo else f"<span style='color:#9aa0a8'>{html.escape(tr('Tanpa memo'))}</span>"
-        text = self.project.segment_text(seg)
+        text = self.project.segments.text(seg)
         if len(text) > EXCERPT_CHARS:
             text = text[:EXCERPT_CHARS].rstrip() + "…"
         return (

@@ -89,13 +89,13 @@ class SourcesPanel(QWidget):
             self.tree.blockSignals(False)
             self.details.clear()
             return
-        cases = {c.id: c for c in self.project.cases()}
+        cases = {c.id: c for c in self.project.cases.all()}
         self._cases = cases
         self._docs = {}
         groups: dict[str, QTreeWidgetItem] = {}
         bold = QFont(self.tree.font())
         bold.setBold(True)
-        for doc in self.project.documents():
+        for doc in self.project.documents.all():
             group = groups.get(doc.kind)
             if group is None:
                 group = QTreeWidgetItem([kind_label(doc.kind), ""])
@@ -165,7 +165,7 @@ class SourcesPanel(QWidget):
             rows.append((tr("Kasus"), case.name))
             rows += sorted((str(k), str(v)) for k, v in (case.attributes or {}).items())
         try:
-            attrs = self.project.document_attributes(doc.id)
+            attrs = self.project.documents.attributes(doc.id)
         except Exception:  # an attribute table the file lacks must not hide the source
             attrs = {}
         rows += [(str(k), str(v)) for k, v in attrs.items() if (str(k), str(v)) not in rows]
@@ -177,7 +177,7 @@ class SourcesPanel(QWidget):
             f"{html.escape(k)}: {html.escape(v)}" for k, v in rows)
 
     def _details_html(self, doc_id: int) -> str:
-        doc = self._docs.get(doc_id) or self.project.document(doc_id)
+        doc = self._docs.get(doc_id) or self.project.documents.get(doc_id)
         case = self._cases.get(doc.case_id) if doc.case_id is not None else None
         rows = "".join(
             f"<tr><td style='color:#6b7380;padding-right:10px'>{html.escape(k)}</td>"

@@ -37,12 +37,12 @@ class DialogsMixin:
     def _apply_coder(self) -> None:
         if self.project is not None and not self.project.read_only and self.settings.coder_name:
             try:
-                self.project.set_coder(self.settings.coder_name, self.settings.coder_role)
+                self.project.coders.set_current(self.settings.coder_name, self.settings.coder_role)
             except QdaError as exc:
                 self.show_error(str(exc))
             if self.coders is not None:
                 self.coders.set_project(self.project)
-            self.view.set_coders({c.id: c.name for c in self.project.coders()})
+            self.view.set_coders({c.id: c.name for c in self.project.coders.all()})
             self.apply_supervision_state()  # the queue turns into the coder's list and back; blind coding
         self._update_status()
 

@@ -121,16 +121,16 @@ def collect(project: Any, *, language: str = "id", codes: Iterable[str | int] | 
     latest review is "approved"; ``reviewer`` considers only that reviewer's reviews.
     Unknown names raise :class:`QdaError` naming them.
     """
-    all_codes = project.codes()
-    all_docs = project.documents()
-    all_coders = project.coders()
+    all_codes = project.codes.all()
+    all_docs = project.documents.all()
+    all_coders = project.coders.all()
     code_pick = _pick("kode", codes, all_codes)
     doc_pick = _pick("sumber", documents, all_docs)
     coder_pick = _pick("pengode", coders, all_coders)
     code_ids = descendants(all_codes, [c.id for c in code_pick]) if code_pick else {c.id for c in all_codes}
     doc_ids = {d.id for d in doc_pick} if doc_pick else {d.id for d in all_docs}
     coder_ids = {c.id for c in coder_pick} if coder_pick else {c.id for c in all_coders}
-    reviews = project.reviews()
+    reviews = project.reviews.all()
     if reviewer:
         rid = _pick("penelaah", [reviewer], all_coders)[0].id
         reviews = [r for r in reviews if r.reviewer_id == rid]
@@ -139,13 +139,13 @@ def collect(project: Any, *, language: str = "id", codes: Iterable[str | int] | 
     code_by_id = {c.id: c for c in all_codes}
     doc_by_id = {d.id: d for d in all_docs}
     coder_by_id = {c.id: c for c in all_coders}
-    cases = {c.id: c for c in project.cases()}
+    cases = {c.id: c for c in project.cases.all()}
     memos: dict[tuple[str, int | None], str] = {}
-    for m in project.memos():
+    for m in project.memos.all():
         if m.text and m.text.strip():
             memos[(m.target_kind, m.target_id)] = m.text.strip()
 
-    segments = [s for s in project.segments()
+    segments = [s for s in project.segments.all()
                 if s.code_id in code_ids and s.document_id in doc_ids and s.coder_id in coder_ids]
     if approved_only:
         segments = [s for s in segments if s.id in latest and latest[s.id].status == "approved"]
@@ -159,9 +159,9 @@ def collect(project: Any, *, language: str = "id", codes: Iterable[str | int] | 
     for n, s in enumerate(segments):
         doc = doc_by_id[s.document_id]
         if doc.id not in texts:
-            texts[doc.id] = project.document_text(doc.id)
+            texts[doc.id] = project.documents.text(doc.id)
             indexes[doc.id] = LineIndex(texts[doc.id])
-            attrs[doc.id] = project.document_attributes(doc.id)
+            attrs[doc.id] = project.documents.attributes(doc.id)
         case = cases.get(doc.case_id) if doc.case_id is not None else None
         lines = indexes[doc.id].span(s.start, s.end)
         cite = citation(doc.kind, lines, document_name=doc.name, document_attributes=attrs[doc.id],
@@ -177,7 +177,7 @@ def collect(project: Any, *, language: str = "id", codes: Iterable[str | int] | 
             progress.step(500)
     for d in all_docs:
         if d.id in doc_ids and d.id not in attrs:
-            attrs[d.id] = project.document_attributes(d.id)
+            attrs[d.id] = project.documents.attributes(d.id)
 
     return ReportData(
         project_name=getattr(project, "path", None).stem if getattr(project, "path", None) else "",

@@ -128,7 +128,7 @@ def _same_passages(excerpts: list) -> list[list]:
 
 def _current_coder(project: Any) -> str:
     try:
-        return project.coder.name
+        return project.coders.current.name
     except Exception:  # a read-only project may have no current coder
         return ""
 

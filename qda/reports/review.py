@@ -79,8 +79,8 @@ def write_agreement_section(doc: ReportDocument, project: Any, w: Wording, *, un
     from qda.review.agreement import compute_agreement
 
     if coders is None:
-        counts = project.coder_counts()
-        coders = [c.name for c in project.coders() if counts.get(c.id) and c.role != "supervisor"]
+        counts = project.coders.counts()
+        coders = [c.name for c in project.coders.all() if counts.get(c.id) and c.role != "supervisor"]
     if len(coders) < 2:
         return False
     result = compute_agreement(project, coders, unit=unit)

@@ -91,7 +91,7 @@ class AgreementResult:
             if project is None:
                 return ""
             if d.document_id not in texts:
-                texts[d.document_id] = project.document_text(d.document_id)
+                texts[d.document_id] = project.documents.text(d.document_id)
             return texts[d.document_id][d.start:d.end]
 
         data = {"coders": self.coders, "unit": self.unit, "codes": self.codes, "documents": self.documents,
@@ -133,7 +133,7 @@ def compute_agreement(project: Any, coders: Sequence[str], *, unit: str = "sente
     names = [c.strip() for c in coders if c.strip()]
     if len(names) < 2 or len({n.casefold() for n in names}) != len(names):
         raise InvalidValue(tr("sebutkan dua pengode berbeda atau lebih (mis. --coders Ani,Budi)"))
-    coder_recs = [project.coder_by(n) for n in names]
+    coder_recs = [project.coders.get(n) for n in names]
     names = [c.name for c in coder_recs]
     bit = {c.id: i for i, c in enumerate(coder_recs)}
     n_coders = len(coder_recs)
@@ -141,9 +141,9 @@ def compute_agreement(project: Any, coders: Sequence[str], *, unit: str = "sente
     present: dict[int, int] = defaultdict(int)  # document → mask of coders with data
     for _sid, doc_id, _code, _s, _e, coder_id in rows:
         present[doc_id] |= 1 << bit[coder_id]
-    all_codes = {c.id: c for c in project.codes()}
+    all_codes = {c.id: c for c in project.codes.all()}
     if codes:
-        chosen = [project.code(name) for name in codes]
+        chosen = [project.codes.get(name) for name in codes]
     else:
         used = {r[2] for r in rows}
         chosen = [c for c in all_codes.values() if c.id in used]
@@ -153,18 +153,18 @@ def compute_agreement(project: Any, coders: Sequence[str], *, unit: str = "sente
     for sid, doc_id, code_id, start, end, coder_id in rows:
         if code_id in chosen_ids:
             by_doc_code[(doc_id, code_id)].append((start, end, bit[coder_id], sid))
-    doc_names = {d.id: d.name for d in project.documents()}
+    doc_names = {d.id: d.name for d in project.documents.all()}
     patterns: dict[int, Counter] = {c.id: Counter() for c in chosen}
     disagreements: list[Disagreement] = []
     total_units = 0
     for doc_id in sorted(present, key=lambda d: doc_names.get(d, "")):
         mask_present = present[doc_id]
-        text = project.document_text(doc_id)
+        text = project.documents.text(doc_id)
         if unit == "char":
             n_units = len(text)
             spans = None
         else:
-            turns = [(t.start, t.end) for t in project.turns(doc_id)] if unit == "turn" else None
+            turns = [(t.start, t.end) for t in project.documents.turns(doc_id)] if unit == "turn" else None
             spans = unit_spans(text, unit, turns)
             n_units = len(spans)
         total_units += n_units

@@ -89,7 +89,7 @@ class TextCache:
 
     def text(self, doc_id: int) -> str:
         if doc_id not in self._texts:
-            self._texts[doc_id] = self.project.document_text(doc_id)
+            self._texts[doc_id] = self.project.documents.text(doc_id)
         return self._texts[doc_id]
 
     def line(self, doc_id: int, pos: int) -> int:
@@ -111,15 +111,15 @@ class TextCache:
 
 
 def _case_names(project: Any) -> dict[int, str]:
-    return {c.id: c.name for c in project.cases()}
+    return {c.id: c.name for c in project.cases.all()}
 
 
 def _descendant_names(project: Any, names: Iterable[str]) -> set[str]:
     out: set[str] = set()
     for name in names:
-        code = project.code(name)
+        code = project.codes.get(name)
         out.add(code.name.casefold())
-        out.update(project.code(i).name.casefold() for i in project.descendants(code.id))
+        out.update(project.codes.get(i).name.casefold() for i in project.codes.descendants(code.id))
     return out
 
 
@@ -130,7 +130,7 @@ def review_queue(project: Any, flt: QueueFilter | None = None) -> list[QueueItem
     sup = project.supervision
     statuses = sup.statuses()
     latest = sup.latest_reviews()
-    coders = {c.id: c.name for c in project.coders()}
+    coders = {c.id: c.name for c in project.coders.all()}
     cases = _case_names(project)
     memos = sup.segment_memos()
     case_attrs, doc_attrs = sup.attributes() if flt.attributes else ({}, {})
@@ -178,7 +178,7 @@ def review_queue(project: Any, flt: QueueFilter | None = None) -> list[QueueItem
 
 def needs_revision(project: Any, coder: str | None = None) -> list[QueueItem]:
     """The "perlu direvisi" list: excerpts whose latest verdict asks for revision (of one coder)."""
-    name = coder if coder is not None else project.coder.name
+    name = coder if coder is not None else project.coders.current.name
     return review_queue(project, QueueFilter(coders=[name] if name else (), statuses=("needs_revision",)))
 
 
@@ -189,7 +189,7 @@ def coder_summary(project: Any) -> list[dict[str, Any]]:
     for sid, _uid, _d, _dn, _k, _c, _ci, _cn, _g, coder_id, _n, _s, _e, _cr in project.supervision.excerpt_rows():
         counts.setdefault(coder_id, Counter())[statuses.get(sid, "pending")] += 1
     out = []
-    for coder in project.coders():
+    for coder in project.coders.all():
         c = counts.get(coder.id, Counter())
         total = sum(c.values())
         if not total and coder.role == "supervisor":
@@ -204,12 +204,12 @@ def give_verdict(project: Any, segment_id: int, status: str, comment: str = "") 
     if status not in REVIEW_STATUSES:
         raise InvalidValue(tr("status tinjauan tidak dikenal: {s} (pilih: {all})", s=status,
                               all=", ".join(REVIEW_STATUSES)))
-    return project.add_review(segment_id, status, comment)
+    return project.reviews.add(segment_id, status, comment)
 
 
 def history(project: Any, segment_id: int) -> list[dict[str, Any]]:
     """The audit trail of one excerpt: who did what when, with before and after."""
-    seg = project.segment(segment_id)
-    coders = {c.id: c.name for c in project.coders()}
+    seg = project.segments.get(segment_id)
+    coders = {c.id: c.name for c in project.coders.all()}
     return [{"time": e.time, "who": coders.get(e.coder_id, ""), "action": e.action, **e.detail}
-            for e in project.events(seg.uuid)]
+            for e in project.events.all(seg.uuid)]

@@ -113,8 +113,8 @@ def import_files(
     report = ImportReport()
     by_hash: dict[str, str] = {}
     names: set[str] = set()
-    cases = {case.name: dict(case.attributes) for case in project.cases()}
-    for doc in project.documents():
+    cases = {case.name: dict(case.attributes) for case in project.cases.all()}
+    for doc in project.documents.all():
         names.add(doc.name)
         if doc.file_hash:
             by_hash.setdefault(doc.file_hash, doc.name)
@@ -167,12 +167,12 @@ def _store(project, prepared: PreparedSource, name: str, cases: dict[str, dict[s
     with project.atomic():
         known = cases.get(parsed.case) if parsed.case else None
         if parsed.case and known is None:
-            project.add_case(parsed.case, parsed.case_attributes)
+            project.cases.add(parsed.case, parsed.case_attributes)
         elif known is not None:
             for key, value in parsed.case_attributes.items():
                 if not known.get(key):
-                    project.set_case_attribute(parsed.case, key, value)
-        document = project.add_document(
+                    project.cases.set_attribute(parsed.case, key, value)
+        document = project.documents.add(
             name,
             parsed.text,
             parsed.kind,

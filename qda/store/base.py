@@ -11,17 +11,19 @@ import uuid as uuidlib
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from filelock import FileLock
 from sqlite_utils import Database
 
-from qda.errors import (InvalidValue, NotAProject, NotFound, ProjectError, ProjectExists, ProjectTooNew,
-                        ReadOnlyProject)
+from qda.errors import NotAProject, ProjectError, ProjectExists, ProjectTooNew, ReadOnlyProject
 from qda.i18n import tr
 from qda.store import schema
 from qda.store.lock import acquire_project_lock, release_project_lock
-from qda.store.records import ROLES, Coder, Event
+from qda.store.records import Coder
+
+if TYPE_CHECKING:
+    from qda.store.coders import CoderRepository
 
 
 def now() -> str:
@@ -54,7 +56,9 @@ def _open_error(path: Path, exc: sqlite3.DatabaseError) -> ProjectError:
 
 
 class ProjectBase:
-    """One open project file: connection, lock, transactions, coders and the audit trail."""
+    """One open project file: connection, lock, transactions and the audit trail."""
+
+    coders: CoderRepository
 
     def __init__(self, path: Path, conn: sqlite3.Connection, lock: FileLock | None, read_only: bool) -> None:
         self.path = path
@@ -64,8 +68,6 @@ class ProjectBase:
         self._file_lock = lock
         self._mutex = threading.RLock()
         self._coder: Coder | None = None
-        self._listeners: list = []
-        self._text_cache: dict[int, str] = {}
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -87,7 +89,7 @@ class ProjectBase:
                     project.db.execute("INSERT INTO meta(key, value) VALUES ('uuid', ?), ('created', ?)",
                                        [new_uuid(), now()])
                     if coder:
-                        project.set_coder(coder, role)
+                        project.coders.set_current(coder, role)
                     if codebook:
                         from qda.store.codebook_loader import add_bundled_codebook
                         add_bundled_codebook(project)
@@ -117,9 +119,9 @@ class ProjectBase:
                 project._migrate(new=False)
             if coder:
                 if read_only:
-                    project._coder = project._find_coder(coder)
+                    project._coder = project.coders.find(coder)
                 else:
-                    project.set_coder(coder, role)
+                    project.coders.set_current(coder, role)
         except BaseException:
             project.close()
             raise
@@ -215,13 +217,13 @@ class ProjectBase:
             with self.db.atomic():
                 yield self.db
 
-    def _rows(self, sql: str, params: Any = ()) -> list[sqlite3.Row]:
+    def _rows(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
         with self._mutex:
             cur = self._conn.execute(sql, params)
             cols = [d[0] for d in cur.description]
             return [dict(zip(cols, row)) for row in cur.fetchall()]
 
-    def _tuples(self, sql: str, params: Any = ()) -> list[tuple]:
+    def _tuples(self, sql: str, params: Any = ()) -> list[tuple[Any, ...]]:
         with self._mutex:
             return self._conn.execute(sql, params).fetchall()
 
@@ -233,90 +235,22 @@ class ProjectBase:
     def _exec(self, sql: str, params: Any = ()) -> sqlite3.Cursor:
         return self._conn.execute(sql, params)
 
+    def _exec_many(self, sql: str, rows: Iterable[Any]) -> sqlite3.Cursor:
+        return self._conn.executemany(sql, rows)
+
     # ---------------------------------------------------------------- events
     def _log(self, action: str, entity: str, entity_uuid: str | None, **detail: Any) -> None:
         """Append to the audit trail (call inside the action's transaction)."""
-        self._conn.execute(
+        self._log_many(action, entity, [(entity_uuid, detail)])
+
+    def _log_many(self, action: str, entity: str, items: Iterable[tuple[str | None, dict[str, Any]]]) -> None:
+        """Append one event per ``(entity_uuid, detail)``: a batch write logs exactly what single writes log."""
+        stamp = now()
+        coder_id = self._coder.id if self._coder else None
+        self._conn.executemany(
             "INSERT INTO event(time, coder_id, action, entity, entity_uuid, detail) VALUES (?, ?, ?, ?, ?, ?)",
-            (now(), self._coder.id if self._coder else None, action, entity, entity_uuid,
-             json.dumps(detail, ensure_ascii=False, default=str)))
-
-    def events(self, entity_uuid: str | None = None) -> list[Event]:
-        """The audit trail, oldest first (optionally only one entity's history)."""
-        sql = "SELECT id, time, coder_id, action, entity, entity_uuid, detail FROM event"
-        params: tuple = ()
-        if entity_uuid:
-            sql += " WHERE entity_uuid = ?"
-            params = (entity_uuid,)
-        return [Event(r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[6]))
-                for r in self._tuples(sql + " ORDER BY id", params)]
-
-    # ---------------------------------------------------------------- coders
-    @property
-    def coder(self) -> Coder:
-        """The current coder (a default one is created on first write if none was chosen)."""
-        if self._coder is None:
-            existing = self._tuples("SELECT id, uuid, name, role FROM coder ORDER BY id LIMIT 1")
-            if existing:
-                self._coder = Coder(*existing[0])
-            elif self.read_only:
-                return Coder(0, "", "", "coder")
-            else:
-                self._coder = self.set_coder(tr("Peneliti"), "coder")
-        return self._coder
-
-    def set_coder(self, name: str, role: str | None = None) -> Coder:
-        """Make ``name`` the current coder, creating it if new.
-
-        ``role`` ("coder" or "supervisor") changes an existing coder's role; ``None``
-        keeps it (and gives a new coder the role "coder").
-        """
-        name = name.strip()
-        if not name:
-            raise NotFound(tr("nama pengode tidak boleh kosong"))
-        found = self._tuples("SELECT id, uuid, name, role FROM coder WHERE name = ?", (name,))
-        if role is None:
-            role = found[0][3] if found else "coder"
-        if role not in ROLES:
-            raise InvalidValue(tr("peran tidak dikenal: {role}", role=role))
-        if found:
-            coder = Coder(*found[0])
-            if coder.role != role:
-                with self.atomic():
-                    self._exec("UPDATE coder SET role = ? WHERE id = ?", (role, coder.id))
-                    self._log("coder.role", "coder", coder.uuid, role=role)
-                coder = Coder(coder.id, coder.uuid, coder.name, role)
-        else:
-            uid = new_uuid()
-            with self.atomic():
-                cur = self._exec("INSERT INTO coder(uuid, name, role, created) VALUES (?, ?, ?, ?)",
-                                 (uid, name, role, now()))
-                coder = Coder(cur.lastrowid, uid, name, role)
-                self._coder = coder
-                self._log("coder.add", "coder", uid, name=name, role=role)
-        self._coder = coder
-        return coder
-
-    def _find_coder(self, name: str) -> Coder:
-        found = self._tuples("SELECT id, uuid, name, role FROM coder WHERE name = ?", (name,))
-        if not found:
-            raise NotFound(tr("pengode tidak ditemukan: {name}", name=name))
-        return Coder(*found[0])
-
-    def coders(self) -> list[Coder]:
-        """Every coder of the project."""
-        return [Coder(*r) for r in self._tuples("SELECT id, uuid, name, role FROM coder ORDER BY name")]
-
-    def coder_by(self, ref: Coder | int | str) -> Coder:
-        """Resolve a coder given as record, id or name."""
-        if isinstance(ref, Coder):
-            return ref
-        if isinstance(ref, int):
-            found = self._tuples("SELECT id, uuid, name, role FROM coder WHERE id = ?", (ref,))
-            if not found:
-                raise NotFound(tr("pengode #{id} tidak ditemukan", id=ref))
-            return Coder(*found[0])
-        return self._find_coder(ref)
+            [(stamp, coder_id, action, entity, uid, json.dumps(detail, ensure_ascii=False, default=str))
+             for uid, detail in items])
 
     def meta(self, key: str) -> str | None:
         """A project-level setting or fact (``uuid``, ``created``, ...)."""

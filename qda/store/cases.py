@@ -5,25 +5,27 @@ from __future__ import annotations
 from qda.errors import AlreadyExists, InvalidValue, NotFound
 from qda.i18n import tr
 from qda.store.base import new_uuid, now
-from qda.store.documents import _attribute_key
+from qda.store.documents import DocRef, attribute_key
 from qda.store.records import Case
+from qda.store.repository import Repository
 
 CaseRef = Case | int | str
 
 
-class CasesMixin:
-    """Add, list, rename and delete cases; case attributes; linking documents to cases."""
+class CaseRepository(Repository):
+    """``project.cases``: add, list, rename and delete cases; case attributes; linking documents to cases."""
 
-    def _ensure_case(self, name: str) -> int:
+    def ensure(self, name: str) -> int:
+        """The id of the case called ``name``, created if new (call inside a transaction)."""
         found = self._one("SELECT id FROM cases WHERE name = ?", (name,))
         if found:
-            return found
+            return int(found)
         uid = new_uuid()
         cur = self._exec("INSERT INTO cases(uuid, name, created) VALUES (?,?,?)", (uid, name, now()))
         self._log("case.add", "case", uid, name=name)
-        return cur.lastrowid
+        return int(cur.lastrowid or 0)
 
-    def add_case(self, name: str, attributes: dict[str, str] | None = None) -> Case:
+    def add(self, name: str, attributes: dict[str, str] | None = None) -> Case:
         """Create a case with optional attributes."""
         name = name.strip()
         if not name:
@@ -31,20 +33,21 @@ class CasesMixin:
         with self.atomic():
             if self._one("SELECT 1 FROM cases WHERE name = ?", (name,)):
                 raise AlreadyExists(tr("kasus bernama {name} sudah ada", name=name))
-            case_id = self._ensure_case(name)
+            case_id = self.ensure(name)
             for key, value in (attributes or {}).items():
                 self._exec("INSERT INTO case_attribute(case_id, key, value) VALUES (?,?,?)",
-                           (case_id, _attribute_key(key), str(value)))
-        return self.case(case_id)
+                           (case_id, attribute_key(key), str(value)))
+        return self.get(case_id)
 
-    def cases(self) -> list[Case]:
+    def all(self) -> list[Case]:
         """Every case with its attributes."""
         attrs: dict[int, dict[str, str]] = {}
         for case_id, key, value in self._tuples("SELECT case_id, key, value FROM case_attribute ORDER BY rowid"):
             attrs.setdefault(case_id, {})[key] = value
-        return [Case(i, u, n, attrs.get(i, {})) for i, u, n in self._tuples("SELECT id, uuid, name FROM cases ORDER BY name")]
+        return [Case(i, u, n, attrs.get(i, {}))
+                for i, u, n in self._tuples("SELECT id, uuid, name FROM cases ORDER BY name")]
 
-    def case(self, ref: CaseRef) -> Case:
+    def get(self, ref: CaseRef) -> Case:
         """Resolve a case given as record, id or name."""
         if isinstance(ref, Case):
             ref = ref.id
@@ -56,9 +59,9 @@ class CasesMixin:
         return Case(i, u, n, dict(self._tuples(
             "SELECT key, value FROM case_attribute WHERE case_id = ? ORDER BY rowid", (i,))))
 
-    def rename_case(self, ref: CaseRef, new_name: str) -> Case:
+    def rename(self, ref: CaseRef, new_name: str) -> Case:
         """Rename a case."""
-        case = self.case(ref)
+        case = self.get(ref)
         new_name = new_name.strip()
         if not new_name:
             raise InvalidValue(tr("nama kasus tidak boleh kosong"))
@@ -67,19 +70,19 @@ class CasesMixin:
                 raise AlreadyExists(tr("kasus bernama {name} sudah ada", name=new_name))
             self._exec("UPDATE cases SET name = ? WHERE id = ?", (new_name, case.id))
             self._log("case.rename", "case", case.uuid, old=case.name, new=new_name)
-        return self.case(case.id)
+        return self.get(case.id)
 
-    def delete_case(self, ref: CaseRef) -> None:
+    def delete(self, ref: CaseRef) -> None:
         """Delete a case; its documents stay, unlinked."""
-        case = self.case(ref)
+        case = self.get(ref)
         with self.atomic():
             self._exec("DELETE FROM cases WHERE id = ?", (case.id,))
             self._log("case.delete", "case", case.uuid, name=case.name)
 
-    def set_case_attribute(self, ref: CaseRef, key: str, value: str | None) -> None:
+    def set_attribute(self, ref: CaseRef, key: str, value: str | None) -> None:
         """Set (or with ``None`` remove) one attribute of a case."""
-        case = self.case(ref)
-        key = _attribute_key(key)
+        case = self.get(ref)
+        key = attribute_key(key)
         with self.atomic():
             if value is None:
                 self._exec("DELETE FROM case_attribute WHERE case_id = ? AND key = ?", (case.id, key))
@@ -88,15 +91,15 @@ class CasesMixin:
                            "ON CONFLICT(case_id, key) DO UPDATE SET value = excluded.value", (case.id, key, str(value)))
             self._log("case.attribute", "case", case.uuid, key=key, value=value)
 
-    def assign_case(self, doc_ref, case_ref: CaseRef | None) -> None:
+    def assign(self, doc_ref: DocRef, case_ref: CaseRef | None) -> None:
         """Link a document to a case (or unlink it with ``None``)."""
-        doc = self.document(doc_ref)
-        case_id = self.case(case_ref).id if case_ref is not None else None
+        doc = self._project.documents.get(doc_ref)
+        case_id = self.get(case_ref).id if case_ref is not None else None
         with self.atomic():
             self._exec("UPDATE document SET case_id = ? WHERE id = ?", (case_id, doc.id))
             self._log("document.case", "document", doc.uuid, case_id=case_id)
 
-    def document_case(self, doc_ref) -> Case | None:
+    def of_document(self, doc_ref: DocRef) -> Case | None:
         """The case a document belongs to, if any."""
-        doc = self.document(doc_ref)
-        return self.case(doc.case_id) if doc.case_id else None
+        doc = self._project.documents.get(doc_ref)
+        return self.get(doc.case_id) if doc.case_id else None

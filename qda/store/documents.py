@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from qda.errors import AlreadyExists, InvalidValue, NotFound
 from qda.i18n import tr
 from qda.store.base import new_uuid, now
 from qda.store.records import KINDS, Document, Turn
+from qda.store.repository import Repository
+
+if TYPE_CHECKING:
+    from qda.store.project import Project
 
 DOC_COLUMNS = ("id, uuid, name, kind, source_file, file_hash, fmt, encoding, words, turn_count, "
                "imported_at, case_id")
+_KIND_ORDER = "CASE kind " + " ".join(f"WHEN '{k}' THEN {i}" for i, k in enumerate(KINDS)) + f" ELSE {len(KINDS)} END"
+_TEXT_CACHE_SIZE = 8
 
 DocRef = Document | int | str
 
 
-def _attribute_key(key: str) -> str:
+def attribute_key(key: str) -> str:
     """An attribute name, stripped; an empty one is refused."""
     key = (key or "").strip()
     if not key:
@@ -29,56 +35,60 @@ def _check_kind(kind: str) -> str:
     return kind
 
 
-class DocumentsMixin:
-    """Add, list, rename and delete documents; turns and document attributes."""
+class DocumentRepository(Repository):
+    """``project.documents``: add, list, rename and delete documents; turns and document attributes."""
 
-    def add_document(self, name: str, text: str, kind: str = "interview", *, source_file: str | None = None,
-                     file_hash: str | None = None, fmt: str | None = "txt", encoding: str | None = None,
-                     turns: Iterable[tuple[str, str | None, int, int]] = (), attributes: dict[str, str] | None = None,
-                     case: str | None = None, words: int | None = None, uuid: str | None = None) -> Document:
+    def __init__(self, project: Project) -> None:
+        super().__init__(project)
+        self._text_cache: dict[int, str] = {}
+
+    def add(self, name: str, text: str, kind: str = "interview", *, source_file: str | None = None,
+            file_hash: str | None = None, fmt: str | None = "txt", encoding: str | None = None,
+            turns: Iterable[tuple[str, str | None, int, int]] = (), attributes: dict[str, str] | None = None,
+            case: str | None = None, words: int | None = None, uuid: str | None = None) -> Document:
         """Store a document whose text is already normalised; one transaction for all of it."""
         _check_kind(kind)
         name = name.strip()
         if not name:
             raise InvalidValue(tr("nama dokumen tidak boleh kosong"))
-        turns = list(turns)
+        turn_list = list(turns)
         n = len(text)
-        for speaker, _ts, start, end in turns:
+        for speaker, _ts, start, end in turn_list:
             if not (0 <= start < end <= n):
                 raise InvalidValue(tr("giliran bicara {speaker} di luar teks ({start}–{end})",
-                                    speaker=speaker, start=start, end=end))
+                                      speaker=speaker, start=start, end=end))
         if words is None:
             words = len(text.split())
         uid = uuid or new_uuid()
         with self.atomic():
             if self._one("SELECT 1 FROM document WHERE name = ?", (name,)):
                 raise AlreadyExists(tr("dokumen bernama {name} sudah ada", name=name))
-            case_id = self._ensure_case(case) if case else None
+            case_id = self._project.cases.ensure(case) if case else None
             stamp = now()
             cur = self._exec(
                 "INSERT INTO document(uuid, name, kind, text, length, source_file, file_hash, fmt, encoding, words, "
                 "turn_count, imported_at, case_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (uid, name, kind, text, n, source_file, file_hash, fmt, encoding, words, len(turns), stamp, case_id))
-            doc_id = cur.lastrowid
-            if turns:
-                self._conn.executemany(
+                (uid, name, kind, text, n, source_file, file_hash, fmt, encoding, words, len(turn_list), stamp,
+                 case_id))
+            doc_id = int(cur.lastrowid or 0)
+            if turn_list:
+                self._exec_many(
                     'INSERT INTO turn(document_id, seq, speaker, timestamp, start, "end") VALUES (?,?,?,?,?,?)',
-                    [(doc_id, i, sp, ts, s, e) for i, (sp, ts, s, e) in enumerate(turns)])
+                    [(doc_id, i, sp, ts, s, e) for i, (sp, ts, s, e) in enumerate(turn_list)])
             if attributes:
-                self._conn.executemany(
+                self._exec_many(
                     "INSERT INTO document_attribute(document_id, key, value) VALUES (?,?,?)",
-                    [(doc_id, _attribute_key(k), str(v)) for k, v in attributes.items()
+                    [(doc_id, attribute_key(k), str(v)) for k, v in attributes.items()
                      if v is not None and str(v) != ""])
             self._log("document.add", "document", uid, name=name, kind=kind, chars=n, hash=file_hash)
-        return Document(doc_id, uid, name, kind, source_file, file_hash, fmt, encoding, words, len(turns), stamp,
+        return Document(doc_id, uid, name, kind, source_file, file_hash, fmt, encoding, words, len(turn_list), stamp,
                         case_id)
 
-    def documents(self) -> list[Document]:
+    def all(self) -> list[Document]:
         """All documents, ordered by kind then name."""
-        order = "CASE kind WHEN 'interview' THEN 0 WHEN 'observation' THEN 1 WHEN 'document' THEN 2 ELSE 3 END"
-        return [Document(*r) for r in self._tuples(f"SELECT {DOC_COLUMNS} FROM document ORDER BY {order}, name")]
+        return [Document(*r) for r in self._tuples(f"SELECT {DOC_COLUMNS} FROM document ORDER BY {_KIND_ORDER}, name")]
 
-    def document(self, ref: DocRef) -> Document:
+    def get(self, ref: DocRef) -> Document:
         """Resolve a document given as record, id or name (:class:`NotFound` otherwise)."""
         if isinstance(ref, Document):
             return ref
@@ -90,14 +100,15 @@ class DocumentsMixin:
             raise NotFound(tr("dokumen tidak ditemukan: {ref}", ref=ref))
         return Document(*rows[0])
 
-    def _doc_id(self, ref: DocRef) -> int:
+    def id_of(self, ref: DocRef) -> int:
+        """The id of a document given as record, id or name."""
         if isinstance(ref, Document):
             return ref.id
-        return self.document(ref).id
+        return self.get(ref).id
 
-    def document_text(self, ref: DocRef) -> str:
+    def text(self, ref: DocRef) -> str:
         """The stored (frozen) plain text of a document (recently used texts are cached)."""
-        doc_id = ref.id if isinstance(ref, Document) else self._doc_id(ref)
+        doc_id = ref if isinstance(ref, int) else self.id_of(ref)
         cache = self._text_cache
         text = cache.pop(doc_id, None)
         if text is None:
@@ -105,26 +116,34 @@ class DocumentsMixin:
             if text is None:
                 raise NotFound(tr("dokumen #{id} tidak ditemukan", id=doc_id))
         cache[doc_id] = text  # most recently used last
-        while len(cache) > 8:
+        while len(cache) > _TEXT_CACHE_SIZE:
             cache.pop(next(iter(cache)))
         return text
 
-    def document_length(self, ref: DocRef) -> int:
+    def length(self, ref: DocRef) -> int:
         """The length of a document's text in code points."""
-        doc_id = ref.id if isinstance(ref, Document) else self._doc_id(ref)
+        doc_id = ref if isinstance(ref, int) else self.id_of(ref)
         n = self._one("SELECT length FROM document WHERE id = ?", (doc_id,))
         if n is None:
             raise NotFound(tr("dokumen #{id} tidak ditemukan", id=doc_id))
-        return n
+        return int(n)
 
-    def find_document_by_hash(self, file_hash: str) -> Document | None:
+    def lengths(self) -> dict[int, int]:
+        """Document id → text length in code points, for every document."""
+        return dict(self._tuples("SELECT id, length FROM document"))
+
+    def names(self) -> dict[int, str]:
+        """Document id → name, for every document."""
+        return dict(self._tuples("SELECT id, name FROM document"))
+
+    def by_hash(self, file_hash: str) -> Document | None:
         """The document whose content hash is ``file_hash``, if any."""
         rows = self._tuples(f"SELECT {DOC_COLUMNS} FROM document WHERE file_hash = ? LIMIT 1", (file_hash,))
         return Document(*rows[0]) if rows else None
 
-    def rename_document(self, ref: DocRef, new_name: str) -> Document:
+    def rename(self, ref: DocRef, new_name: str) -> Document:
         """Rename a document (names are unique)."""
-        doc = self.document(ref)
+        doc = self.get(ref)
         new_name = new_name.strip()
         if not new_name:
             raise InvalidValue(tr("nama dokumen tidak boleh kosong"))
@@ -133,20 +152,20 @@ class DocumentsMixin:
                 raise AlreadyExists(tr("dokumen bernama {name} sudah ada", name=new_name))
             self._exec("UPDATE document SET name = ? WHERE id = ?", (new_name, doc.id))
             self._log("document.rename", "document", doc.uuid, old=doc.name, new=new_name)
-        return self.document(doc.id)
+        return self.get(doc.id)
 
-    def set_document_kind(self, ref: DocRef, kind: str) -> Document:
+    def set_kind(self, ref: DocRef, kind: str) -> Document:
         """Change whether a document is an interview, observation, document or other."""
-        doc = self.document(ref)
+        doc = self.get(ref)
         _check_kind(kind)
         with self.atomic():
             self._exec("UPDATE document SET kind = ? WHERE id = ?", (kind, doc.id))
             self._log("document.kind", "document", doc.uuid, old=doc.kind, new=kind)
-        return self.document(doc.id)
+        return self.get(doc.id)
 
-    def delete_document(self, ref: DocRef) -> None:
+    def delete(self, ref: DocRef) -> None:
         """Delete a document with its turns, segments, memos and reviews."""
-        doc = self.document(ref)
+        doc = self.get(ref)
         with self.atomic():
             n = self._one("SELECT COUNT(*) FROM segment WHERE document_id = ?", (doc.id,))
             self._exec("DELETE FROM document WHERE id = ?", (doc.id,))
@@ -157,17 +176,17 @@ class DocumentsMixin:
         """The speaker turns of a document in order."""
         return [Turn(*r) for r in self._tuples(
             'SELECT id, document_id, seq, speaker, timestamp, start, "end" FROM turn WHERE document_id = ? ORDER BY seq',
-            (self._doc_id(ref),))]
+            (self.id_of(ref),))]
 
-    def document_attributes(self, ref: DocRef) -> dict[str, str]:
+    def attributes(self, ref: DocRef) -> dict[str, str]:
         """The document's own attributes (from its header block or set by hand)."""
         return dict(self._tuples("SELECT key, value FROM document_attribute WHERE document_id = ? ORDER BY rowid",
-                                 (self._doc_id(ref),)))
+                                 (self.id_of(ref),)))
 
-    def set_document_attribute(self, ref: DocRef, key: str, value: str | None) -> None:
+    def set_attribute(self, ref: DocRef, key: str, value: str | None) -> None:
         """Set (or with ``None`` remove) one document attribute."""
-        doc = self.document(ref)
-        key = _attribute_key(key)
+        doc = self.get(ref)
+        key = attribute_key(key)
         with self.atomic():
             if value is None:
                 self._exec("DELETE FROM document_attribute WHERE document_id = ? AND key = ?", (doc.id, key))

@@ -132,7 +132,3 @@ class MergeRepository(Repository):
                             [(e["time"], coder_ids.get(e["coder_id"]), e["action"], e["entity"], e["entity_uuid"],
                               e["detail"]) for e in other_events])
             self._log("project.merge", "project", self._one("SELECT value FROM meta WHERE key = 'uuid'"), **summary)
-
-    def _exec_many(self, sql: str, rows: list) -> None:
-        if rows:
-            self._project._conn.executemany(sql, rows)  # type: ignore[attr-defined]

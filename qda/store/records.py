@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-KINDS = ("interview", "observation", "document", "other")
-GROUPS = ("dimension", "factor", "own")
-ROLES = ("coder", "supervisor")
-REVIEW_STATUSES = ("approved", "needs_revision", "rejected")
-MEMO_TARGETS = ("project", "document", "code", "segment", "case")
+from qda.domain import GROUPS, KINDS, MEMO_TARGETS, REVIEW_STATUSES, ROLES
+
+__all__ = ["KINDS", "GROUPS", "ROLES", "REVIEW_STATUSES", "MEMO_TARGETS", "Coder", "Document", "Turn", "Case",
+           "Code", "Segment", "Memo", "Review", "Event"]
 
 
 @dataclass(frozen=True)

@@ -63,11 +63,10 @@ class SuggestionRepository(Repository):
             params.append(status)
         if document is not None:
             clauses.append("document_id = ?")
-            params.append(self._project.documents.id_of(document) if hasattr(self._project, "documents")
-                          and not callable(self._project.documents) else self._project._doc_id(document))
+            params.append(self._project.documents.id_of(document))
         if code is not None:
             clauses.append("code_id = ?")
-            params.append(self._code(code).id)
+            params.append(self._project.codes.get(code).id)
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
         return [_suggestion(r) for r in self._tuples(
             f'SELECT {_COLUMNS} FROM suggestion {where} ORDER BY document_id, start, "end", code_id', params)]
@@ -104,8 +103,7 @@ class SuggestionRepository(Repository):
         docs = dict(self._tuples("SELECT id, name FROM document"))
         codes = dict(self._tuples("SELECT id, name FROM code"))
         coders = dict(self._tuples("SELECT id, name FROM coder"))
-        text_of = self._project.document_text if callable(getattr(self._project, "document_text", None)) \
-            else self._project.documents.text
+        text_of = self._project.documents.text
         out = []
         for s in items:
             out.append({"document": docs[s.document_id], "start": s.start, "end": s.end, "code": codes[s.code_id],
@@ -125,7 +123,7 @@ class SuggestionRepository(Repository):
         transaction, one event. Returns the number stored.
         """
         documents, codes = sorted(set(documents)), sorted(set(codes))
-        coder = self._project.coder
+        coder = self._project.coders.current
         stamp = now()
         with self.atomic():
             removed = 0
@@ -140,7 +138,7 @@ class SuggestionRepository(Repository):
             decided = set(self._tuples('SELECT document_id, start, "end", code_id FROM suggestion'))
             fresh = [c for c in candidates if (c.document_id, c.start, c.end, c.code_id) not in decided]
             uids = new_uuids(len(fresh))
-            self._project._conn.executemany(
+            self._exec_many(
                 'INSERT INTO suggestion(uuid, document_id, code_id, start, "end", score, status, created, terms, '
                 "unit, requested_by) VALUES (?,?,?,?,?,?,'pending',?,?,?,?)",
                 [(uid, c.document_id, c.code_id, c.start, c.end, float(c.score), stamp,
@@ -156,14 +154,15 @@ class SuggestionRepository(Repository):
         the ids of the codings this made are appended to ``created`` when given.
         """
         items = [self.get(r) for r in refs]
-        coder_rec = self._project.coder_by(coder) if coder is not None else self._project.coder
+        coder_rec = self._project.coders.get(coder) if coder is not None else self._project.coders.current
         stamp = now()
         out = []
         with self.atomic():
             for s in items:
                 self._refuse_decided(s)
                 try:
-                    seg_id = self._add_segment(s, coder_rec).id
+                    seg_id = self._project.segments.add(s.document_id, s.start, s.end, s.code_id,
+                                                        coder=coder_rec.id).id
                     if created is not None:
                         created.append(seg_id)
                 except AlreadyExists:
@@ -182,7 +181,7 @@ class SuggestionRepository(Repository):
     def reject(self, refs: Iterable[int | str], *, coder=None) -> int:
         """Reject pending suggestions: they stay on record and are never suggested again."""
         items = [self.get(r) for r in refs]
-        coder_rec = self._project.coder_by(coder) if coder is not None else self._project.coder
+        coder_rec = self._project.coders.get(coder) if coder is not None else self._project.coders.current
         stamp = now()
         with self.atomic():
             for s in items:
@@ -202,7 +201,7 @@ class SuggestionRepository(Repository):
         with self.atomic():
             for s in items:
                 if s.segment_id is not None and s.segment_id in remove:
-                    self._remove_segment(s.segment_id)
+                    self._project.segments.remove(s.segment_id)
                 self._exec("UPDATE suggestion SET status = 'pending', segment_id = NULL, decided_by = NULL, "
                            "decided = NULL WHERE id = ?", (s.id,))
             if items:
@@ -213,21 +212,3 @@ class SuggestionRepository(Repository):
     def _refuse_decided(self, s: Suggestion) -> None:
         if s.status != "pending":
             raise InvalidValue(tr("saran #{id} sudah diputuskan ({status})", id=s.id, status=s.status))
-
-    # ------------------------------------------------------------------ store access that moves with the store
-    def _code(self, ref):
-        codes = getattr(self._project, "codes", None)
-        return codes.get(ref) if codes is not None and not callable(codes) else self._project.code(ref)
-
-    def _remove_segment(self, segment_id: int) -> None:
-        segments = getattr(self._project, "segments", None)
-        if segments is not None and not callable(segments):
-            segments.remove(segment_id)
-        else:
-            self._project.remove_segment(segment_id)
-
-    def _add_segment(self, s: Suggestion, coder_rec):
-        segments = getattr(self._project, "segments", None)
-        if segments is not None and not callable(segments):
-            return segments.add(s.document_id, s.start, s.end, s.code_id, coder=coder_rec.id)
-        return self._project.add_segment(s.document_id, s.start, s.end, s.code_id, coder=coder_rec.id)

@@ -108,7 +108,7 @@ class SupervisionRepository(Repository):
             if not last or last[0][1] != "needs_revision" or before == "revised":
                 raise InvalidValue(tr("kutipan ini tidak sedang diminta direvisi (status: {s})", s=before))
             uid = new_uuid()
-            coder = self._project.coder  # type: ignore[attr-defined]
+            coder = self._project.coders.current
             self._exec("INSERT INTO revision(uuid, segment_id, review_id, coder_id, comment, created) "
                        "VALUES (?,?,?,?,?,?)", (uid, segment_id, last[0][0], coder.id, comment or "", now()))
             self._log("review.revised", "segment", seg[0][0], before=before, after="revised", comment=comment,
@@ -148,7 +148,7 @@ class SupervisionRepository(Repository):
 
     def set_blind(self, on: bool) -> None:
         """Switch blind coding on, or off to let coders compare; only a supervisor may."""
-        coder = self._project.coder  # type: ignore[attr-defined]
+        coder = self._project.coders.current
         if coder.role != "supervisor":
             raise InvalidValue(tr("hanya pembimbing yang dapat mengubah mode koding buta"))
         before = self.blind()

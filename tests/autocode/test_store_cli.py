@@ -29,7 +29,7 @@ def project(tmp_path):
     path = tmp_path / "uji.qda"
     p = Project.create(path, coder="Rina")
     turns = [(t.speaker, t.timestamp, t.start, t.end) for t in find_turns(TEXT, parse_header(TEXT).end)]
-    p.add_document("uji.txt", TEXT, "interview", turns=turns)
+    p.documents.add("uji.txt", TEXT, "interview", turns=turns)
     yield p
     p.close()
 
@@ -50,18 +50,18 @@ def test_run_stores_pending_suggestions_with_score_and_terms(project):
     quality = by[("Kualitas Layanan", "Kami tdk puas dengan pelayanan prima yang dijanjikan.")]
     assert quality["terms"] == ["tidak puas", "pelayanan prima"] and quality["score"] == pytest.approx(1 - 0.2 * 0.24)
     assert quality["coder"] == "Rina" and quality["status"] == "pending"
-    assert project.segments() == []  # nothing coded without a decision
-    assert [e.action for e in project.events()][-1] == "suggestion.run"
+    assert project.segments.all() == []  # nothing coded without a decision
+    assert [e.action for e in project.events.all()][-1] == "suggestion.run"
 
 
 def test_accept_creates_a_coding_by_that_coder_marked_as_from_a_suggestion(project):
     autocode.run(project)
     first = project.suggestions.all(code="Kompetensi dan Pelatihan")[0]
-    project.set_coder("Budi")
+    project.coders.set_current("Budi")
     (seg_id,) = project.suggestions.accept([first.id])
-    seg = project.segment(seg_id)
+    seg = project.segments.get(seg_id)
     assert (seg.start, seg.end, seg.code_id) == (first.start, first.end, first.code_id)
-    assert project.coder_by(seg.coder_id).name == "Budi"
+    assert project.coders.get(seg.coder_id).name == "Budi"
     assert project.suggestions.from_suggestion(seg_id).id == first.id
     assert project.suggestions.get(first.id).status == "accepted"
     with pytest.raises(InvalidValue):
@@ -99,7 +99,7 @@ def test_cli_autocode_json_accept_reject(project, tmp_path, capsys):
     assert main(["autocode", path, "--codes", "Tidak Ada"]) == 2
     with Project.open(path, read_only=True) as p:
         assert p.suggestions.counts()["accepted"] == 1 and p.suggestions.counts()["rejected"] == 1
-        assert len(p.segments()) == 1
+        assert len(p.segments.all()) == 1
     assert main(["autocode", path, "--list", "--json", "-"]) == 0
     listed = json.loads(capsys.readouterr().out)
     assert all(r["status"] == "pending" for r in listed)
@@ -114,10 +114,10 @@ def test_decisions_undo_and_redo(project):
     ids = [s.id for s in project.suggestions.all()]
     stack.push(DecideSuggestions(ids[:2], accept=True))
     stack.push(DecideSuggestions(ids[2:], accept=False))
-    assert len(project.segments()) == 2 and project.suggestions.counts() == {"pending": 0, "accepted": 2,
+    assert len(project.segments.all()) == 2 and project.suggestions.counts() == {"pending": 0, "accepted": 2,
                                                                              "rejected": 1}
     stack.undo()
     stack.undo()
-    assert project.segments() == [] and project.suggestions.counts()["pending"] == 3
+    assert project.segments.all() == [] and project.suggestions.counts()["pending"] == 3
     stack.redo()
-    assert len(project.segments()) == 2 and project.suggestions.counts()["accepted"] == 2
+    assert len(project.segments.all()) == 2 and project.suggestions.counts()["accepted"] == 2

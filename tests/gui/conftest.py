@@ -39,7 +39,7 @@ def project_file(tmp_path):
     with Project.create(path, coder="Dewi Anggraini") as p:
         start_p = TEXT.index("[00:00:05]")
         start_i = TEXT.index("[00:00:12]")
-        p.add_document("wawancara_uji.txt", TEXT, kind="interview",
+        p.documents.add("wawancara_uji.txt", TEXT, kind="interview",
                        turns=[("P", "00:00:05", start_p, start_i - 2), ("I", "00:00:12", start_i, len(TEXT) - 1)])
     return path
 
@@ -55,7 +55,7 @@ def window(qtbot, settings, project_file):
     w.resize(1400, 900)
     w.show()
     assert open_project_path(w, project_file)
-    w.show_document(w.project.document("wawancara_uji.txt").id)
+    w.show_document(w.project.documents.get("wawancara_uji.txt").id)
     yield w
     w.close()
 

@@ -51,7 +51,7 @@ def test_first_start_asks_for_the_coder_and_remembers_it(qtbot, monkeypatch, pro
     window = make_window(str(project_file))
     qtbot.addWidget(window)
     assert (Settings().coder_name, Settings().coder_role) == ("Sri Wahyuni", "supervisor")
-    assert (window.project.coder.name, window.project.coder.role) == ("Sri Wahyuni", "supervisor")
+    assert (window.project.coders.current.name, window.project.coders.current.role) == ("Sri Wahyuni", "supervisor")
     assert "Sri Wahyuni" in window.coder_label.text()
     window.close()
 
@@ -94,7 +94,7 @@ def test_import_from_the_menu_reports_refused_files(window, tmp_path, monkeypatc
     from qda.store import Project
 
     with Project.open(project_file, read_only=True) as p:
-        assert p.document("wawancara_staf_persuratan.txt").turn_count == 2
+        assert p.documents.get("wawancara_staf_persuratan.txt").turn_count == 2
 
 
 def test_dropping_files_on_the_window_imports_them(window, tmp_path, qtbot):
@@ -115,9 +115,9 @@ def test_dropping_files_on_the_window_imports_them(window, tmp_path, qtbot):
 
 def test_sources_are_grouped_by_kind_with_informant_attributes(window):
     p = window.project
-    p.add_document("observasi_loket.txt", "Catatan observasi ilustratif di loket persuratan.", kind="observation",
+    p.documents.add("observasi_loket.txt", "Catatan observasi ilustratif di loket persuratan.", kind="observation",
                    attributes={"Lokasi": "Loket Persuratan"}, case="Informan 2")
-    p.set_case_attribute(p.case("Informan 2"), "Jabatan", "Petugas Loket")
+    p.cases.set_attribute(p.cases.get("Informan 2"), "Jabatan", "Petugas Loket")
     window.sources.refresh()
     tree = window.sources.tree
     groups = {tree.topLevelItem(i).text(0): tree.topLevelItem(i) for i in range(tree.topLevelItemCount())}
@@ -126,11 +126,11 @@ def test_sources_are_grouped_by_kind_with_informant_attributes(window):
     assert obs.text(0) == "observasi_loket.txt"
     assert "Jabatan: Petugas Loket" in obs.toolTip(0) and "Lokasi: Loket Persuratan" in obs.toolTip(0)
     tree.setCurrentItem(obs)
-    assert window.pane.document_id == p.document("observasi_loket.txt").id
+    assert window.pane.document_id == p.documents.get("observasi_loket.txt").id
     assert "Petugas Loket" in window.sources.details.text()
     # next / previous document shortcuts walk the list
     QTest.keyClick(window, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
-    assert window.pane.document_id != p.document("observasi_loket.txt").id
+    assert window.pane.document_id != p.documents.get("observasi_loket.txt").id
 
 
 def test_project_in_use_is_offered_read_only(qtbot, settings, project_file, monkeypatch):
@@ -189,7 +189,7 @@ def test_open_demo_builds_on_a_worker_and_opens_it(qtbot, settings, monkeypatch,
         path = Path(folder) / "demo.qda"
         with Project.create(path, coder="Peneliti") as p:
             progress.step()
-            p.add_document("wawancara_demo.txt", "P: Contoh ilustratif.\n", kind="interview")
+            p.documents.add("wawancara_demo.txt", "P: Contoh ilustratif.\n", kind="interview")
         progress.step()
         return path
 
@@ -200,7 +200,7 @@ def test_open_demo_builds_on_a_worker_and_opens_it(qtbot, settings, monkeypatch,
     qtbot.waitUntil(lambda: window.project is not None, timeout=10000)
     assert threads == [False]
     assert window.project.path.name == "demo.qda"
-    assert window.sources.document_ids() == [window.project.document("wawancara_demo.txt").id]
+    assert window.sources.document_ids() == [window.project.documents.get("wawancara_demo.txt").id]
     window.close()
 
 
@@ -242,9 +242,9 @@ def test_coding_a_read_only_project_is_refused_with_a_message(qtbot, settings, p
         qtbot.addWidget(window)
         window.show()
         assert open_project_path(window, project_file)
-        window.show_document(window.project.document("wawancara_uji.txt").id)
+        window.show_document(window.project.documents.get("wawancara_uji.txt").id)
         window.view.select_cp(0, 5)
-        code = window.project.code("Responsivitas").id
+        code = window.project.codes.get("Responsivitas").id
         assert window.coding.apply_to_selection(code) is None
         assert "hanya-baca" in window.statusBar().currentMessage()
         assert read_segments(project_file) == []
@@ -263,13 +263,13 @@ def test_switching_coder_from_the_menu_records_later_codings_under_the_new_name(
 
     monkeypatch.setattr(CoderDialog, "exec", answer)
     window.act_coder.trigger()
-    assert window.project.coder.name == "Agus Prasetyo"
+    assert window.project.coders.current.name == "Agus Prasetyo"
     assert "Agus Prasetyo" in window.coder_label.text()
     window.view.select_cp(0, 5)
-    seg_id = window.coding.apply_to_selection(window.project.code("Responsivitas").id)
+    seg_id = window.coding.apply_to_selection(window.project.codes.get("Responsivitas").id)
     assert "Agus Prasetyo" in window.view.segment_tooltip(seg_id)
     with Project.open(project_file, read_only=True) as p:
-        assert p.coder_by(p.segment(seg_id).coder_id).name == "Agus Prasetyo"
+        assert p.coders.get(p.segments.get(seg_id).coder_id).name == "Agus Prasetyo"
 
 
 def test_open_demo_from_the_menu_builds_the_real_demo(qtbot, settings):
@@ -312,7 +312,7 @@ def test_open_demo_again_keeps_the_users_coding(qtbot, settings, monkeypatch):
     qtbot.waitUntil(lambda: window.project is not None, timeout=30000)
     n = window.project.stats()["segments"]
     window.view.select_cp(0, 5)
-    window.coding.apply_to_selection(window.project.code("Responsivitas").id)
+    window.coding.apply_to_selection(window.project.codes.get("Responsivitas").id)
     window.close_project()
     window.act_demo.trigger()  # opens the existing demo: nothing is rebuilt
     qtbot.waitUntil(lambda: window.project is not None, timeout=30000)

@@ -28,13 +28,13 @@ def window(qtbot, settings, tmp_path):
     path = tmp_path / "saran.qda"
     with Project.create(path, coder="Dewi Anggraini") as p:
         turns = [(t.speaker, t.timestamp, t.start, t.end) for t in find_turns(TEXT, TEXT.index("P:"))]
-        p.add_document("wawancara_saran.txt", TEXT, kind="interview", turns=turns)
+        p.documents.add("wawancara_saran.txt", TEXT, kind="interview", turns=turns)
     w = MainWindow(settings)
     qtbot.addWidget(w)
     w.resize(1366, 768)
     w.show()
     assert open_project_path(w, path)
-    w.show_document(w.project.document("wawancara_saran.txt").id)
+    w.show_document(w.project.documents.get("wawancara_saran.txt").id)
     yield w
     w.close()
 
@@ -77,22 +77,22 @@ def test_accept_reject_and_undo(qtbot, window):
     project = window.project
     panel.select_suggestion(panel.shown_ids()[0])
     panel.accept_button.click()
-    [seg] = project.segments()
+    [seg] = project.segments.all()
     assert TEXT[seg.start:seg.end] == "𝔸 Pelatihn jarang sekali, Mbak."
-    assert project.coder_by(seg.coder_id).name == "Dewi Anggraini"
+    assert project.coders.get(seg.coder_id).name == "Dewi Anggraini"
     assert project.suggestions.from_suggestion(seg.id) is not None
     assert len(panel.shown_ids()) == 2 and window.view.segment_count() == 1
-    panel.set_code_filter(project.code("Beban Kerja yang Wajar").id)
+    panel.set_code_filter(project.codes.get("Beban Kerja yang Wajar").id)
     assert len(panel.shown_ids()) == 1
     panel.reject_all_button.click()
     assert project.suggestions.counts() == {"pending": 1, "accepted": 1, "rejected": 1}
     window.stack.undo()
     window.stack.undo()
-    assert project.segments() == [] and project.suggestions.counts()["pending"] == 3
+    assert project.segments.all() == [] and project.suggestions.counts()["pending"] == 3
     panel.set_code_filter(None)
     assert len(panel.shown_ids()) == 3
     # a new run does not bring back what was rejected
-    panel.set_code_filter(project.code("Beban Kerja yang Wajar").id)
+    panel.set_code_filter(project.codes.get("Beban Kerja yang Wajar").id)
     panel.reject_all_button.click()
     panel.set_code_filter(None)
     _run(qtbot, panel)
@@ -112,7 +112,7 @@ def test_indicator_terms_are_edited_in_the_dialog(qtbot, window):
     from qda.gui.autocode.terms_dialog import IndicatorTermsDialog
 
     project = window.project
-    code = project.code("Lingkungan Kerja yang Positif")
+    code = project.codes.get("Lingkungan Kerja yang Positif")
     dialog = IndicatorTermsDialog(project, code.id, window)
     qtbot.addWidget(dialog)
     dialog.set_terms(code.id, ["suasananya biasa", "rekan kerja"])

@@ -15,7 +15,7 @@ from workbench_support import END, START, TEXT, WORD, read_segments
 pytestmark = pytest.mark.gui
 
 def _code_id(window, name):
-    return window.project.code(name).id
+    return window.project.codes.get(name).id
 
 
 def _code_index(window, name):
@@ -143,13 +143,13 @@ def test_in_vivo_creates_an_own_code_named_after_the_selection(window, project_f
     _select(window)
     window.view.setFocus()
     QTest.keyClick(window.view, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
-    code = window.project.code(WORD)
+    code = window.project.codes.get(WORD)
     assert code.group == "own"
     assert read_segments(project_file) == [(START, END, WORD)]
     assert window.undo.undo_action.text() == f"Urungkan: kode in-vivo {WORD}"
     QTest.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # one step undoes both
     assert read_segments(project_file) == []
-    assert WORD not in {c.name for c in window.project.codes()}
+    assert WORD not in {c.name for c in window.project.codes.all()}
 
 
 def test_undo_and_redo_are_labelled_and_reach_the_file(window, project_file):
@@ -215,12 +215,12 @@ def test_codings_are_in_the_file_at_once(window, project_file):
 
 
 def test_hidden_coders_are_counted_never_silently_dropped(window, project_file):
-    other = window.project.set_coder("Budi Santoso", "coder")
+    other = window.project.coders.set_current("Budi Santoso", "coder")
     window.coding.apply_span(window.view.document_id, 0, 5, _code_id(window, "Responsivitas"))
-    window.project.set_coder("Dewi Anggraini", "coder")
+    window.project.coders.set_current("Dewi Anggraini", "coder")
     window.coding.apply_span(window.view.document_id, 6, 10, _code_id(window, "Produktivitas"))
     assert len(window.view.segments()) == 2
-    dewi = window.project.coder.id
+    dewi = window.project.coders.current.id
     window.set_visible_coders({dewi})
     assert [s.coder_id for s in window.view.segments()] == [dewi]
     assert "1 pengode disembunyikan" in window.hidden_label.text()
@@ -263,8 +263,8 @@ def test_speaker_labels_are_bold_and_timestamps_dimmed(window):
 def test_details_show_the_latest_review_with_its_comment(window):
     _select(window)
     seg_id = window.coding.apply_to_selection(_code_id(window, "Responsivitas"))
-    window.project.set_coder("Dr. Sri Wahyuni", "supervisor")
-    window.project.add_review(window.project.segment(seg_id), "needs_revision", "Lebih cocok Kualitas Layanan?")
+    window.project.coders.set_current("Dr. Sri Wahyuni", "supervisor")
+    window.project.reviews.add(window.project.segments.get(seg_id), "needs_revision", "Lebih cocok Kualitas Layanan?")
     window.show_segments([seg_id])
     text = window.segment_info.cards[0].label.text()
     assert "Perlu revisi" in text and "Dr. Sri Wahyuni" in text and "Lebih cocok Kualitas Layanan?" in text

@@ -10,9 +10,9 @@ pytestmark = pytest.mark.gui
 def test_export_excerpts_from_the_menu(window, qtbot, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
-    doc = window.project.document("wawancara_uji.txt")
-    text = window.project.document_text(doc)
-    window.project.add_segment(doc, 0, 10, "Responsivitas")
+    doc = window.project.documents.get("wawancara_uji.txt")
+    text = window.project.documents.text(doc)
+    window.project.segments.add(doc, 0, 10, "Responsivitas")
     target = tmp_path / "kutipan"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "Excel (*.xlsx)"))
     window.act_excerpts.trigger()

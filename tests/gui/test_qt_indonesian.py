@@ -86,7 +86,7 @@ def test_coder_panel_role_names(qtbot, lang, tmp_path):
     from qda.store import Project
 
     with Project.create(tmp_path / "peran.qda", coder="Rina", role="coder") as project:
-        project.set_coder("Dr. Sri Wahyuni", "supervisor")
+        project.coders.set_current("Dr. Sri Wahyuni", "supervisor")
         for code, expected in (("id", {"pengode", "pembimbing"}), ("en", {"coder", "supervisor"})):
             lang(code)
             panel = CoderPanel()

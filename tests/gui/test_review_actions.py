@@ -20,11 +20,11 @@ def _latest(project_file):
 def test_supervisor_reviews_a_coding(window, qtbot, monkeypatch, project_file):
     from qda.gui.review_dialog import ReviewDialog
 
-    doc = window.project.document("wawancara_uji.txt")
-    seg = window.project.add_segment(doc, 0, 10, "Responsivitas")
+    doc = window.project.documents.get("wawancara_uji.txt")
+    seg = window.project.segments.add(doc, 0, 10, "Responsivitas")
     window.segment_info.show_segments([seg.id])
     assert window.segment_info.cards[0].review_button.isHidden()  # a coder does not review
-    window.project.set_coder("Dr. Sri Wahyuni", "supervisor")
+    window.project.coders.set_current("Dr. Sri Wahyuni", "supervisor")
     window.segment_info.show_segments([seg.id])
     card = window.segment_info.cards[0]
     assert not card.review_button.isHidden()

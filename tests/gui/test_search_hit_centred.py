@@ -16,7 +16,7 @@ def test_search_hit_is_centred(qtbot, settings, tmp_path):
     text = "\n".join(lines) + "\n"
     path = tmp_path / "panjang.qda"
     with Project.create(path, coder="Dewi Anggraini") as p:
-        p.add_document("observasi_panjang.txt", text, kind="observation")
+        p.documents.add("observasi_panjang.txt", text, kind="observation")
     window = MainWindow(settings)
     qtbot.addWidget(window)
     window.resize(1366, 768)

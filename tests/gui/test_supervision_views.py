@@ -27,16 +27,16 @@ def supervised(tmp_path):
     """Two coders' codings on one interview, and a supervisor."""
     path = tmp_path / "bimbingan.qda"
     with Project.create(path, codebook=False, coder="Ani") as p:
-        p.add_document("w1.txt", TEXT, "interview")
-        p.add_code("Responsivitas", group="dimension", color="#2e7d32")
-        p.add_code("Sarana", group="factor", color="#1565c0")
-        p.set_coder("Budi")
-        p.set_coder("Dosen", "supervisor")
+        p.documents.add("w1.txt", TEXT, "interview")
+        p.codes.add("Responsivitas", group="dimension", color="#2e7d32")
+        p.codes.add("Sarana", group="factor", color="#1565c0")
+        p.coders.set_current("Budi")
+        p.coders.set_current("Dosen", "supervisor")
         for coder, phrase, code in (("Ani", "Pelayanan cepat.", "Responsivitas"),
                                     ("Ani", "Ruang tunggu panas.", "Sarana"),
                                     ("Budi", "Pelayanan cepat.", "Responsivitas"),
                                     ("Budi", "Antrean panjang di pagi hari.", "Sarana")):
-            p.add_segment("w1.txt", *span(phrase), code, coder=coder)
+            p.segments.add("w1.txt", *span(phrase), code, coder=coder)
     return path
 
 
@@ -83,7 +83,7 @@ def test_queue_is_driven_from_the_keyboard(qtbot, supervised):
     p = w.project
     statuses = p.supervision.statuses()
     assert [statuses[i.segment_id] for i in items] == ["approved", "needs_revision", "rejected", "pending"]
-    assert p.latest_review(items[1].segment_id).comment == "batas kutipan terlalu sempit"
+    assert p.reviews.latest(items[1].segment_id).comment == "batas kutipan terlalu sempit"
     assert [i.status for i in q.list.items()][:3] == ["approved", "needs_revision", "rejected"]
     assert "Ani" in q.summary.text()
     # every verdict is one undoable step
@@ -110,9 +110,9 @@ def test_queue_is_driven_from_the_keyboard(qtbot, supervised):
 
 def test_coder_sees_requests_for_revision_and_marks_them_revised(qtbot, supervised):
     with Project.open(supervised, coder="Dosen") as p:
-        ani = p.segments(coder="Ani")
-        p.add_review(ani[0], "needs_revision", "perluas")
-        p.add_review(ani[1], "approved")
+        ani = p.segments.all(coder="Ani")
+        p.reviews.add(ani[0], "needs_revision", "perluas")
+        p.reviews.add(ani[1], "approved")
     w = make_window(qtbot, supervised, "Ani", "coder")
     q = w.queue
     assert w.tabs.tabText(w.tabs.indexOf(q)) == "Perlu direvisi"
@@ -136,12 +136,12 @@ def test_review_mode_locks_codings(qtbot, supervised):
     assert w.mode_label.isVisible() and "MODE TELAAH" in w.mode_label.text()
     assert not w.act_quick.isEnabled() and not w.act_merge.isEnabled()
     p = w.project
-    n = len(p.segments())
+    n = len(p.segments.all())
     w.error_box = None
-    assert w.push(ApplyCode(p.document("w1.txt").id, 0, 5, p.code("Sarana").id)) is None
-    assert len(p.segments()) == n and w.error_box is not None
-    assert w.push(AddReview(p.segments()[0].id, "approved", "ok")) is not None
-    p.set_memo(p.segments()[0], "catatan")
+    assert w.push(ApplyCode(p.documents.get("w1.txt").id, 0, 5, p.codes.get("Sarana").id)) is None
+    assert len(p.segments.all()) == n and w.error_box is not None
+    assert w.push(AddReview(p.segments.all()[0].id, "approved", "ok")) is not None
+    p.memos.set(p.segments.all()[0], "catatan")
     w.close()
 
 
@@ -152,9 +152,9 @@ def test_blind_coding(qtbot, supervised):
     w.close()
     w = make_window(qtbot, supervised, "Ani", "coder")
     p = w.project
-    w.show_document(p.document("w1.txt").id)
+    w.show_document(p.documents.get("w1.txt").id)
     shown = {s.coder_id for s in w.view.segments()}
-    assert shown == {p.coder_by("Ani").id}
+    assert shown == {p.coders.get("Ani").id}
     assert "KODING BUTA" in w.mode_label.text() and w.mode_label.isVisible()
     assert not w.tabs.isTabEnabled(w.tabs.indexOf(w.agreement))
     assert not w.act_blind.isEnabled()  # only a supervisor switches comparison on
@@ -181,7 +181,7 @@ def test_agreement_view_and_side_by_side(qtbot, supervised):
     opened = []
     dialog.openRequested.connect(lambda *args: opened.append(args))
     dialog.findChildren(type(a.run_button))[0].click()
-    assert opened and opened[0][0] == w.project.document("w1.txt").id
+    assert opened and opened[0][0] == w.project.documents.get("w1.txt").id
     dialog.close()
     w.close()
 
@@ -190,12 +190,12 @@ def test_file_merge_previews_and_merges(qtbot, supervised, tmp_path):
     other = tmp_path / "budi_copy.qda"
     shutil.copy(supervised, other)
     with Project.open(other, coder="Budi") as p:
-        p.add_segment("w1.txt", *span("Petugas ramah sekali."), "Responsivitas")
+        p.segments.add("w1.txt", *span("Petugas ramah sekali."), "Responsivitas")
     w = make_window(qtbot, supervised, "Dosen", "supervisor")
     done = w.merge_from(other, ask=False)
     assert done.applied and done.new_counts()["codings"] == 1
     assert w.merge_dialog.counts.item(2, 1).text() == "1"
-    assert len(w.project.segments()) == 5
+    assert len(w.project.segments.all()) == 5
     assert len(w.queue.list.items()) == 5
     again = w.merge_from(other, ask=False)
     assert again.adds_nothing

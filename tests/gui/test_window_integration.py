@@ -12,7 +12,7 @@ from workbench_support import END, START, TEXT, read_segments
 pytestmark = pytest.mark.gui
 
 def _code(window, name):
-    return window.project.code(name).id
+    return window.project.codes.get(name).id
 
 
 def test_search_hit_opens_and_selects_the_span_after_astral_characters(window, qtbot):
@@ -29,16 +29,16 @@ def test_search_hit_opens_and_selects_the_span_after_astral_characters(window, q
 
 def test_coder_panel_hides_a_coder_and_the_status_bar_says_so(window, project_file):
     doc = window.view.document_id
-    budi = window.project.set_coder("Budi Santoso", "coder")
+    budi = window.project.coders.set_current("Budi Santoso", "coder")
     window.coding.apply_span(doc, 0, 5, _code(window, "Responsivitas"))
-    window.project.set_coder("Dewi Anggraini", "coder")
+    window.project.coders.set_current("Dewi Anggraini", "coder")
     window.coding.apply_span(doc, START, END, _code(window, "Produktivitas"))
     window.coders.set_project(window.project)
     tree = window.coders.tree
     item = next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
                 if tree.topLevelItem(i).text(0).startswith("Budi"))
     item.setCheckState(0, Qt.CheckState.Unchecked)
-    assert [s.coder_id for s in window.view.segments()] == [window.project.coder.id]
+    assert [s.coder_id for s in window.view.segments()] == [window.project.coders.current.id]
     assert "1 pengode disembunyikan (1 koding di dokumen ini)" == window.hidden_label.text()
     assert len(read_segments(project_file)) == 2  # hidden, not removed
     item.setCheckState(0, Qt.CheckState.Checked)
@@ -68,7 +68,7 @@ def test_recode_from_the_details_changes_the_code_in_the_file(window, project_fi
 
 def test_undo_of_a_coding_in_another_source_shows_that_source(window, project_file):
     first = window.view.document_id
-    other = window.project.add_document("observasi_loket.txt", "Catatan ilustratif tentang antrean loket.\n",
+    other = window.project.documents.add("observasi_loket.txt", "Catatan ilustratif tentang antrean loket.\n",
                                         kind="observation")
     window.sources.refresh()
     window.view.select_cp(START, END)

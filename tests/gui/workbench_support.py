@@ -23,4 +23,4 @@ def read_segments(path):
     from qda.store import Project
 
     with Project.open(path, read_only=True) as p:
-        return [(s.start, s.end, p.code(s.code_id).name) for s in p.segments()]
+        return [(s.start, s.end, p.codes.get(s.code_id).name) for s in p.segments.all()]

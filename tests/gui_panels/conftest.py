@@ -26,8 +26,8 @@ def _private_config(tmp_path, monkeypatch):
 @pytest.fixture
 def fx(tmp_path) -> Fixture:
     project = Project.create(tmp_path / "penelitian_kelurahan.qda", coder="Rina Wulandari", role="coder")
-    interview = project.add_document("wawancara_01_warga.txt", INTERVIEW, "interview")
-    observation = project.add_document("observasi_01_loket.txt", OBSERVATION, "observation")
+    interview = project.documents.add("wawancara_01_warga.txt", INTERVIEW, "interview")
+    observation = project.documents.add("observasi_01_loket.txt", OBSERVATION, "observation")
     yield Fixture(project, UndoStack(project), interview, observation)
     project.close()
 

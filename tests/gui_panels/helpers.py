@@ -47,12 +47,12 @@ class Fixture:
     observation: object
 
     def code_id(self, name: str) -> int:
-        return self.project.code(name).id
+        return self.project.codes.get(name).id
 
     def code_phrase(self, doc, phrase: str, code: str, coder: str | None = None):
         text = INTERVIEW if doc is self.interview else OBSERVATION
         start, end = span(text, phrase)
-        return self.project.add_segment(doc, start, end, code, coder=coder)
+        return self.project.segments.add(doc, start, end, code, coder=coder)
 
 
 def save_screenshot(widget, name: str) -> Path:

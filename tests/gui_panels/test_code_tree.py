@@ -110,7 +110,7 @@ def test_counts_follow_the_undo_stack(panel, fx, qtbot):
 
 
 def test_details_show_definition_in_the_interface_language(panel, fx):
-    code = fx.project.code("Responsivitas")
+    code = fx.project.codes.get("Responsivitas")
     assert panel.select_code(code.id)
     assert panel.current_code_id() == code.id
     html = panel.details.toPlainText()
@@ -216,7 +216,7 @@ def test_create_code_through_dialog_and_undo(panel, fx, qtbot, monkeypatch):
 
     monkeypatch.setattr(code_dialogs.CodeEditDialog, "exec", fill)
     new_id = panel.create_code()
-    code = fx.project.code("Koordinasi Internal")
+    code = fx.project.codes.get("Koordinasi Internal")
     assert new_id == code.id
     assert (code.group, code.color, code.parent_id) == ("own", "#3366cc", None)
     assert code.definition_id.startswith("Kerja sama")
@@ -227,11 +227,11 @@ def test_create_code_through_dialog_and_undo(panel, fx, qtbot, monkeypatch):
 
     fx.stack.undo()
     qtbot.waitUntil(lambda: group_rows(panel)["Kode Sendiri"] == [])
-    assert "Koordinasi Internal" not in {c.name for c in fx.project.codes()}
+    assert "Koordinasi Internal" not in {c.name for c in fx.project.codes.all()}
 
 
 def test_new_code_dialog_refuses_a_taken_name(qtbot, fx):
-    dialog = code_dialogs.CodeEditDialog(fx.project.codes())
+    dialog = code_dialogs.CodeEditDialog(fx.project.codes.all())
     qtbot.addWidget(dialog)
     ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
     assert not ok.isEnabled()
@@ -267,10 +267,10 @@ def test_rename_in_place_with_f2_and_undo(panel, fx, qtbot):
     editor.selectAll()
     qtbot.keyClicks(editor, "Daya Tanggap")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: fx.project.code(resp).name == "Daya Tanggap")
+    qtbot.waitUntil(lambda: fx.project.codes.get(resp).name == "Daya Tanggap")
     qtbot.waitUntil(lambda: "Daya Tanggap" in visible_codes(panel))
     fx.stack.undo()
-    assert fx.project.code(resp).name == "Responsivitas"
+    assert fx.project.codes.get(resp).name == "Responsivitas"
     qtbot.waitUntil(lambda: "Responsivitas" in visible_codes(panel))
 
 
@@ -279,38 +279,38 @@ def test_rename_to_a_taken_name_is_refused_with_a_message(panel, fx, qtbot, monk
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: warnings.append(text))
     resp = fx.code_id("Responsivitas")
     panel._on_rename_requested(resp, "Akuntabilitas")
-    assert fx.project.code(resp).name == "Responsivitas"
+    assert fx.project.codes.get(resp).name == "Responsivitas"
     assert warnings and "Akuntabilitas" in warnings[0]
 
 
 def test_recolour_through_color_dialog(panel, fx, monkeypatch):
     monkeypatch.setattr(QColorDialog, "getColor", lambda *a, **k: QColor("#123456"))
     prod = fx.code_id("Produktivitas")
-    old = fx.project.code(prod).color
+    old = fx.project.codes.get(prod).color
     panel.select_code(prod)
     panel.act_color.trigger()
-    assert fx.project.code(prod).color == "#123456"
+    assert fx.project.codes.get(prod).color == "#123456"
     fx.stack.undo()
-    assert fx.project.code(prod).color == old
+    assert fx.project.codes.get(prod).color == old
 
 
 def test_move_through_pindahkan_dialog_and_undo(panel, fx, qtbot, monkeypatch):
     kual, resp = fx.code_id("Kualitas Layanan"), fx.code_id("Responsivitas")
     choose_in_dialog(monkeypatch, "code", kual)
     panel.move_code(resp)
-    assert fx.project.code(resp).parent_id == kual
+    assert fx.project.codes.get(resp).parent_id == kual
     parent = proxy_index(panel, resp).parent()
     assert parent.data(CodeIdRole) == kual
     fx.stack.undo()
     qtbot.waitUntil(lambda: not proxy_index(panel, resp).parent().data(CodeIdRole))
-    assert fx.project.code(resp).parent_id is None
+    assert fx.project.codes.get(resp).parent_id is None
 
 
 def test_move_to_another_group_top_level(panel, fx, qtbot, monkeypatch):
     beban = fx.code_id("Beban Kerja yang Wajar")
     choose_in_dialog(monkeypatch, "group", "own")
     panel.move_code(beban)
-    assert fx.project.code(beban).group == "own"
+    assert fx.project.codes.get(beban).group == "own"
     assert group_rows(panel)["Kode Sendiri"] == ["Beban Kerja yang Wajar"]
 
 
@@ -323,7 +323,7 @@ def test_move_by_dragging_a_code_onto_another(panel, fx, qtbot):
     # a code may not be dropped on itself
     assert not panel.proxy.canDropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, proxy_index(panel, motiv))
     _drop_on(panel.tree.viewport(), panel.tree.visualRect(target).center(), mime, Qt.DropAction.MoveAction)
-    qtbot.waitUntil(lambda: fx.project.code(motiv).parent_id == kep)
+    qtbot.waitUntil(lambda: fx.project.codes.get(motiv).parent_id == kep)
     qtbot.waitUntil(lambda: proxy_index(panel, motiv).parent().data(CodeIdRole) == kep)
     assert fx.stack.undo_text.startswith("pindahkan kode")
 
@@ -337,12 +337,12 @@ def test_merge_asks_and_moves_segments(panel, fx, qtbot, monkeypatch):
     shown = accept_message_boxes(monkeypatch)
     panel.merge_code(resp)
     assert len(shown) == 1 and "2 segmen" in shown[0] and "Akuntabilitas" in shown[0]
-    assert "Responsibilitas" not in {c.name for c in fx.project.codes()}
-    assert len(fx.project.segments(code=akun)) == 2
+    assert "Responsibilitas" not in {c.name for c in fx.project.codes.all()}
+    assert len(fx.project.segments.all(code=akun)) == 2
     assert proxy_index(panel, akun, 1).data() == "2"
     fx.stack.undo()
-    assert len(fx.project.segments(code=resp)) == 2
-    assert len(fx.project.segments(code=akun)) == 0
+    assert len(fx.project.segments.all(code=resp)) == 2
+    assert len(fx.project.segments.all(code=akun)) == 0
 
 
 def test_delete_code_with_segments_says_how_many(panel, fx, qtbot, monkeypatch):
@@ -364,19 +364,19 @@ def test_delete_code_with_segments_says_how_many(panel, fx, qtbot, monkeypatch):
     monkeypatch.setattr(QMessageBox, "exec", cancel)
     panel.delete_code(ling)
     assert "3 segmen" in asked[0]
-    assert len(fx.project.segments(code=ling)) == 3
+    assert len(fx.project.segments.all(code=ling)) == 3
 
     shown = accept_message_boxes(monkeypatch)
     panel.select_code(ling)
     panel.tree.setFocus()
     qtbot.keyClick(panel.tree, Qt.Key.Key_Delete)
     assert "3 segmen" in shown[0]
-    assert "Lingkungan Kerja yang Positif" not in {c.name for c in fx.project.codes()}
-    assert fx.project.segments(document=fx.observation) == []
+    assert "Lingkungan Kerja yang Positif" not in {c.name for c in fx.project.codes.all()}
+    assert fx.project.segments.all(document=fx.observation) == []
     assert "Lingkungan Kerja yang Positif" not in visible_codes(panel)
 
     fx.stack.undo()
-    assert len(fx.project.segments(code=ling)) == 3
+    assert len(fx.project.segments.all(code=ling)) == 3
     qtbot.waitUntil(lambda: proxy_index(panel, ling, 1).data() == "3")
 
 
@@ -398,7 +398,7 @@ def test_screenshot(panel, fx):
     fx.code_phrase(fx.interview, "Surat pengantar biasanya selesai dalam satu hari kerja", "Produktivitas")
     fx.code_phrase(fx.interview, "Pelatihan hanya sekali setahun", "Kompetensi dan Pelatihan")
     fx.code_phrase(fx.observation, "Ruang tunggu panas", "Sumber Daya dan Sarana Prasarana")
-    fx.project.add_code("Koordinasi Internal", group="own", color="#5c6bc0",
+    fx.project.codes.add("Koordinasi Internal", group="own", color="#5c6bc0",
                         definition_id="Kerja sama antarsubbagian dalam menyelesaikan layanan (kode ilustratif).")
     panel.refresh()
     panel.tree.expandAll()
@@ -421,7 +421,7 @@ def test_context_menu_offers_every_action_and_subcode_creation(panel, fx, monkey
 
     monkeypatch.setattr(code_dialogs.CodeEditDialog, "exec", fill)
     next(a for a in menu.actions() if a.text() == "Subkode baru…").trigger()
-    child = fx.project.code("Kejelasan Prosedur")
+    child = fx.project.codes.get("Kejelasan Prosedur")
     assert (child.parent_id, child.group) == (kual, "dimension")
     assert proxy_index(panel, child.id).parent().data(CodeIdRole) == kual
 
@@ -438,7 +438,7 @@ def test_group_details_and_new_code_dialog_screenshot(panel, fx, qtbot):
     assert "Faktor Pendorong" in text and "10 kode, 1 segmen" in text
     assert not panel.act_delete.isEnabled() and panel.act_new.isEnabled()
 
-    dialog = code_dialogs.CodeEditDialog(fx.project.codes(), group="factor", color="#7986cb")
+    dialog = code_dialogs.CodeEditDialog(fx.project.codes.all(), group="factor", color="#7986cb")
     qtbot.addWidget(dialog)
     dialog.name_edit.setText("Koordinasi Lintas Bidang")
     dialog.parent_combo.setCurrentIndex(dialog.parent_combo.findText("Kepemimpinan yang Efektif"))
@@ -452,28 +452,28 @@ def test_group_details_and_new_code_dialog_screenshot(panel, fx, qtbot):
 
 def test_dropping_a_subcode_on_another_group(panel, fx, qtbot):
     kual, beban = fx.code_id("Kualitas Layanan"), fx.code_id("Beban Kerja yang Wajar")
-    fx.project.move_code(beban, kual)  # start as a subcode of a dimension
+    fx.project.codes.move(beban, kual)  # start as a subcode of a dimension
     panel.refresh()
     mime = panel.proxy.mimeData([proxy_index(panel, beban)])
     own_group = panel.proxy.index(2, 0)
     assert panel.proxy.canDropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, own_group)
     panel.proxy.dropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, own_group)
-    qtbot.waitUntil(lambda: fx.project.code(beban).group == "own")
-    assert fx.project.code(beban).parent_id is None
+    qtbot.waitUntil(lambda: fx.project.codes.get(beban).group == "own")
+    assert fx.project.codes.get(beban).parent_id is None
     assert group_rows(panel)["Kode Sendiri"] == ["Beban Kerja yang Wajar"]
     fx.stack.undo()  # the group change
     fx.stack.undo()  # leaving the parent
-    assert (fx.project.code(beban).parent_id, fx.project.code(beban).group) == (kual, "dimension")
+    assert (fx.project.codes.get(beban).parent_id, fx.project.codes.get(beban).group) == (kual, "dimension")
 
 
 def test_moving_a_code_under_its_own_subcode_is_refused_with_a_message(panel, fx, monkeypatch):
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: warnings.append(text))
     kual, resp = fx.code_id("Kualitas Layanan"), fx.code_id("Responsivitas")
-    fx.project.move_code(resp, kual)
+    fx.project.codes.move(resp, kual)
     panel.refresh()
     panel._move(kual, resp, "dimension")  # what a stale drop could ask for
-    assert fx.project.code(kual).parent_id is None
+    assert fx.project.codes.get(kual).parent_id is None
     assert warnings and "Kualitas Layanan" in warnings[0]
 
 
@@ -482,7 +482,7 @@ def test_a_500_code_codebook_keeps_its_hierarchy_and_filters(qtbot, fx):
     with fx.project.atomic():
         for i in range(485):
             parent = parents[i // 5] if i >= 5 else None  # a tree five codes wide at each level
-            parents.append(fx.project.add_code(f"Inovasi Layanan {i + 1}", parent=parent).id)
+            parents.append(fx.project.codes.add(f"Inovasi Layanan {i + 1}", parent=parent).id)
     panel = CodeTreePanel()
     qtbot.addWidget(panel)
     panel.set_project(fx.project, fx.stack)
@@ -494,17 +494,17 @@ def test_a_500_code_codebook_keeps_its_hierarchy_and_filters(qtbot, fx):
     assert depth == 4  # group > 3 ancestors > the code
     panel.set_filter("Inovasi Layanan 485")
     assert visible_codes(panel)[-1] == "Inovasi Layanan 485"
-    assert set(visible_codes(panel)) == {fx.project.code(i).name for i in [deep, *_ancestors(fx, deep)]}
+    assert set(visible_codes(panel)) == {fx.project.codes.get(i).name for i in [deep, *_ancestors(fx, deep)]}
     fx.code_phrase(fx.interview, "Pelatihan hanya sekali setahun", "Inovasi Layanan 485")
     panel.refresh_counts()
     assert proxy_index(panel, deep, 1).data() == "1"
 
 
 def _ancestors(fx, code_id):
-    out, code = [], fx.project.code(code_id)
+    out, code = [], fx.project.codes.get(code_id)
     while code.parent_id is not None:
         out.append(code.parent_id)
-        code = fx.project.code(code.parent_id)
+        code = fx.project.codes.get(code.parent_id)
     return out
 
 

@@ -13,9 +13,9 @@ from .helpers import save_screenshot, shown
 @pytest.fixture
 def coded(fx):
     p = fx.project
-    budi = p.set_coder("Budi Santoso", "coder")
-    sri = p.set_coder("Dr. Sri Hartati", "supervisor")
-    rina = p.set_coder("Rina Wulandari", "coder")
+    budi = p.coders.set_current("Budi Santoso", "coder")
+    sri = p.coders.set_current("Dr. Sri Hartati", "supervisor")
+    rina = p.coders.set_current("Rina Wulandari", "coder")
     fx.code_phrase(fx.interview, "petugas langsung menanggapi", "Responsivitas")
     fx.code_phrase(fx.interview, "Pelatihan hanya sekali setahun", "Kompetensi dan Pelatihan")
     fx.code_phrase(fx.observation, "Ruang tunggu panas", "Sumber Daya dan Sarana Prasarana")

@@ -28,7 +28,7 @@ def test_open_close_reopen(qtbot, fx, tmp_path):
     with qtbot.waitSignal(coders.visibilityChanged) as blocker:
         coders.set_project(None)
     assert blocker.args == [set()]
-    assert fx.project.memo(None) == "Catatan yang belum tersimpan"
+    assert fx.project.memos.get(None) == "Catatan yang belum tersimpan"
     assert tree.model.rowCount() == 3 and tree.model.codes() == []
     assert not memo.editor.isEnabled()
     assert not search.search_button.isEnabled()
@@ -47,7 +47,7 @@ def test_open_close_reopen(qtbot, fx, tmp_path):
     finally:
         other.close()
     with Project.open(path) as again:
-        assert again.memo(None) == "Catatan yang belum tersimpan"
+        assert again.memos.get(None) == "Catatan yang belum tersimpan"
 
 
 def test_code_selected_only_when_the_current_code_changes(qtbot, fx):
@@ -58,7 +58,7 @@ def test_code_selected_only_when_the_current_code_changes(qtbot, fx):
     tree.codeSelected.connect(seen.append)
     resp = fx.code_id("Responsivitas")
     tree.select_code(resp)
-    fx.project.add_code("Inovasi Layanan")  # the codebook changes: the tree rebuilds
+    fx.project.codes.add("Inovasi Layanan")  # the codebook changes: the tree rebuilds
     tree.refresh()
     assert tree.current_code_id() == resp
     assert seen == [resp]
@@ -67,7 +67,7 @@ def test_code_selected_only_when_the_current_code_changes(qtbot, fx):
 def test_read_only_project_offers_no_changes(qtbot, fx):
     from qda.gui.panels.quick_code import QuickCodeDialog
 
-    fx.project.set_memo(None, "Memo lama")
+    fx.project.memos.set(None, "Memo lama")
     path = fx.project.path
     fx.project.close()
     with Project.open(path, read_only=True) as ro:
@@ -77,7 +77,7 @@ def test_read_only_project_offers_no_changes(qtbot, fx):
         qtbot.addWidget(memo)
         tree.set_project(ro, stack)
         memo.set_project(ro, stack)
-        tree.select_code(ro.code("Responsivitas").id)
+        tree.select_code(ro.codes.get("Responsivitas").id)
         assert not tree.act_new.isEnabled() and not tree.act_delete.isEnabled()
         assert tree.act_apply.isEnabled() is True  # reading and choosing a code still work
         assert memo.editor.isReadOnly() and memo.editor.toPlainText() == "Memo lama"

@@ -21,8 +21,8 @@ def test_project_memo_saved_after_a_pause_in_typing(panel, fx, qtbot, monkeypatc
     panel.editor.setFocus()
     qtbot.keyClicks(panel.editor, "Fokus: kecepatan layanan surat di kelurahan.")
     assert panel.status.text() == "Belum tersimpan…"
-    assert fx.project.memo(None) is None  # not yet: the idle timer has not fired
-    qtbot.waitUntil(lambda: fx.project.memo(None) == "Fokus: kecepatan layanan surat di kelurahan.", timeout=4000)
+    assert fx.project.memos.get(None) is None  # not yet: the idle timer has not fired
+    qtbot.waitUntil(lambda: fx.project.memos.get(None) == "Fokus: kecepatan layanan surat di kelurahan.", timeout=4000)
     assert panel.status.text() == "Tersimpan"
     assert fx.stack.undo_text == "ubah memo"
 
@@ -30,13 +30,13 @@ def test_project_memo_saved_after_a_pause_in_typing(panel, fx, qtbot, monkeypatc
 def test_memo_saved_on_focus_out(panel, fx, qtbot):
     other = QLineEdit()
     panel.layout().addWidget(other)
-    code = fx.project.code("Responsivitas")
+    code = fx.project.codes.get("Responsivitas")
     panel.show_target(code)
     assert panel.heading.text() == "Memo kode: Responsivitas"
     panel.editor.setFocus()
     qtbot.keyClicks(panel.editor, "Banyak informan menyebut grup WhatsApp.")
     other.setFocus()
-    qtbot.waitUntil(lambda: fx.project.memo(code) == "Banyak informan menyebut grup WhatsApp.", timeout=1000)
+    qtbot.waitUntil(lambda: fx.project.memos.get(code) == "Banyak informan menyebut grup WhatsApp.", timeout=1000)
 
 
 def test_switching_target_saves_the_previous_memo(panel, fx, qtbot):
@@ -44,7 +44,7 @@ def test_switching_target_saves_the_previous_memo(panel, fx, qtbot):
     assert panel.heading.text().replace("\u200b", "") == "Memo dokumen: wawancara_01_warga.txt"
     panel.editor.setPlainText("Informan tampak terbuka; wawancara lancar.")
     panel.show_target(fx.observation)
-    assert fx.project.memo(fx.interview) == "Informan tampak terbuka; wawancara lancar."
+    assert fx.project.memos.get(fx.interview) == "Informan tampak terbuka; wawancara lancar."
     assert panel.editor.toPlainText() == ""
     panel.show_target(fx.interview)
     assert panel.editor.toPlainText() == "Informan tampak terbuka; wawancara lancar."
@@ -58,7 +58,7 @@ def test_segment_memo_heading_quotes_the_excerpt(panel, fx):
     assert "wawancara_01_warga.txt" in panel.subheading.text()
     panel.editor.setPlainText("Bandingkan dengan data pelatihan BKPSDM.")
     assert panel.save()
-    assert fx.project.memo(seg) == "Bandingkan dengan data pelatihan BKPSDM."
+    assert fx.project.memos.get(seg) == "Bandingkan dengan data pelatihan BKPSDM."
     assert not panel.save()  # nothing new to save: no extra undo step
 
 
@@ -68,15 +68,15 @@ def test_undo_restores_the_memo_in_the_editor(panel, fx):
     panel.editor.setPlainText("versi kedua")
     panel.save()
     fx.stack.undo()
-    assert fx.project.memo(None) == "versi pertama"
+    assert fx.project.memos.get(None) == "versi pertama"
     assert panel.editor.toPlainText() == "versi pertama"
 
 
 def test_list_of_all_memos_and_jumping(panel, fx, qtbot):
-    fx.project.set_memo(None, "Catatan umum")
-    fx.project.set_memo(fx.observation, "Observasi pagi hari, antrean panjang.")
-    code = fx.project.code("Akuntabilitas")
-    fx.project.set_memo(code, "Kode ini jarang muncul.")
+    fx.project.memos.set(None, "Catatan umum")
+    fx.project.memos.set(fx.observation, "Observasi pagi hari, antrean panjang.")
+    code = fx.project.codes.get("Akuntabilitas")
+    fx.project.memos.set(code, "Kode ini jarang muncul.")
     panel.refresh_list()
     assert panel.memo_entries() == [("project", 0), ("document", fx.observation.id), ("code", code.id)]
     assert panel.list_label.text() == "Semua memo (3)"
@@ -91,19 +91,19 @@ def test_list_of_all_memos_and_jumping(panel, fx, qtbot):
 
 
 def test_deleted_target_falls_back_to_project_memo(panel, fx):
-    code = fx.project.add_code("Kode Sementara")
+    code = fx.project.codes.add("Kode Sementara")
     panel.show_target(code)
-    fx.project.delete_code(code)
+    fx.project.codes.delete(code)
     panel.show_target(("code", code.id))
     assert panel.target() == ("project", 0)
 
 
 def test_screenshot(panel, fx):
-    fx.project.set_memo(None, "Fokus penelitian: kinerja pelayanan surat di kelurahan (memo ilustratif).")
-    fx.project.set_memo(fx.interview, "Informan terbuka; menyebut grup WhatsApp sebagai saluran keluhan.")
+    fx.project.memos.set(None, "Fokus penelitian: kinerja pelayanan surat di kelurahan (memo ilustratif).")
+    fx.project.memos.set(fx.interview, "Informan terbuka; menyebut grup WhatsApp sebagai saluran keluhan.")
     seg = fx.code_phrase(fx.interview, "Pelatihan hanya sekali setahun", "Kompetensi dan Pelatihan")
-    fx.project.set_memo(seg, "Bandingkan dengan jadwal diklat BKPSDM.")
-    code = fx.project.code("Responsivitas")
+    fx.project.memos.set(seg, "Bandingkan dengan jadwal diklat BKPSDM.")
+    code = fx.project.codes.get("Responsivitas")
     panel.show_target(code)
     panel.editor.setPlainText(
         "Responsivitas paling sering muncul dalam cerita tentang keluhan warga.\n\n"

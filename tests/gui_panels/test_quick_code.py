@@ -25,7 +25,7 @@ def picker(qtbot, fx):
 
 
 def names(fx, entries):
-    return [fx.project.code(v).name if k == "code" else f"new:{v}" for k, v in entries]
+    return [fx.project.codes.get(v).name if k == "code" else f"new:{v}" for k, v in entries]
 
 
 def test_typing_akun_and_enter_chooses_akuntabilitas(picker, fx, qtbot):
@@ -83,9 +83,9 @@ def test_arrow_keys_and_double_click(picker, fx, qtbot):
     qtbot.keyClicks(dialog.edit, "kerja")
     first, second = dialog.visible_entries()[:2]
     qtbot.keyClick(dialog.edit, Qt.Key.Key_Down)
-    assert dialog.list.currentItem().text() == fx.project.code(second[1]).name
+    assert dialog.list.currentItem().text() == fx.project.codes.get(second[1]).name
     qtbot.keyClick(dialog.edit, Qt.Key.Key_Up)
-    assert dialog.list.currentItem().text() == fx.project.code(first[1]).name
+    assert dialog.list.currentItem().text() == fx.project.codes.get(first[1]).name
     item = dialog.list.item(1)
     rect = dialog.list.visualItemRect(item)
     qtbot.mouseClick(dialog.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())

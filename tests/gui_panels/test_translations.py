@@ -25,7 +25,7 @@ def test_panels_speak_english_when_chosen(qtbot, fx):
         "Performance dimensions (Dwiyanto)", "Driving factors", "Own codes",
     ]
     first = tree.proxy.index(0, 0, tree.proxy.index(0, 0)).data()
-    assert first == fx.project.code("Produktivitas").name_en
+    assert first == fx.project.codes.get("Produktivitas").name_en
     assert tree.act_new.text() == "New code…"
     assert tree.act_new.iconText() == "+ New"
     search = SearchPanel()

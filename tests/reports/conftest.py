@@ -39,13 +39,13 @@ def _span(text: str, phrase: str) -> tuple[int, int]:
 def build_project(path) -> Built:
     """Create the project file and return the spans used (name -> (doc, start, end, code, coder))."""
     p = Project.create(path, codebook=True, coder="Rina", role="coder")
-    p.add_case("Informan 3", {"Informan": "3", "Jabatan": "Kasubag TU", "Jenis Kelamin": "Perempuan",
+    p.cases.add("Informan 3", {"Informan": "3", "Jabatan": "Kasubag TU", "Jenis Kelamin": "Perempuan",
                               "Usia": "41", "Pendidikan": "S1"})
-    wawancara = p.add_document("wawancara_kasubag.txt", INTERVIEW, "interview",
+    wawancara = p.documents.add("wawancara_kasubag.txt", INTERVIEW, "interview",
                                attributes={"Tanggal": "2024-03-12"}, case="Informan 3")
-    observasi = p.add_document("observasi_arsip.txt", OBSERVATION, "observation",
+    observasi = p.documents.add("observasi_arsip.txt", OBSERVATION, "observation",
                                attributes={"Lokasi": "ruang arsip", "Tanggal": "2024-03-14"})
-    p.add_code("Koordinasi Internal", group="own", definition_id="Kerja sama antarbagian.")
+    p.codes.add("Koordinasi Internal", group="own", definition_id="Kerja sama antarbagian.")
     spans = {
         "cepat": (wawancara, *_span(INTERVIEW, "Pelayanan KTP sekarang lebih cepat, biasanya selesai dalam satu hari."),
                   "Produktivitas", "Rina"),
@@ -65,22 +65,22 @@ def build_project(path) -> Built:
         "koordinasi": (observasi, *_span(OBSERVATION, "Ruang tunggu panas"), "Koordinasi Internal", "Rina"),
     }
     segs = {}
-    p.set_coder("Budi")
-    p.set_coder("Dr. Sari", role="supervisor")
+    p.coders.set_current("Budi")
+    p.coders.set_current("Dr. Sari", role="supervisor")
     for key, (doc, start, end, code, coder) in spans.items():
-        segs[key] = p.add_segment(doc, start, end, code, coder=coder)
-    p.add_review(segs["cepat"], "needs_revision", "Perjelas konteks", reviewer="Dr. Sari")
-    p.add_review(segs["cepat"], "approved", "Sudah jelas", reviewer="Dr. Sari")
-    p.add_review(segs["jaringan"], "approved", reviewer="Dr. Sari")
-    p.add_review(segs["pelatihan"], "rejected", "Bukan pelatihan", reviewer="Dr. Sari")
-    p.add_review(segs["arsip"], "approved", reviewer="Dr. Sari")
-    p.add_review(segs["antrean"], "approved", reviewer="Rina")
-    p.add_review(segs["antrean"], "needs_revision", "Terlalu panjang", reviewer="Dr. Sari")
-    p.set_memo(None, "Memo proyek: fokus pada loket KTP.")
-    p.set_memo(p.code("Responsivitas"), "Catatan tentang responsivitas.")
-    p.set_memo(segs["lurah"], "Perlu dicek ke lurah.")
-    p.set_memo(wawancara, "Wawancara berlangsung di ruang TU.")
-    p.set_coder("Rina")
+        segs[key] = p.segments.add(doc, start, end, code, coder=coder)
+    p.reviews.add(segs["cepat"], "needs_revision", "Perjelas konteks", reviewer="Dr. Sari")
+    p.reviews.add(segs["cepat"], "approved", "Sudah jelas", reviewer="Dr. Sari")
+    p.reviews.add(segs["jaringan"], "approved", reviewer="Dr. Sari")
+    p.reviews.add(segs["pelatihan"], "rejected", "Bukan pelatihan", reviewer="Dr. Sari")
+    p.reviews.add(segs["arsip"], "approved", reviewer="Dr. Sari")
+    p.reviews.add(segs["antrean"], "approved", reviewer="Rina")
+    p.reviews.add(segs["antrean"], "needs_revision", "Terlalu panjang", reviewer="Dr. Sari")
+    p.memos.set(None, "Memo proyek: fokus pada loket KTP.")
+    p.memos.set(p.codes.get("Responsivitas"), "Catatan tentang responsivitas.")
+    p.memos.set(segs["lurah"], "Perlu dicek ke lurah.")
+    p.memos.set(wawancara, "Wawancara berlangsung di ruang TU.")
+    p.coders.set_current("Rina")
     p.close()
     return Built(path, {k: (v[0].name, v[1], v[2], v[3], v[4]) for k, v in spans.items()})
 

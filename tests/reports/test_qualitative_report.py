@@ -198,7 +198,7 @@ def test_progress_reaches_total_and_cancel_stops(project, tmp_path):
 
 def test_same_passage_coded_by_two_coders_is_quoted_once(built, project, tmp_path):
     doc, start, end, code, coder = built.spans["cepat"]
-    project.add_segment(project.document(doc), start, end, code, coder="Budi")
+    project.segments.add(project.documents.get(doc), start, end, code, coder="Budi")
     got = [q for q in quotes(write_qualitative_report(project, tmp_path / "d.docx", codes=[code]))]
     assert got == [f"“{TEXTS[doc][start:end]}” {expected_citation(built, 'cepat')} [pengode: Rina, Budi]"]
 
@@ -250,8 +250,8 @@ def test_english_agreement_rules():
 
 
 def test_informants_names_stay_out_unless_asked_for(built, project, tmp_path):
-    project.set_case_attribute("Informan 3", "Nama", "Siti Rahmawati")
-    project.set_case_attribute("Informan 3", "NIP", "19800101 200501 2 001")
+    project.cases.set_attribute("Informan 3", "Nama", "Siti Rahmawati")
+    project.cases.set_attribute("Informan 3", "NIP", "19800101 200501 2 001")
 
     def all_text(path):
         doc = Document(str(path))

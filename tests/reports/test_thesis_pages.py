@@ -185,23 +185,23 @@ CONFIDENTIAL = ("P: Siapa yang membantu?\n"
 @pytest.fixture
 def named_project(tmp_path):
     p = Project.create(tmp_path / "rahasia.qda", codebook=True, coder="Rina")
-    p.add_case("Informan 1", {"Nama": "Bambang Sutrisno, S.Sos.", "Jabatan": "Kasubag TU"})
-    p.add_case("Informan 2", {"Nama": "Sri Lestari", "Jabatan": "Staf Persuratan"})
-    p.add_case("Informan 5", {"Nama": "Yoga Pratama, S.Kom.", "Jabatan": "Operator SRIKANDI"})
-    doc = p.add_document("wawancara_bambang.txt", CONFIDENTIAL, "interview",
+    p.cases.add("Informan 1", {"Nama": "Bambang Sutrisno, S.Sos.", "Jabatan": "Kasubag TU"})
+    p.cases.add("Informan 2", {"Nama": "Sri Lestari", "Jabatan": "Staf Persuratan"})
+    p.cases.add("Informan 5", {"Nama": "Yoga Pratama, S.Kom.", "Jabatan": "Operator SRIKANDI"})
+    doc = p.documents.add("wawancara_bambang.txt", CONFIDENTIAL, "interview",
                          attributes={"Judul": "Wawancara dengan Kasubag TU", "Tanggal": "2024-03-11"},
                          case="Informan 1")
-    obs = p.add_document("observasi.txt", "Bu Tari menata amplop. Dokumen berjudul \"SOP\" dibaca.\n", "observation",
+    obs = p.documents.add("observasi.txt", "Bu Tari menata amplop. Dokumen berjudul \"SOP\" dibaca.\n", "observation",
                          attributes={"Judul": "Observasi Meja Layanan"})
     lines = CONFIDENTIAL.split("\n")
     start = CONFIDENTIAL.index(lines[1])
-    seg = p.add_segment(doc, start, start + len(lines[1]), "Kepemimpinan yang Efektif")
+    seg = p.segments.add(doc, start, start + len(lines[1]), "Kepemimpinan yang Efektif")
     start = CONFIDENTIAL.index(lines[2])
-    p.add_segment(doc, start, start + len(lines[2]), "Sumber Daya dan Sarana Prasarana")
+    p.segments.add(doc, start, start + len(lines[2]), "Sumber Daya dan Sarana Prasarana")
     start = CONFIDENTIAL.index(lines[3])
-    p.add_segment(doc, start, start + len(lines[3]), "Sumber Daya dan Sarana Prasarana")
-    p.add_segment(obs, 0, 25, "Sumber Daya dan Sarana Prasarana")
-    p.set_memo(seg, "Pak Bambang menyebut Bu Tari dua kali.")
+    p.segments.add(doc, start, start + len(lines[3]), "Sumber Daya dan Sarana Prasarana")
+    p.segments.add(obs, 0, 25, "Sumber Daya dan Sarana Prasarana")
+    p.memos.set(seg, "Pak Bambang menyebut Bu Tari dua kali.")
     p.close()
     return tmp_path / "rahasia.qda"
 

@@ -18,17 +18,17 @@ TEXT = "Satu. Dua! Tiga? Empat.\nLima enam."
 @pytest.fixture
 def proj(tmp_path):
     p = Project.create(tmp_path / "a.qda", codebook=False, coder="Ani")
-    p.add_document("d1.txt", TEXT)
-    p.add_document("d2.txt", "Tujuh delapan. Sembilan.")
-    p.add_code("A")
-    p.add_code("B")
+    p.documents.add("d1.txt", TEXT)
+    p.documents.add("d2.txt", "Tujuh delapan. Sembilan.")
+    p.codes.add("A")
+    p.codes.add("B")
     for name in ("Ani", "Budi", "Citra"):
-        p.set_coder(name)
-    p.add_segment("d1.txt", 0, 5, "A", coder="Ani")
-    p.add_segment("d1.txt", 11, 16, "A", coder="Ani")
-    p.add_segment("d1.txt", 24, 34, "B", coder="Ani")
-    p.add_segment("d1.txt", 0, 10, "A", coder="Budi")
-    p.add_segment("d1.txt", 24, 30, "B", coder="Budi")
+        p.coders.set_current(name)
+    p.segments.add("d1.txt", 0, 5, "A", coder="Ani")
+    p.segments.add("d1.txt", 11, 16, "A", coder="Ani")
+    p.segments.add("d1.txt", 24, 34, "B", coder="Ani")
+    p.segments.add("d1.txt", 0, 10, "A", coder="Budi")
+    p.segments.add("d1.txt", 24, 30, "B", coder="Budi")
     yield p
     p.close()
 
@@ -80,11 +80,11 @@ def test_char_agreement_by_hand(proj):
 
 def test_identical_coders(tmp_path):
     with Project.create(tmp_path / "b.qda", codebook=False, coder="Ani") as p:
-        p.add_document("d.txt", TEXT)
-        p.add_code("A")
-        p.set_coder("Budi")
+        p.documents.add("d.txt", TEXT)
+        p.codes.add("A")
+        p.coders.set_current("Budi")
         for coder in ("Ani", "Budi"):
-            p.add_segment("d.txt", 2, 12, "A", coder=coder)
+            p.segments.add("d.txt", 2, 12, "A", coder=coder)
         for unit in ("sentence", "paragraph", "turn", "char"):
             r = compute_agreement(p, ["Ani", "Budi"], unit=unit)
             assert r.overall.percent_agreement == 100.0
@@ -118,14 +118,14 @@ def test_random_codings_against_references(tmp_path, seed):
             text = "\n".join(" ".join(rng.choice(words) for _ in range(rng.randint(3, 9))).capitalize() + "."
                              + (" " + rng.choice(words).capitalize() + "." if rng.random() < .5 else "")
                              for _ in range(30))
-            p.add_document(f"d{d}.txt", text)
+            p.documents.add(f"d{d}.txt", text)
             docs.append(text)
         codes = ["K1", "K2", "K3"]
         for c in codes:
-            p.add_code(c)
+            p.codes.add(c)
         coders = ["A", "B", "C"]
         for c in coders[1:]:
-            p.set_coder(c)
+            p.coders.set_current(c)
         spans = {d: sentence_spans(t) for d, t in enumerate(docs)}
         skip = {("C", 0), ("B", 3)}  # C never opened d0, B never opened d3: missing data
         truth = {}
@@ -139,13 +139,13 @@ def test_random_codings_against_references(tmp_path, seed):
                 for u, (s, e) in enumerate(units):
                     have = set(truth[(d, u)]) if rng.random() < 0.8 else {c for c in codes if rng.random() < .25}
                     for c in have:
-                        p.add_segment(f"d{d}.txt", s, e, c, coder=coder)
+                        p.segments.add(f"d{d}.txt", s, e, c, coder=coder)
         r = compute_agreement(p, coders, unit="sentence")
         two = compute_agreement(p, ["A", "B"], unit="sentence")
-        segs = {(s.document_id, s.code_id, s.coder_id, s.start) for s in p.segments()}
-        doc_ids = {f"d{d}.txt": p.document(f"d{d}.txt").id for d in spans}
-        code_ids = {c: p.code(c).id for c in codes}
-        coder_ids = {c: p.coder_by(c).id for c in coders}
+        segs = {(s.document_id, s.code_id, s.coder_id, s.start) for s in p.segments.all()}
+        doc_ids = {f"d{d}.txt": p.documents.get(f"d{d}.txt").id for d in spans}
+        code_ids = {c: p.codes.get(c).id for c in codes}
+        coder_ids = {c: p.coders.get(c).id for c in coders}
     for code in codes:
         matrix = {c: [] for c in coders}
         for d, units in spans.items():

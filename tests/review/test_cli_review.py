@@ -25,15 +25,15 @@ def qda(*args: str, ok: bool = True) -> subprocess.CompletedProcess:
 def proj(tmp_path):
     path = tmp_path / "p.qda"
     with Project.create(path, codebook=False, coder="Ani") as p:
-        p.add_document("d1.txt", TEXT)
-        p.add_code("A")
-        p.add_code("B")
-        p.set_coder("Budi")
-        p.add_segment("d1.txt", 0, 5, "A", coder="Ani")
-        p.add_segment("d1.txt", 11, 16, "A", coder="Ani")
-        p.add_segment("d1.txt", 24, 34, "B", coder="Ani")
-        p.add_segment("d1.txt", 0, 10, "A", coder="Budi")
-        p.add_segment("d1.txt", 24, 30, "B", coder="Budi")
+        p.documents.add("d1.txt", TEXT)
+        p.codes.add("A")
+        p.codes.add("B")
+        p.coders.set_current("Budi")
+        p.segments.add("d1.txt", 0, 5, "A", coder="Ani")
+        p.segments.add("d1.txt", 11, 16, "A", coder="Ani")
+        p.segments.add("d1.txt", 24, 34, "B", coder="Ani")
+        p.segments.add("d1.txt", 0, 10, "A", coder="Budi")
+        p.segments.add("d1.txt", 24, 30, "B", coder="Budi")
     return str(path)
 
 
@@ -80,7 +80,7 @@ def test_blind_switch(proj):
     refused = qda("review", "blind", proj, "on", "--coder", "Ani", ok=False)
     assert refused.returncode == 2
     with Project.open(proj) as p:
-        p.set_coder("Dosen", "supervisor")
+        p.coders.set_current("Dosen", "supervisor")
     qda("review", "blind", proj, "on", "--coder", "Dosen")
     assert "aktif" in qda("review", "blind", proj).stdout
     with Project.open(proj, read_only=True) as p:
@@ -91,13 +91,13 @@ def test_merge_command(proj, tmp_path):
     other = tmp_path / "other.qda"
     shutil.copy(proj, other)
     with Project.open(other, coder="Citra") as p:
-        p.add_segment("d1.txt", 6, 10, "B")
+        p.segments.add("d1.txt", 6, 10, "B")
     preview = json.loads(qda("merge", proj, str(other), "--dry-run", "--json").stdout)
     assert preview["new"]["codings"] == 1 and preview["applied"] is False
     qda("merge", proj, str(other))
     again = json.loads(qda("merge", proj, str(other), "--json").stdout)
     assert again["new"]["codings"] == 0 and again["applied"] is True
     with Project.open(proj, read_only=True) as p:
-        assert len(p.segments()) == 6
+        assert len(p.segments.all()) == 6
     missing = qda("merge", proj, str(tmp_path / "nope.qda"), ok=False)
     assert missing.returncode == 2 and "nope.qda" in missing.stderr

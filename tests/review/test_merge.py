@@ -17,31 +17,31 @@ T2 = "P: Apa kendalanya?\nI: Antrean panjang saat pagi.\n"
 def copies(tmp_path):
     base = tmp_path / "base.qda"
     with Project.create(base, codebook=False, coder="Dosen", role="supervisor") as p:
-        p.add_document("w1.txt", T1)
-        p.add_document("w2.txt", T2)
-        p.add_code("Responsivitas", group="dimension")
-        p.add_code("Kualitas", group="dimension")
-        p.add_code("Inovasi", group="factor")
+        p.documents.add("w1.txt", T1)
+        p.documents.add("w2.txt", T2)
+        p.codes.add("Responsivitas", group="dimension")
+        p.codes.add("Kualitas", group="dimension")
+        p.codes.add("Inovasi", group="factor")
     a, b = tmp_path / "ani.qda", tmp_path / "budi.qda"
     shutil.copy(base, a)
     shutil.copy(base, b)
     with Project.open(a, coder="Ani") as p:
-        p.add_segment("w1.txt", 35, 50, "Responsivitas")
-        p.set_memo(p.segments()[0], "cepat = responsif")
+        p.segments.add("w1.txt", 35, 50, "Responsivitas")
+        p.memos.set(p.segments.all()[0], "cepat = responsif")
     with Project.open(b, coder="Budi") as p:
-        p.add_segment("w1.txt", 35, 50, "Responsivitas")
-        p.add_segment("w2.txt", 20, 47, "Kualitas")
-        p.add_document("w3.txt", "I: Loket online sudah ada.\n")
-        p.add_code("Digitalisasi", group="own")
-        p.add_segment("w3.txt", 3, 15, "Digitalisasi")
-        p.set_coder("Dosen", "supervisor")
-        p.add_review(p.segments(coder="Budi")[0], "needs_revision", "terlalu pendek")
+        p.segments.add("w1.txt", 35, 50, "Responsivitas")
+        p.segments.add("w2.txt", 20, 47, "Kualitas")
+        p.documents.add("w3.txt", "I: Loket online sudah ada.\n")
+        p.codes.add("Digitalisasi", group="own")
+        p.segments.add("w3.txt", 3, 15, "Digitalisasi")
+        p.coders.set_current("Dosen", "supervisor")
+        p.reviews.add(p.segments.all(coder="Budi")[0], "needs_revision", "terlalu pendek")
     return a, b
 
 
 def _counts(path):
     with Project.open(path, read_only=True) as p:
-        return p.stats(), len(p.reviews()), sorted(c.name for c in p.codes())
+        return p.stats(), len(p.reviews.all()), sorted(c.name for c in p.codes.all())
 
 
 def test_merge_adds_the_other_coders_work_once(copies):
@@ -56,17 +56,17 @@ def test_merge_adds_the_other_coders_work_once(copies):
     with Project.open(a, coder="Ani") as p:
         plan = merge_projects(p, b)
         assert plan.applied
-        rows = {(r["document"], r["start"], r["end"], r["code"], r["coder"]) for r in p.segment_rows()}
+        rows = {(r["document"], r["start"], r["end"], r["code"], r["coder"]) for r in p.segments.rows()}
         assert rows == {("w1.txt", 35, 50, "Responsivitas", "Ani"), ("w1.txt", 35, 50, "Responsivitas", "Budi"),
                         ("w2.txt", 20, 47, "Kualitas", "Budi"), ("w3.txt", 3, 15, "Digitalisasi", "Budi")}
-        assert p.document_text("w3.txt") == "I: Loket online sudah ada.\n"
-        review = p.reviews()[0]
+        assert p.documents.text("w3.txt") == "I: Loket online sudah ada.\n"
+        review = p.reviews.all()[0]
         assert review.comment == "terlalu pendek"
-        seg = p.segment(review.segment_id)
-        assert p.coder_by(seg.coder_id).name == "Budi"
+        seg = p.segments.get(review.segment_id)
+        assert p.coders.get(seg.coder_id).name == "Budi"
         assert p.supervision.status(seg.id) == "needs_revision"
-        assert any(e.action == "project.merge" for e in p.events())
-        assert any(e.action == "segment.add" for e in p.events(p.segments(document="w3.txt")[0].uuid))
+        assert any(e.action == "project.merge" for e in p.events.all())
+        assert any(e.action == "segment.add" for e in p.events.all(p.segments.all(document="w3.txt")[0].uuid))
     before = _counts(a)
     with Project.open(a, coder="Ani") as p:
         again = merge_projects(p, b)
@@ -82,28 +82,28 @@ def test_merge_adds_the_other_coders_work_once(copies):
 def test_conflicting_rename_is_reported_and_answered(copies):
     a, b = copies
     with Project.open(a) as p:
-        p.rename_code("Inovasi", "Inovasi Layanan")
+        p.codes.rename("Inovasi", "Inovasi Layanan")
     with Project.open(b) as p:
-        p.rename_code("Inovasi", "Inovasi Pelayanan")
+        p.codes.rename("Inovasi", "Inovasi Pelayanan")
     with Project.open(a) as p:
         plan = merge_projects(p, b, dry_run=True)
         renamed = [c for c in plan.conflicts if c.kind == "code_renamed"]
         assert [(c.target, c.other, c.resolution) for c in renamed] == [
             ("Inovasi Layanan", "Inovasi Pelayanan", "keep")]
         merge_projects(p, b)
-        assert "Inovasi Layanan" in {c.name for c in p.codes()}
+        assert "Inovasi Layanan" in {c.name for c in p.codes.all()}
         merge_projects(p, b, resolutions={"Inovasi Layanan": "theirs"})
-        names = {c.name for c in p.codes()}
+        names = {c.name for c in p.codes.all()}
         assert "Inovasi Pelayanan" in names and "Inovasi Layanan" not in names
 
 
 def test_ambiguous_code_must_be_answered(copies, tmp_path):
     a, b = copies
     with Project.open(b, coder="Budi") as p:
-        code = p.add_code("Koordinasi", group="own")
-        p.add_segment("w2.txt", 3, 18, code)
+        code = p.codes.add("Koordinasi", group="own")
+        p.segments.add("w2.txt", 3, 18, code)
     with Project.open(a) as p:
-        p.add_code("Koordinasi", group="factor")
+        p.codes.add("Koordinasi", group="factor")
     before = _counts(a)
     with Project.open(a) as p:
         plan = merge_projects(p, b, dry_run=True)
@@ -113,26 +113,26 @@ def test_ambiguous_code_must_be_answered(copies, tmp_path):
     assert _counts(a) == before
     with Project.open(a) as p:
         merge_projects(p, b, resolutions={"Koordinasi": "new"})
-        names = {c.name for c in p.codes()}
+        names = {c.name for c in p.codes.all()}
         assert "Koordinasi (2)" in names
-        assert len(p.segments(code="Koordinasi (2)")) == 1
+        assert len(p.segments.all(code="Koordinasi (2)")) == 1
         assert merge_projects(p, b, resolutions={"Koordinasi": "new"}).new_counts()["codings"] == 0
 
 
 def test_document_with_other_text_is_reported_not_matched(tmp_path):
     a, b = tmp_path / "a.qda", tmp_path / "b.qda"
     with Project.create(a, codebook=False, coder="Ani") as p:
-        p.add_document("w1.txt", T1)
-        p.add_code("K")
+        p.documents.add("w1.txt", T1)
+        p.codes.add("K")
     with Project.create(b, codebook=False, coder="Budi") as p:
-        p.add_document("w1.txt", T1.replace("cepat", "lambat"))
-        p.add_code("K")
-        p.add_segment("w1.txt", 0, 10, "K")
+        p.documents.add("w1.txt", T1.replace("cepat", "lambat"))
+        p.codes.add("K")
+        p.segments.add("w1.txt", 0, 10, "K")
     with Project.open(a) as p:
         plan = merge_projects(p, b)
         assert [c.kind for c in plan.conflicts] == ["document_text"]
         assert plan.skipped["codings"] == 1 and plan.new_counts()["documents"] == 0
-        assert p.segments() == [] and len(p.documents()) == 1
+        assert p.segments.all() == [] and len(p.documents.all()) == 1
 
 
 def test_failure_leaves_target_unchanged(copies, monkeypatch):

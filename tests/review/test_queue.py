@@ -17,17 +17,17 @@ TEXT = "P: Bagaimana pelayanan?\nI: Pelayanan cepat.\nP: Kendala?\nI: Antrean pa
 @pytest.fixture
 def proj(tmp_path):
     p = Project.create(tmp_path / "q.qda", codebook=False, coder="Ani")
-    p.add_document("w1.txt", TEXT, "interview", case="Informan 1")
-    p.add_document("obs.txt", "Loket ramai sejak pagi.", "observation")
-    p.set_case_attribute("Informan 1", "Jabatan", "Lurah")
-    p.add_code("Responsivitas", group="dimension")
-    p.add_code("Cepat", parent="Responsivitas", group="dimension")
-    p.add_code("Sarana", group="factor")
-    p.add_segment("w1.txt", 27, 43, "Cepat")
-    p.add_segment("w1.txt", 60, 76, "Sarana")
-    p.set_coder("Budi")
-    p.add_segment("obs.txt", 0, 12, "Sarana")
-    p.set_coder("Dosen", "supervisor")
+    p.documents.add("w1.txt", TEXT, "interview", case="Informan 1")
+    p.documents.add("obs.txt", "Loket ramai sejak pagi.", "observation")
+    p.cases.set_attribute("Informan 1", "Jabatan", "Lurah")
+    p.codes.add("Responsivitas", group="dimension")
+    p.codes.add("Cepat", parent="Responsivitas", group="dimension")
+    p.codes.add("Sarana", group="factor")
+    p.segments.add("w1.txt", 27, 43, "Cepat")
+    p.segments.add("w1.txt", 60, 76, "Sarana")
+    p.coders.set_current("Budi")
+    p.segments.add("obs.txt", 0, 12, "Sarana")
+    p.coders.set_current("Dosen", "supervisor")
     yield p
     p.close()
 
@@ -75,14 +75,14 @@ def test_verdicts_revised_and_summary(proj):
     assert summary["Ani"]["approved"] == 1 and summary["Ani"]["needs_revision"] == 1
     assert summary["Budi"]["rejected"] == 1 and "Dosen" not in summary
     # the coder marks it revised: back in the queue
-    proj.set_coder("Ani")
+    proj.coders.set_current("Ani")
     with pytest.raises(InvalidValue):
         proj.supervision.mark_revised(first.segment_id)  # approved, nothing to revise
     proj.supervision.mark_revised(second.segment_id, "sudah diperluas")
     assert _names(review_queue(proj)) == [("w1.txt", "Sarana", "Ani", "revised")]
     with pytest.raises(InvalidValue):
         proj.supervision.mark_revised(second.segment_id)  # already marked
-    proj.set_coder("Dosen")
+    proj.coders.set_current("Dosen")
     give_verdict(proj, second.segment_id, "approved", "baik")
     assert review_queue(proj) == []
     trail = history(proj, second.segment_id)
@@ -106,23 +106,23 @@ def test_blind_coding_setting(proj):
     assert not proj.supervision.blind()
     proj.supervision.set_blind(True)
     assert proj.supervision.blind()
-    proj.set_coder("Ani")
+    proj.coders.set_current("Ani")
     with pytest.raises(InvalidValue):
         proj.supervision.set_blind(False)  # only a supervisor lets coders compare
-    assert any(e.action == "project.blind" and e.detail["after"] == "on" for e in proj.events())
+    assert any(e.action == "project.blind" and e.detail["after"] == "on" for e in proj.events.all())
 
 
 def test_review_mode_guards_codings_but_not_reviews_or_memos(proj):
-    seg = proj.segments()[0]
+    seg = proj.segments.all()[0]
     proj.supervision.enter_review_mode()
     assert proj.supervision.in_review_mode()
-    for action in (lambda: proj.add_segment("w1.txt", 0, 5, "Sarana"), lambda: proj.remove_segment(seg),
-                   lambda: proj.rename_code("Sarana", "Sarpras"), lambda: proj.add_document("x.txt", "x")):
+    for action in (lambda: proj.segments.add("w1.txt", 0, 5, "Sarana"), lambda: proj.segments.remove(seg),
+                   lambda: proj.codes.rename("Sarana", "Sarpras"), lambda: proj.documents.add("x.txt", "x")):
         with pytest.raises(sqlite3.DatabaseError, match="qda-review-mode"):
             action()
     give_verdict(proj, seg.id, "approved", "ok")
-    proj.set_memo(seg, "catatan pembimbing")
-    assert proj.memo(seg) == "catatan pembimbing"
-    assert len(proj.segments()) == 3
+    proj.memos.set(seg, "catatan pembimbing")
+    assert proj.memos.get(seg) == "catatan pembimbing"
+    assert len(proj.segments.all()) == 3
     proj.supervision.leave_review_mode()
-    proj.add_segment("w1.txt", 0, 5, "Sarana")
+    proj.segments.add("w1.txt", 0, 5, "Sarana")

@@ -34,7 +34,7 @@ def check_refused(project, good_file, bad, *reason_parts):
     assert path == str(bad)
     for part in reason_parts:
         assert part in reason, reason
-    assert [d.name for d in project.documents()] == [good_file.name]
+    assert [d.name for d in project.documents.all()] == [good_file.name]
     return reason
 
 
@@ -182,7 +182,7 @@ def test_twenty_megabyte_single_line_imports(project, tmp_path):
     (document,) = report.imported
     assert document.words == len(words)
     assert document.turn_count == 0
-    assert project.document_text(document) == " ".join(words)
+    assert project.documents.text(document) == " ".join(words)
 
 
 def test_refusal_message_in_english(project, tmp_path):

@@ -33,7 +33,7 @@ def test_import_directory_with_a_bad_file(project_path, tmp_path, capsys):
     from qda.store import Project
 
     with Project.open(project_path, read_only=True) as p:
-        assert [d.name for d in p.documents()] == ["wawancara_01.txt", "wawancara_02.txt"]
+        assert [d.name for d in p.documents.all()] == ["wawancara_01.txt", "wawancara_02.txt"]
 
 
 def test_every_file_refused_exits_1(project_path, tmp_path, capsys):
@@ -56,7 +56,7 @@ def test_kind_option_and_english_output(project_path, tmp_path, capsys):
     from qda.store import Project
 
     with Project.open(project_path, read_only=True) as p:
-        assert p.document("wawancara_03.txt").kind == "document"
+        assert p.documents.get("wawancara_03.txt").kind == "document"
 
 
 def test_missing_project_is_one_line_error(tmp_path, capsys):
@@ -83,4 +83,4 @@ def test_folder_import_skips_build_material_and_readme(project_path, tmp_path, c
     from qda.store import Project
 
     with Project.open(project_path, read_only=True) as p:
-        assert [d.name for d in p.documents()] == ["wawancara_01.txt"]
+        assert [d.name for d in p.documents.all()] == ["wawancara_01.txt"]

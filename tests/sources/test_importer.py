@@ -17,23 +17,23 @@ def test_import_stores_text_turns_attributes_and_case(project, good_file):
     assert doc.name == "wawancara_02_staf.txt"
     assert doc.kind == "interview"
     assert doc.fmt == "txt" and doc.encoding == "utf-8"
-    text = project.document_text(doc)
+    text = project.documents.text(doc)
     assert text == GOOD.rstrip("\n")
     assert doc.file_hash == content_hash(text)
     assert doc.words == len(text.split())
-    turns = project.turns(doc)
+    turns = project.documents.turns(doc)
     assert [(t.speaker, text[t.start : t.end]) for t in turns] == [
         ("P", "P: Berapa surat masuk hari ini, Bu?"),
         ("I", "I: Sekitar tiga puluh, Mbak. Sebagian sudah didisposisi."),
         ("P", "P: Apa kendalanya?"),
         ("I", "I: Pemindai cuma satu, jadi harus antre."),
     ]
-    assert project.document_attributes(doc) == {
+    assert project.documents.attributes(doc) == {
         "Judul": "Wawancara dengan Staf Persuratan",
         "Jenis": "Wawancara",
         "Keterangan": "Data ilustratif; nama rekaan.",
     }
-    case = project.case("Informan 2")
+    case = project.cases.get("Informan 2")
     assert case.attributes == {"Nama": "Sri Lestari", "Jabatan": "Pengadministrasi Persuratan"}
     assert doc.case_id == case.id
 
@@ -55,7 +55,7 @@ def test_mixed_formats_and_kinds(project, tmp_path):
         "dokumen_sop.pdf": ("document", "pdf", 0),
         "observasi_loket.txt": ("observation", "txt", 0),
     }
-    assert "KOP" not in project.document_text("wawancara_lurah.docx")
+    assert "KOP" not in project.documents.text("wawancara_lurah.docx")
 
 
 def test_explicit_kind_wins(project, good_file):
@@ -76,7 +76,7 @@ def test_same_content_in_another_encoding_is_a_duplicate(project, good_file, tmp
     assert report.duplicates == [(str(other), good_file.name)]
     again = import_files(project, [good_file])
     assert again.imported == [] and again.duplicates == [(str(good_file), good_file.name)]
-    assert len(project.documents()) == 1
+    assert len(project.documents.all()) == 1
 
 
 def test_name_clash_gets_numbered_name(project, good_file, tmp_path):
@@ -89,9 +89,9 @@ def test_name_clash_gets_numbered_name(project, good_file, tmp_path):
 
 
 def test_existing_case_attributes_are_kept(project, good_file):
-    project.add_case("Informan 2", {"Nama": "Sri Lestari, S.A.P."})
+    project.cases.add("Informan 2", {"Nama": "Sri Lestari, S.A.P."})
     import_files(project, [good_file])
-    assert project.case("Informan 2").attributes == {
+    assert project.cases.get("Informan 2").attributes == {
         "Nama": "Sri Lestari, S.A.P.",
         "Jabatan": "Pengadministrasi Persuratan",
     }
@@ -120,7 +120,7 @@ def test_cancel_between_files_keeps_completed_documents(project, tmp_path):
     report = import_files(project, paths, progress=progress)
     assert report.cancelled
     assert [d.name for d in report.imported] == ["wawancara_00.txt", "wawancara_01.txt"]
-    assert [d.name for d in project.documents()] == ["wawancara_00.txt", "wawancara_01.txt"]
+    assert [d.name for d in project.documents.all()] == ["wawancara_00.txt", "wawancara_01.txt"]
     assert report.summary().endswith("(dibatalkan)")
 
 
@@ -128,11 +128,11 @@ def test_failure_inside_a_document_leaves_nothing_of_it(project, good_file, monk
     def broken(*args, **kwargs):
         raise RuntimeError("disk penuh")
 
-    monkeypatch.setattr(project, "add_document", broken)  # after the new case is written
+    monkeypatch.setattr(project.documents, "add", broken)  # after the new case is written
     with pytest.raises(RuntimeError):
         import_files(project, [good_file])
-    assert project.documents() == []
-    assert project.cases() == []
+    assert project.documents.all() == []
+    assert project.cases.all() == []
 
 
 def test_expand_paths_recurses_and_skips_unsupported(tmp_path):
@@ -156,9 +156,9 @@ def test_sample_transcripts_import(project):
     kinds = {d.name: d.kind for d in report.imported}
     assert kinds["observasi_01_meja_layanan.txt"] == "observation"
     assert kinds["wawancara_01_kasubag_tu.txt"] == "interview"
-    observation = project.document("observasi_01_meja_layanan.txt")
+    observation = project.documents.get("observasi_01_meja_layanan.txt")
     assert observation.turn_count == 0
-    assert project.document("wawancara_01_kasubag_tu.txt").turn_count > 10
+    assert project.documents.get("wawancara_01_kasubag_tu.txt").turn_count > 10
 
 
 def test_unexpected_parser_error_refuses_only_that_file(project, good_file, tmp_path, monkeypatch):

@@ -15,7 +15,7 @@ TEXT = ("Judul: Wawancara uji\nInforman: Informan 1\n\nP: Bagaimana layanan sura
 def project(tmp_path):
     """A new project with the bundled codebook and one interview."""
     p = Project.create(tmp_path / "uji.qda", coder="Rina", role="coder")
-    p.add_document("uji.txt", TEXT, "interview", turns=[("P", None, 34, 71), ("I", None, 71, 140)],
+    p.documents.add("uji.txt", TEXT, "interview", turns=[("P", None, 34, 71), ("I", None, 71, 140)],
                    attributes={"Judul": "Wawancara uji"}, case="Informan 1")
     yield p
     p.close()

@@ -25,19 +25,19 @@ READ_SCRIPT = textwrap.dedent("""
     import sys
     from qda.store import Project
     with Project.open(sys.argv[1], read_only=True) as p:
-        print(len(p.segments()))
+        print(len(p.segments.all()))
 """)
 
 WRITER_SCRIPT = textwrap.dedent("""
     import sys
     from qda.store import Project
     p = Project.open(sys.argv[1], coder="Penulis")
-    doc = p.document("uji.txt")
-    code = p.code("Responsivitas")
+    doc = p.documents.get("uji.txt")
+    code = p.codes.get("Responsivitas")
     i = 0
     while True:
         start = i % 100
-        p.add_segment(doc, start, start + 5, code)
+        p.segments.add(doc, start, start + 5, code)
         i += 1
         print(i, flush=True)
 """)
@@ -55,7 +55,7 @@ def test_second_process_is_told_project_is_in_use(project):
 
 
 def test_second_process_can_read_while_first_writes(project):
-    project.add_segment("uji.txt", 40, 60, "Responsivitas")
+    project.segments.add("uji.txt", 40, 60, "Responsivitas")
     result = _run(READ_SCRIPT, str(project.path))
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "1"
@@ -83,10 +83,10 @@ def test_killed_writer_leaves_every_completed_action(project):
             last = int(line)
     with Project.open(path) as p:
         assert p.integrity_check() == "ok"
-        n = len(p.segments())
+        n = len(p.segments.all())
         assert n >= last  # every acknowledged coding survived
         assert n <= last + 1  # at most the one in flight, and never half of one
-        assert len([e for e in p.events() if e.action == "segment.add"]) == n
+        assert len([e for e in p.events.all() if e.action == "segment.add"]) == n
 
 
 IMPORT_WRITER = textwrap.dedent("""
@@ -106,11 +106,11 @@ BATCH_WRITER = textwrap.dedent("""
     import sys
     from qda.store import Project
     p = Project.open(sys.argv[1])
-    doc = p.add_document("panjang.txt", "kata " * 80_000, "document").id
-    code = p.code("Responsivitas").id
+    doc = p.documents.add("panjang.txt", "kata " * 80_000, "document").id
+    code = p.codes.get("Responsivitas").id
     rows = [(doc, i, i + 5, code) for i in range(300_000)]
     print("start", flush=True)
-    p.add_segments(rows)
+    p.segments.add_many(rows)
     print("done", flush=True)
 """)
 
@@ -138,12 +138,12 @@ def test_killed_import_keeps_every_completed_document(project, tmp_path):
             acknowledged = int(line)
     with Project.open(path) as p:
         assert p.integrity_check() == "ok"
-        imported = [d for d in p.documents() if d.name.startswith("wawancara_")]
+        imported = [d for d in p.documents.all() if d.name.startswith("wawancara_")]
         # progress is reported after each file is stored: every acknowledged file is there, whole
         assert acknowledged <= len(imported) < 150
         for doc in imported:
-            assert p.document_text(doc).endswith("sebelum siang.")
-            assert doc.turn_count == 800 and len(p.turns(doc)) == 800
+            assert p.documents.text(doc).endswith("sebelum siang.")
+            assert doc.turn_count == 800 and len(p.documents.turns(doc)) == 800
 
 
 def test_killed_batch_is_all_or_nothing(project):
@@ -162,4 +162,4 @@ def test_killed_batch_is_all_or_nothing(project):
     proc.wait(timeout=30)
     with Project.open(path) as p:
         assert p.integrity_check() == "ok"
-        assert len(p.segments()) in (0, 300_000)
+        assert len(p.segments.all()) in (0, 300_000)

@@ -14,8 +14,8 @@ from qda.store import Project, schema
 def test_new_project_pragmas_and_codebook(tmp_path):
     path = tmp_path / "a.qda"
     with Project.create(path, coder="Rina") as p:
-        assert len(p.codes()) == 15
-        assert {c.group for c in p.codes()} == {"dimension", "factor"}
+        assert len(p.codes.all()) == 15
+        assert {c.group for c in p.codes.all()} == {"dimension", "factor"}
     con = sqlite3.connect(path)
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert con.execute("PRAGMA application_id").fetchone()[0] == schema.APPLICATION_ID
@@ -38,9 +38,9 @@ def test_foreign_keys_on_and_every_fk_indexed(project):
 
 
 def test_every_entity_has_a_uuid(project):
-    seg = project.add_segment("uji.txt", 40, 60, "Responsivitas")
-    project.set_memo(seg, "catatan")
-    project.add_review(seg, "approved")
+    seg = project.segments.add("uji.txt", 40, 60, "Responsivitas")
+    project.memos.set(seg, "catatan")
+    project.reviews.add(seg, "approved")
     for table in ("coder", "cases", "document", "code", "segment", "memo", "review", "suggestion", "survey"):
         for (value,) in project._tuples(f"SELECT uuid FROM {table}"):
             assert uuid.UUID(value).version == 4
@@ -87,7 +87,7 @@ def test_newer_schema_is_refused(tmp_path):
 def test_upgrade_backs_up_then_migrates_in_a_transaction(tmp_path, monkeypatch):
     path = tmp_path / "a.qda"
     with Project.create(path) as p:
-        p.add_document("d.txt", "isi dokumen", "document")
+        p.documents.add("d.txt", "isi dokumen", "document")
 
     calls = []
 
@@ -112,7 +112,7 @@ def test_upgrade_backs_up_then_migrates_in_a_transaction(tmp_path, monkeypatch):
 def test_failing_migration_rolls_back_and_keeps_data(tmp_path, monkeypatch):
     path = tmp_path / "a.qda"
     with Project.create(path) as p:
-        p.add_document("d.txt", "isi dokumen", "document")
+        p.documents.add("d.txt", "isi dokumen", "document")
 
     def m9998_broken(db):
         db.execute("CREATE TABLE half_done(x)")
@@ -124,7 +124,7 @@ def test_failing_migration_rolls_back_and_keeps_data(tmp_path, monkeypatch):
         Project.open(path)
     monkeypatch.undo()
     with Project.open(path) as p:
-        assert [d.name for d in p.documents()] == ["d.txt"]
+        assert [d.name for d in p.documents.all()] == ["d.txt"]
         assert not p._tuples("SELECT name FROM sqlite_master WHERE name = 'half_done'")
 
 
@@ -133,28 +133,28 @@ def test_read_only_refuses_writes(tmp_path):
     Project.create(path).close()
     with Project.open(path, read_only=True) as p:
         with pytest.raises(ReadOnlyProject):
-            p.add_document("d.txt", "teks", "document")
+            p.documents.add("d.txt", "teks", "document")
 
 
 def test_event_log_is_append_only(project):
-    project.add_segment("uji.txt", 40, 60, "Responsivitas")
-    assert project.events()[-1].action == "segment.add"
+    project.segments.add("uji.txt", 40, 60, "Responsivitas")
+    assert project.events.all()[-1].action == "segment.add"
     with pytest.raises(sqlite3.IntegrityError):
         with project.atomic():
             project._exec("UPDATE event SET action = 'x'")
     with pytest.raises(sqlite3.IntegrityError):
         with project.atomic():
             project._exec("DELETE FROM event")
-    assert project.events()[-1].action == "segment.add"
+    assert project.events.all()[-1].action == "segment.add"
 
 
 def test_upgrade_merges_codings_stored_twice(tmp_path):
     """A file from before the one-coding-per-span rule is cleaned when opened (after a backup)."""
     path = tmp_path / "lama.qda"
     with Project.create(path, coder="Rina") as p:
-        doc = p.add_document("d.txt", "teks wawancara yang cukup panjang untuk dikode", "interview")
-        first = p.add_segment(doc, 0, 4, "Responsivitas")
-        p.set_memo(first, "memo pertama")
+        doc = p.documents.add("d.txt", "teks wawancara yang cukup panjang untuk dikode", "interview")
+        first = p.segments.add(doc, 0, 4, "Responsivitas")
+        p.memos.set(first, "memo pertama")
     con = sqlite3.connect(path)  # make it look like a file written by the first release
     con.execute("DROP INDEX segment_identity")
     con.execute("CREATE INDEX segment_document_start ON segment(document_id, start)")
@@ -170,12 +170,12 @@ def test_upgrade_merges_codings_stored_twice(tmp_path):
     con.commit()
     con.close()
     with Project.open(path) as p:
-        [seg] = p.segments()
+        [seg] = p.segments.all()
         assert seg.id == first.id
-        assert p.memo(seg) == "memo pertama\n\nmemo kedua"
-        assert [r.status for r in p.reviews(seg)] == ["approved"]
-        assert p.events()[-1].action == "segment.merge_duplicate"
+        assert p.memos.get(seg) == "memo pertama\n\nmemo kedua"
+        assert [r.status for r in p.reviews.all(seg)] == ["approved"]
+        assert p.events.all()[-1].action == "segment.merge_duplicate"
         assert p._one("PRAGMA user_version") == schema.schema_version()
         with pytest.raises(Exception):
-            p.add_segment("d.txt", 0, 4, "Responsivitas")
+            p.segments.add("d.txt", 0, 4, "Responsivitas")
     assert (tmp_path / "lama.qda.bak-v1").is_file()

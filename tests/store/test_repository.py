@@ -23,7 +23,7 @@ def test_repository_writes_in_a_transaction_and_logs(tmp_path):
         notes = Notes(project)
         notes.add("halo")
         assert notes.get() == "halo"
-        assert project.events()[-1].action == "note.add"
+        assert project.events.all()[-1].action == "note.add"
         assert notes._rows("SELECT value FROM meta WHERE key = 'note'") == [{"value": "halo"}]
     with Project.open(path, read_only=True) as project:
         with pytest.raises(ReadOnlyProject):

@@ -15,31 +15,31 @@ def state(project) -> dict:
 
 
 def make_setup(project):
-    doc = project.document("uji.txt").id
-    seg = project.add_segment(doc, 40, 80, "Responsivitas")
-    project.set_memo(seg, "memo segmen")
-    project.add_review(seg, "approved", "baik")
-    own = project.add_code("Cepat")
-    project.add_code("Sangat cepat", parent=own)
-    project.add_segment(doc, 40, 80, own)
-    project.add_segment(doc, 85, 95, own)
-    project.set_memo(own, "memo kode")
+    doc = project.documents.get("uji.txt").id
+    seg = project.segments.add(doc, 40, 80, "Responsivitas")
+    project.memos.set(seg, "memo segmen")
+    project.reviews.add(seg, "approved", "baik")
+    own = project.codes.add("Cepat")
+    project.codes.add("Sangat cepat", parent=own)
+    project.segments.add(doc, 40, 80, own)
+    project.segments.add(doc, 85, 95, own)
+    project.memos.set(own, "memo kode")
     return doc, seg, own
 
 
 COMMANDS = {
-    "apply": lambda p, doc, seg, own: c.ApplyCode(doc, 10, 30, p.code("Akuntabilitas").id),
+    "apply": lambda p, doc, seg, own: c.ApplyCode(doc, 10, 30, p.codes.get("Akuntabilitas").id),
     "remove": lambda p, doc, seg, own: c.RemoveSegment(seg.id),
-    "recode": lambda p, doc, seg, own: c.RecodeSegment(seg.id, p.code("Produktivitas").id),
+    "recode": lambda p, doc, seg, own: c.RecodeSegment(seg.id, p.codes.get("Produktivitas").id),
     "create": lambda p, doc, seg, own: c.CreateCode("Inovasi", color="#112233"),
     "rename": lambda p, doc, seg, own: c.RenameCode(own.id, "Kecepatan"),
     "recolor": lambda p, doc, seg, own: c.RecolorCode(own.id, "#000000"),
     "update": lambda p, doc, seg, own: c.UpdateCode(own.id, {"definition_id": "baru", "indicators": ["x"]}),
-    "move": lambda p, doc, seg, own: c.MoveCode(own.id, p.code("Responsivitas").id),
+    "move": lambda p, doc, seg, own: c.MoveCode(own.id, p.codes.get("Responsivitas").id),
     "move_group": lambda p, doc, seg, own: c.MoveCode(own.id, None, "dimension"),
-    "merge": lambda p, doc, seg, own: c.MergeCodes(own.id, p.code("Responsivitas").id),
+    "merge": lambda p, doc, seg, own: c.MergeCodes(own.id, p.codes.get("Responsivitas").id),
     "delete": lambda p, doc, seg, own: c.DeleteCode(own.id, delete_segments=True),
-    "memo": lambda p, doc, seg, own: c.SetMemo(p.document(doc), "memo dokumen"),
+    "memo": lambda p, doc, seg, own: c.SetMemo(p.documents.get(doc), "memo dokumen"),
     "in_vivo": lambda p, doc, seg, own: c.InVivoCode(doc, 5, 12, "Kode in vivo"),
     "review": lambda p, doc, seg, own: c.AddReview(seg.id, "needs_revision", "perluas kutipan"),
 }
@@ -62,11 +62,11 @@ def test_undo_redo_restores_exact_state(project, name):
 
 
 def test_labels_and_listener(project):
-    doc = project.document("uji.txt").id
+    doc = project.documents.get("uji.txt").id
     stack = UndoStack(project)
     seen = []
     stack.add_listener(lambda: seen.append(stack.undo_text))
-    stack.push(c.ApplyCode(doc, 10, 30, project.code("Responsivitas").id))
+    stack.push(c.ApplyCode(doc, 10, 30, project.codes.get("Responsivitas").id))
     assert stack.undo_text == "terapkan Responsivitas" and stack.can_undo and not stack.can_redo
     stack.undo()
     assert stack.redo_text == "terapkan Responsivitas" and not stack.can_undo
@@ -74,12 +74,12 @@ def test_labels_and_listener(project):
 
 
 def test_undo_across_documents_in_order(project):
-    project.add_document("lain.txt", "teks dokumen lain yang cukup panjang", "document")
+    project.documents.add("lain.txt", "teks dokumen lain yang cukup panjang", "document")
     stack = UndoStack(project)
-    code = project.code("Responsivitas").id
-    stack.push(c.ApplyCode(project.document("uji.txt").id, 10, 30, code))
-    stack.push(c.ApplyCode(project.document("lain.txt").id, 0, 4, code))
+    code = project.codes.get("Responsivitas").id
+    stack.push(c.ApplyCode(project.documents.get("uji.txt").id, 10, 30, code))
+    stack.push(c.ApplyCode(project.documents.get("lain.txt").id, 0, 4, code))
     stack.undo()
-    assert [project.document(s.document_id).name for s in project.segments()] == ["uji.txt"]
+    assert [project.documents.get(s.document_id).name for s in project.segments.all()] == ["uji.txt"]
     stack.undo()
-    assert project.segments() == []
+    assert project.segments.all() == []

@@ -99,7 +99,7 @@ def test_store_and_reopen_in_project(qtbot, tab, tmp_path, monkeypatch):
         tab.survey_name = "Sako"
         tab.alpha.setValue(0.01)
         tab.save_to_project()
-        assert project.surveys() == ["Sako"]
+        assert project.surveys.names() == ["Sako"]
         other = SurveyTab(project)
         qtbot.addWidget(other)
         assert other.data.frame.shape == (30, 26) and abs(other.alpha.value() - 0.01) < 1e-9
@@ -108,7 +108,7 @@ def test_store_and_reopen_in_project(qtbot, tab, tmp_path, monkeypatch):
         monkeypatch.setattr("qda.gui.survey.tab.QInputDialog.getText", lambda *a, **k: ("Sako kedua", True))
         tab.alpha.setValue(0.05)
         tab.save_to_project()
-        assert project.surveys() == ["Sako", "Sako kedua"]
+        assert project.surveys.names() == ["Sako", "Sako kedua"]
         assert [tab.stored.itemText(i) for i in range(tab.stored.count())] == ["Sako", "Sako kedua"]
         other.set_project(project)
         other.load_stored("Sako kedua")
@@ -157,7 +157,7 @@ def test_new_file_starts_a_new_survey_with_its_own_instrument(qtbot, tab, tmp_pa
         assert sako.title in tab.status.text()
         tab.save_to_project()  # a new survey: the name is asked for, the demo survey is left alone
         assert asked == ["sako_kuesioner"]
-        assert project.surveys() == ["Sako", "Survei demo"]
+        assert project.surveys.names() == ["Sako", "Survei demo"]
 
 
 def test_file_without_known_items_gets_a_plain_instrument(qtbot, tab, tmp_path):

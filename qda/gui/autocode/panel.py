@@ -119,9 +119,9 @@ class SuggestionsPanel(QWidget):
 
     def _fill_filters(self) -> None:
         for combo, label, items in (
-                (self.code_filter, tr("Semua kode"), [(c.name, c.id) for c in self.project.codes()]
+                (self.code_filter, tr("Semua kode"), [(c.name, c.id) for c in self.project.codes.all()]
                  if self.project is not None else []),
-                (self.doc_filter, tr("Semua sumber"), [(d.name, d.id) for d in self.project.documents()]
+                (self.doc_filter, tr("Semua sumber"), [(d.name, d.id) for d in self.project.documents.all()]
                  if self.project is not None else [])):
             current = combo.currentData()
             combo.blockSignals(True)
@@ -154,9 +154,9 @@ class SuggestionsPanel(QWidget):
             return
         rows = self.project.suggestions.rows(code=self.code_filter.currentData(),
                                              document=self.doc_filter.currentData())
-        colors = {c.id: c.color for c in self.project.codes()}
-        names = {c.name: c.id for c in self.project.codes()}
-        docs = {d.name: d.id for d in self.project.documents()}
+        colors = {c.id: c.color for c in self.project.codes.all()}
+        names = {c.name: c.id for c in self.project.codes.all()}
+        docs = {d.name: d.id for d in self.project.documents.all()}
         items = []
         last_doc = None
         for r in rows:

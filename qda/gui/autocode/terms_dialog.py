@@ -18,10 +18,10 @@ class IndicatorTermsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(tr("Istilah indikator"))
         self.resize(720, 460)
-        self._terms = {c.id: tuple(c.indicators) for c in project.codes()}
+        self._terms = {c.id: tuple(c.indicators) for c in project.codes.all()}
         self._edited: dict[int, tuple[str, ...]] = {}
         self.codes = QListWidget()
-        for code in project.codes():
+        for code in project.codes.all():
             item = QListWidgetItem(code.name)
             item.setData(Qt.ItemDataRole.UserRole, code.id)
             self.codes.addItem(item)

@@ -1,7 +1,7 @@
 """The Qt item model of the code tree: groups at the top, codes with their hierarchy below.
 
-:class:`CodeTreeModel` adapts the plain ``Code`` records of a project (``project.codes()``)
-and the segment counts (``project.code_counts()``); it never runs SQL and never parses
+:class:`CodeTreeModel` adapts the plain ``Code`` records of a project (``project.codes.all()``)
+and the segment counts (``project.codes.counts()``); it never runs SQL and never parses
 ids out of display text: every item hands back its code id, the ``Code`` record, its group
 key and its kind through the roles below. Column 0 is the name (with a colour swatch),
 column 1 the number of segments.

@@ -270,8 +270,8 @@ class CodeTreePanel(CodeActionsMixin, QWidget):
             self._codes_snapshot = []
             self._on_current_changed()
             return
-        codes = list(self.project.codes())
-        counts = self.project.code_counts()
+        codes = list(self.project.codes.all())
+        counts = self.project.codes.counts()
         if codes == self._codes_snapshot:
             self.model.set_counts(counts)
             self._show_details(self.current_code_id())
@@ -288,7 +288,7 @@ class CodeTreePanel(CodeActionsMixin, QWidget):
     def refresh_counts(self) -> None:
         """Reload only the segment counts (cheap; call after coding)."""
         if self.project is not None:
-            self.model.set_counts(self.project.code_counts())
+            self.model.set_counts(self.project.codes.counts())
             self._show_details(self.current_code_id())
 
     def _view_state(self) -> tuple[set[tuple[str, Any]], int | None]:

@@ -96,8 +96,8 @@ class CoderPanel(QWidget):
         """Reload the coders now and their segment counts on a worker thread (hidden coders stay hidden)."""
         self._updating = True
         self.tree.clear()
-        coders = list(self.project.coders()) if self.project is not None else []
-        me = self.project.coder.id if self.project is not None and coders else None
+        coders = list(self.project.coders.all()) if self.project is not None else []
+        me = self.project.coders.current.id if self.project is not None and coders else None
         known = {c.id for c in coders}
         self._hidden &= known
         for coder in coders:
@@ -125,7 +125,7 @@ class CoderPanel(QWidget):
         project = self.project
 
         def work(_progress):
-            return Counter(project.coder_counts())
+            return Counter(project.coders.counts())
 
         self._job = run_in_thread(work, on_done=lambda counts: self._on_counted(generation, counts),
                                   on_error=lambda message: self._on_count_failed(generation, message))
@@ -181,7 +181,7 @@ class CoderPanel(QWidget):
     def only_me(self) -> None:
         """Show only the current coder's segments."""
         if self.project is not None:
-            self.set_visible({self.project.coder.id})
+            self.set_visible({self.project.coders.current.id})
 
     def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
         if self._updating or column != 0:

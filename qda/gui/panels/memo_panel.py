@@ -223,7 +223,7 @@ class MemoPanel(QWidget):
         return None if key[0] == "project" else key
 
     def _stored_text(self, key: tuple[str, int]) -> str:
-        return self.project.memo(self._store_target(key)) or ""
+        return self.project.memos.get(self._store_target(key)) or ""
 
     def _set_editor_text(self, text: str) -> None:
         self._loading = True
@@ -243,22 +243,22 @@ class MemoPanel(QWidget):
             name = getattr(p, "path", None)
             return tr("Memo proyek"), tr("Catatan umum penelitian · {file}", file=getattr(name, "name", ""))
         if kind == "document":
-            doc = p.document(ident)
+            doc = p.documents.get(ident)
             return tr("Memo dokumen: {name}", name=doc.name), trn("{words} kata", words=doc.words)
         if kind == "code":
-            code = p.code(ident)
+            code = p.codes.get(ident)
             return tr("Memo kode: {name}", name=code.name), tr("Catatan tentang makna dan penerapan kode ini")
         if kind == "segment":
-            seg = p.segment(ident)
-            code = p.code(seg.code_id)
-            doc = p.document(seg.document_id)
+            seg = p.segments.get(ident)
+            code = p.codes.get(seg.code_id)
+            doc = p.documents.get(seg.document_id)
             return (
-                tr("Memo segmen: «{text}»", text=_short(p.segment_text(seg), 60)),
+                tr("Memo segmen: «{text}»", text=_short(p.segments.text(seg), 60)),
                 tr("{code} · {document} · posisi {start}–{end}", code=code.name, document=doc.name,
                    start=seg.start, end=seg.end),
             )
         if kind == "case":
-            case = p.case(ident)
+            case = p.cases.get(ident)
             return tr("Memo informan: {name}", name=case.name), ""
         raise NotFound(kind)
 
@@ -316,7 +316,7 @@ class MemoPanel(QWidget):
         self.memo_list.clear()
         if self.project is None:
             return
-        memos = self.project.memos()
+        memos = self.project.memos.all()
         for memo in memos:
             key = (memo.target_kind, int(memo.target_id or 0))
             try:
@@ -344,13 +344,13 @@ class MemoPanel(QWidget):
         if kind == "project":
             return tr("proyek")
         if kind == "document":
-            return p.document(ident).name
+            return p.documents.get(ident).name
         if kind == "code":
-            return p.code(ident).name
+            return p.codes.get(ident).name
         if kind == "segment":
-            return "«" + _short(p.segment_text(ident), 40) + "»"
+            return "«" + _short(p.segments.text(ident), 40) + "»"
         if kind == "case":
-            return p.case(ident).name
+            return p.cases.get(ident).name
         raise NotFound(kind)
 
     def memo_entries(self) -> list[tuple[str, int]]:

@@ -37,9 +37,9 @@ class QuickCodeDialog(QDialog):
         super().__init__(parent, Qt.WindowType.Dialog | Qt.WindowType.FramelessWindowHint)
         self.chosen_code_id: int | None = None
         self.new_code_name: str | None = None
-        self._codes = list(project.codes())
+        self._codes = list(project.codes.all())
         self._by_id = {c.id: c for c in self._codes}
-        self._counts: dict[int, int] = project.code_counts()
+        self._counts: dict[int, int] = project.codes.counts()
         self._recent = [i for i in dict.fromkeys(recent_code_ids) if i in self._by_id]
         self._names = {c.id: (c.name, c.name_en) for c in self._codes}
         self._read_only = bool(getattr(project, "read_only", False))

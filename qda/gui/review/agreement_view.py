@@ -123,8 +123,8 @@ class AgreementView(QWidget):
         self.overall.clear()
         if project is None:
             return
-        counts = project.coder_counts()
-        for coder in project.coders():
+        counts = project.coders.counts()
+        for coder in project.coders.all():
             if not counts.get(coder.id):
                 continue
             item = QListWidgetItem(f"{coder.name} ({counts[coder.id]})")
@@ -192,7 +192,7 @@ class AgreementView(QWidget):
         texts: dict[int, str] = {}
         self.dis_table.setRowCount(len(shown))
         for i, d in enumerate(shown):
-            text = texts.setdefault(d.document_id, self.project.document_text(d.document_id))
+            text = texts.setdefault(d.document_id, self.project.documents.text(d.document_id))
             self.dis_table.setItem(i, 0, _cell(d.document, data=d))
             self.dis_table.setItem(i, 1, _cell(str(text.count("\n", 0, d.start) + 1), True))
             self.dis_table.setItem(i, 2, _cell(d.code))
@@ -227,13 +227,13 @@ class SideBySideDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(tr("Ketidaksepakatan: {code} di {doc}", code=d.code, doc=d.document))
         self.resize(1000, 520)
-        text = project.document_text(d.document_id)
+        text = project.documents.text(d.document_id)
         lo, hi = max(0, d.start - CONTEXT), min(len(text), d.end + CONTEXT)
-        code = project.code(d.code_id)
+        code = project.codes.get(d.code_id)
         involved = [c for c in coders if c in d.coded_by or c in d.not_coded_by]
-        segs = [project.segment(sid) for sid in d.segment_ids]
-        coder_ids = {c.name: c.id for c in project.coders()}
-        nearby = [s for s in project.segments(document=d.document_id, code=d.code_id) if s.end > lo and s.start < hi]
+        segs = [project.segments.get(sid) for sid in d.segment_ids]
+        coder_ids = {c.name: c.id for c in project.coders.all()}
+        nearby = [s for s in project.segments.all(document=d.document_id, code=d.code_id) if s.end > lo and s.start < hi]
         self.columns: dict[str, QTextBrowser] = {}
         row = QHBoxLayout()
         for name in involved:

@@ -174,7 +174,7 @@ class ReviewQueueView(QWidget):
         if project is None:
             self.list.set_items([])
             return
-        self.supervisor = project.coder.role == "supervisor"
+        self.supervisor = project.coders.current.role == "supervisor"
         self._fill_filters()
         self.reload()
 
@@ -188,18 +188,18 @@ class ReviewQueueView(QWidget):
 
     def _fill_filters(self) -> None:
         p = self.project
-        self._fill(self.code_box, [(c.name, c.name) for c in p.codes()], tr("semua kode"))
+        self._fill(self.code_box, [(c.name, c.name) for c in p.codes.all()], tr("semua kode"))
         self._fill(self.group_box, [(tr(v), k) for k, v in GROUPS.items()], tr("semua kelompok"))
-        self._fill(self.doc_box, [(d.name, d.name) for d in p.documents()], tr("semua sumber"))
+        self._fill(self.doc_box, [(d.name, d.name) for d in p.documents.all()], tr("semua sumber"))
         self._fill(self.kind_box, [(tr(v), k) for k, v in KINDS.items()], tr("semua jenis"))
-        self._fill(self.coder_box, [(c.name, c.name) for c in p.coders() if c.role != "supervisor"],
+        self._fill(self.coder_box, [(c.name, c.name) for c in p.coders.all() if c.role != "supervisor"],
                    tr("semua pengode"))
         statuses = [(tr("perlu ditelaah"), TO_REVIEW)] + [(status_text(s), (s,)) for s in QUEUE_STATUSES]
         self._fill(self.status_box, statuses, tr("semua status"))
         self.status_box.blockSignals(True)
         self.status_box.setCurrentIndex(1 if self.supervisor else 1 + 1 + QUEUE_STATUSES.index("needs_revision"))
         if not self.supervisor:
-            self.coder_box.setCurrentIndex(max(0, self.coder_box.findData(p.coder.name)))
+            self.coder_box.setCurrentIndex(max(0, self.coder_box.findData(p.coders.current.name)))
         self.status_box.blockSignals(False)
         self.title.setText(tr("Antrean telaah") if self.supervisor else tr("Perlu direvisi"))
         for button in self.buttons.values():
@@ -265,7 +265,7 @@ class ReviewQueueView(QWidget):
         self.revised_button.setEnabled(item.status == "needs_revision" and not self.project.read_only)
         before, text, after = self.texts.excerpt(item)
         item.line = item.line or self.texts.line(item.document_id, item.start)
-        color = self.project.code(item.code_id).color
+        color = self.project.codes.get(item.code_id).color
 
         def esc(t: str) -> str:
             return html.escape(t).replace("\n", "<br>")
@@ -294,7 +294,7 @@ class ReviewQueueView(QWidget):
         comment = self.comment_edit.text().strip()
         if self.push(AddReview(item.segment_id, status, comment)) is None:
             return
-        item.status, item.comment, item.reviewer = status, comment, self.project.coder.name
+        item.status, item.comment, item.reviewer = status, comment, self.project.coders.current.name
         from qda.store.base import now
 
         item.reviewed = now()

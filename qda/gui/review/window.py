@@ -62,7 +62,7 @@ class SupervisionMixin:
         p = self.project
         has = p is not None
         writable = has and not p.read_only
-        supervisor = has and p.coder.role == "supervisor"
+        supervisor = has and p.coders.current.role == "supervisor"
         blind = has and p.supervision.blind()
         self.tabs.setTabText(self.tabs.indexOf(self.queue), tr("Telaah") if supervisor or not has
                              else tr("Perlu direvisi"))
@@ -74,13 +74,13 @@ class SupervisionMixin:
         if has:
             self.queue.set_project(p, self.push)
         if has and blind and not supervisor:  # a coder sees only their own codings
-            self.set_visible_coders({p.coder.id})
+            self.set_visible_coders({p.coders.current.id})
             self._blind_forced = True
             if self.coders is not None:
                 self.coders.setEnabled(False)
         else:
             if has and getattr(self, "_blind_forced", False):  # comparison switched on: show everyone again
-                self.set_visible_coders({c.id for c in p.coders()})
+                self.set_visible_coders({c.id for c in p.coders.all()})
             self._blind_forced = False
             if self.coders is not None:
                 self.coders.setEnabled(True)

@@ -158,7 +158,7 @@ class SurveyTab(QWidget):
         names: list[str] = []
         if self.project is not None:
             try:
-                names = self.project.surveys()
+                names = self.project.surveys.names()
             except (QdaError, AttributeError):  # a project without survey support
                 names = []
         self.stored.clear()
@@ -171,7 +171,7 @@ class SurveyTab(QWidget):
         from qda.survey.instrument import Instrument
         from qda.survey.loading import DataSet
 
-        stored = self.project.load_survey(name)
+        stored = self.project.surveys.load(name)
         data = DataSet.from_json(stored["data_json"])
         settings = json.loads(stored.get("settings_json") or "{}")
         self.survey_name = name
@@ -198,7 +198,7 @@ class SurveyTab(QWidget):
                     "missing_codes": self._missing_codes(), "keep_items": self.keep_items,
                     "drop_items": self.drop_items, "distributed": self.distributed.value() or None}
         try:
-            self.project.save_survey(name, self.data.to_json(), self.instrument.to_json(),
+            self.project.surveys.save(name, self.data.to_json(), self.instrument.to_json(),
                                      json.dumps(settings, ensure_ascii=False))
         except QdaError as exc:
             warn(self, tr("Simpan survei"), str(exc))

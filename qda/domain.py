@@ -1,0 +1,54 @@
+"""Domain constants, defined once: source kinds, code groups, roles, review statuses,
+memo targets, the text fields of a code, the colour pattern and the code palette.
+
+Light imports only, so the store, the importers, the codebook, the CLI and the GUI
+can all read them without loading each other.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from qda.errors import InvalidValue
+from qda.i18n import tr
+
+#: Kinds of source, in the order the sources tree and listings show them.
+KINDS = ("interview", "observation", "document", "other")
+#: Groups of the codebook (performance dimensions, influencing factors, the researcher's own codes).
+GROUPS = ("dimension", "factor", "own")
+#: Roles of a coder.
+ROLES = ("coder", "supervisor")
+#: A supervisor's verdicts on a coding.
+REVIEW_STATUSES = ("approved", "needs_revision", "rejected")
+#: What a memo can be attached to.
+MEMO_TARGETS = ("project", "document", "code", "segment", "case")
+#: Text fields of a code, in the order they are written to a codebook file.
+CODE_TEXT_FIELDS = ("name_en", "definition_id", "definition_en", "when_to_use_id", "when_to_use_en",
+                    "when_not_id", "when_not_en", "example")
+#: A code colour: ``#rrggbb``.
+COLOR_PATTERN = re.compile(r"^#[0-9a-fA-F]{6}$")
+#: Colours given to new codes, in turn (readable highlights on white).
+PALETTE = ("#e57373", "#64b5f6", "#81c784", "#ffb74d", "#ba68c8", "#4db6ac",
+           "#f06292", "#7986cb", "#aed581", "#ffd54f", "#a1887f", "#90a4ae")
+
+
+def is_color(value: object) -> bool:
+    """Whether ``value`` is a ``#rrggbb`` colour."""
+    return isinstance(value, str) and bool(COLOR_PATTERN.match(value))
+
+
+def check_color(color: str) -> str:
+    """Validate a ``#rrggbb`` colour and return it lower-cased (:class:`InvalidValue` otherwise)."""
+    if not is_color(color):
+        raise InvalidValue(tr("warna tidak sah: {color} (pakai #rrggbb)", color=color))
+    return color.lower()
+
+
+def next_color(used: Iterable[str | None]) -> str:
+    """The first palette colour not yet used (cycling when all are)."""
+    used_set = {(c or "").lower() for c in used}
+    for color in PALETTE:
+        if color not in used_set:
+            return color
+    return PALETTE[len(used_set) % len(PALETTE)]
