@@ -99,4 +99,8 @@ class MenusMixin:
         return menu
 
     def _view_menu(self, pos: QPoint) -> None:
-        self.view_menu().exec(self.view.viewport().mapToGlobal(pos))
+        from qda.gui.autocode.panel import add_suggestion_actions
+
+        menu = self.view_menu()
+        add_suggestion_actions(menu, self, self.view.positions.to_codepoint(self.view.cursorForPosition(pos).position()))
+        menu.exec(self.view.viewport().mapToGlobal(pos))

@@ -153,3 +153,22 @@ def test_cancel_stores_nothing(qtbot, window, monkeypatch):
     panel.job.progress.cancel()
     qtbot.waitUntil(lambda: panel.job is None, timeout=10000)
     assert window.project.suggestions.counts()["pending"] == 0 and panel.run_button.isEnabled()
+
+
+def test_context_menu_accepts_the_suggestion_under_the_pointer(qtbot, window):
+    from PySide6.QtWidgets import QMenu
+
+    from qda.gui.autocode.panel import add_suggestion_actions
+
+    panel = window.suggestions
+    _run(qtbot, panel)
+    menu = QMenu()
+    add_suggestion_actions(menu, window, TEXT.index("lembur"))
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert texts == ["Terima saran Beban Kerja yang Wajar (lembur, pulang malam)", "Tolak saran Beban Kerja yang Wajar"]
+    menu.actions()[1].trigger()
+    [seg] = window.project.segments.all()
+    assert TEXT[seg.start:seg.end] == "Kami sering lembur sampai pulang malam."
+    empty = QMenu()
+    add_suggestion_actions(empty, window, TEXT.index("Bagaimana"))
+    assert empty.actions() == []

@@ -288,3 +288,22 @@ class SuggestionsPanel(QWidget):
                 self.stack.push(command)
             else:
                 command.do(self.project)
+
+
+def add_suggestion_actions(menu: Any, window: Any, cp: int) -> None:
+    """Accept / reject entries in the viewer's context menu for the pending suggestions at ``cp``."""
+    panel = window.suggestions
+    project = window.project
+    if project is None or window.pane.document_id is None or not panel._writable():
+        return
+    here = [s for s in project.suggestions.all(document=window.pane.document_id) if s.start <= cp < s.end]
+    if not here:
+        return
+    menu.addSeparator()
+    names = {c.id: c.name for c in project.codes.all()}
+    for s in here:
+        terms = ", ".join(s.terms)
+        accept = menu.addAction(tr("Terima saran {code} ({terms})", code=names.get(s.code_id, "?"), terms=terms))
+        accept.triggered.connect(lambda _=False, i=s.id: panel.decide([i], True))
+        reject = menu.addAction(tr("Tolak saran {code}", code=names.get(s.code_id, "?")))
+        reject.triggered.connect(lambda _=False, i=s.id: panel.decide([i], False))
