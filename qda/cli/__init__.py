@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "report_cmd",
     "review_cmd",
     "autocode_cmd",
+    "exchange_cmd",
 )
 
 

@@ -52,6 +52,13 @@ class Project(ProjectBase):
         self.merging = MergeRepository(self)  # reading a whole project and writing a merge into it
         self.suggestions = SuggestionRepository(self)  # auto-coding suggestions: stored, accepted or rejected
 
+    @cached_property
+    def exchange(self):
+        """REFI-QDA export reads and GUID-keyed import writes."""
+        from qda.store.exchange import ExchangeRepository
+
+        return ExchangeRepository(self)
+
     def stats(self) -> dict[str, int]:
         """Counts of sources, codes, segments, coders and memos (for status bars and summaries)."""
         row = self._tuples(

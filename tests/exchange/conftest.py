@@ -1,0 +1,75 @@
+"""Fixtures for REFI-QDA exchange: the shared interop files, the XSDs and a constructed project."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from qda.store import Project
+from tests.shared_data import SHARED_DIR, require
+
+INTEROP = SHARED_DIR / "interop"
+
+
+@pytest.fixture
+def interop() -> Path:
+    """The folder of real REFI-QDA files written by other programs (skips without it)."""
+    return require(INTEROP)
+
+
+@pytest.fixture(scope="session")
+def project_schema() -> etree.XMLSchema:
+    return etree.XMLSchema(etree.parse(str(require(INTEROP / "schema" / "Project-mrt2019.xsd"))))
+
+
+@pytest.fixture(scope="session")
+def codebook_schema() -> etree.XMLSchema:
+    return etree.XMLSchema(etree.parse(str(require(INTEROP / "schema" / "Codebook.xsd"))))
+
+
+def qde_of(path: Path) -> bytes:
+    """The project XML inside a .qdpx."""
+    with zipfile.ZipFile(path) as zf:
+        name = next(n for n in zf.namelist() if n.lower().endswith(".qde"))
+        return zf.read(name)
+
+
+TEXT_A = ("Pewawancara: Bagaimana pelayanan di kantor kelurahan?\n"
+          "Informan: Pelayanannya cepat 😀 dan ramah, antrean tertib.\n"
+          "Pewawancara: Apa kendalanya?\n"
+          "Informan: Sarana komputer kurang 🖥️, jaringan sering putus.")
+TEXT_B = "Catatan observasi: loket dibuka pukul 08.00; pegawai hadir lengkap.\nWarga menunggu ± 10 menit."
+
+
+@pytest.fixture
+def rich_project(tmp_path) -> Project:
+    """A project using every part REFI-QDA carries: coders, a code tree with definitions and colours,
+    two documents (emoji in one), codings by two coders (two codes on one span), memos on the
+    project, a document, a code, a segment and a case, cases with attributes, document attributes."""
+    p = Project.create(tmp_path / "studi.qda", codebook=False, coder="Ani")
+    parent = p.add_code("Kualitas Layanan", group="dimension", color="#112233", definition_id="Mutu layanan.",
+                        definition_en="Service quality.", example="pelayanan cepat", indicators=["cepat", "ramah"])
+    child = p.add_code("Kecepatan", parent=parent, color="#445566", when_to_use_id="Bila waktu disebut.")
+    infra = p.add_code("Sarana", group="factor", color="#abcdef")
+    a = p.add_document("wawancara_01.txt", TEXT_A, attributes={"Jabatan": "Lurah"}, case="Informan 1")
+    b = p.add_document("observasi_01.txt", TEXT_B, kind="observation")
+    s1 = TEXT_A.index("cepat 😀")
+    seg = p.add_segment(a, s1, s1 + len("cepat 😀 dan ramah"), child)
+    p.add_segment(a, s1, s1 + len("cepat 😀 dan ramah"), parent)
+    s2 = TEXT_A.index("Sarana komputer")
+    p.set_coder("Budi")
+    p.add_segment(a, s2, s2 + len("Sarana komputer kurang 🖥️"), infra)
+    p.add_segment(b, 0, 17, parent)
+    p.set_coder("Ani")
+    p.set_case_attribute("Informan 1", "Umur", "45")
+    p.add_case("Informan 2", {"Jabatan": "Staf"})
+    p.set_memo(None, "Memo proyek: fokus pada kelurahan.")
+    p.set_memo(a, "Wawancara pagi hari.\nSuasana tenang.")
+    p.set_memo(infra, "Kode ini sering muncul.")
+    p.set_memo(seg, "Contoh kuat kecepatan.")
+    p.set_memo(p.case("Informan 1"), "Lurah sejak 2019.")
+    yield p
+    p.close()
