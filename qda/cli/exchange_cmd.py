@@ -11,8 +11,6 @@ what was left out (``--json`` for the same as data).
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
-
 from qda.cli.output import print_json
 from qda.errors import QdaError
 from qda.i18n import tr
@@ -72,25 +70,10 @@ def cmd_export_codebook(args: argparse.Namespace) -> int:
 
 
 def cmd_import_qdpx(args: argparse.Namespace) -> int:
-    from qda.exchange import import_refi
-    from qda.exchange.importer import read_refi
+    from qda.exchange import import_into
     from qda.progress import Progress, text_bar
-    from qda.store import Project
 
-    target = Path(args.project)
-    archive, _model = read_refi(args.file)  # refuse a bad file before a project is made
-    archive.close()
-    created = not target.exists()
-    project = Project.create(target, codebook=False) if created else Project.open(target)
-    try:
-        report = import_refi(project, args.file, progress=Progress(callback=text_bar()))
-    except BaseException:
-        project.close()
-        if created:
-            for suffix in ("", "-wal", "-shm"):
-                Path(str(target) + suffix).unlink(missing_ok=True)
-        raise
-    project.close()
+    report = import_into(args.project, args.file, progress=Progress(callback=text_bar()))
     if args.json:
         print_json(report.to_dict())
     else:

@@ -10,6 +10,6 @@ from __future__ import annotations
 
 from qda.exchange.archive import ExchangeRefused
 from qda.exchange.exporter import export_qdc, export_qdpx
-from qda.exchange.importer import ImportReport, import_refi
+from qda.exchange.importer import ImportReport, import_into, import_refi
 
-__all__ = ["ExchangeRefused", "ImportReport", "export_qdc", "export_qdpx", "import_refi"]
+__all__ = ["ExchangeRefused", "ImportReport", "export_qdc", "export_qdpx", "import_into", "import_refi"]

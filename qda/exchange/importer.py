@@ -105,6 +105,28 @@ def import_refi(project, path: str | Path, *, progress: Progress | None = None) 
     return report
 
 
+def import_into(target: str | Path, path: str | Path, *, progress: Progress | None = None) -> ImportReport:
+    """Import ``path`` into the project file ``target``, made new (without the bundled codebook)
+    when it does not exist; a refused or failed import leaves no new file behind."""
+    from qda.store import Project
+
+    target = Path(target)
+    archive, _model = read_refi(path)  # refuse a bad file before a project is made
+    archive.close()
+    created = not target.exists()
+    project = Project.create(target, codebook=False) if created else Project.open(target)
+    try:
+        report = import_refi(project, path, progress=progress)
+    except BaseException:
+        project.close()
+        if created:
+            for suffix in ("", "-wal", "-shm"):
+                Path(str(target) + suffix).unlink(missing_ok=True)
+        raise
+    project.close()
+    return report
+
+
 class _Importer:
     def __init__(self, project, archive: QdpxArchive, model: RefiProject, report: ImportReport,
                  progress: Progress | None) -> None:

@@ -454,7 +454,8 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         writable = has and not self.project.read_only and not self.review_mode
         for act in (self.act_import, self.act_quick, self.act_invivo):
             act.setEnabled(writable)
-        for act in (self.act_report, self.act_close, self.act_memo, self.act_search, self.act_suggest, self.act_next, self.act_prev):
+        for act in (self.act_report, self.act_close, self.act_memo, self.act_search, self.act_suggest, self.act_next,
+                    self.act_prev, self.act_refi_export, self.act_refi_codebook):
             act.setEnabled(has)
         self._show_docks(has)
         self.suggestions.refresh()  # nothing to decide in a read-only window or in review mode

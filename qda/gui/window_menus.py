@@ -39,6 +39,12 @@ class MenusMixin:
         self.act_import = self._action(tr("Impor sumber…"), lambda: project_flow.ask_import(self), "Ctrl+Shift+I")
         self.act_report = self._action(tr("Ekspor laporan…"), self.export_report, "Ctrl+E")
         self.act_excerpts = self._action(tr("Ekspor kutipan (Excel/CSV)…"), self.export_excerpts, "Ctrl+Shift+E")
+        from qda.gui import exchange_flow
+
+        self.act_refi_export = self._action(tr("Ekspor proyek REFI-QDA (.qdpx)…"), lambda: exchange_flow.ask_export(self))
+        self.act_refi_codebook = self._action(tr("Ekspor buku kode REFI-QDA (.qdc)…"),
+                                              lambda: exchange_flow.ask_export(self, codebook=True))
+        self.act_refi_import = self._action(tr("Impor REFI-QDA (.qdpx/.qdc)…"), lambda: exchange_flow.ask_import(self))
         self.act_close = self._action(tr("Tutup proyek"), self.close_project, QKeySequence.StandardKey.Close)
         self.act_quit = self._action(tr("Keluar"), self.close, QKeySequence.StandardKey.Quit)
         self.act_quick = self._action(tr("Kode cepat…"), self.coding_quick, "Ctrl+K")
@@ -58,6 +64,7 @@ class MenusMixin:
         bar = self.menuBar()
         m = bar.addMenu(tr("&Berkas"))
         for a in (self.act_new, self.act_open, self.act_demo, self.act_demo_rebuild, None, self.act_import, self.act_report, self.act_excerpts, None,
+                  self.act_refi_import, self.act_refi_export, self.act_refi_codebook, None,
                   self.act_close, self.act_quit):
             m.addSeparator() if a is None else m.addAction(a)
         m = bar.addMenu(tr("&Edit"))

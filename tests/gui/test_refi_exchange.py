@@ -1,0 +1,66 @@
+"""File > Export / Import REFI-QDA on real widgets: the project leaves as .qdpx/.qdc and comes back."""
+
+from __future__ import annotations
+
+import zipfile
+
+import pytest
+
+pytestmark = pytest.mark.gui
+
+
+def test_export_project_and_codebook_from_the_menu(window, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    doc = window.project.document("wawancara_uji.txt")
+    window.project.add_segment(doc, 0, 10, "Responsivitas")
+    target = tmp_path / "keluar"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.act_refi_export.trigger()
+    out = tmp_path / "keluar.qdpx"
+    qtbot.waitUntil(lambda: "1 pengodean" in window.statusBar().currentMessage(), timeout=10_000)
+    assert zipfile.is_zipfile(out)
+    window.act_refi_codebook.trigger()
+    qtbot.waitUntil(lambda: (tmp_path / "keluar.qdc").exists(), timeout=10_000)
+
+
+def test_import_into_the_open_project_shows_a_report(window, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from qda.exchange import export_qdpx
+    from qda.store import Project
+
+    other = Project.create(tmp_path / "lain.qda", codebook=False, coder="Dewi")
+    other.add_code("Koordinasi internal", color="#123456")
+    d = other.add_document("catatan_lain.txt", "Rapat koordinasi setiap Senin pagi.")
+    other.add_segment(d, 0, 5, "Koordinasi internal")
+    export_qdpx(other, tmp_path / "lain.qdpx")
+    other.close()
+    before = window.project.stats()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(tmp_path / "lain.qdpx"), ""))
+    window.act_refi_import.trigger()
+    qtbot.waitUntil(lambda: getattr(window, "exchange_report_box", None) is not None, timeout=10_000)
+    box = window.exchange_report_box
+    assert "lain.qdpx" in box.text() and "ditambahkan" in box.text()
+    stats = window.project.stats()
+    assert stats["documents"] == before["documents"] + 1 and stats["segments"] == before["segments"] + 1
+    assert "catatan_lain.txt" in [window.project.document(i).name for i in window.sources.document_ids()]
+    window.project.code("Koordinasi internal")
+    box.close()
+
+
+def test_import_without_a_project_makes_a_new_one(window, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from qda.exchange import export_qdc
+
+    export_qdc(window.project, tmp_path / "kode.qdc")
+    n = len(window.project.codes())
+    window.close_project()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(tmp_path / "kode.qdc"), ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "dari_qdc"), ""))
+    window.act_refi_import.trigger()
+    qtbot.waitUntil(lambda: window.project is not None, timeout=10_000)
+    assert window.project.path.name == "dari_qdc.qda" and len(window.project.codes()) == n
+    qtbot.waitUntil(lambda: getattr(window, "exchange_report_box", None) is not None, timeout=10_000)
+    window.exchange_report_box.close()
