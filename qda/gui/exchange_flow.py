@@ -67,7 +67,7 @@ def import_file(window: MainWindow, path: str, target: str | None = None) -> Non
     from qda.gui.project_flow import PROJECT_FILTER, open_project_path
 
     project = window.project
-    if project is not None and project.read_only:
+    if project is not None and (project.read_only or getattr(window, "review_mode", False)):
         window.show_error(tr("Proyek dibuka hanya-baca; berkas REFI-QDA tidak dapat diimpor."))
         return
     if project is None and target is None:
