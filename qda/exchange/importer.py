@@ -203,7 +203,7 @@ class _Importer:
             if creator is None and self.users:
                 creator = next(iter(self.users.values()))
             if creator is None:
-                creator = self.project.coder.id
+                creator = self.project.coders.current.id
             self._default_user = creator
         if guid and guid not in self.users:
             self.users[guid] = self._default_user

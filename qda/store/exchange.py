@@ -7,7 +7,6 @@ program (normalised to lower case), which is what makes a second import add noth
 
 from __future__ import annotations
 
-import json
 from typing import Any, Iterable, Iterator
 
 from qda.store.base import now
@@ -170,15 +169,10 @@ class ExchangeRepository(Repository):
 
     def insert_segments(self, rows: list[tuple[str, int, int, int, int, int, str]]) -> None:
         """Codings ``(uuid, document_id, code_id, start, end, coder_id, created)``, checked by the caller."""
-        conn = self._project._conn
-        conn.executemany('INSERT INTO segment(uuid, document_id, code_id, start, "end", coder_id, created) '
-                         'VALUES (?,?,?,?,?,?,?)', rows)
-        stamp = now()
-        coder = self._project._coder.id if self._project._coder else None
-        conn.executemany("INSERT INTO event(time, coder_id, action, entity, entity_uuid, detail) VALUES (?,?,?,?,?,?)",
-                         [(stamp, coder, "segment.add", "segment", r[0],
-                           json.dumps({"document_id": r[1], "code_id": r[2], "start": r[3], "end": r[4],
-                                       "via": "refi-qda"})) for r in rows])
+        self._exec_many('INSERT INTO segment(uuid, document_id, code_id, start, "end", coder_id, created) '
+                        'VALUES (?,?,?,?,?,?,?)', rows)
+        self._log_many("segment.add", "segment", [(r[0], {"document_id": r[1], "code_id": r[2], "start": r[3],
+                                                         "end": r[4], "via": "refi-qda"}) for r in rows])
 
     def segment_ids(self, uuids: Iterable[str]) -> dict[str, int]:
         """uuid → id for these segments."""

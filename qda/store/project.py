@@ -15,6 +15,7 @@ from qda.store.coders import CoderRepository
 from qda.store.codes import CodeRepository
 from qda.store.documents import DocumentRepository
 from qda.store.events import EventRepository
+from qda.store.exchange import ExchangeRepository
 from qda.store.memos import MemoRepository
 from qda.store.merging import MergeRepository
 from qda.store.reviews import ReviewRepository
@@ -51,13 +52,7 @@ class Project(ProjectBase):
         self.supervision = SupervisionRepository(self)  # the review queue, revised marks, blind coding, review mode
         self.merging = MergeRepository(self)  # reading a whole project and writing a merge into it
         self.suggestions = SuggestionRepository(self)  # auto-coding suggestions: stored, accepted or rejected
-
-    @cached_property
-    def exchange(self):
-        """REFI-QDA export reads and GUID-keyed import writes."""
-        from qda.store.exchange import ExchangeRepository
-
-        return ExchangeRepository(self)
+        self.exchange = ExchangeRepository(self)  # REFI-QDA: whole-project reads for export, GUID-keyed import writes
 
     def stats(self) -> dict[str, int]:
         """Counts of sources, codes, segments, coders and memos (for status bars and summaries)."""

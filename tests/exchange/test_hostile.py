@@ -34,16 +34,16 @@ def make(tmp_path, entries: dict[str, bytes], name="x.qdpx"):
 @pytest.fixture
 def project(tmp_path):
     p = Project.create(tmp_path / "p.qda", codebook=False)
-    p.add_document("ada.txt", "teks yang sudah ada")
+    p.documents.add("ada.txt", "teks yang sudah ada")
     yield p
     p.close()
 
 
 def unchanged(project, action):
-    before = (project.stats(), len(project.events()))
+    before = (project.stats(), len(project.events.all()))
     with pytest.raises(ExchangeRefused) as info:
         action()
-    assert (project.stats(), len(project.events())) == before
+    assert (project.stats(), len(project.events.all())) == before
     message = str(info.value)
     assert "\n" not in message
     return message
@@ -54,7 +54,7 @@ def test_a_good_minimal_file_imports(project, tmp_path):
                            "Sources/d.txt": b"kata lain"})
     report = import_refi(project, path)
     assert report.added["codings"] == 1
-    assert project.segment_text(project.segment("44444444-4444-4444-4444-444444444444")) == "kata"
+    assert project.segments.text(project.segments.get("44444444-4444-4444-4444-444444444444")) == "kata"
 
 
 def test_path_traversal_entry_is_refused(project, tmp_path):
@@ -119,7 +119,7 @@ def test_non_zip_and_broken_xml_are_refused(project, tmp_path):
 
 def test_failure_midway_leaves_the_project_unchanged(project, tmp_path, monkeypatch):
     path = make(tmp_path, {"project.qde": QDE.format(path="d.txt").encode(), "sources/d.txt": b"kata"})
-    before = (project.stats(), len(project.events()))
+    before = (project.stats(), len(project.events.all()))
 
     def boom(*a, **k):
         raise RuntimeError("disk full")
@@ -127,7 +127,7 @@ def test_failure_midway_leaves_the_project_unchanged(project, tmp_path, monkeypa
     monkeypatch.setattr(project.exchange, "insert_segments", boom)
     with pytest.raises(RuntimeError):
         import_refi(project, path)
-    assert (project.stats(), len(project.events())) == before
+    assert (project.stats(), len(project.events.all())) == before
 
 
 def test_export_failure_leaves_no_file(project, tmp_path, monkeypatch):

@@ -53,7 +53,7 @@ def test_nvivo_windows(interop, tmp_path):
             (want["users"], want["codes"], want["text_sources"], want["codings"])
         assert not report.skipped
         # hierarchy kept: 12 top-level codes, nested 4 deep
-        codes = project.codes()
+        codes = project.codes.all()
         assert sum(c.parent_id is None for c in codes) == 12
         depth = {c.id: 0 for c in codes if c.parent_id is None}
         for c in codes:
@@ -62,14 +62,14 @@ def test_nvivo_windows(interop, tmp_path):
         assert max(depth.values()) == 3
         # NVivo counts UTF-16 units and CRLF as two: excerpts start and end on word boundaries
         on_boundary = total = 0
-        for seg in project.segments():
-            text = project.document_text(seg.document_id)
+        for seg in project.segments.all():
+            text = project.documents.text(seg.document_id)
             for p in (seg.start, seg.end):
                 total += 1
                 on_boundary += p in (0, len(text)) or not (text[p - 1].isalnum() and text[p].isalnum())
         assert total == 606 and on_boundary >= 603
-        assert all("\r" not in project.document_text(d) and not project.document_text(d).startswith("\ufeff")
-                   for d in project.documents())
+        assert all("\r" not in project.documents.text(d) and not project.documents.text(d).startswith("\ufeff")
+                   for d in project.documents.all())
 
 
 def test_nvivo_windows_example_position(interop, tmp_path):
@@ -85,8 +85,8 @@ def test_nvivo_windows_example_position(interop, tmp_path):
     project, _ = run_import(path, tmp_path)
     with project:
         coding_guid = sel.find(f"{NS}Coding").get("guid").lower()
-        seg = project.segment(coding_guid)
-        text = project.document_text(seg.document_id)
+        seg = project.segments.get(coding_guid)
+        text = project.documents.text(seg.document_id)
         assert text[seg.start:seg.end] == raw[3132:3132 + seg.end - seg.start].replace("\r\n", "\n")[:seg.end - seg.start]
         assert raw[:3132].replace("\r\n", "\n") == text[:seg.start]
 
@@ -101,9 +101,9 @@ def test_nvivo_mac_keeps_repeated_names_apart(interop, tmp_path):
     with project:
         stats = project.stats()
         assert (stats["coders"], stats["codes"], stats["documents"], stats["segments"]) == (2, 262, 2, 0)
-        assert {c.uuid for c in project.codes()} == {c.get("guid").lower() for c in xml_of(path).iter(f"{NS}Code")}
+        assert {c.uuid for c in project.codes.all()} == {c.get("guid").lower() for c in xml_of(path).iter(f"{NS}Code")}
         assert sum("berganti nama" in n for n in report.notes) == 10
-        assert all(project.document_text(d) == "" for d in project.documents())
+        assert all(project.documents.text(d) == "" for d in project.documents.all())
 
 
 def test_atlas_ti(interop, tmp_path):
@@ -120,11 +120,11 @@ def test_atlas_ti(interop, tmp_path):
         assert report.skipped["sumber yang berkas teksnya tidak ada di arsip"] == 8  # 6 text + 2 PDF representations
         assert report.skipped["sumber gambar/audio/video (belum didukung qda)"] == 4
         # "Coke::diet Coke" goes under "Coke"; colours kept, in lower case
-        coke = project.code("Coke")
-        assert {c.name for c in project.codes() if c.parent_id == coke.id} == {"diet Coke", "full-fat Coke"}
-        assert project.code("cornflakes").color == "#dc0000"
-        assert project.code("Coke").definition_id == "the breakfast of champions"
-        memo = project.memo(None)
+        coke = project.codes.get("Coke")
+        assert {c.name for c in project.codes.all() if c.parent_id == coke.id} == {"diet Coke", "full-fat Coke"}
+        assert project.codes.get("cornflakes").color == "#dc0000"
+        assert project.codes.get("Coke").definition_id == "the breakfast of champions"
+        memo = project.memos.get(None)
         assert "Research Plan" in memo and "Director’s cut" in memo
 
 
@@ -137,7 +137,7 @@ def test_maxqda(interop, tmp_path):
     with project:
         stats = project.stats()
         assert (stats["coders"], stats["codes"], stats["documents"]) == (1, 307, 10)
-        codes = {c.uuid: c for c in project.codes()}
+        codes = {c.uuid: c for c in project.codes.all()}
         for el in root.iter(f"{NS}Code"):
             code = codes[el.get("guid").lower()]
             assert code.color == el.get("color").lower()
@@ -145,7 +145,7 @@ def test_maxqda(interop, tmp_path):
         assert sum(c.parent_id is None for c in codes.values()) == 18
         # the two document groups become a document attribute
         members = {m.get("targetGUID").lower() for m in root.iter(f"{NS}MemberSource")}
-        grouped = [d for d in project.documents() if project.document_attributes(d)]
+        grouped = [d for d in project.documents.all() if project.documents.attributes(d)]
         assert {d.uuid for d in grouped} == members
         assert not report.skipped
 
@@ -156,7 +156,7 @@ def test_taguette_codebook_without_sets(interop, tmp_path):
     project, report = run_import(path, tmp_path)
     with project:
         assert report.kind == "codebook"
-        assert sorted(c.uuid for c in project.codes()) == sorted(
+        assert sorted(c.uuid for c in project.codes.all()) == sorted(
             c.get("guid").lower() for c in root.iter("{urn:QDA-XML:codebook:1.0}Code"))
         assert project.stats()["codes"] == 3
 
@@ -170,10 +170,10 @@ def test_qc_tool(interop, tmp_path):
     with project:
         stats = project.stats()
         assert (stats["codes"], stats["documents"], stats["segments"]) == (262, 2, 205)
-        assert {d.name for d in project.documents()} == {"board_2017.txt", "admin-1.txt"}
+        assert {d.name for d in project.documents.all()} == {"board_2017.txt", "admin-1.txt"}
         # whole lines: every excerpt ends with its line (the stored text drops only the final newline)
-        for seg in project.segments():
-            text = project.document_text(seg.document_id)
+        for seg in project.segments.all():
+            text = project.documents.text(seg.document_id)
             assert seg.end == len(text) or text[seg.end - 1] == "\n"
             assert seg.start == 0 or text[seg.start - 1] == "\n"
         assert not report.skipped

@@ -47,9 +47,9 @@ def test_guids_are_stable(rich_project, tmp_path):
     assert (tmp_path / "a.qdpx").read_bytes() == (tmp_path / "b.qdpx").read_bytes()
     doc = etree.fromstring(qde_of(tmp_path / "a.qdpx"))
     guids = {el.get("guid") for el in doc.iter() if el.get("guid")}
-    assert {c.uuid for c in rich_project.codes()} <= guids
-    assert {s.uuid for s in rich_project.segments()} <= guids
-    assert {d.uuid for d in rich_project.documents()} <= guids
+    assert {c.uuid for c in rich_project.codes.all()} <= guids
+    assert {s.uuid for s in rich_project.segments.all()} <= guids
+    assert {d.uuid for d in rich_project.documents.all()} <= guids
 
 
 def test_round_trip_gives_the_same_content(rich_project, tmp_path):
@@ -67,23 +67,23 @@ def test_round_trip_gives_the_same_content(rich_project, tmp_path):
         assert qde_of(first) == qde_of(second)
         assert first.read_bytes() == second.read_bytes()
         # what came back, field by field
-        assert copy.code("Kualitas Layanan").definition_en == "Service quality."
-        assert copy.code("Kualitas Layanan").indicators == ("cepat", "ramah")
-        assert copy.code("Kualitas Layanan").group == "dimension" and copy.code("Sarana").group == "factor"
-        assert copy.code("Kecepatan").when_to_use_id == "Bila waktu disebut."
-        doc = copy.document("wawancara_01.txt")
-        assert copy.document_text(doc) == TEXT_A
-        assert copy.document_attributes(doc) == {"Jabatan": "Lurah"}
-        assert copy.document_case(doc).name == "Informan 1"
-        assert copy.case("Informan 1").attributes == {"Umur": "45"}
-        assert copy.memo(copy.case("Informan 1")) == "Lurah sejak 2019."
-        assert copy.memo(None) == "Memo proyek: fokus pada kelurahan."
-        assert copy.memo(doc) == "Wawancara pagi hari.\nSuasana tenang."
-        seg = next(s for s in copy.segments(code="Kecepatan"))
-        assert copy.segment_text(seg) == "cepat 😀 dan ramah" and copy.memo(seg) == "Contoh kuat kecepatan."
-        coders = {c.id: c.name for c in copy.coders()}
-        assert {coders[s.coder_id] for s in copy.segments()} == {"Ani", "Budi"}
-        assert {s.uuid for s in copy.segments()} == {s.uuid for s in rich_project.segments()}
+        assert copy.codes.get("Kualitas Layanan").definition_en == "Service quality."
+        assert copy.codes.get("Kualitas Layanan").indicators == ("cepat", "ramah")
+        assert copy.codes.get("Kualitas Layanan").group == "dimension" and copy.codes.get("Sarana").group == "factor"
+        assert copy.codes.get("Kecepatan").when_to_use_id == "Bila waktu disebut."
+        doc = copy.documents.get("wawancara_01.txt")
+        assert copy.documents.text(doc) == TEXT_A
+        assert copy.documents.attributes(doc) == {"Jabatan": "Lurah"}
+        assert copy.cases.of_document(doc).name == "Informan 1"
+        assert copy.cases.get("Informan 1").attributes == {"Umur": "45"}
+        assert copy.memos.get(copy.cases.get("Informan 1")) == "Lurah sejak 2019."
+        assert copy.memos.get(None) == "Memo proyek: fokus pada kelurahan."
+        assert copy.memos.get(doc) == "Wawancara pagi hari.\nSuasana tenang."
+        seg = next(s for s in copy.segments.all(code="Kecepatan"))
+        assert copy.segments.text(seg) == "cepat 😀 dan ramah" and copy.memos.get(seg) == "Contoh kuat kecepatan."
+        coders = {c.id: c.name for c in copy.coders.all()}
+        assert {coders[s.coder_id] for s in copy.segments.all()} == {"Ani", "Budi"}
+        assert {s.uuid for s in copy.segments.all()} == {s.uuid for s in rich_project.segments.all()}
         # importing it again adds nothing
         before = copy.stats()
         again = import_refi(copy, first)
@@ -98,8 +98,8 @@ def test_codebook_export_is_valid_and_round_trips(rich_project, tmp_path, codebo
     with other:
         report = import_refi(other, out)
         assert report.kind == "codebook" and report.added["codes"] == 3
-        assert [(c.uuid, c.name, c.color, c.group) for c in other.codes()] == \
-            [(c.uuid, c.name, c.color, c.group) for c in rich_project.codes()]
+        assert [(c.uuid, c.name, c.color, c.group) for c in other.codes.all()] == \
+            [(c.uuid, c.name, c.color, c.group) for c in rich_project.codes.all()]
         again = tmp_path / "lagi.qdc"
         export_qdc(other, again)
         assert again.read_bytes() == out.read_bytes()
@@ -109,7 +109,7 @@ def test_bundled_codebook_exports_valid(tmp_path, project_schema, codebook_schem
     with Project.create(tmp_path / "baru.qda") as p:
         export_qdpx(p, tmp_path / "baru.qdpx")
         export_qdc(p, tmp_path / "baru.qdc")
-        n = len(p.codes())
+        n = len(p.codes.all())
     doc = etree.fromstring(qde_of(tmp_path / "baru.qdpx"))
     assert project_schema.validate(doc), project_schema.error_log
     assert codebook_schema.validate(etree.parse(str(tmp_path / "baru.qdc"))), codebook_schema.error_log

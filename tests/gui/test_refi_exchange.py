@@ -12,8 +12,8 @@ pytestmark = pytest.mark.gui
 def test_export_project_and_codebook_from_the_menu(window, qtbot, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
-    doc = window.project.document("wawancara_uji.txt")
-    window.project.add_segment(doc, 0, 10, "Responsivitas")
+    doc = window.project.documents.get("wawancara_uji.txt")
+    window.project.segments.add(doc, 0, 10, "Responsivitas")
     target = tmp_path / "keluar"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     window.act_refi_export.trigger()
@@ -31,9 +31,9 @@ def test_import_into_the_open_project_shows_a_report(window, qtbot, tmp_path, mo
     from qda.store import Project
 
     other = Project.create(tmp_path / "lain.qda", codebook=False, coder="Dewi")
-    other.add_code("Koordinasi internal", color="#123456")
-    d = other.add_document("catatan_lain.txt", "Rapat koordinasi setiap Senin pagi.")
-    other.add_segment(d, 0, 5, "Koordinasi internal")
+    other.codes.add("Koordinasi internal", color="#123456")
+    d = other.documents.add("catatan_lain.txt", "Rapat koordinasi setiap Senin pagi.")
+    other.segments.add(d, 0, 5, "Koordinasi internal")
     export_qdpx(other, tmp_path / "lain.qdpx")
     other.close()
     before = window.project.stats()
@@ -44,8 +44,8 @@ def test_import_into_the_open_project_shows_a_report(window, qtbot, tmp_path, mo
     assert "lain.qdpx" in box.text() and "ditambahkan" in box.text()
     stats = window.project.stats()
     assert stats["documents"] == before["documents"] + 1 and stats["segments"] == before["segments"] + 1
-    assert "catatan_lain.txt" in [window.project.document(i).name for i in window.sources.document_ids()]
-    window.project.code("Koordinasi internal")
+    assert "catatan_lain.txt" in [window.project.documents.get(i).name for i in window.sources.document_ids()]
+    window.project.codes.get("Koordinasi internal")
     box.close()
 
 
@@ -55,12 +55,12 @@ def test_import_without_a_project_makes_a_new_one(window, qtbot, tmp_path, monke
     from qda.exchange import export_qdc
 
     export_qdc(window.project, tmp_path / "kode.qdc")
-    n = len(window.project.codes())
+    n = len(window.project.codes.all())
     window.close_project()
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(tmp_path / "kode.qdc"), ""))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "dari_qdc"), ""))
     window.act_refi_import.trigger()
     qtbot.waitUntil(lambda: window.project is not None, timeout=10_000)
-    assert window.project.path.name == "dari_qdc.qda" and len(window.project.codes()) == n
+    assert window.project.path.name == "dari_qdc.qda" and len(window.project.codes.all()) == n
     qtbot.waitUntil(lambda: getattr(window, "exchange_report_box", None) is not None, timeout=10_000)
     window.exchange_report_box.close()
