@@ -1,0 +1,82 @@
+"""Render the REFI-QDA screenshots (offscreen) at 1366×768 and 1600×1000.
+
+Builds the demo project (illustrative sample transcripts) in a temporary folder, exports it
+as .qdpx, imports that file into a new project through File > Import REFI-QDA, and saves into
+docs/screenshots/:
+
+    refi_import_1366.png, refi_import_1600.png   the imported project with the File menu's REFI-QDA entries
+    refi_import_report.png                       the summary of what came in and what was skipped
+
+    .venv/bin/python docs/make_exchange_screenshots.py
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "docs" / "screenshots"
+sys.path.insert(0, str(ROOT))
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+SIZES = ((1366, 768), (1600, 1000))
+
+
+def settle(app, rounds: int = 8) -> None:
+    """Let queued refreshes and repaints run (only in this offline script)."""
+    for _ in range(rounds):
+        app.processEvents()
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory(prefix="qda-shots-") as tmp:
+        os.environ["QDA_CONFIG_DIR"] = str(Path(tmp) / "config")
+        from PySide6.QtCore import QThreadPool
+        from PySide6.QtWidgets import QApplication
+
+        from qda.demo import build_demo
+        from qda.exchange import export_qdpx
+        from qda.gui import exchange_flow
+        from qda.gui.main_window import MainWindow
+        from qda.gui.settings import Settings
+        from qda.store import Project
+
+        app = QApplication.instance() or QApplication([])
+        demo = build_demo(Path(tmp) / "demo")
+        qdpx = Path(tmp) / "studi_kelurahan.qdpx"
+        with Project.open(demo, read_only=True) as p:
+            export_qdpx(p, qdpx)
+        OUT.mkdir(parents=True, exist_ok=True)
+        w = MainWindow(Settings())
+        w.show()
+        settle(app)
+        exchange_flow.import_file(w, str(qdpx), target=str(Path(tmp) / "dari_refi.qda"))
+        while getattr(w, "exchange_report_box", None) is None:
+            QThreadPool.globalInstance().waitForDone(100)
+            settle(app)
+        box = w.exchange_report_box
+        settle(app)
+        box.grab().save(str(OUT / "refi_import_report.png"))
+        box.close()
+        menu = w.menuBar().actions()[0].menu()
+        for width, height in SIZES:
+            w.resize(width, height)
+            settle(app)
+            menu.popup(w.mapToGlobal(w.menuBar().geometry().bottomLeft()))
+            settle(app)
+            shot = w.grab()
+            from PySide6.QtGui import QPainter
+
+            painter = QPainter(shot)
+            painter.drawPixmap(w.menuBar().geometry().bottomLeft(), menu.grab())
+            painter.end()
+            shot.save(str(OUT / f"refi_import_{width}.png"))
+            menu.hide()
+        w.close_project()
+        w.close()
+
+
+if __name__ == "__main__":
+    main()
