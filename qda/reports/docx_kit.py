@@ -107,8 +107,8 @@ class ReportDocument(TableMixin, TocMixin):
             try:
                 self.doc = Document(str(path))
             except Exception as exc:  # python-docx raises several kinds for non-docx files
-                raise QdaError(tr("{path}: bukan dokumen Word (.docx) yang dapat dibaca ({reason})", path=path,
-                                   reason=exc.__class__.__name__)) from None
+                raise QdaError(tr("{path}: bukan dokumen Word (.docx) yang dapat dibaca; simpan ulang templat "
+                                  "sebagai .docx di Word atau LibreOffice", path=path)) from None
         else:
             self.doc = Document()
             if look == "thesis":

@@ -20,6 +20,8 @@ every document that was completed and never half of one.
 
 from __future__ import annotations
 
+import logging
+
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -129,8 +131,9 @@ def import_files(
         except SourceRefused as exc:
             report.refused.append((exc.path, exc.reason))
         except Exception as exc:  # a parser library failing on untrusted input
-            detail = f"{type(exc).__name__}: {exc}"[:200]
-            report.refused.append((path, tr("berkas tidak dapat dibaca ({detail})", detail=detail)))
+            logging.getLogger(__name__).info("reader failed on %s: %r", path, exc)
+            report.refused.append((path, tr("berkas tidak dapat dibaca; mungkin rusak, atau isinya bukan format "
+                                            "yang disebut ekstensinya")))
         else:
             existing = by_hash.get(prepared.file_hash)
             if existing is not None:

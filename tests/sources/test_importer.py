@@ -171,4 +171,5 @@ def test_unexpected_parser_error_refuses_only_that_file(project, good_file, tmp_
     odd = write_docx(tmp_path / "aneh.docx", ["P: Halo"])
     report = import_files(project, [odd, good_file])
     assert [d.name for d in report.imported] == [good_file.name]
-    assert report.refused == [(str(odd), "berkas tidak dapat dibaca (AttributeError: 'NoneType' object has no attribute 'tag')")]
+    assert report.refused == [(str(odd), "berkas tidak dapat dibaca; mungkin rusak, atau isinya bukan format yang "
+                                         "disebut ekstensinya")]  # no library text (English) in the message

@@ -35,7 +35,8 @@ def read(path: str) -> tuple[str, None]:
         body = document.element.body
         lines = list(_blocks(body))
     except (PackageNotFoundError, LxmlError, KeyError, ValueError, zipfile.BadZipFile, zlib.error, EOFError) as exc:
-        raise SourceRefused(path, tr("berkas .docx rusak atau tidak dapat dibaca ({detail})", detail=exc)) from None
+        raise SourceRefused(path, tr("berkas .docx rusak atau tidak dapat dibaca; buka di Word atau LibreOffice "
+                                     "lalu simpan ulang sebagai .docx")) from None
     return "\n".join(lines), None
 
 

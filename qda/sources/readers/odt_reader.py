@@ -30,7 +30,11 @@ def read(path: str) -> tuple[str, None]:
     try:
         root = fromstring(data, forbid_dtd=True)
     except (ParseError, DefusedXmlException) as exc:
-        raise SourceRefused(path, tr("berkas .odt rusak atau tidak dapat dibaca ({detail})", detail=exc)) from None
+        where = getattr(exc, "position", None)
+        raise SourceRefused(path, tr("berkas .odt rusak (content.xml baris {line}, kolom {column}); buka di "
+                                     "LibreOffice lalu simpan ulang", line=where[0], column=where[1]) if where
+                            else tr("berkas .odt rusak atau tidak dapat dibaca; buka di LibreOffice lalu simpan "
+                                    "ulang")) from None
     body = root.find(f"{{{OFFICE}}}body/{{{OFFICE}}}text")
     if body is None:
         raise SourceRefused(path, tr("berkas .odt tidak berisi dokumen teks"))

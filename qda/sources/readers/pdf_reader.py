@@ -24,7 +24,8 @@ def read(path: str) -> tuple[str, None]:
     except SourceRefused:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError, RecursionError) as exc:
-        raise SourceRefused(path, tr("berkas PDF rusak atau tidak dapat dibaca ({detail})", detail=exc)) from None
+        raise SourceRefused(path, tr("berkas PDF rusak atau tidak dapat dibaca; buka di pembaca PDF lalu simpan "
+                                     "atau cetak ulang sebagai PDF")) from None
     finally:
         logger.setLevel(level)
     if not any(page.strip() for page in pages):
