@@ -1,22 +1,26 @@
-"""The message catalogue: Bahasa Indonesia by default, English selectable.
+"""Translations with gettext: Bahasa Indonesia in the code, English from .po catalogues.
 
 Every user-facing string is written in Indonesian in the code and passed through
-:func:`tr`. English translations live in ``resources/i18n/en/*.json`` (one file per
-area of the product, each a flat ``{"Indonesian text": "English text"}`` object);
-all files of a language are merged when it is first used. ``{name}`` placeholders
-are filled with :meth:`str.format` after translation.
+:func:`tr` (``gettext``), :func:`trc` (``pgettext``: the same Indonesian word that needs two
+English ones, e.g. a dock titled "Kode" is "Codes", a column "Kode" is "Code") or
+:func:`trn` (``ngettext``: "{n} segmen" is "1 segment" / "2 segments"). ``{name}``
+placeholders are filled with :meth:`str.format` after translation.
 
-The language is chosen by :func:`set_language` (the GUI's preferences), or by the
-``QDA_LANG`` environment variable (``id`` or ``en``) for the CLI.
+The catalogues are standard gettext ``.po`` files, one per area of the product, in
+``resources/locale/<lang>/LC_MESSAGES/<area>.po``; a translator edits them in Poedit or
+Weblate. They are read with Babel when a language is first used and turned into
+:class:`gettext.GNUTranslations` in memory (no compile step, nothing to get stale).
+Indonesian needs no catalogue: the source strings are Indonesian.
 
-A flat catalogue maps each Indonesian text to one English text; where one Indonesian
-word needs two English ones (a dock titled "Kode" is "Codes", a column "Kode" is
-"Code"), :func:`trc` adds a context.
+The interface language is chosen by :func:`set_language` (the GUI's preferences) or by the
+``QDA_LANG`` environment variable (``id`` or ``en``) for the CLI. Reports written in a
+language other than the interface's use their own :func:`translator`.
 """
 
 from __future__ import annotations
 
-import json
+import gettext
+import io
 import os
 from functools import lru_cache
 
@@ -39,37 +43,111 @@ def language() -> str:
     return _current
 
 
+def catalogue_files(code: str) -> list:
+    """The ``.po`` files of language ``code``, in a stable order."""
+    folder = resource("locale", code, "LC_MESSAGES")
+    return sorted(folder.glob("*.po")) if folder.is_dir() else []
+
+
 @lru_cache(maxsize=None)
-def _catalogue(code: str) -> dict[str, str]:
-    merged: dict[str, str] = {}
-    folder = resource("i18n", code)
-    if folder.is_dir():
-        for path in sorted(folder.glob("*.json")):
-            merged.update(json.loads(path.read_text(encoding="utf-8")))
-    return merged
+def _translations(code: str) -> gettext.NullTranslations:
+    """All catalogues of ``code`` merged into one :class:`gettext.GNUTranslations`."""
+    if code == "id":
+        return gettext.NullTranslations()
+    from babel.messages.catalog import Catalog
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    merged = Catalog(locale=code)
+    for path in catalogue_files(code):
+        with open(path, "rb") as fh:
+            for message in read_po(fh, locale=code):
+                if message.id and message.string and not message.fuzzy:
+                    merged[message.id] = message  # keyed by id and context
+    buffer = io.BytesIO()
+    write_mo(buffer, merged)
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
+
+
+def _fill(message: str, values: dict[str, object]) -> str:
+    return message.format(**values) if values else message
+
+
+def _count(values: dict[str, object], count: str | None) -> int:
+    if count is not None:
+        return int(values[count])  # type: ignore[call-overload]
+    ints = [v for v in values.values() if isinstance(v, int) and not isinstance(v, bool)]
+    if len(ints) != 1:
+        raise ValueError("trn needs exactly one integer placeholder, or count= naming it")
+    return ints[0]
+
+
+class Translator:
+    """gettext for one language, independent of the interface language (used by reports)."""
+
+    def __init__(self, code: str) -> None:
+        if code not in LANGUAGES:
+            raise ValueError(f"unknown language {code!r}; choose one of {', '.join(LANGUAGES)}")
+        self.language = code
+
+    @property
+    def _t(self) -> gettext.NullTranslations:
+        return _translations(self.language)
+
+    def tr(self, message: str, /, **values: object) -> str:
+        """``gettext`` then fill placeholders."""
+        return _fill(self._t.gettext(message) if self.language != "id" else message, values)
+
+    def trc(self, context: str, message: str, /, **values: object) -> str:
+        """``pgettext`` (falling back to the plain translation) then fill placeholders."""
+        if self.language == "id":
+            return _fill(message, values)
+        translated = self._t.pgettext(context, message)
+        if translated == message:
+            translated = self._t.gettext(message)
+        return _fill(translated, values)
+
+    def trn(self, message: str, /, *, count: str | None = None, **values: object) -> str:
+        """``ngettext`` on the message's count placeholder (the only integer one, or ``count``)."""
+        if self.language == "id":
+            return _fill(message, values)
+        return _fill(self._t.ngettext(message, message, _count(values, count)), values)
+
+
+@lru_cache(maxsize=None)
+def translator(code: str) -> Translator:
+    """The :class:`Translator` of language ``code``."""
+    return Translator(code)
 
 
 def tr(message: str, /, **values: object) -> str:
     """Translate ``message`` (Indonesian) into the current language and fill placeholders."""
-    if _current != "id":
-        message = _catalogue(_current).get(message, message)
-    return message.format(**values) if values else message
+    if _current == "id":
+        return _fill(message, values)
+    return translator(_current).tr(message, **values)
 
 
 def trc(context: str, message: str, /, **values: object) -> str:
-    """Translate ``message`` in a ``context`` where the same Indonesian needs other English.
+    """Translate ``message`` in a ``context`` where the same Indonesian needs other English (pgettext)."""
+    return translator(_current).trc(context, message, **values)
 
-    The catalogue key is ``"context|message"`` (e.g. ``"dock|Kode"`` → "Codes" beside
-    ``"Kode"`` → "Code"); without such a key the plain translation of ``message`` is used.
-    Indonesian output is always ``message``.
-    """
-    if _current != "id":
-        cat = _catalogue(_current)
-        message = cat.get(f"{context}|{message}", cat.get(message, message))
-    return message.format(**values) if values else message
+
+def trn(message: str, /, *, count: str | None = None, **values: object) -> str:
+    """Translate a message with one count (ngettext): "{n} segmen" → "1 segment" / "3 segments"."""
+    return translator(_current).trn(message, count=count, **values)
+
+
+def is_translated(message: str, code: str = "en", *, context: str | None = None, plural: bool = False) -> bool:
+    """True when the catalogues of ``code`` translate ``message`` (as plain, in ``context``, or plural)."""
+    t = _translations(code)
+    catalog = getattr(t, "_catalog", {})
+    if plural:
+        return (message, 0) in catalog and (message, 1) in catalog
+    key = f"{context}\x04{message}" if context else message
+    return key in catalog
 
 
 def missing_translations(texts: list[str], code: str = "en") -> list[str]:
-    """The texts of ``texts`` that the catalogue of ``code`` does not translate (for tests)."""
-    cat = _catalogue(code)
-    return [t for t in texts if t not in cat]
+    """The texts of ``texts`` that the catalogues of ``code`` do not translate (for tests)."""
+    return [t for t in texts if not (is_translated(t, code) or is_translated(t, code, plural=True))]

@@ -1,28 +1,62 @@
-"""Every user-facing string has an English translation, and placeholders survive translation."""
+"""Every user-facing string has an English translation in the gettext catalogues, and placeholders survive."""
 
 from __future__ import annotations
 
 import re
 import string
 
+from babel.messages.pofile import read_po
+
 from qda import i18n
-from tests.i18n_scan import tr_literals
+from tests.i18n_scan import calls
+
 
 def fields(text: str) -> set[str]:
     return {f for _, f, _, _ in string.Formatter().parse(text) if f}
 
 
-def test_every_tr_string_has_an_english_translation():
-    literals = tr_literals()
-    assert len(literals) > 200
-    missing = [f"{where}: {text!r}" for text, where in literals.items() if text not in i18n._catalogue("en")]
+def catalogue_messages():
+    for path in i18n.catalogue_files("en"):
+        with open(path, "rb") as fh:
+            for message in read_po(fh, locale="en"):
+                if message.id:
+                    yield path.name, message
+
+
+def test_every_call_has_an_english_translation():
+    found = calls()
+    assert len(found) > 200
+    missing = []
+    for (name, context, text), where in found.items():
+        if name == "trn":
+            ok = i18n.is_translated(text, "en", plural=True)
+        elif name == "trc":
+            ok = i18n.is_translated(text, "en", context=context) or i18n.is_translated(text, "en")
+        else:
+            ok = i18n.is_translated(text, "en")
+        if not ok:
+            missing.append(f"{where}: {name}({context + ', ' if context else ''}{text!r})")
     assert not missing, "untranslated:\n" + "\n".join(missing)
 
 
 def test_translations_keep_their_placeholders():
-    catalogue = i18n._catalogue("en")
-    bad = [k for k, v in catalogue.items() if fields(k) != fields(v)]
+    bad = []
+    for name, message in catalogue_messages():
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        for text in strings:
+            if text and fields(text) != fields(ids[0]):
+                bad.append((name, ids[0], text))
     assert not bad, bad
+
+
+def test_no_text_is_translated_two_ways():
+    """The area catalogues agree: one Indonesian text (in one context) has one English text."""
+    seen: dict[tuple, dict[str, object]] = {}
+    for name, message in catalogue_messages():
+        seen.setdefault((message.context, message.id), {})[name] = message.string
+    clashes = {k: v for k, v in seen.items() if len({str(s) for s in v.values()}) > 1}
+    assert not clashes, clashes
 
 
 def test_switching_language():
@@ -34,20 +68,6 @@ def test_switching_language():
     assert re.search(r"[Dd]ocument", english)
 
 
-def test_no_text_is_translated_two_ways():
-    """The area catalogues agree: one Indonesian key has one English text (use trc() for a context)."""
-    import json
-
-    from qda.resources import resource
-
-    seen: dict[str, dict[str, str]] = {}
-    for path in sorted(resource("i18n", "en").glob("*.json")):
-        for key, value in json.loads(path.read_text(encoding="utf-8")).items():
-            seen.setdefault(key, {})[path.name] = value
-    clashes = {k: v for k, v in seen.items() if len(set(v.values())) > 1}
-    assert not clashes, clashes
-
-
 def test_context_translations():
     i18n.set_language("en")
     try:
@@ -57,3 +77,26 @@ def test_context_translations():
     finally:
         i18n.set_language("id")
     assert i18n.trc("dock", "Kode") == "Kode"
+
+
+def test_plural_forms_follow_the_count():
+    en = i18n.translator("en")
+    assert en.trn("{n} segmen", n=1) == "1 segment" and en.trn("{n} segmen", n=0) == "0 segments"
+    assert en.trn("{n} segmen", n=21) == "21 segments"
+    assert en.trn("{group} · {n} segmen · Enter untuk memilih", group="Dimensi", n=1).startswith("Dimensi · 1 segment ")
+    assert i18n.translator("id").trn("{n} segmen", n=1) == "1 segmen"
+
+
+def test_report_translator_is_independent_of_the_interface_language():
+    i18n.set_language("id")
+    assert i18n.translator("en").tr("Kode") == "Code" and i18n.tr("Kode") == "Kode"
+
+
+def test_catalogues_are_gettext_po_files_a_translator_can_open():
+    files = i18n.catalogue_files("en")
+    assert {p.name for p in files} >= {"core.po", "gui.po", "reports.po", "survey.po"}
+    for path in files:
+        with open(path, "rb") as fh:
+            catalog = read_po(fh, locale="en")
+        assert catalog.plural_forms == "nplurals=2; plural=(n != 1);"
+        assert len(catalog) > 0

@@ -11,8 +11,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 from qda.errors import NotFound
 from qda.gui.sources_panel import kind_label
 from qda.gui.viewer.text_view import DocumentView
-from qda.i18n import tr
-from qda.gui.plural import trn
+from qda.i18n import tr, trn
 
 
 class DocumentPane(QWidget):

@@ -31,9 +31,8 @@ from qda.gui.undo_actions import UndoActions
 from qda.gui.welcome import WelcomePage
 from qda.gui.window_dialogs import DialogsMixin
 from qda.gui.window_menus import MenusMixin
-from qda.i18n import tr, trc
-from qda.gui.plural import trn
 from qda.gui.review.window import SupervisionMixin
+from qda.i18n import tr, trc, trn
 
 
 def _missing(text: str) -> QLabel:
@@ -512,8 +511,9 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         self.counts_label.setText(" · ".join(counts))
         hidden = self.pane.hidden_count
         if self._hidden_coders:
-            self.hidden_label.setText(trn("{n} pengode disembunyikan ({s} koding di dokumen ini)",
-                                         n=len(self._hidden_coders), s=hidden))
+            self.hidden_label.setText(tr("{coders} disembunyikan ({codings} di dokumen ini)",
+                                         coders=trn("{n} pengode", n=len(self._hidden_coders)),
+                                         codings=trn("{n} koding", n=hidden)))
         else:
             self.hidden_label.clear()
 

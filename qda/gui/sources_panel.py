@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qda.i18n import tr, trc
-from qda.gui.plural import trn
+from qda.i18n import tr, trc, trn
 
 KIND_LABELS = {"interview": "Wawancara", "observation": "Observasi", "document": "Dokumen", "other": "Lainnya"}
 DOC_ROLE = Qt.ItemDataRole.UserRole

@@ -1,18 +1,16 @@
 """Report wording in the report's own language.
 
 A report's language is chosen per report, independently of the interface language,
-so the wording is looked up here rather than through :func:`qda.i18n.tr`. Text is
-written in Indonesian in the code; English comes from ``resources/i18n/en/reports.json``.
+so the wording goes through that language's own :func:`qda.i18n.translator` rather than
+:func:`qda.i18n.tr`. Text is written in Indonesian in the code; English comes from the
+gettext catalogues (``resources/locale/en/LC_MESSAGES/reports.po``).
 """
 
 from __future__ import annotations
 
-import json
 import re
-from functools import lru_cache
 
 from qda.survey.numfmt import PCT_DECIMALS, fmt, fmt_int, fmt_pct
-from qda.resources import resource
 
 LANGUAGES = ("id", "en")
 
@@ -34,12 +32,6 @@ def english_agreement(text: str) -> str:
     return text
 
 
-@lru_cache(maxsize=1)
-def _english() -> dict[str, str]:
-    path = resource("i18n", "en", "reports.json")
-    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
-
-
 class Wording:
     """Translate report text and format numbers for one language.
 
@@ -59,13 +51,20 @@ class Wording:
 
     def __call__(self, text: str, /, **values: object) -> str:
         if self.language == "en":
-            catalogue = _english()
-            if text in catalogue:
-                text = catalogue[text]
-            else:
+            from qda.i18n import is_translated, translator
+
+            if not is_translated(text, "en"):
                 self.missing.add(text)
-            return english_agreement(text.format(**values)) if values else text
+            return english_agreement(translator("en").tr(text, **values)) if values else translator("en").tr(text)
         return text.format(**values) if values else text
+
+    def n(self, text: str, /, *, count: str | None = None, **values: object) -> str:
+        """A text with one count, singular or plural by that count (gettext ``ngettext``)."""
+        from qda.i18n import is_translated, translator
+
+        if self.language == "en" and not is_translated(text, "en", plural=True):
+            self.missing.add(text)
+        return translator(self.language).trn(text, count=count, **values)
 
     def num(self, value: float | None, decimals: int = 3) -> str:
         """A decimal number in the report language."""

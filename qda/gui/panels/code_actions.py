@@ -16,8 +16,7 @@ from PySide6.QtWidgets import QColorDialog, QDialog, QMenu, QMessageBox
 
 from qda import commands
 from qda.errors import QdaError
-from qda.i18n import tr
-from qda.gui.plural import trn
+from qda.i18n import tr, trn
 from qda.gui.panels import code_dialogs
 from qda.gui.panels.code_model import CodeIdRole, GroupKeyRole, KindRole, code_display_name
 

@@ -11,8 +11,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from qda.i18n import language, tr
-from qda.gui.plural import trn
+from qda.i18n import language, tr, trn
 from qda.gui.panels.code_model import code_display_name, group_display_name
 from qda.gui.panels.swatch import valid_color
 
@@ -91,7 +90,7 @@ class CodeDetailsView(QTextBrowser):
         """Show a codebook group: its name, how many codes and segments it holds."""
         self.setHtml(
             f"<p><span style='font-size:13pt; font-weight:600'>{escape(name)}</span></p>"
-            f"<p style='color:#5f6b7a'>{escape(trn('{n} kode, {m} segmen', n=codes, m=segments))}</p>"
+            f"<p style='color:#5f6b7a'>{escape(trn('{n} kode', n=codes) + ', ' + trn('{n} segmen', n=segments))}</p>"
             "<p style='color:#6b7785'>"
             + escape(tr("Klik kanan untuk membuat kode baru di kelompok ini, atau seret kode ke sini."))
             + "</p>"

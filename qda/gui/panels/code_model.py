@@ -23,8 +23,7 @@ from typing import Any, Iterable
 from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from qda.i18n import language, tr
-from qda.gui.plural import trn
+from qda.i18n import language, tr, trn
 from qda.gui.panels.swatch import group_icon, swatch_icon
 
 SELECTION_MIME = "application/x-qda-selection"
@@ -274,7 +273,7 @@ class CodeTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return trn("{n} kode, {m} segmen", n=len(self._descendants(node)), m=self._node_total(node))
+            return trn("{n} kode", n=len(self._descendants(node))) + ", " + trn("{n} segmen", n=self._node_total(node))
         return None
 
     def _descendants(self, node: _Node) -> list[_Node]:

@@ -26,8 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qda.i18n import tr
-from qda.gui.plural import trn
+from qda.i18n import tr, trn
 from qda.gui.panels.worker import Job, run_in_thread
 
 _ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -214,6 +213,7 @@ class CoderPanel(QWidget):
             self.summary.setText(tr("Semua segmen ditampilkan ({n}).", n=total))
         else:
             self.summary.setText(
-                trn("{hidden} dari {total} segmen disembunyikan ({coders} pengode tidak dicentang).",
-                   hidden=self.hidden_segment_count(), total=total, coders=len(self._hidden))
+                tr("{hidden} dari {total} disembunyikan ({coders} tidak dicentang).",
+                   hidden=self.hidden_segment_count(), total=trn("{n} segmen", n=total),
+                   coders=trn("{n} pengode", n=len(self._hidden)))
             )

@@ -35,8 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from qda.errors import NotFound, QdaError
-from qda.i18n import tr
-from qda.gui.plural import trn
+from qda.i18n import tr, trn
 from qda.gui.panels.html_delegate import HtmlDelegate, HtmlRole, light_selection
 
 #: Pause in typing after which the memo is saved.

@@ -18,8 +18,7 @@ from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QDialog, QFrame, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from qda.i18n import tr
-from qda.gui.plural import trn
+from qda.i18n import tr, trn
 from qda.gui.panels.code_model import code_display_name, group_display_name
 from qda.gui.panels.fuzzy import prune, rank
 from qda.gui.panels.swatch import swatch_icon

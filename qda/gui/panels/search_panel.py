@@ -34,8 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qda.i18n import tr
-from qda.gui.plural import trn
+from qda.i18n import tr, trn
 from qda.gui.panels.html_delegate import HtmlDelegate, HtmlRole, light_selection
 from qda.gui.panels.worker import Job, run_in_thread
 
@@ -267,7 +266,7 @@ class SearchPanel(QWidget):
             message = tr("«{query}» tidak ditemukan.", query=query)
         else:
             docs = len({h.document_id for h in hits})
-            message = trn("{n} hasil dalam {docs} dokumen", n=len(hits), docs=docs)
+            message = tr("{hits} dalam {docs}", hits=trn("{n} hasil", n=len(hits)), docs=trn("{n} dokumen", n=docs))
             if more:
                 message += " " + tr("(hanya {max} hasil pertama ditampilkan)", max=MAX_HITS)
         self._finish(message)
