@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from qda.demo import DEMO_NAME
 from qda.errors import ProjectInUse, QdaError
 from qda.gui.workers import is_cancel, run_with_progress
 from qda.i18n import tr
@@ -56,7 +57,22 @@ def open_project_path(window: MainWindow, path: str | os.PathLike[str]) -> bool:
         window.show_error(str(exc))
         return False
     window.set_project(project)
+    if Path(path).name == DEMO_NAME:
+        show_first_coding(window)
     return True
+
+
+def show_first_coding(window: MainWindow) -> None:
+    """Show the first coded passage of the first interview (the demo opens on coding, not an empty screen)."""
+    project = window.project
+    if project is None:
+        return
+    documents = sorted(project.documents(), key=lambda d: (d.kind != "interview", d.name))
+    for doc in documents:
+        segments = project.segments(document=doc)
+        if segments:
+            window.show_memo_target("segment", min(segments, key=lambda s: (s.start, s.id)).id)
+            return
 
 
 def ask_open(window: MainWindow) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Mapping
 
+from qda.i18n import translator
 from qda.reports.lang import format_date
 
 #: Attribute names looked up for each part of a citation (first match wins, case-insensitive).
@@ -23,10 +24,7 @@ ATTRIBUTE_KEYS = {
     "title": ("judul", "title", "judul dokumen", "nama dokumen"),
 }
 
-_KIND_WORD = {
-    "id": {"interview": "wawancara", "observation": "Observasi", "document": "dokumen", "other": "sumber"},
-    "en": {"interview": "interview", "observation": "Observation", "document": "document", "other": "source"},
-}
+_KIND_WORD = {"interview": "wawancara", "observation": "Observasi", "document": "dokumen", "other": "sumber"}
 
 
 class LineIndex:
@@ -63,9 +61,10 @@ def lookup(attributes: Mapping[str, str] | None, part: str) -> str:
 
 def lines_text(first: int, last: int, language: str = "id") -> str:
     """``baris 45–52`` (or ``baris 45`` for one line; ``lines``/``line`` in English)."""
-    if language == "en":
-        return f"line {first}" if first == last else f"lines {first}–{last}"
-    return f"baris {first}" if first == last else f"baris {first}–{last}"
+    t = translator(language)
+    if first == last:
+        return t.trc("citation", "baris {first}", first=first)
+    return t.trc("citation", "baris {first}–{last}", first=first, last=last)
 
 
 def document_title(document_name: str, document_attributes: Mapping[str, str] | None = None,
@@ -92,7 +91,8 @@ def citation(kind: str, lines: tuple[int, int], *, document_name: str = "",
     def part(name: str) -> str:
         return lookup(case_attributes, name) or lookup(document_attributes, name)
 
-    words = _KIND_WORD["en" if language == "en" else "id"]
+    t = translator(language)
+    words = {kind: t.trc("citation", word) for kind, word in _KIND_WORD.items()}
     date = format_date(part("date"), language)
     where = lines_text(*lines, language=language)
     if kind == "observation":
@@ -100,7 +100,7 @@ def citation(kind: str, lines: tuple[int, int], *, document_name: str = "",
     elif kind == "interview":
         informant = part("informant") or (case_name or "") or document_title(document_name, document_attributes)
         if informant.isdigit():
-            informant = ("Informant " if language == "en" else "Informan ") + informant
+            informant = translator(language).trc("citation", "Informan {code}", code=informant)
         said = f"{words['interview']} {date}".strip()
         parts = [informant, "" if hide_position else part("position"), said, where]
     else:

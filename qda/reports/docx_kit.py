@@ -32,7 +32,7 @@ from docx.text.paragraph import Paragraph
 
 from qda.errors import QdaError, os_reason
 from qda.fileio import atomic_output
-from qda.i18n import tr
+from qda.i18n import tr, translator
 from qda.reports.docx_table import ALIGN as _ALIGN
 from qda.reports.docx_table import TableMixin
 from qda.reports.docx_toc import TocMixin
@@ -440,6 +440,11 @@ class ReportDocument(TableMixin, TocMixin):
         p.append(r)
         self._append(p)
 
+    def _caption_word(self, kind: str) -> str:
+        """"Tabel"/"Gambar" in the report's language."""
+        t = translator(self.language)
+        return t.trc("caption", "Tabel") if kind == "table" else t.trc("caption", "Gambar")
+
     def caption(self, kind: str, title: str, *, keep_next: bool | None = None) -> str:
         """Append a numbered caption (``kind`` = ``"table"`` or ``"figure"``); return its label.
 
@@ -448,7 +453,7 @@ class ReportDocument(TableMixin, TocMixin):
         """
         self._counters[kind] += 1
         number = self._counters[kind]
-        word = {"table": ("Tabel", "Table"), "figure": ("Gambar", "Figure")}[kind][self.language == "en"]
+        word = self._caption_word(kind)
         prefix = f"{word} " + (f"{self.chapter}." if self.chapter is not None else "")
         label = f"{prefix}{number}"
         p = self._new_p("Caption", "center", keep_next=(kind == "table") if keep_next is None else keep_next)
@@ -540,14 +545,14 @@ class ReportDocument(TableMixin, TocMixin):
     @property
     def next_table_label(self) -> str:
         """The label the next table caption will get (for text referring forward to it)."""
-        word = "Table" if self.language == "en" else "Tabel"
+        word = self._caption_word("table")
         pre = f"{self.chapter}." if self.chapter is not None else ""
         return f"{word} {pre}{self._counters['table'] + 1}"
 
     @property
     def next_figure_label(self) -> str:
         """The label the next figure caption will get."""
-        word = "Figure" if self.language == "en" else "Gambar"
+        word = self._caption_word("figure")
         pre = f"{self.chapter}." if self.chapter is not None else ""
         return f"{word} {pre}{self._counters['figure'] + 1}"
 

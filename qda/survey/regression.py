@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from qda.i18n import tr
+from qda.i18n import tr, translator
 from qda.survey import wording as W
 from qda.survey.numfmt import fmt
 from qda.survey.result import AnovaRow, Coefficient, CorrelationTest, Decision, RegressionResult, Wording
@@ -123,8 +123,8 @@ def decision_summary(reg: RegressionResult, language: str = "id") -> str:
     """The decision in one paragraph: Sig., t, F and the conclusion."""
     d = reg.decision
     parts = [d.sig_text.get(language), d.t_text.get(language), d.F_text.get(language)]
-    lead = "Karena" if language == "id" else "Since"
-    return f"{lead} " + "; ".join(parts) + ", " + d.conclusion.get(language)
+    return translator(language).tr("Karena {reasons}, {conclusion}", reasons="; ".join(parts),
+                                   conclusion=d.conclusion.get(language))
 
 
 def equation(reg: RegressionResult, language: str = "id") -> Wording | None:

@@ -81,6 +81,7 @@ def test_killed_writer_leaves_every_completed_action(project):
     for line in proc.stdout:  # what was acknowledged before the kill but not read yet
         if line.strip().isdigit():
             last = int(line)
+    proc.stdout.close()
     with Project.open(path) as p:
         assert p.integrity_check() == "ok"
         n = len(p.segments.all())
@@ -136,6 +137,7 @@ def test_killed_import_keeps_every_completed_document(project, tmp_path):
     for line in proc.stdout:
         if line.strip().isdigit():
             acknowledged = int(line)
+    proc.stdout.close()
     with Project.open(path) as p:
         assert p.integrity_check() == "ok"
         imported = [d for d in p.documents.all() if d.name.startswith("wawancara_")]
@@ -160,6 +162,7 @@ def test_killed_batch_is_all_or_nothing(project):
     assert wal.stat().st_size >= 2_000_000
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
+    proc.stdout.close()
     with Project.open(path) as p:
         assert p.integrity_check() == "ok"
         assert len(p.segments.all()) in (0, 300_000)
