@@ -121,3 +121,15 @@ def test_a_bare_project_name_finds_its_file(tmp_path, project):
     run = qda("studi", cwd=tmp_path)
     # no display in tests: it gets as far as opening the GUI and says there is no screen
     assert run.returncode == 2 and "layar" in run.stderr
+
+
+def test_unknown_names_suggest_the_nearest_and_the_listing(project):
+    typo = qda("segments", str(project), "--code", "Responsivtas")
+    assert typo.returncode == 2
+    assert "«Responsivitas»" in typo.stderr and f"qda codes {project.name}" in typo.stderr
+    group = qda("segments", str(project), "--code", "Faktor Pendorong")
+    assert group.returncode == 2 and "kelompok" in group.stderr and "Kepemimpinan yang Efektif" in group.stderr
+    doc = qda("text", str(project), "--doc", "w1")
+    assert doc.returncode == 2 and "«w1.txt»" in doc.stderr and f"qda sources {project.name}" in doc.stderr
+    english = qda("segments", str(project), "--code", "Responsivtas", "--lang", "en")
+    assert "code not found: Responsivtas; did you mean “Responsivitas”" in english.stderr

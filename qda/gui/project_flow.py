@@ -67,9 +67,9 @@ def show_first_coding(window: MainWindow) -> None:
     project = window.project
     if project is None:
         return
-    documents = sorted(project.documents(), key=lambda d: (d.kind != "interview", d.name))
+    documents = sorted(project.documents.all(), key=lambda d: (d.kind != "interview", d.name))
     for doc in documents:
-        segments = project.segments(document=doc)
+        segments = project.segments.all(document=doc)
         if segments:
             window.show_memo_target("segment", min(segments, key=lambda s: (s.start, s.id)).id)
             return

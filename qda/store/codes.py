@@ -85,8 +85,25 @@ class CodeRepository(Repository):
         col = "id" if isinstance(ref, int) else "name"
         rows = self._tuples(f"SELECT {CODE_COLUMNS} FROM code WHERE {col} = ?", (ref,))
         if not rows:
-            raise NotFound(tr("kode tidak ditemukan: {ref}", ref=ref))
+            raise NotFound(self._not_found(ref))
         return _row_to_code(rows[0])
+
+    def _not_found(self, ref: object) -> str:
+        """Why ``ref`` is no code: a group's name, or a typo with the nearest code names."""
+        if isinstance(ref, int):
+            return tr("kode #{id} tidak ditemukan", id=ref)
+        from qda.codebook import DEFAULT_GROUPS
+        from qda.nearest import not_found
+
+        wanted = str(ref).strip().casefold()
+        for group in DEFAULT_GROUPS:
+            words = {group.key, group.name_id.casefold(), group.name_en.casefold(),
+                     group.name_id.split()[0].casefold()}  # "Dimensi", "Faktor", "Kode"
+            if wanted in words - {"kode"}:
+                members = [n for n, g in self._tuples("SELECT name, grp FROM code ORDER BY name") if g == group.key]
+                return tr("{ref} adalah nama kelompok, bukan kode; kode di kelompok ini: {names}", ref=ref,
+                          names=", ".join(members) or "—")
+        return not_found(tr("kode"), ref, self.names().values(), f"qda codes {self._project.path.name}")
 
     def names(self) -> dict[int, str]:
         """Code id → name, for every code."""

@@ -97,7 +97,12 @@ class DocumentRepository(Repository):
         else:
             rows = self._tuples(f"SELECT {DOC_COLUMNS} FROM document WHERE name = ?", (ref,))
         if not rows:
-            raise NotFound(tr("dokumen tidak ditemukan: {ref}", ref=ref))
+            if isinstance(ref, int):
+                raise NotFound(tr("dokumen #{id} tidak ditemukan", id=ref))
+            from qda.nearest import not_found
+
+            names = [n for (n,) in self._tuples("SELECT name FROM document")]
+            raise NotFound(not_found(tr("dokumen"), ref, names, f"qda sources {self._project.path.name}"))
         return Document(*rows[0])
 
     def id_of(self, ref: DocRef) -> int:

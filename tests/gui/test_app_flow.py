@@ -284,10 +284,10 @@ def test_open_demo_from_the_menu_builds_the_real_demo(qtbot, settings):
     assert window.windowTitle().startswith("demo")
     assert window.pane.document_id is not None and window.view.segment_count() > 0
     # it opens on a coded passage of an interview: selected in the text, its card shown
-    doc = window.project.document(window.pane.document_id)
+    doc = window.project.documents.get(window.pane.document_id)
     assert doc.kind == "interview"
     [card_id] = window.segment_info.segment_ids
-    seg = window.project.segment(card_id)
+    seg = window.project.segments.get(card_id)
     assert seg.document_id == doc.id and window.view.textCursor().hasSelection()
     window.close()
 
