@@ -434,6 +434,8 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         self.suggestions.set_document_filter(self.pane.document_id)
         if not self.segment_dock.isHidden() and self.dockWidgetArea(self.segment_dock) == \
                 self.dockWidgetArea(self.suggestions_dock):
+            wide = max(self.suggestions_dock.width(), int(self.width() * 0.3))  # room for the passages
+            self.resizeDocks([self.suggestions_dock], [wide], Qt.Orientation.Horizontal)
             total = self.segment_dock.height() + self.suggestions_dock.height()
             self.resizeDocks([self.segment_dock, self.suggestions_dock], [total // 4, total - total // 4],
                              Qt.Orientation.Vertical)
