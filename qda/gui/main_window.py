@@ -13,10 +13,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QTabWidget,
-    QWidget,
-)
+    QWidget)
 
 from qda.commands import AddReview, CreateCode, RecodeSegment, RemoveSegment
 from qda.errors import NotFound, QdaError
@@ -84,6 +84,8 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
     def _build_centre(self) -> None:
         self.welcome = WelcomePage()
         self.welcome.set_recent(self.settings.recent_projects)
+        # the hidden welcome page must not widen the window once a project is open (1366 px laptops)
+        self.welcome.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.pane = DocumentPane()
         self.view = self.pane.view
         self.tabs = QTabWidget()

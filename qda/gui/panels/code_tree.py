@@ -143,7 +143,7 @@ class CodeTreePanel(CodeActionsMixin, QWidget):
         self.tree.doubleClicked.connect(self._on_double_click)
         self.tree.installEventFilter(self)
         # "Respon…" would hide whether it is Responsivitas or Responsibilitas: cut in the middle instead
-        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.tree.setIndentation(14)
         header = self.tree.header()
         header.setStretchLastSection(False)

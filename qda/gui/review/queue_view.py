@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QLin
                                QTextBrowser, QVBoxLayout, QWidget)
 
 from qda.commands import AddReview, MarkRevised
+from qda.gui.flow_layout import FlowLayout
 from qda.gui.excerpt_list import ExcerptList
 from qda.gui.review.looks import status_color, status_glyph, status_text
 from qda.i18n import tr
@@ -76,10 +77,11 @@ class ReviewQueueView(QWidget):
         pairs = ((tr("Kode"), self.code_box), (tr("Kelompok"), self.group_box), (tr("Sumber"), self.doc_box),
                  (tr("Jenis"), self.kind_box), (tr("Pengode"), self.coder_box), (tr("Status"), self.status_box),
                  (tr("Atribut"), self.attr_edit), (tr("Tanggal"), self._dates()))
+        per_row = 2  # two filters a row keep the queue within a 1366 px screen beside the docks
         for i, (label, widget) in enumerate(pairs):
-            filters.addWidget(QLabel(label), i // 4, (i % 4) * 2)
-            filters.addWidget(widget, i // 4, (i % 4) * 2 + 1)
-            filters.setColumnStretch((i % 4) * 2 + 1, 1)
+            filters.addWidget(QLabel(label), i // per_row, (i % per_row) * 2)
+            filters.addWidget(widget, i // per_row, (i % per_row) * 2 + 1)
+            filters.setColumnStretch((i % per_row) * 2 + 1, 1)
         self.list = ExcerptList()
         self.list.currentChanged.connect(self._show_item)
         self.list.excerptActivated.connect(lambda item: self.open_current())
@@ -93,7 +95,7 @@ class ReviewQueueView(QWidget):
         self.comment_edit.setPlaceholderText(tr("Komentar untuk pengode (opsional), lalu Enter dan tombol vonis"))
         self.comment_edit.returnPressed.connect(self.list.table.setFocus)
         self.buttons: dict[str, QPushButton] = {}
-        row = QHBoxLayout()
+        row = FlowLayout()  # the verdict and navigation buttons wrap on a narrow (1366 px) screen
         for status, text, key in VERDICT_KEYS:
             button = QPushButton(f"{status_glyph(status)} {tr(text)}  [{key}]")
             button.setStyleSheet(f"QPushButton {{ color: {status_color(status)}; font-weight: bold; }}")
@@ -103,7 +105,6 @@ class ReviewQueueView(QWidget):
         self.revised_button = QPushButton(f"{status_glyph('revised')} {tr('Tandai sudah direvisi')}  [M]")
         self.revised_button.clicked.connect(self.mark_revised)
         row.addWidget(self.revised_button)
-        row.addStretch(1)
         self.prev_button = QPushButton(tr("◀ Sebelumnya [K]"))
         self.next_button = QPushButton(tr("Berikutnya [J] ▶"))
         self.open_button = QPushButton(tr("Buka di dokumen [O]"))
