@@ -23,6 +23,7 @@ from qda.store.segments import SegmentRepository
 from qda.store.suggestions import SuggestionRepository
 from qda.store.supervision import SupervisionRepository
 from qda.store.surveys import SurveyRepository
+from qda.store.versions import VersionRepository
 
 
 class Project(ProjectBase):
@@ -31,7 +32,7 @@ class Project(ProjectBase):
     The project itself owns the connection, the lock, transactions (:meth:`atomic`),
     the audit trail, meta facts, statistics and backups. Everything else lives in one
     repository per concept: ``documents``, ``cases``, ``codes``, ``segments``, ``memos``,
-    ``reviews``, ``surveys``, ``coders``, ``events``, ``supervision``, ``merging`` and ``suggestions``.
+    ``reviews``, ``surveys``, ``coders``, ``events``, ``supervision``, ``merging``, ``suggestions``, ``exchange`` and ``versions``.
 
     Every write is one transaction and is logged in the append-only event table
     with the current coder and time. Positions are Unicode code points into the
@@ -53,6 +54,7 @@ class Project(ProjectBase):
         self.merging = MergeRepository(self)  # reading a whole project and writing a merge into it
         self.suggestions = SuggestionRepository(self)  # auto-coding suggestions: stored, accepted or rejected
         self.exchange = ExchangeRepository(self)  # REFI-QDA: whole-project reads for export, GUID-keyed import writes
+        self.versions = VersionRepository(self)  # text versions of edited documents, codings to check after an edit
 
     def stats(self) -> dict[str, int]:
         """Counts of sources, codes, segments, coders and memos (for status bars and summaries)."""

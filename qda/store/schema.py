@@ -221,3 +221,33 @@ def m0004_suggestion_terms(db: Database) -> None:
     db.execute("ALTER TABLE suggestion ADD COLUMN decided TEXT")
     db.execute("CREATE INDEX IF NOT EXISTS suggestion_requested_by ON suggestion(requested_by)")
     db.execute("CREATE INDEX IF NOT EXISTS suggestion_status ON suggestion(status, code_id)")
+
+
+@migrations(name="0005_text_versions")
+def m0005_text_versions(db: Database) -> None:
+    """Edited texts keep their old version; codings an edit could not place are flagged for checking."""
+    _run_script(db, """
+CREATE TABLE text_version (
+    id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,
+    document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+    action TEXT NOT NULL CHECK (action IN ('edit', 'anonymise')),
+    text_before TEXT NOT NULL, text_after TEXT NOT NULL,
+    state TEXT NOT NULL, summary TEXT NOT NULL DEFAULT '{}',
+    coder_id INTEGER REFERENCES coder(id),
+    created TEXT NOT NULL, undone INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX text_version_document ON text_version(document_id);
+CREATE INDEX text_version_coder ON text_version(coder_id);
+CREATE TABLE anchor_flag (
+    id INTEGER PRIMARY KEY,
+    version_id INTEGER NOT NULL REFERENCES text_version(id) ON DELETE CASCADE,
+    segment_id INTEGER REFERENCES segment(id) ON DELETE SET NULL,
+    segment_uuid TEXT,
+    old_start INTEGER NOT NULL, old_end INTEGER NOT NULL, old_text TEXT NOT NULL,
+    reason TEXT NOT NULL, score REAL NOT NULL DEFAULT 0,
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'accepted', 'moved', 'removed')),
+    resolved_by INTEGER REFERENCES coder(id), resolved_at TEXT,
+    created TEXT NOT NULL);
+CREATE INDEX anchor_flag_version ON anchor_flag(version_id);
+CREATE INDEX anchor_flag_segment ON anchor_flag(segment_id);
+CREATE INDEX anchor_flag_resolved_by ON anchor_flag(resolved_by);
+""")
