@@ -111,7 +111,59 @@ def equal_blocks(old: str, new: str) -> list[Block]:
             blocks.extend(_equal_blocks_tokens(mid_old, mid_new, prefix, prefix))
     if suffix:
         blocks.append(Block(len(old) - suffix, len(new) - suffix, suffix))
-    return _merge([b for b in blocks if b.size > 0])
+    return _slide(_merge([b for b in blocks if b.size > 0]), old, new)
+
+
+def _edge_score(text: str, p: int) -> int:
+    """How natural a boundary between ``text[p - 1]`` and ``text[p]`` is (diff-match-patch's scale)."""
+    if p <= 0 or p >= len(text):
+        return 6
+    a, b = text[p - 1], text[p]
+    if a == "\n" or b == "\n":
+        return 4
+    if a in ".!?…" and b.isspace():
+        return 3
+    if a.isspace() or b.isspace():
+        return 2
+    if not a.isalnum() or not b.isalnum():
+        return 1
+    return 0
+
+
+def _slide(blocks: list[Block], old: str, new: str) -> list[Block]:
+    """Slide each pure insertion or deletion to the most natural boundaries among equivalent ones.
+
+    ``"2019. Lalu."`` → ``"2019."`` may be aligned as deleting ``". Lalu"`` (keeping the last
+    dot) or ``" Lalu."``; the second cuts at word and sentence boundaries, so an excerpt
+    ending with ``"2019."`` keeps its dot.
+    """
+    out = list(blocks)
+    for k in range(len(out) - 1):
+        b1, b2 = out[k], out[k + 1]
+        g1a, g1b = b1.a + b1.size, b1.b + b1.size
+        if b2.b == g1b and b2.a > g1a:
+            text, g1, g2 = old, g1a, b2.a  # a deletion of old[g1:g2]
+        elif b2.a == g1a and b2.b > g1b:
+            text, g1, g2 = new, g1b, b2.b  # an insertion of new[g1:g2]
+        else:
+            continue
+        left = 0
+        while left < b1.size and g1 - left - 1 >= 0 and text[g1 - left - 1] == text[g2 - left - 1]:
+            left += 1
+        right = 0
+        while right < b2.size and g2 + right < len(text) and text[g1 + right] == text[g2 + right]:
+            right += 1
+        if not left and not right:
+            continue
+        best, best_score = 0, _edge_score(text, g1) + _edge_score(text, g2)
+        for shift in range(-left, right + 1):
+            score = _edge_score(text, g1 + shift) + _edge_score(text, g2 + shift)
+            if score > best_score:
+                best, best_score = shift, score
+        if best:
+            out[k] = Block(b1.a, b1.b, b1.size + best)
+            out[k + 1] = Block(b2.a + best, b2.b + best, b2.size - best)
+    return [b for b in out if b.size > 0]
 
 
 def blocks_from_replacements(old: str, replacements: list[tuple[int, int, str]]) -> tuple[str, list[Block]]:
