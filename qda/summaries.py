@@ -63,7 +63,11 @@ def code_rows(project) -> list[dict[str, Any]]:
 
 def segment_rows(project, *, code: Filter = None, document: Filter = None, coder: Filter = None
                  ) -> list[dict[str, Any]]:
-    """Segments as ``{"document", "start", "end", "code", "coder", "text"}`` (DESIGN §5)."""
+    """Segments as ``{"document", "start", "end", "code", "coder", "text"}`` (DESIGN §5).
+
+    A coding an edit could not place with confidence also carries ``"flagged": true``.
+    """
+    flagged = project.versions.flagged_segment_ids()
     return [{"document": r["document"], "start": r["start"], "end": r["end"], "code": r["code"],
-             "coder": r["coder"], "text": r["text"]}
+             "coder": r["coder"], "text": r["text"], **({"flagged": True} if r["id"] in flagged else {})}
             for r in each_filter(project.segments.rows, code=code, document=document, coder=coder)]

@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "review_cmd",
     "autocode_cmd",
     "exchange_cmd",
+    "edit_cmd",
 )
 
 

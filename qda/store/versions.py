@@ -124,6 +124,8 @@ class VersionRepository(Repository):
 
     def versions(self, doc_id: int | None = None, *, include_undone: bool = False) -> list[TextVersion]:
         """Edits of one document (or all), oldest first."""
+        if not self._has_tables():
+            return []
         where = []
         params: list[Any] = []
         if doc_id is not None:
@@ -144,8 +146,14 @@ class VersionRepository(Repository):
             raise NotFound(tr("versi teks #{id} tidak ditemukan", id=version_id))
         return str(text)
 
+    def _has_tables(self) -> bool:
+        """False for a file opened read-only before its upgrade (no edits can be in it)."""
+        return bool(self._one("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'anchor_flag'"))
+
     def flags(self, doc_id: int | None = None, *, open_only: bool = True) -> list[AnchorFlag]:
         """Codings to check after edits (open ones by default), by document then old position."""
+        if not self._has_tables():
+            return []
         sql = f"SELECT {_FLAG_COLUMNS} FROM anchor_flag f JOIN text_version v ON v.id = f.version_id"
         where: list[str] = ["v.undone = 0"]
         params: list[Any] = []
@@ -167,6 +175,8 @@ class VersionRepository(Repository):
 
     def flagged_segment_ids(self) -> set[int]:
         """Ids of codings with an open flag."""
+        if not self._has_tables():
+            return set()
         return {r[0] for r in self._tuples(
             "SELECT f.segment_id FROM anchor_flag f JOIN text_version v ON v.id = f.version_id "
             "WHERE f.status = 'open' AND v.undone = 0 AND f.segment_id IS NOT NULL")}
