@@ -28,6 +28,7 @@ from qda.gui.segment_info import SegmentInfoPanel
 from qda.gui.settings import Settings
 from qda.gui.sources_panel import SourcesPanel
 from qda.gui.undo_actions import UndoActions
+from qda.gui.viewer.editing_controller import EditingController
 from qda.gui.welcome import WelcomePage
 from qda.gui.window_dialogs import DialogsMixin
 from qda.gui.window_menus import MenusMixin
@@ -70,6 +71,7 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         self.coding.recentChanged.connect(self._show_recent)
         self._build_actions()
         self._build_supervision_actions()
+        self.editing = EditingController(self)
         self._build_menus()
         self._supervision_menu()
         self._build_status()
@@ -217,6 +219,7 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
             self.survey.set_project(project)
         self._supervision_set_project(project)
         self.suggestions.set_project(project, self.stack)
+        self.editing.set_project(project)
         self.settings.add_recent_project(project.path)
         self.welcome.set_recent(self.settings.recent_projects)
         self.stacked.setCurrentWidget(self.tabs)
@@ -243,6 +246,7 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
             self.memo.set_project(None, None)
         self.queue.set_project(None)
         self.coding.bind(None, None, self.view)
+        self.editing.set_project(None)
         project.close()
         self.welcome.set_recent(self.settings.recent_projects)
         self.stacked.setCurrentWidget(self.welcome)
@@ -260,6 +264,7 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         if self.coders is not None:
             self.coders.refresh()  # the per-coder counts change with every coding
         self.suggestions.refresh()  # an undone decision puts a suggestion back in the list
+        self.editing.after_change()
         self._update_status()
 
     def _reveal(self, command: Any) -> None:

@@ -70,6 +70,7 @@ class MenusMixin:
         m = bar.addMenu(tr("&Edit"))
         for a in (self.undo.undo_action, self.undo.redo_action, None, self.act_search, None, self.act_prefs):
             m.addSeparator() if a is None else m.addAction(a)
+        self.editing.install_menus(m)
         m = bar.addMenu(tr("&Koding"))
         for a in (self.act_quick, self.act_invivo, self.act_memo, self.act_suggest, None, self.act_next,
                   self.act_prev):

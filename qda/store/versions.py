@@ -87,6 +87,10 @@ _VERSION_COLUMNS = "id, uuid, document_id, action, created, coder_id, summary, u
 class VersionRepository(Repository):
     """Document text versions, edits with their undo state, and re-anchoring flags."""
 
+    def __init__(self, project: Any) -> None:
+        super().__init__(project)
+        self.generation = 0  # counts texts changed through this connection (views re-read on a change)
+
     # ------------------------------------------------------------------ reading
     def state(self, doc_id: int) -> EditState:
         """The current state of a document as an edit sees it."""
@@ -306,3 +310,4 @@ class VersionRepository(Repository):
             else:
                 raise InvalidValue(f"unknown field kind {kind!r}")
         self._project._text_cache.pop(doc_id, None)
+        self.generation += 1
