@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import argparse
 
-from qda.cli.output import print_json, print_table
+from qda.cli.options import split_values
+from qda.cli.output import cut, print_json, print_table, say
 from qda.cli.project_cmd import open_project
 from qda.errors import InvalidValue
 from qda.i18n import tr
 
 STATUS_WORDS = {"exact": "tepat", "adjusted": "disesuaikan", "moved": "dipindah", "flagged": "perlu dicek"}
+ACTION_WORDS = {"edit": "suntingan", "anonymise": "penyamaran nama"}
 REASON_WORDS = {"changed": "teksnya berubah", "deleted": "teksnya dihapus", "collision": "bertabrakan",
                 "ambiguous": "lebih dari satu tempat"}
-
-
-def _short(text: str, n: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[:n - 1] + "…"
 
 
 def _plan_rows(project, plan) -> list[dict]:
@@ -44,20 +41,20 @@ def _report(project, plan, version_id: int | None, dry_run: bool) -> None:
         head += tr(" — uji coba, tidak ada yang disimpan")
     elif version_id is not None:
         head += tr("; teks lama disimpan sebagai versi #{v}", v=version_id)
-    print(head)
-    print("  " + tr("{n} koding: {exact} tepat, {adjusted} disesuaikan, {moved} dipindah, {flagged} perlu dicek",
+    say(head)
+    say("  " + tr("{n} koding: {exact} tepat, {adjusted} disesuaikan, {moved} dipindah, {flagged} perlu dicek",
                     n=len(plan.placements), **counts))
     how = tr("dideteksi ulang") if plan.turns_redetected else tr("digeser mengikuti suntingan")
-    print("  " + tr("giliran bicara: {a} → {b} ({how})", a=len(before.turns), b=len(after.turns), how=how))
+    say("  " + tr("giliran bicara: {a} → {b} ({how})", a=len(before.turns), b=len(after.turns), how=how))
     if plan.extra.get("replaced") is not None:
-        print("  " + tr("{n} kemunculan nama diganti; {f} atribut/memo diubah", n=plan.extra["replaced"],
+        say("  " + tr("{n} kemunculan nama diganti; {f} atribut/memo diubah", n=plan.extra["replaced"],
                         f=plan.extra.get("fields", 0)))
     rows = [r for r in _plan_rows(project, plan) if r["status"] != "exact"]
     if rows:
-        print(tr("Koding yang bergeser atau perlu dicek:"))
+        say(tr("Koding yang bergeser atau perlu dicek:"))
         print_table([tr("status"), tr("kode"), tr("lama"), tr("baru"), tr("teks lama"), tr("teks baru")],
                     [[tr(STATUS_WORDS[r["status"]]), r["code"], f'{r["old_start"]}–{r["old_end"]}',
-                      f'{r["start"]}–{r["end"]}', _short(r["old_text"], 40), _short(r["text"], 40)] for r in rows])
+                      f'{r["start"]}–{r["end"]}', cut(r["old_text"], 40), cut(r["text"], 40)] for r in rows])
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
@@ -82,7 +79,7 @@ def cmd_anonymise(args: argparse.Namespace) -> int:
     from qda.editing import apply_plan, plan_anonymise
 
     with open_project(args.project, write=not args.dry_run, coder=args.coder) as p:
-        docs = [p.document(d).id for d in args.doc] if args.doc else [d.id for d in p.documents()]
+        docs = [p.document(d).id for d in split_values(args.doc)] if args.doc else [d.id for d in p.documents()]
         results = []
         if args.dry_run:
             plans = [plan_anonymise(p, d, args.name, args.code) for d in docs]
@@ -100,7 +97,7 @@ def cmd_anonymise(args: argparse.Namespace) -> int:
                         for plan, vid in results])
             return 0
         if not results:
-            print(tr("Nama {names} tidak ditemukan; tidak ada yang diubah", names=", ".join(args.name)))
+            say(tr("Nama {names} tidak ditemukan; tidak ada yang diubah", names=", ".join(args.name)))
         for plan, vid in results:
             _report(p, plan, vid, args.dry_run)
     return 0
@@ -123,11 +120,11 @@ def cmd_checks(args: argparse.Namespace) -> int:
         print_json(rows)
         return 0
     if not rows:
-        print(tr("Tidak ada koding yang perlu dicek."))
+        say(tr("Tidak ada koding yang perlu dicek."))
         return 0
     print_table(["#", tr("dokumen"), tr("kode"), tr("alasan"), tr("teks lama"), tr("kandidat")],
                 [[r["id"], r["document"], r["code"], tr(REASON_WORDS.get(r["reason"], r["reason"])),
-                  _short(r["old_text"], 40), _short(r["text"], 40)] for r in rows])
+                  cut(r["old_text"], 40), cut(r["text"], 40)] for r in rows])
     return 0
 
 
@@ -142,7 +139,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         status, span = ("removed" if args.remove else "accepted"), None
     with open_project(args.project, write=True, coder=args.coder) as p:
         ResolveFlag(args.flag, status, span).do(p)
-    print({"accepted": tr("Posisi koding #{id} diterima"), "moved": tr("Koding #{id} dipindahkan"),
+    say({"accepted": tr("Posisi koding #{id} diterima"), "moved": tr("Koding #{id} dipindahkan"),
            "removed": tr("Koding #{id} dihapus")}[status].format(id=args.flag))
     return 0
 
@@ -154,10 +151,10 @@ def cmd_versions(args: argparse.Namespace) -> int:
             print(p.versions.text_before(args.text))
             return 0
         coders = {c.id: c.name for c in p.coders()}
-        rows = [[v.id, v.created[:19].replace("T", " "), coders.get(v.coder_id, ""), tr(v.action),
+        rows = [[v.id, v.created[:19].replace("T", " "), coders.get(v.coder_id, ""), tr(ACTION_WORDS[v.action]),
                  v.summary.get("flagged", 0)] for v in p.versions.versions(doc.id)]
     if not rows:
-        print(tr("{doc} belum pernah disunting.", doc=doc.name))
+        say(tr("{doc} belum pernah disunting.", doc=doc.name))
         return 0
     print_table(["#", tr("waktu (UTC)"), tr("pengode"), tr("jenis"), tr("perlu dicek")], rows)
     return 0
@@ -181,7 +178,8 @@ def register(sub) -> None:
     p.add_argument("--name", action="append", required=True,
                    help=tr("nama yang disamarkan (boleh diulang untuk ejaan lain)"))
     p.add_argument("--code", required=True, help=tr("kode pengganti, mis. INF-03"))
-    p.add_argument("--doc", action="append", help=tr("hanya dokumen ini (boleh diulang; bawaan: semua)"))
+    p.add_argument("--doc", action="append", metavar=tr("SUMBER"),
+                   help=tr("hanya sumber ini (boleh berulang atau dipisah koma; bawaan: semua)"))
     p.add_argument("--dry-run", action="store_true", help=tr("tampilkan hasilnya tanpa menyimpan"))
     p.add_argument("--json", action="store_true", help=tr("keluaran JSON"))
     p.add_argument("--coder", help=tr("nama pengode"))

@@ -59,7 +59,7 @@ def test_edit_reports_and_flags_in_json(proj, tmp_path, capsys):
     assert len(checks) == 1 and checks[0]["old_text"] == DELETED
     assert main(["check", str(proj), str(checks[0]["id"]), "--remove"]) == 0
     assert main(["checks", str(proj), "--json"]) == 0
-    assert json.loads(capsys.readouterr().out.split("\n", 1)[1]) == []
+    assert json.loads(capsys.readouterr().out) == []
     assert main(["versions", str(proj), "--doc", DOC, "--text", "1"]) == 0
     assert DELETED in capsys.readouterr().out
 
@@ -68,8 +68,8 @@ def test_edit_text_output_and_dry_run(proj, tmp_path, capsys):
     source = corrected(proj, tmp_path)
     capsys.readouterr()
     assert main(["edit", str(proj), "--doc", DOC, "--from", str(source), "--dry-run"]) == 0
-    out = capsys.readouterr().out
-    assert "uji coba" in out and "1 perlu dicek" in out and DELETED[:30] in out
+    captured = capsys.readouterr()
+    assert "uji coba" in captured.err and "1 perlu dicek" in captured.err and DELETED[:30] in captured.out
     with Project.open(proj, read_only=True) as p:
         assert DELETED in p.document_text(DOC)
 
@@ -77,7 +77,7 @@ def test_edit_text_output_and_dry_run(proj, tmp_path, capsys):
 def test_anonymise_cli(proj, capsys):
     capsys.readouterr()
     assert main(["anonymise", str(proj), "--name", "Ratna Dewi Kusumawati", "--name", "Ratna", "--code", "INF-03"]) == 0
-    assert "kemunculan nama diganti" in capsys.readouterr().out
+    assert "kemunculan nama diganti" in capsys.readouterr().err
     with Project.open(proj, read_only=True) as p:
         assert "Ratna" not in p.document_text(DOC)
         assert all("Ratna" not in v for v in p.document_attributes(DOC).values())
@@ -113,6 +113,7 @@ def test_kill_during_edits_leaves_old_or_new_text_with_consistent_codings(proj, 
         time.sleep(delay)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
+        proc.stdout.close()
         with Project.open(proj) as p:
             text = p.document_text(DOC)
             assert text in (a, b)
