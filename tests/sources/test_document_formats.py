@@ -127,3 +127,20 @@ def test_docx_tracked_changes_fields_and_hyperlinks(tmp_path):
     end = xml.index("</w:p>", start) + len("</w:p>")
     changed = rezip(source, tmp_path / "revisi.docx", replace={"word/document.xml": (xml[:start] + paragraph + xml[end:]).encode()})
     assert read_source(changed).text == "Surat masuk SRIKANDI\thal3\nbaris dua"
+
+
+def test_pdf_lines_joined_into_paragraphs_and_words_dehyphenated(tmp_path):
+    lines = ["Pelayanan surat di bagian ini sudah cukup baik, tetapi masih ada kendala",
+             "jaringan yang sering putus pada siang hari sehingga pelayanan menjadi la-",
+             "mbat dan warga harus menunggu lama di ruang tunggu yang sempit dan mana-",
+             "mana penuh kardus arsip yang belum ditata oleh petugas bagian umum kota.",
+             "Itu saja.",
+             "P: Bagaimana dengan ini?",
+             "I: Baik."]
+    source = read_source(write_pdf(tmp_path / "dokumen_laporan.pdf", [lines]))
+    first, *rest = source.text.split("\n")
+    assert first.startswith("Pelayanan surat") and first.endswith("bagian umum kota. Itu saja.")
+    assert "pelayanan menjadi lambat dan" in first and "mana-mana penuh" in first
+    assert rest == ["P: Bagaimana dengan ini?", "I: Baik."]
+    # a quote searched across the former line break is found
+    assert "sering putus pada siang hari sehingga pelayanan menjadi lambat" in source.text
