@@ -1,11 +1,12 @@
-"""Import speed and memory: 200 generated Indonesian transcripts (about 1.5 million words).
+"""Import speed and memory: 200 realistic Indonesian transcripts (about 1.5 million words).
 
 Prints words per second and peak memory of ``import_files`` into a new project, a baseline
 measured in the same run (read each file and insert it as a row of a plain SQLite table,
 one transaction per file, the least a tool can do), their ratio, and where the time goes
 (read+decode, normalise, header+turns, hash+word count, store); then the time and peak
-memory of importing one 20 MB file written on a single line. The transcripts are
-illustrative text generated with a fixed seed into a temporary folder.
+memory of importing one 20 MB file written on a single line. The transcripts are built
+from ``sample_transcripts/`` by :mod:`corpus` (headers, speaker turns, typographic
+punctuation: the non-ASCII path of normalisation) with a fixed seed into a temporary folder.
 
 Run: ``python bench/bench_import.py [--files 200] [--words 6400] [--repeat 3] [--keep DIR]``
 """
@@ -14,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import random
 import resource
 import sqlite3
 import sys
@@ -23,87 +23,13 @@ import time
 import tracemalloc
 from pathlib import Path
 
-SENTENCES = [
-    "Surat masuk biasanya kami catat dulu di agenda, lalu kami teruskan ke pimpinan untuk didisposisi.",
-    "Kalau pimpinan sedang dinas luar, disposisinya bisa tertahan dua sampai tiga hari.",
-    "Sejak pakai SRIKANDI sebenarnya lebih cepat, tapi jaringannya sering putus kalau siang.",
-    "Petugas di loket sudah berusaha ramah, cuma jumlah orangnya memang terbatas.",
-    "Warga kadang datang tanpa membawa surat pengantar dari kelurahan, jadi harus kembali lagi.",
-    "Menurut saya pelatihan teknis untuk operator masih kurang, baru sekali tahun lalu.",
-    "Pemindai di ruangan ini hanya satu, jadi kami harus bergantian dan antre.",
-    "Target kami surat sampai di meja pimpinan paling lambat satu hari kerja.",
-    "Penghargaan untuk pegawai yang berprestasi memang ada, tapi belum rutin setiap tahun.",
-    "Kepala bagian sering turun langsung mengecek pekerjaan, itu membuat kami lebih semangat.",
-    "Beban kerja menjelang akhir tahun sangat tinggi karena banyak undangan dan laporan.",
-    "Kami sudah mengusulkan penambahan printer, tetapi anggarannya belum turun.",
-    "Keluhan masyarakat kami tampung lewat kotak saran dan nomor WhatsApp layanan.",
-    "Standar pelayanan sudah ditempel di dinding, tapi jarang ada warga yang membacanya.",
-    "Koordinasi dengan bidang lain kadang lambat karena harus menunggu tanda tangan basah.",
-    "Ya, kalau ada kesalahan nomor agenda, biasanya langsung kami perbaiki hari itu juga.",
-    "Pegawai PPPK yang baru diangkat masih belajar, jadi perlu didampingi.",
-    "Ruang tunggunya sempit, kursinya hanya empat, padahal kadang yang antre sampai tujuh orang.",
-    "Untuk legalisasi, berkas asli harus dicocokkan dulu dengan salinannya oleh petugas.",
-    "Kami berusaha transparan soal waktu penyelesaian, supaya warga tidak bolak-balik.",
-    "Jujur saja, gaji dan tunjangan belum sebanding dengan beban kerja di bagian ini.",
-    "Evaluasi kinerja dilakukan tiap semester lewat sasaran kinerja pegawai.",
-    "Kalau ada pengaduan, kami wajib menjawab paling lambat tiga hari kerja.",
-    "Alhamdulillah suasana kerja di sini kekeluargaan, saling membantu kalau ada yang repot.",
-]
-QUESTIONS = [
-    "Bagaimana alur pelayanan surat di bagian ini, Bu?",
-    "Apa kendala yang paling sering Bapak hadapi?",
-    "Menurut Ibu, apakah jumlah pegawai sudah cukup?",
-    "Bagaimana cara bagian ini menanggapi keluhan masyarakat?",
-    "Apakah ada pelatihan untuk pegawai dalam setahun terakhir?",
-    "Bagaimana peran pimpinan dalam mendorong kinerja pegawai?",
-    "Berapa lama rata-rata sebuah surat diproses?",
-    "Apa yang perlu diperbaiki ke depan, menurut Bapak?",
-]
-NAMES = ["Bambang Sutrisno", "Sri Lestari", "Ratna Dewi", "Slamet Riyadi", "Yoga Pratama", "Hendra Gunawan"]
-LABELS = [("P", "I"), ("Pewawancara", "Informan"), ("Peneliti", "Bu Ratna"), ("T", "J")]
-
-
-def make_transcript(rng: random.Random, index: int, target_words: int) -> str:
-    """One illustrative transcript with a header and timestamped turns."""
-    asker, answerer = LABELS[index % len(LABELS)]
-    name = rng.choice(NAMES)
-    lines = [
-        f"Judul: Wawancara {index + 1} tentang kinerja pelayanan persuratan",
-        "Jenis: Wawancara",
-        f"Tanggal: {rng.randint(1, 28)} Maret 2024",
-        "Lokasi: Sekretariat Daerah Kota Kediri",
-        f"Informan: Informan {index + 1}",
-        f"Nama: {name}",
-        "Jabatan: Pengadministrasi Persuratan",
-        f"Usia: {rng.randint(24, 58)} tahun",
-        "Pewawancara: Dewi Anggraini",
-        "Keterangan: Data ilustratif untuk uji kecepatan; nama dan peristiwa rekaan.",
-        "",
-    ]
-    words, seconds = 0, 0
-    while words < target_words:
-        seconds += rng.randint(5, 90)
-        stamp = f"[{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}]"
-        question = rng.choice(QUESTIONS)
-        lines.append(f"{stamp} {asker}: {question}")
-        lines.append("")
-        answer = " ".join(rng.choice(SENTENCES) for _ in range(rng.randint(3, 9)))
-        seconds += rng.randint(5, 90)
-        stamp = f"[{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}]"
-        lines.append(f"{stamp} {answerer}: {answer}")
-        if rng.random() < 0.3:
-            lines.append("")
-            lines.append(" ".join(rng.choice(SENTENCES) for _ in range(rng.randint(2, 5))))
-        lines.append("")
-        words += len(question.split()) + len(answer.split()) + 4
-    return "\n".join(lines)
-
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import corpus  # noqa: E402
 
 def generate(folder: Path, files: int, words: int, seed: int = 20240311) -> tuple[list[Path], int]:
-    rng = random.Random(seed)
+    """Write the realistic corpus (:mod:`corpus`) as UTF-8 files."""
     paths, total = [], 0
-    for i in range(files):
-        text = make_transcript(rng, i, words)
+    for i, text in enumerate(corpus.transcripts(files, words, seed)):
         path = folder / f"wawancara_{i:03d}.txt"
         path.write_text(text, encoding="utf-8")
         paths.append(path)
@@ -194,7 +120,8 @@ def single_line(folder: Path) -> None:
     from qda.store import Project
 
     path = folder / "satu_baris.txt"
-    path.write_text(" ".join(SENTENCES * 240 * 42), encoding="utf-8")
+    one = " ".join(corpus.utterances())
+    path.write_text(" ".join([one] * (20_000_000 // len(one.encode("utf-8")))), encoding="utf-8")
     project = Project.create(folder / "single_line.qda", codebook=False)
     gc.collect()
     tracemalloc.start()
@@ -216,7 +143,7 @@ def fmt(values) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=200)
-    parser.add_argument("--words", type=int, default=6400, help="words per transcript (about)")
+    parser.add_argument("--words", type=int, default=7500, help="words per transcript (about)")
     parser.add_argument("--repeat", type=int, default=3, help="runs; the best is reported")
     parser.add_argument("--keep", help="write the files and projects here instead of a temp dir")
     args = parser.parse_args(argv)
@@ -230,7 +157,8 @@ def main(argv: list[str] | None = None) -> int:
             stale.unlink()
         paths, words = generate(folder, args.files, args.words)
         size = sum(p.stat().st_size for p in paths)
-        print(f"corpus: {len(paths)} files, {words:,} words, {size / 1e6:.1f} MB")
+        print(f"corpus: {len(paths)} files, {words:,} words, {size / 1e6:.1f} MB; "
+              f"{corpus.describe([p.read_text(encoding='utf-8') for p in paths])}")
         # warm the page cache and the imports so both timings start equal
         for p in paths:
             p.read_bytes()
