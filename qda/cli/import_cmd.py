@@ -51,12 +51,17 @@ def cmd_import(args: argparse.Namespace) -> int:
     progress = Progress(callback=text_bar())
     with Project.open(args.project) as project, _cancel_on_interrupt(progress):
         report = import_files(project, paths, kind=args.kind, progress=progress)
+    from qda.sources.names import display_name as shown
+
     for path, reason in report.refused:
-        say(tr("ditolak: {path}: {reason}", path=path, reason=reason))
+        say(tr("ditolak: {path}: {reason}", path=shown(path), reason=reason))
     for path, existing in report.duplicates:
-        say(tr("duplikat: {path} (isinya sama dengan {name})", path=path, name=existing))
+        say(tr("duplikat: {path} (isinya sama dengan {name})", path=shown(path), name=existing))
     for path, name in report.renamed:
-        say(tr("nama sudah dipakai: {path} diimpor sebagai {name}", path=path, name=name))
+        say(tr("nama sudah dipakai: {path} diimpor sebagai {name}", path=shown(path), name=name))
+    for path, name in report.sanitised:
+        say(tr("peringatan: nama berkas {path!r} berisi karakter kendali atau pembalik arah; ditampilkan "
+               "sebagai {name}", path=path, name=name))
     say(report.summary())
     if report.cancelled:
         return 130

@@ -183,17 +183,25 @@ def show_import_report(window: MainWindow, report: Any) -> None:
     window.last_import_report = report
     summary = report.summary()
     window.statusBar().showMessage(summary, 8000)
-    if not report.refused and not report.duplicates:
+    from qda.sources.names import display_name
+
+    sanitised = getattr(report, "sanitised", [])
+    if not report.refused and not report.duplicates and not sanitised:
         return
     lines = [f"<p><b>{html.escape(summary)}</b></p>"]
     if report.refused:
         lines.append(f"<p>{html.escape(tr('Ditolak:'))}</p><ul>")
-        lines += [f"<li>{html.escape(Path(p).name)}: {html.escape(r)}</li>" for p, r in report.refused]
+        lines += [f"<li>{html.escape(display_name(Path(p).name))}: {html.escape(r)}</li>" for p, r in report.refused]
         lines.append("</ul>")
     if report.duplicates:
         lines.append(f"<p>{html.escape(tr('Sudah ada di proyek (dilewati):'))}</p><ul>")
-        lines += [f"<li>{html.escape(Path(p).name)} = {html.escape(existing)}</li>"
+        lines += [f"<li>{html.escape(display_name(Path(p).name))} = {html.escape(existing)}</li>"
                   for p, existing in report.duplicates]
+        lines.append("</ul>")
+    if sanitised:
+        lines.append(f"<p>{html.escape(tr('Nama berkas berisi karakter kendali atau pembalik arah; ditampilkan sebagai:'))}"
+                     "</p><ul>")
+        lines += [f"<li>{html.escape(name)}</li>" for _p, name in sanitised]
         lines.append("</ul>")
     box = QMessageBox(QMessageBox.Icon.Information, tr("Hasil impor"), "".join(lines),
                       QMessageBox.StandardButton.Ok, window)

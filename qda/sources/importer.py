@@ -9,6 +9,9 @@ every document that was completed and never half of one.
 - A document is named by its file name. If that name is taken by different content, the
   new document gets a numbered name: ``wawancara_01.txt`` -> ``wawancara_01 (2).txt``; the
   rename is listed in :attr:`ImportReport.renamed`.
+- A file name with control characters, escape sequences or direction overrides is shown
+  by a sanitised name (:func:`qda.sources.names.display_name`; the original path stays the
+  source file) and listed in :attr:`ImportReport.sanitised`.
 - A refused file (see :mod:`qda.sources.readers`) is listed with its reason; the rest of the
   batch goes on. An unexpected error of a parser library on a file is reported the same
   way (with the error's type), so one odd file cannot stop a batch; errors of the project
@@ -30,6 +33,7 @@ from typing import Iterable
 from qda.errors import Cancelled, SourceRefused
 from qda.i18n import tr
 from qda.progress import Progress
+from qda.sources.names import display_name
 from qda.sources.normalise import hash_and_count
 from qda.sources.readers import is_supported, read_source
 from qda.sources.transcript import KINDS, ParsedSource, parse_transcript
@@ -43,6 +47,7 @@ class ImportReport:
     refused: list[tuple[str, str]] = field(default_factory=list)
     duplicates: list[tuple[str, str]] = field(default_factory=list)
     renamed: list[tuple[str, str]] = field(default_factory=list)
+    sanitised: list[tuple[str, str]] = field(default_factory=list)  # (original path, name shown)
     cancelled: bool = False
 
     def summary(self) -> str:
@@ -72,7 +77,7 @@ class PreparedSource:
 def prepare_source(path: str | os.PathLike[str], *, kind: str | None = None) -> PreparedSource:
     """Read, normalise and parse one file (no project needed); SourceRefused if unusable."""
     source = read_source(path)
-    name = Path(source.path).name
+    name = display_name(Path(source.path).name)
     parsed = parse_transcript(source.text, file_name=name, kind=kind)
     digest, words = hash_and_count(source.text)
     return PreparedSource(source.path, name, source.fmt, source.encoding, digest, words, parsed)
@@ -139,6 +144,8 @@ def import_files(
             if existing is not None:
                 report.duplicates.append((path, existing))
             else:
+                if prepared.name != Path(path).name:
+                    report.sanitised.append((path, prepared.name))
                 name = _free_name(prepared.name, names)
                 if name != prepared.name:
                     report.renamed.append((path, name))

@@ -8,7 +8,9 @@ Rules (the stored text, and so every segment position, depends on them):
    Other control characters (C0 except tab and newline, DEL, C1) are removed; if there
    are more than 8 of them and they make up more than 1 % of the text, the file is
    refused as binary.
-4. Unicode NFC (with the ``unicodedata.is_normalized`` fast path).
+4. Surrogates (from RTF ``\\uN`` escapes or damaged UTF-16) are made characters: a high and
+   low pair becomes the character it encodes (``\\u55357 \\u56832`` → 😀), a lone one U+FFFD.
+   Then Unicode NFC (with the ``unicodedata.is_normalized`` fast path).
 5. Spaces and tabs at the end of each line are removed, and blank lines at the very
    end of the text; leading text is kept as it is.
 6. Text that is empty or only whitespace afterwards is refused.
@@ -28,6 +30,7 @@ from qda.i18n import tr
 
 _NEWLINES = re.compile("\r\n?|[\u2028\u2029\x85\x0b\x0c]")
 _NEWLINE_CHARS = "\r\u2028\u2029\x85\x0b\x0c"  # one `in` test each is ~30x a regex scan of real text
+_SURROGATE_BYTES = re.compile(rb"\xed[\xa0-\xbf]")  # a surrogate in UTF-8 with surrogatepass
 _C1_BYTES = re.compile(rb"\xc2[\x80-\x84\x86-\x9f]")
 _CONTROLS = re.compile("[\x01-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")
 _TRAILING = re.compile("[ \t]+(?=\n)")
@@ -43,8 +46,11 @@ def normalise_text(text: str, path: str) -> str:
         text = _NEWLINES.sub("\n", text)
     if "\ufeff" in text:
         text = text.replace("\ufeff", "")
-    if _has_controls(text):
+    data = text.encode("utf-8", "surrogatepass")
+    if _has_controls(text, data):
         text = _strip_controls(text, path)
+    if b"\xed" in data and _SURROGATE_BYTES.search(data):
+        text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     if " \n" in text or "\t\n" in text:
@@ -59,11 +65,10 @@ _C0 = bytes(range(1, 9)) + bytes(range(14, 32)) + b"\x7f"
 _NOT_C0 = bytes(b for b in range(256) if b not in _C0)
 
 
-def _has_controls(text: str) -> bool:
+def _has_controls(text: str, data: bytes) -> bool:
     """Any C0, DEL or C1 control character left? Checked on the UTF-8 bytes, where C0 and DEL are
     single bytes no other character contains (bytes.translate) and C1 is ``\xc2`` + one byte:
     about twice as fast as a regular-expression scan of non-ASCII text, 7x of ASCII text."""
-    data = text.encode("utf-8", "surrogatepass")
     return bool(data.translate(None, _NOT_C0)) or (not text.isascii() and _C1_BYTES.search(data) is not None)
 
 

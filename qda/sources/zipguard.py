@@ -5,8 +5,12 @@ many members, declared uncompressed XML above :data:`~qda.sources.limits.MAX_XML
 all members above :data:`~qda.sources.limits.MAX_ARCHIVE_BYTES` (python-docx loads every
 part, images included), any member expanding more than
 :data:`~qda.sources.limits.MAX_COMPRESSION_RATIO` times (zip bomb), and any XML part holding
-a DOCTYPE or ENTITY declaration (external entities, billion laughs). ``zipfile`` never reads
-more than a member's declared size, so the declared sizes bound the memory used afterwards.
+a DOCTYPE or ENTITY declaration (external entities, billion laughs) in any of the encodings
+XML allows (UTF-8, UTF-16 and UTF-32 in either byte order, recognised by the BOM or the
+first bytes, as the parser will decode it), and any XML part in another encoding.
+``zipfile`` never reads more than a member's declared size, so the declared sizes bound the
+memory used afterwards. The parts are then parsed with entity resolution, DTD loading and
+network access switched off explicitly (:func:`harden_python_docx`, defusedxml for .odt).
 """
 
 from __future__ import annotations
@@ -19,7 +23,32 @@ from qda.i18n import tr
 from qda.sources import limits
 
 _CHUNK = 1 << 20
-_FORBIDDEN = (b"<!DOCTYPE", b"<!ENTITY", b"<!doctype", b"<!entity")
+_MARKERS = ("<!DOCTYPE", "<!ENTITY", "<!doctype", "<!entity")
+_ENCODINGS = ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+_FORBIDDEN = tuple({m.encode(enc) for m in _MARKERS for enc in _ENCODINGS})
+_TAIL = max(len(m) for m in _FORBIDDEN)
+#: how an XML part may begin (BOM, or "<" / whitespace in one of the encodings above)
+_STARTS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff", b"<", b"\x00<", b"<\x00",
+           b"\x00\x00\x00<", b"<\x00\x00\x00", b" ", b"\t", b"\r", b"\n", b"\x00 ", b" \x00", b"\x00\n", b"\n\x00")
+
+
+def _fault_reason(exc: BaseException) -> str:
+    from qda.sources.readers import fault_reason
+
+    return fault_reason(exc)
+
+
+def harden_python_docx() -> None:
+    """Make python-docx parse every part with entities, DTDs and the network off (explicitly)."""
+    from docx.opc import oxml as opc_oxml
+    from docx.oxml import parser as oxml_parser
+    from lxml import etree
+
+    for module in (oxml_parser, opc_oxml):
+        parser = etree.XMLParser(remove_blank_text=True, resolve_entities=False, no_network=True, load_dtd=False,
+                                 dtd_validation=False, huge_tree=False)
+        parser.set_element_class_lookup(module.element_class_lookup)
+        module.oxml_parser = parser
 
 
 def open_checked_zip(path: str, required: str, fmt: str) -> zipfile.ZipFile:
@@ -91,9 +120,14 @@ def _is_xml(name: str) -> bool:
 def _scan_declarations(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: str) -> None:
     """Refuse a part declaring a DTD or entities; streams the part in bounded chunks."""
     tail = b""
+    first = True
     try:
         with archive.open(info) as stream:
             while chunk := stream.read(_CHUNK):
+                if first and chunk and not chunk.startswith(_STARTS):
+                    raise SourceRefused(path, tr("bagian {part} memakai penyandian XML yang tidak didukung; ditolak",
+                                                 part=info.filename))
+                first = False
                 window = tail + chunk
                 if any(marker in window for marker in _FORBIDDEN):
                     raise SourceRefused(
@@ -103,8 +137,9 @@ def _scan_declarations(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: st
                             part=info.filename,
                         ),
                     )
-                tail = chunk[-16:]
+                tail = window[-_TAIL:]
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError) as exc:
         raise SourceRefused(
-            path, tr("bagian {part} rusak atau terpotong ({detail})", part=info.filename, detail=exc)
+            path, tr("bagian {part} rusak atau terpotong ({detail})", part=info.filename,
+                     detail=_fault_reason(exc))
         ) from None

@@ -31,6 +31,10 @@ READERS: dict[str, tuple[str, str]] = {
     ".pdf": ("pdf_reader", "pdf"),
 }
 SUPPORTED_EXTENSIONS: tuple[str, ...] = tuple(READERS)
+#: a file of at least this size giving less than one character of text per NEAR_EMPTY_RATIO bytes
+#: is reported, not imported as an almost empty source
+NEAR_EMPTY_BYTES = 64 * 1024
+NEAR_EMPTY_RATIO = 500
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,24 @@ class SourceText:
     text: str
     fmt: str
     encoding: str | None
+
+
+def fault_reason(exc: BaseException) -> str:
+    """Why a parser library failed on a file, in the interface language (never the library's English)."""
+    import zipfile
+    import zlib
+
+    if isinstance(exc, UnicodeError):
+        return tr("teks berisi karakter yang tidak sah")
+    if isinstance(exc, OverflowError):
+        return tr("berisi angka di luar jangkauan")
+    if isinstance(exc, RecursionError):
+        return tr("strukturnya bersarang terlalu dalam")
+    if isinstance(exc, MemoryError):
+        return tr("terlalu besar untuk dibaca")
+    if isinstance(exc, (zlib.error, EOFError, zipfile.BadZipFile)):
+        return tr("data terkompresi rusak atau terpotong")
+    return tr("strukturnya rusak")
 
 
 def is_supported(path: str | os.PathLike[str]) -> bool:
@@ -61,7 +83,13 @@ def read_source(path: str | os.PathLike[str]) -> SourceText:
     module_name, fmt = READERS[suffix]
     module = import_module(f"qda.sources.readers.{module_name}")
     raw, encoding = module.read(name)
-    return SourceText(name, normalise_text(raw, name), fmt, encoding)
+    text = normalise_text(raw, name)
+    size = os.path.getsize(name)
+    if size >= NEAR_EMPTY_BYTES and len(text) * NEAR_EMPTY_RATIO < size:
+        raise SourceRefused(name, tr("hanya {n} karakter teks terbaca dari berkas {kb} KB; isinya mungkin gambar "
+                                     "atau hasil pindaian, atau teksnya tersimpan di tempat yang tidak dibaca",
+                                     n=len(text), kb=size // 1024))
+    return SourceText(name, text, fmt, encoding)
 
 
 def _check_path(path: str) -> None:

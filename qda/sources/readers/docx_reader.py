@@ -18,7 +18,7 @@ from typing import Iterator
 
 from qda.errors import SourceRefused
 from qda.i18n import tr
-from qda.sources.zipguard import open_checked_zip
+from qda.sources.zipguard import harden_python_docx, open_checked_zip
 
 CELL_SEPARATOR = " | "
 
@@ -26,6 +26,7 @@ CELL_SEPARATOR = " | "
 def read(path: str) -> tuple[str, None]:
     """Return ``(text, None)`` of a .docx file."""
     open_checked_zip(path, "word/document.xml", ".docx").close()
+    harden_python_docx()
     import docx
     from docx.opc.exceptions import PackageNotFoundError
     from lxml.etree import LxmlError

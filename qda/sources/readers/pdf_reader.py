@@ -14,6 +14,9 @@ from __future__ import annotations
 import logging
 import re
 
+from qda.errors import SourceRefused
+from qda.i18n import tr
+
 _FULL = 0.8  # a line at least this share of the page's full line width runs on into the next
 _STARTS_BLOCK = re.compile(r"^\s*(?:[-•*–]\s|\d{1,3}[.)]\s|[\[(]?\d{1,2}[:.]\d{2}|[^\W\d][\w.'’ -]{0,30}:\s)")
 _HYPHEN_END = re.compile(r"(\w+)-$")
@@ -54,22 +57,24 @@ def paragraphs(page: str) -> str:
         out.append(current)
     return "\n".join(out)
 
-from qda.errors import SourceRefused
-from qda.i18n import tr
-
 
 def read(path: str) -> tuple[str, None]:
     """Return ``(text, None)`` of a .pdf file with a text layer."""
     from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
+    from pypdf.errors import DependencyError, PyPdfError
 
     logger = logging.getLogger("pypdf")
     level = logger.level
     logger.setLevel(logging.ERROR)  # damaged-file warnings become the one refusal message
     try:
         reader = PdfReader(path)
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise SourceRefused(path, tr("PDF terkunci dengan kata sandi"))
+        if reader.is_encrypted:
+            try:
+                opened = reader.decrypt("")  # AES needs `cryptography`, a declared dependency
+            except DependencyError:
+                opened = False
+            if not opened:
+                raise SourceRefused(path, tr("PDF terkunci dengan kata sandi"))
         pages = [page.extract_text() or "" for page in reader.pages]
     except SourceRefused:
         raise

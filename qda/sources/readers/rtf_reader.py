@@ -6,7 +6,7 @@ import re
 
 from qda.errors import SourceRefused
 from qda.i18n import tr
-from qda.sources.readers import read_bytes
+from qda.sources.readers import fault_reason, read_bytes
 
 _ANSICPG = re.compile(rb"\\ansicpg(\d+)")
 
@@ -29,6 +29,6 @@ def read(path: str) -> tuple[str, str]:
     source = data.decode("latin-1")
     try:
         text = rtf_to_text(source, encoding=codepage, errors="replace")
-    except (ValueError, IndexError, UnicodeError) as exc:
-        raise SourceRefused(path, tr("berkas RTF rusak ({detail})", detail=exc)) from None
+    except (ValueError, IndexError, UnicodeError, OverflowError) as exc:
+        raise SourceRefused(path, tr("berkas RTF rusak ({detail})", detail=fault_reason(exc))) from None
     return text, codepage
