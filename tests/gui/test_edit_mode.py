@@ -72,8 +72,8 @@ def test_deleted_coding_is_listed_with_old_excerpt_and_candidate(qtbot, window):
     editing.panel.save_button.click()
     checks = editing.checks
     assert checks.count() == 1 and editing.dock.isVisible()
-    assert SENTENCE in checks.old_box.text()
-    assert "Kandidat" in checks.new_box.text()
+    shown = checks.compare.toPlainText()
+    assert SENTENCE in shown and "Teks lama" in shown and "Kandidat" in shown
     # place it by hand on a selection in the text
     window.view.select_cp(window.project.document_text("wawancara_uji.txt").index("Apa kabar?"),
                           window.project.document_text("wawancara_uji.txt").index("Apa kabar?") + 10)

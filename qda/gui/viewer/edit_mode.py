@@ -15,10 +15,11 @@ from typing import Any, Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (QCheckBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-                               QListWidgetItem, QPlainTextEdit, QPushButton, QSizePolicy, QSplitter, QVBoxLayout,
-                               QWidget)
+                               QListWidgetItem, QPlainTextEdit, QPushButton, QSizePolicy, QSplitter, QTextBrowser,
+                               QVBoxLayout, QWidget)
 
 from qda.gui.dialog_buttons import ok_cancel
+from qda.gui.flow_layout import FlowLayout
 from qda.i18n import tr
 
 REASONS = {"changed": "teksnya berubah", "deleted": "teksnya dihapus", "collision": "bertabrakan dengan koding lain",
@@ -102,35 +103,32 @@ class AnchorChecksPanel(QWidget):
         self._selection: Callable[[], tuple[int, int, int] | None] | None = None
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.list = QListWidget()
         self.list.setWordWrap(True)
-        self.old_box = QLabel()
-        self.new_box = QLabel()
-        for box in (self.old_box, self.new_box):
-            box.setWordWrap(True)
-            box.setTextFormat(Qt.TextFormat.RichText)
-            box.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-            box.setStyleSheet("QLabel { background: #fafbfc; border: 1px solid #dfe3ea; padding: 6px; }")
-            box.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        compare = QWidget()
-        side = QHBoxLayout(compare)
-        side.setContentsMargins(0, 0, 0, 0)
-        side.addWidget(self.old_box, 1)
-        side.addWidget(self.new_box, 1)
+        # the old excerpt beside the candidate, scrollable however narrow the dock is
+        self.compare = QTextBrowser()
+        self.compare.setOpenLinks(False)
+        self.compare.setMinimumHeight(90)
         self.accept_button = QPushButton(tr("Terima kandidat"))
         self.place_button = QPushButton(tr("Pakai pilihan di teks"))
         self.remove_button = QPushButton(tr("Hapus koding"))
-        buttons = QHBoxLayout()
+        button_row = QWidget()
+        buttons = FlowLayout(button_row)  # wraps in a narrow dock instead of widening the window
         for b in (self.accept_button, self.place_button, self.remove_button):
             buttons.addWidget(b)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.list)
-        split.addWidget(compare)
+        split.addWidget(self.compare)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 3)
+        split.setChildrenCollapsible(False)
+        self.list.setMinimumHeight(60)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.summary)
         layout.addWidget(split, 1)
-        layout.addLayout(buttons)
+        layout.addWidget(button_row)
         self.list.currentItemChanged.connect(lambda *_: self._show_current())
         self.list.itemActivated.connect(lambda *_: self._reveal())
         self.accept_button.clicked.connect(lambda: self._resolve("accepted"))
@@ -180,14 +178,17 @@ class AnchorChecksPanel(QWidget):
         for b in (self.accept_button, self.place_button, self.remove_button):
             b.setEnabled(has)
         if fid is None:
-            self.old_box.setText("")
-            self.new_box.setText("")
+            self.compare.clear()
             return
         flag = self.project.versions.flag(fid)
         candidate = self.project.segment_text(flag.segment_id)
-        self.old_box.setText(f"<b>{html.escape(tr('Teks lama'))}</b><br>{html.escape(flag.old_text)}")
-        self.new_box.setText(f"<b>{html.escape(tr('Kandidat (skor {s})', s=round(flag.score)))}</b><br>"
-                             f"{html.escape(candidate)}")
+        cell = "<td width='50%' valign='top' style='padding:4px; background:{bg}'><b>{head}</b><br>{body}</td>"
+        self.compare.setHtml(
+            "<table width='100%' cellspacing='4'><tr>"
+            + cell.format(bg="#fdecec", head=html.escape(tr("Teks lama")), body=html.escape(flag.old_text))
+            + cell.format(bg="#eaf5ea", head=html.escape(tr("Kandidat (skor {s})", s=round(flag.score))),
+                          body=html.escape(candidate))
+            + "</tr></table>")
 
     def _reveal(self) -> None:
         fid = self.current_flag_id()
@@ -221,6 +222,7 @@ class AnonymiseDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(tr("Samarkan nama"))
         self.names = QLineEdit()
+        self.names.setMinimumWidth(320)
         self.names.setPlaceholderText(tr("mis. Ratna Dewi Kusumawati; Ratna"))
         self.code = QLineEdit(suggestion)
         self.code.setPlaceholderText(tr("mis. INF-03"))

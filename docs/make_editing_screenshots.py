@@ -1,0 +1,107 @@
+"""Render the text-editing screenshots (offscreen) at 1366×768 and 1600×1000.
+
+Builds the demo project (illustrative sample transcripts) in a temporary folder and saves
+into docs/screenshots/:
+
+    edit_mode_1366.png, edit_mode_1600.png       the viewer in edit mode, a correction being typed
+    perlu_dicek_1366.png, perlu_dicek_1600.png   after saving: the "Perlu dicek" list, old excerpt
+                                                 beside the candidate
+    anonymise.png                                the Samarkan nama dialog
+
+    .venv/bin/python docs/make_editing_screenshots.py
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "docs" / "screenshots"
+sys.path.insert(0, str(ROOT))
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+SIZES = ((1366, 768), (1600, 1000))
+DOC = "wawancara_03_petugas_arsip.txt"
+DELETED = "Saya masuk tahun 2005, Mbak, awalnya di bagian persuratan, jadi tukang ketik. "
+
+
+def settle(app, rounds: int = 12) -> None:
+    """Let queued refreshes and repaints run (only in this offline script)."""
+    for _ in range(rounds):
+        app.processEvents()
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory(prefix="qda-shots-") as tmp:
+        os.environ["QDA_CONFIG_DIR"] = str(Path(tmp) / "config")
+        from PySide6.QtGui import QTextCursor
+        from PySide6.QtWidgets import QApplication
+
+        from qda.demo import build_demo
+        from qda.gui.main_window import MainWindow
+        from qda.gui.project_flow import open_project_path
+        from qda.gui.settings import Settings
+
+        app = QApplication.instance() or QApplication([])
+        path = build_demo(Path(tmp) / "demo")
+        OUT.mkdir(parents=True, exist_ok=True)
+        settings = Settings()
+        settings.coder_name, settings.coder_role = "Rina Marlina", "coder"
+        w = MainWindow(settings)
+        w.show()
+        assert open_project_path(w, path)
+        doc = w.project.document(DOC)
+        text = w.project.document_text(doc.id)
+        start = text.index(DELETED)
+        # a coding on the sentence that will be deleted, so the list has something to show
+        w.project.add_segment(doc.id, start, start + len(DELETED) - 1, "Kompetensi dan Pelatihan")
+        w.show_document(doc.id)
+        settle(app)
+        w.editing.start_edit()
+        editor = w.editing.panel.editor
+        plain = editor.toPlainText()
+        where = plain.index(DELETED)
+        u16 = len(plain[:where].encode("utf-16-le")) // 2
+        cursor = editor.textCursor()
+        cursor.setPosition(u16)
+        cursor.setPosition(u16 + len(DELETED), QTextCursor.MoveMode.KeepAnchor)
+        editor.setTextCursor(cursor)
+        editor.centerCursor()
+        editor.insertPlainText("")
+        cursor = editor.textCursor()
+        at = len(plain[:plain.index("lumayan adem")].encode("utf-16-le")) // 2
+        cursor.setPosition(at)
+        cursor.setPosition(at + len("lumayan"), QTextCursor.MoveMode.KeepAnchor)
+        editor.setTextCursor(cursor)
+        editor.insertPlainText("cukup")
+        editor.centerCursor()
+        for width, height in SIZES:
+            w.resize(width, height)
+            settle(app)
+            w.grab().save(str(OUT / f"edit_mode_{width}.png"))
+        w.editing.panel.save_button.click()
+        settle(app)
+        w.editing.checks.list.setCurrentRow(0)
+        w.editing.checks._reveal()
+        for width, height in SIZES:
+            w.resize(width, height)
+            settle(app)
+            w.grab()  # the first grab after a resize may still hold the old dock tab bar
+            settle(app)
+            w.grab().save(str(OUT / f"perlu_dicek_{width}.png"))
+        from qda.gui.viewer.edit_mode import AnonymiseDialog
+
+        dialog = AnonymiseDialog(DOC, "Informan 3", w)
+        dialog.names.setText("Ratna Dewi Kusumawati; Ratna")
+        dialog.show()
+        settle(app)
+        dialog.grab().save(str(OUT / "anonymise.png"))
+        dialog.close()
+        w.close()
+    print(f"saved to {OUT}")
+
+
+if __name__ == "__main__":
+    main()
