@@ -90,6 +90,7 @@ class VersionRepository(Repository):
     def __init__(self, project: Any) -> None:
         super().__init__(project)
         self.generation = 0  # counts texts changed through this connection (views re-read on a change)
+        self.flag_generation = 0  # counts changes of the flags (the "perlu dicek" list re-reads on a change)
 
     # ------------------------------------------------------------------ reading
     def state(self, doc_id: int) -> EditState:
@@ -254,12 +255,14 @@ class VersionRepository(Repository):
             seg_uuid = self._one("SELECT segment_uuid FROM anchor_flag WHERE id = ?", (flag_id,))
             self._log("segment.anchor_check", "segment", seg_uuid, flag=flag_id, status=status,
                       start=span[0] if span else None, end=span[1] if span else None)
+        self.flag_generation += 1
         return self.flag(flag_id)
 
     def relink_flag(self, flag_id: int, segment_id: int) -> None:
         """Point a flag at its coding again (after the coding was restored by undo)."""
         with self.atomic():
             self._exec("UPDATE anchor_flag SET segment_id = ? WHERE id = ?", (segment_id, flag_id))
+        self.flag_generation += 1
 
     # ------------------------------------------------------------------ internals
     def _doc_uuid(self, doc_id: int) -> str:
@@ -311,3 +314,4 @@ class VersionRepository(Repository):
                 raise InvalidValue(f"unknown field kind {kind!r}")
         self._project._text_cache.pop(doc_id, None)
         self.generation += 1
+        self.flag_generation += 1

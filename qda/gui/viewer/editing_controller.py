@@ -31,7 +31,7 @@ class EditingController(QObject):
         self.panel.saveRequested.connect(self.save_edit)
         self.panel.cancelRequested.connect(self.cancel_edit)
         self.checks.showRequested.connect(self._show_span)
-        self._generation = 0
+        self._generation = self._flags = 0
 
     def install_menus(self, menu: Any) -> None:
         """Add the editing actions to ``menu`` (the Edit menu)."""
@@ -43,6 +43,7 @@ class EditingController(QObject):
     def set_project(self, project: Any) -> None:
         self._leave_edit_mode()
         self._generation = project.versions.generation if project is not None else 0
+        self._flags = project.versions.flag_generation if project is not None else 0
         self.checks.set_project(project, self.w.push, self._selection)
         self.update_actions()
 
@@ -57,9 +58,12 @@ class EditingController(QObject):
         """After any undoable step: the checks list follows, and a changed text is shown again."""
         if self.w.project is None:
             return
-        self.checks.refresh()
         pane = self.w.pane
         generation = self.w.project.versions.generation
+        flags = self.w.project.versions.flag_generation
+        if flags != self._flags or self.checks.count():
+            self._flags = flags
+            self.checks.refresh()  # only edits and checks change flags (a removed coding takes its flag along)
         if generation != self._generation:
             self._generation = generation
             self.w.sources.refresh()
