@@ -31,6 +31,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+import corpus  # noqa: E402  (realistic transcripts built from sample_transcripts/)
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 SEED = 20240311
@@ -39,33 +41,9 @@ DENSE_SEGMENTS = 3_000
 N_CODES = 15
 
 
-def sample_paragraphs() -> list[str]:
-    """Speaker turns of the bundled (illustrative) sample transcripts."""
-    from qda.resources import sample_transcripts_dir
-
-    paras: list[str] = []
-    for path in sorted(sample_transcripts_dir().glob("*.*")):
-        if path.suffix not in (".txt", ".md"):
-            continue
-        for para in path.read_text(encoding="utf-8").split("\n\n"):
-            para = para.strip()
-            if re.match(r"^\[\d\d:\d\d:\d\d\] \w+:", para):
-                paras.append(re.sub(r"^\[\d\d:\d\d:\d\d\] ", "", para))
-    return paras
-
-
 def transcript(chars: int, rng: random.Random) -> str:
-    """An interview transcript of about ``chars`` characters with timestamps (illustrative)."""
-    paras = sample_paragraphs()
-    header = ("Judul: Wawancara panjang (data ilustratif untuk uji kecepatan)\nJenis: Wawancara\n"
-              "Informan: Informan 1\nKeterangan: Data ilustratif; nama dan peristiwa rekaan.\n\n")
-    out, n, seconds = [header], len(header), 0
-    while n < chars:
-        seconds += rng.randint(5, 90)
-        para = f"[{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}] {rng.choice(paras)}\n\n"
-        out.append(para)
-        n += len(para)
-    return "".join(out)[:chars].rstrip() + "\n"
+    """A realistic interview transcript of about ``chars`` characters (:mod:`corpus`)."""
+    return corpus.transcript(chars, seed=rng.randrange(1 << 30)).rstrip() + "\n"
 
 
 def word_spans(text: str, count: int, rng: random.Random) -> list[tuple[int, int]]:

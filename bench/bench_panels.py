@@ -26,10 +26,10 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import corpus  # noqa: E402  (realistic transcripts built from sample_transcripts/)
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-WORDS = ("pelayanan surat keterangan di kelurahan selesai dalam satu hari kerja kalau jaringan lancar "
-         "petugas loket menanggapi keluhan warga lewat grup WhatsApp dan pak lurah memantau antrean").split()
 TOPICS = ("Koordinasi Internal", "Inovasi Layanan", "Kendala Jaringan", "Budaya Kerja", "Sarana Loket",
           "Komunikasi Warga", "Disiplin Pegawai", "Pengawasan Pimpinan", "Beban Administrasi", "Aplikasi Daring")
 
@@ -49,8 +49,7 @@ def build(path: Path, n_codes: int, n_segments: int, seed: int):
 
     rng = random.Random(seed)
     p = Project.create(path, coder="Rina Wulandari")
-    words = [rng.choice(WORDS) for _ in range(60_000)]
-    text = " ".join(words)
+    text = corpus.transcript(480_000, seed=seed)  # about 60,000 words of realistic transcript
     doc = p.documents.add("wawancara_generated.txt", text, "interview")
     with p.atomic():
         parents: list[int] = []

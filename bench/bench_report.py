@@ -22,15 +22,14 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import corpus  # noqa: E402  (realistic transcripts built from sample_transcripts/)
 
-WORDS = ("pelayanan warga loket antrean arsip berkas pegawai kelurahan surat pengantar KTP kartu keluarga "
-         "jaringan aplikasi SIMAK lurah sekretaris kasi staf rapat koordinasi laporan bulanan pengaduan "
-         "kepuasan pelatihan tunjangan disiplin absensi target waktu").split()
 
 
 def sentence(rng: random.Random) -> str:
-    words = [rng.choice(WORDS) for _ in range(rng.randint(8, 22))]
-    return " ".join(words).capitalize() + "."
+    """One utterance of the sample transcripts with the punctuation of real ones (:mod:`corpus`)."""
+    return corpus.typographic(rng, rng.choice(corpus.utterances()))
 
 
 def run_case(case: str, n: int) -> None:

@@ -20,6 +20,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import corpus  # noqa: E402  (realistic transcripts built from sample_transcripts/)
 
 from qda.search import WORD_RE, search_text  # noqa: E402
 
@@ -64,20 +66,11 @@ def sentence(rng: random.Random) -> str:
 
 
 def generate(n_words: int | None = None, n_chars: int | None = None, seed: int = 7) -> str:
-    """Turn-structured transcript text of about ``n_words`` words or ``n_chars`` characters."""
-    rng = random.Random(seed)
-    out: list[str] = []
-    words = chars = 0
-    turn = 0
-    while (n_words is None or words < n_words) and (n_chars is None or chars < n_chars):
-        speaker = "P" if turn % 2 == 0 else "I"
-        body = " ".join(sentence(rng) for _ in range(rng.randint(1, 5)))
-        line = f"{speaker}: {body}\n"
-        out.append(line)
-        words += len(body.split())
-        chars += len(line)
-        turn += 1
-    return "".join(out)
+    """Realistic transcript text (:mod:`corpus`) of about ``n_words`` words or exactly ``n_chars`` characters."""
+    if n_chars is not None:
+        return corpus.transcript(n_chars, seed=seed)
+    per = 7_500
+    return "\n".join(corpus.transcripts(max(1, (n_words or per) // per), per, seed=seed))
 
 
 def timed(fn, repeat: int = 3) -> tuple[float, object]:

@@ -20,19 +20,18 @@ import tempfile
 import time
 from pathlib import Path
 
-from qda.store import Project
+import sys  # noqa: E402
 
-WORDS = ("pelayanan surat masuk keluar disposisi arsip pegawai kepala bagian umum masyarakat cepat lambat "
-         "antrean berkas tanda tangan elektronik aplikasi srikandi rapat koordinasi laporan kinerja").split()
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import corpus  # noqa: E402  (realistic transcripts built from sample_transcripts/)
+
+from qda.store import Project  # noqa: E402
+
 
 
 def make_text(n_chars: int, rng: random.Random) -> str:
-    out, size = [], 0
-    while size < n_chars:
-        w = rng.choice(WORDS)
-        out.append(w)
-        size += len(w) + 1
-    return " ".join(out)[:n_chars]
+    """A realistic transcript of ``n_chars`` characters (:mod:`corpus`)."""
+    return corpus.transcript(n_chars, seed=rng.randrange(1 << 30))
 
 
 def spans(text_len: int, n: int, rng: random.Random) -> list[tuple[int, int]]:
@@ -69,7 +68,8 @@ def main() -> None:
         batched = time.perf_counter() - t
         print(f"batched:  {ns.n:,} codings in {batched:.2f} s = {ns.n / batched:,.0f} codings/s (one transaction)")
 
-        single_rows = rows[: ns.single]
+        # fresh spans: the batched ones are taken (one coder codes a span with a code once)
+        single_rows = [(rng.choice(docs), s, e, rng.choice(codes)) for s, e in spans(300_000, ns.single, rng)]
         t = time.perf_counter()
         for d, s, e, c in single_rows:
             p.segments.add(d, s, e, c)

@@ -18,27 +18,22 @@ import argparse
 import os
 import random
 import shutil
+import sys
 import statistics
 import tempfile
 import time
 from pathlib import Path
 
-from qda.store import Project
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import corpus  # noqa: E402
 
-WORDS = ("pelayanan surat masuk keluar disposisi arsip pegawai kepala bagian umum masyarakat cepat lambat "
-         "antrean berkas tanda tangan elektronik aplikasi srikandi rapat koordinasi laporan kinerja").split()
+from qda.store import Project  # noqa: E402
+
 
 
 def make_text(n_words: int, rng: random.Random) -> str:
-    lines, words = [], 0
-    while words < n_words:
-        sentences = []
-        for _ in range(rng.randint(1, 4)):
-            k = rng.randint(6, 18)
-            sentences.append(" ".join(rng.choice(WORDS) for _ in range(k)).capitalize() + ".")
-            words += k
-        lines.append(("I: " if len(lines) % 2 else "P: ") + " ".join(sentences))
-    return "\n".join(lines)
+    """A realistic transcript of about ``n_words`` words (:mod:`corpus`: sample_transcripts/, typographic punctuation)."""
+    return corpus.make(rng, rng.randrange(1000), words=n_words).rstrip()
 
 
 def timed(fn, repeat: int = 3) -> tuple[float, object]:
