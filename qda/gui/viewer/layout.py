@@ -150,6 +150,21 @@ def stripe_columns(spans: list[Span], *, presorted: bool = False) -> tuple[list[
     return bars, ncols
 
 
+def free_column(bars: list[Bar], bar_starts: list[int], max_len: int, span: Span) -> int:
+    """The lowest column no bar overlapping ``span`` uses (``bars`` ordered by start, ``max_len``
+    at least the longest bar): one new coding is placed without moving any other stripe."""
+    i = bisect_left(bar_starts, span.start - max_len)
+    used = set()
+    while i < len(bars) and bars[i].span.start < span.end:
+        if bars[i].span.end > span.start:
+            used.add(bars[i].column)
+        i += 1
+    column = 0
+    while column in used:
+        column += 1
+    return column
+
+
 def blend(colors: list[str], alpha: float = ALPHA, base: str = "#ffffff") -> str:
     """The colour seen when translucent ``colors`` are laid one over another on ``base``."""
     r, g, b = _rgb(base)

@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QDrag, QFont, QKeyEvent, QMouseEvent, QPalette
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 
 from qda.gui.viewer.highlighter import CodingHighlighter
-from qda.gui.viewer.layout import Bar, Span, highlight_pieces, repiece, span_order, stripe_columns
+from qda.gui.viewer.layout import Bar, Span, free_column, highlight_pieces, repiece, span_order, stripe_columns
 from qda.gui.viewer.margins import CodingMargin, LineNumberArea
 from qda.gui.viewer.positions import PositionMap
 from qda.i18n import tr
@@ -67,6 +67,13 @@ def turn_labels(text: str, turns: Iterable[object]) -> list[tuple[int, int, str,
     return labels
 
 
+INCREMENTAL = 40  # at most this many changed codings are laid out one by one, more by a full sweep
+
+
+def _bar_order(bar: Bar) -> tuple[int, int, int]:
+    return span_order(bar.span)
+
+
 class DocumentView(QPlainTextEdit):
     """Shows one document; emits what the user asks for, changes nothing itself."""
 
@@ -104,6 +111,7 @@ class DocumentView(QPlainTextEdit):
         self._max_bar_len = 0
         self._columns = 0
         self._verdicts: dict[int, str] = {}
+        self._verdicts_stale = False  # a reviewed coding moved: its underline must be drawn again
         self._drag_origin: QPoint | None = None
         self.highlighter = CodingHighlighter(self.document())
         self.gutter = LineNumberArea(self)
@@ -194,17 +202,27 @@ class DocumentView(QPlainTextEdit):
         if not changed:
             return
         to16 = self.positions.to_utf16
-        for s in changed:
+        gone: list[Span] = []
+        added: list[Span] = []
+        for s in {s.id: s for s in changed}.values():
+            previous = self._span_by_id.pop(s.id, None)
+            if previous is not None:
+                gone.append(previous)
             if s.id in new:
                 seg = new[s.id]
-                self._span_by_id[s.id] = Span(seg.id, seg.code_id, to16(seg.start), to16(seg.end), seg.coder_id)
-            else:
-                self._span_by_id.pop(s.id, None)
+                span = Span(seg.id, seg.code_id, to16(seg.start), to16(seg.end), seg.coder_id)
+                self._span_by_id[s.id] = span
+                added.append(span)
         self._segments = new
+        if any(s.id in self._verdicts for s in changed):
+            self._verdicts_stale = True
         lo = min(to16(s.start) for s in changed)
         hi = max(to16(s.end) for s in changed)
         old_pieces = self.highlighter.pieces()
-        self._relayout(rebuild=False)
+        if len(gone) + len(added) <= INCREMENTAL:
+            self._update_layout(gone, added)
+        else:
+            self._relayout(rebuild=False)
         self.highlighter.set_pieces(repiece(old_pieces, self._spans, lo, hi, self._max_bar_len))
         doc = self.document()
         block = doc.findBlock(lo)
@@ -221,7 +239,11 @@ class DocumentView(QPlainTextEdit):
         """Review statuses of shown codings: a mark beside the stripe and a line under the text."""
         from qda.gui.review.marks import verdict_selections
 
-        self._verdicts = {sid: st for sid, st in verdicts.items() if sid in self._segments}
+        shown = {sid: st for sid, st in verdicts.items() if sid in self._segments}
+        if shown == self._verdicts and not self._verdicts_stale:
+            return  # a coding applied or removed without a verdict: nothing to redraw
+        self._verdicts = shown
+        self._verdicts_stale = False
         self.setExtraSelections(verdict_selections(self, self._verdicts))
         self.margin.update()
 
@@ -236,6 +258,29 @@ class DocumentView(QPlainTextEdit):
     def segments(self) -> list[ShownSegment]:
         """The segments shown, ordered by start."""
         return sorted(self._segments.values(), key=lambda s: (s.start, s.end, s.id))
+
+    def _update_layout(self, gone: list[Span], added: list[Span]) -> None:
+        """A few codings changed: take their bars out and put the new ones in the lowest free column,
+        leaving every other stripe where it is (a full layout sorts and sweeps all codings)."""
+        for span in gone:
+            key = span_order(span)
+            i = bisect_left(self._spans, key, key=span_order)
+            if i < len(self._spans) and self._spans[i] == span:
+                del self._spans[i]
+            j = bisect_left(self._bars, key, key=_bar_order)
+            if j < len(self._bars) and self._bars[j].span == span:
+                del self._bars[j]
+        for span in added:
+            key = span_order(span)
+            self._spans.insert(bisect_left(self._spans, key, key=span_order), span)
+        self._bar_starts = [b.span.start for b in self._bars]
+        for span in added:
+            self._max_bar_len = max(self._max_bar_len, span.end - span.start)
+            bar = Bar(span, free_column(self._bars, self._bar_starts, self._max_bar_len, span))
+            j = bisect_left(self._bars, span_order(span), key=_bar_order)
+            self._bars.insert(j, bar)
+            self._bar_starts.insert(j, span.start)
+            self._columns = max(self._columns, bar.column + 1)
 
     def _relayout(self, rebuild: bool = True) -> None:
         """Recompute stripes (and, with ``rebuild``, every span and highlight piece)."""
