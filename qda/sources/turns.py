@@ -26,7 +26,6 @@ paragraphs belong to it.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -127,39 +126,44 @@ def _label_lines(text: str, start: int):
 def find_turns(text: str, start: int = 0) -> list[SpeakerTurn]:
     """Speaker turns in ``text`` from position ``start`` (after the header), by the rule above."""
     candidates = []  # (line start, speaker, key, timestamp)
-    counts: Counter[str] = Counter()
-    stamped: Counter[str] = Counter()
+    counts: dict[str, int] = {}
+    stamped: dict[str, int] = {}
     known: set[str] = set()
     honorific: set[str] = set()
+    classify = _classify
     for match in _label_lines(text, start):
-        label, role = match.group("label", "role")
-        speaker, key, valid, is_known, is_honorific = _classify(f"{label} ({role})" if role else label)
+        label, role, ts1, ts2, ts3 = match.group("label", "role", "ts1", "ts2", "ts3")
+        speaker, key, valid, is_known, is_honorific = classify(f"{label} ({role})" if role else label)
         if not valid:
             continue
-        stamp = match.group("ts1") or match.group("ts2") or match.group("ts3")
+        stamp = ts1 or ts2 or ts3
         candidates.append((match.start("line"), speaker, key, stamp))
-        counts[key] += 1
+        counts[key] = counts.get(key, 0) + 1
         if stamp:
-            stamped[key] += 1
+            stamped[key] = stamped.get(key, 0) + 1
         if is_known:
             known.add(key)
         if is_honorific:
             honorific.add(key)
     if len(candidates) < 2:
         return []
-    speakers = {key for key, n in counts.items() if n >= 2 or stamped[key] or key in known}
+    speakers = {key for key, n in counts.items() if n >= 2 or stamped.get(key) or key in known}
     if len(speakers) == 1:
         only = next(iter(speakers))
         guests = any(key != only for key in honorific)
-        if not (stamped[only] >= 2 or (guests and counts[only] >= 2)):
+        if not (stamped.get(only, 0) >= 2 or (guests and counts[only] >= 2)):
             return []
     elif not speakers:
         return []
     kept = [c for c in candidates if c[2] in speakers or c[2] in honorific]
     turns: list[SpeakerTurn] = []
-    for index, (begin, speaker, _key, stamp) in enumerate(kept):
-        end = kept[index + 1][0] if index + 1 < len(kept) else len(text)
-        while end > begin and text[end - 1].isspace():
-            end -= 1
+    ends = [c[0] for c in kept[1:]] + [len(text)]
+    for (begin, speaker, _key, stamp), end in zip(kept, ends):
+        # the turn ends before the whitespace that precedes the next one (rstrip of a short tail)
+        tail = text[max(begin, end - 64):end]
+        end -= len(tail) - len(tail.rstrip())
+        if end - begin > 64 and not tail.strip():
+            while end > begin and text[end - 1].isspace():
+                end -= 1
         turns.append(SpeakerTurn(speaker, stamp.strip("[]()") if stamp else None, begin, end))
     return turns
