@@ -1,6 +1,6 @@
 """Anonymisation: a name replaced by a case code everywhere in a source, as an ordinary edit.
 
-The name is matched as whole words, case-insensitively, with any run of spaces between
+The name is matched as whole words (an underscore or hyphen separates words too), case-insensitively, with any run of spaces between
 its words (``Ratna  Dewi`` across a line break too); several spellings may be given and the
 longest is matched first (``Ratna Dewi`` before ``Ratna``). Besides the text, the same
 replacement is made in the document's name, its attributes, its case's attributes and the
@@ -25,7 +25,8 @@ def name_pattern(names: list[str]) -> re.Pattern[str]:
     if not cleaned:
         raise InvalidValue(tr("nama yang disamarkan tidak boleh kosong"))
     alternatives = [r"\s+".join(re.escape(word) for word in n.split()) for n in cleaned]
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+    # a name ends where letters and digits end: "_" and "-" separate it too (wawancara_ratna.txt)
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + r")(?![^\W_])", re.IGNORECASE)
 
 
 def replace_names(text: str, pattern: re.Pattern[str], code: str) -> tuple[str, list[tuple[int, int, str]]]:
@@ -50,6 +51,14 @@ def plan_anonymise(project, doc, names: list[str], code: str) -> EditPlan:
         if changed != value:
             fields.append((kind, owner, key, changed))
     new_name, _ = replace_names(document.name, pattern, code)
+    if new_name != document.name:
+        taken = {d.name for d in project.documents() if d.id != document.id}
+        stem, dot, ext = new_name.rpartition(".")
+        stem, ext = (stem, dot + ext) if dot else (new_name, "")
+        number = 2
+        while new_name in taken:  # two sources named after the same person
+            new_name = f"{stem} ({number}){ext}"
+            number += 1
     plan = plan_edit(project, document.id, new, blocks=blocks, action="anonymise", fields_after=fields,
                      name_after=new_name, known_edit=True)
     plan.extra.update({"replaced": len(reps), "fields": len(fields), "renamed": new_name != document.name,

@@ -188,3 +188,11 @@ def test_plan_writes_nothing(project):
     plan = plan_edit(project, "wawancara_uji.txt", old.replace(S2, ""))
     assert plan.counts["flagged"] == 1
     assert project.document_text("wawancara_uji.txt") == old and project.versions.versions() == []
+
+
+def test_anonymised_names_of_two_sources_stay_distinct(project):
+    project.add_document("wawancara_ratna.txt", "P: Halo Ratna.\nI: Halo.", "interview")
+    project.add_document("wawancara_INF-01.txt", "P: Halo.\nI: Halo juga.", "interview")
+    anonymise(project, ["Ratna"], "INF-01")
+    names = {d.name for d in project.documents()}
+    assert "wawancara_INF-01 (2).txt" in names and "wawancara_INF-01.txt" in names
