@@ -1,8 +1,9 @@
 """Anonymisation: a name replaced by a case code everywhere in a source, as an ordinary edit.
 
-The name is matched as whole words (an underscore or hyphen separates words too), case-insensitively, with any run of spaces between
-its words (``Ratna  Dewi`` across a line break too); several spellings may be given and the
-longest is matched first (``Ratna Dewi`` before ``Ratna``). Besides the text, the same
+The name is matched as whole words (an underscore or hyphen separates words too),
+case-insensitively, with any run of spaces between its words (``Ratna  Dewi`` across a line
+break too); several spellings may be given and the longest is matched first (``Ratna Dewi``
+before ``Ratna``). Besides the text, the same
 replacement is made in the document's name, its attributes, its case's attributes and the
 memos on it and its codings, so reports and exports carry no real name. The replacements
 are known exactly, so codings move with them without a diff; a coding that starts or
