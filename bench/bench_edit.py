@@ -189,7 +189,7 @@ def run(edits: int, seed: int, folder: Path) -> None:
     print(f"demo project built in {time.perf_counter() - t0:.1f} s: {path}")
     rng = random.Random(seed)
     with Project.open(path) as project:
-        docs = [d for d in project.documents() if project.segments(document=d.id)]
+        docs = [d for d in project.documents.all() if project.segments.all(document=d.id)]
         made = rounds = 0
         totals = {"all": [0, 0, 0, 0], "touched": [0, 0, 0, 0]}  # codings, exact, flagged, wrong
         by_kind: dict[str, list[int]] = {}
@@ -197,8 +197,8 @@ def run(edits: int, seed: int, folder: Path) -> None:
         plan_time = diff_time = 0.0
         while made < edits:
             doc = rng.choice(docs)
-            old = project.document_text(doc.id)
-            segs = project.segments(document=doc.id)
+            old = project.documents.text(doc.id)
+            segs = project.segments.all(document=doc.id)
             expected = {s.id: (s.start, s.end) for s in segs}
             touched_ids: set[int] = set()
             text = old

@@ -18,9 +18,9 @@ REASON_WORDS = {"changed": "teksnya berubah", "deleted": "teksnya dihapus", "col
 
 def _plan_rows(project, plan) -> list[dict]:
     """One JSON object per coding of the plan (DESIGN §5 segment shape + status, old span, old text)."""
-    details = {s.id: s for s in project.segments(document=plan.doc_id)}
-    codes = {c.id: c.name for c in project.codes()}
-    coders = {c.id: c.name for c in project.coders()}
+    details = {s.id: s for s in project.segments.all(document=plan.doc_id)}
+    codes = project.codes.names()
+    coders = {c.id: c.name for c in project.coders.all()}
     doc_name = plan.after.name
     out = []
     for p in plan.placements:
@@ -63,7 +63,7 @@ def cmd_edit(args: argparse.Namespace) -> int:
 
     new_text = read_source(args.source).text
     with open_project(args.project, write=not args.dry_run, coder=args.coder) as p:
-        plan = plan_edit(p, p.document(args.doc), new_text)
+        plan = plan_edit(p, p.documents.get(args.doc), new_text)
         version_id = None if args.dry_run else apply_plan(p, plan).version_id
         if args.json:
             print_json({"document": plan.after.name, "version": version_id, "dry_run": args.dry_run,
@@ -79,7 +79,7 @@ def cmd_anonymise(args: argparse.Namespace) -> int:
     from qda.editing import apply_plan, plan_anonymise
 
     with open_project(args.project, write=not args.dry_run, coder=args.coder) as p:
-        docs = [p.document(d).id for d in split_values(args.doc)] if args.doc else [d.id for d in p.documents()]
+        docs = [p.documents.id_of(d) for d in split_values(args.doc)] if args.doc else [d.id for d in p.documents.all()]
         results = []
         if args.dry_run:
             plans = [plan_anonymise(p, d, args.name, args.code) for d in docs]
@@ -105,16 +105,16 @@ def cmd_anonymise(args: argparse.Namespace) -> int:
 
 def cmd_checks(args: argparse.Namespace) -> int:
     with open_project(args.project) as p:
-        doc_id = p.document(args.doc).id if args.doc else None
+        doc_id = p.documents.id_of(args.doc) if args.doc else None
         flags = p.versions.flags(doc_id)
-        names = {d.id: d.name for d in p.documents()}
-        codes = {c.id: c.name for c in p.codes()}
+        names = p.documents.names()
+        codes = p.codes.names()
         rows = []
         for f in flags:
-            seg = p.segment(f.segment_id)
+            seg = p.segments.get(f.segment_id)
             rows.append({"id": f.id, "document": names[f.document_id], "code": codes[seg.code_id],
                          "old_start": f.old_start, "old_end": f.old_end, "old_text": f.old_text,
-                         "start": seg.start, "end": seg.end, "text": p.segment_text(seg),
+                         "start": seg.start, "end": seg.end, "text": p.segments.text(seg),
                          "reason": f.reason, "score": round(f.score, 1)})
     if args.json:
         print_json(rows)
@@ -146,11 +146,11 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_versions(args: argparse.Namespace) -> int:
     with open_project(args.project) as p:
-        doc = p.document(args.doc)
+        doc = p.documents.get(args.doc)
         if args.text is not None:
             print(p.versions.text_before(args.text))
             return 0
-        coders = {c.id: c.name for c in p.coders()}
+        coders = {c.id: c.name for c in p.coders.all()}
         rows = [[v.id, v.created[:19].replace("T", " "), coders.get(v.coder_id, ""), tr(ACTION_WORDS[v.action]),
                  v.summary.get("flagged", 0)] for v in p.versions.versions(doc.id)]
     if not rows:

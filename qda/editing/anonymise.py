@@ -42,8 +42,8 @@ def plan_anonymise(project, doc, names: list[str], code: str) -> EditPlan:
     if not code:
         raise InvalidValue(tr("kode kasus pengganti nama tidak boleh kosong"))
     pattern = name_pattern(names)
-    document = project.document(doc)
-    old = project.document_text(document.id)
+    document = project.documents.get(doc)
+    old = project.documents.text(document.id)
     new, reps = replace_names(old, pattern, code)
     new, blocks = blocks_from_replacements(old, reps)
     fields = []
@@ -53,7 +53,7 @@ def plan_anonymise(project, doc, names: list[str], code: str) -> EditPlan:
             fields.append((kind, owner, key, changed))
     new_name, _ = replace_names(document.name, pattern, code)
     if new_name != document.name:
-        taken = {d.name for d in project.documents() if d.id != document.id}
+        taken = {d.name for d in project.documents.all() if d.id != document.id}
         stem, dot, ext = new_name.rpartition(".")
         stem, ext = (stem, dot + ext) if dot else (new_name, "")
         number = 2
@@ -72,7 +72,7 @@ def anonymise(project, names: list[str], code: str, *, documents: list | None = 
 
     Documents without the name are left alone (and have no version).
     """
-    docs = documents if documents is not None else [d.id for d in project.documents()]
+    docs = documents if documents is not None else [d.id for d in project.documents.all()]
     results = []
     with project.atomic():
         for doc in docs:

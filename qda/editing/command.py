@@ -19,7 +19,7 @@ class EditText(Command):
     result: EditResult | None = field(default=None, repr=False)
 
     def label(self, project) -> str:
-        return tr("sunting teks {doc}", doc=project.document(self.doc_id).name)
+        return tr("sunting teks {doc}", doc=project.documents.get(self.doc_id).name)
 
     def do(self, project) -> None:
         self.result = apply_edit(project, self.doc_id, self.new_text)
@@ -73,19 +73,19 @@ class ResolveFlag(Command):
 
     def do(self, project) -> None:
         flag = project.versions.flag(self.flag_id)
-        seg = project.segment(flag.segment_id)
+        seg = project.segments.get(flag.segment_id)
         self._old_span = (seg.start, seg.end)
         with project.atomic():
             project.versions.resolve_flag(self.flag_id, self.status, self.span if self.status == "moved" else None)
             if self.status == "removed":
-                self._snap = project.snapshot_segments([seg.id])
-                project.remove_segment(seg.id)
+                self._snap = project.segments.snapshot([seg.id])
+                project.segments.remove(seg.id)
 
     def undo(self, project) -> None:
         flag = project.versions.flag(self.flag_id)
         with project.atomic():
             if self.status == "removed" and self._snap:
-                project.restore_snapshot(self._snap, action="undo")
+                project.segments.restore(self._snap, action="undo")
                 project.versions.relink_flag(self.flag_id, self._snap["segment"][0]["id"])
             project.versions.resolve_flag(self.flag_id, "open",
                                           self._old_span if self.status == "moved" else None)

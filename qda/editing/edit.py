@@ -125,7 +125,7 @@ def plan_edit(project, doc, new_text: str, *, blocks: list[Block] | None = None,
     ``blocks`` are the exact equal blocks when the edit is known (anonymisation); otherwise
     the texts are diffed. ``known_edit`` trusts a coding whose ends map through the blocks.
     """
-    document = project.document(doc)
+    document = project.documents.get(doc)
     versions = project.versions
     before = versions.state(document.id)
     new_text = prepare_text(new_text, document.name)

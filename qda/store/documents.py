@@ -168,6 +168,10 @@ class DocumentRepository(Repository):
             self._log("document.kind", "document", doc.uuid, old=doc.kind, new=kind)
         return self.get(doc.id)
 
+    def forget_text(self, doc_id: int) -> None:
+        """Drop a document's cached text (its text was just rewritten by an edit)."""
+        self._text_cache.pop(doc_id, None)
+
     def delete(self, ref: DocRef) -> None:
         """Delete a document with its turns, segments, memos and reviews."""
         doc = self.get(ref)

@@ -202,7 +202,7 @@ class VersionRepository(Repository):
                 (uid, doc_id, action, before.text, after.text,
                  json.dumps({"before": before.to_json(), "after": after.to_json(), "flags": flags},
                             ensure_ascii=False),
-                 json.dumps(summary, ensure_ascii=False), self._project.coder.id, stamp))
+                 json.dumps(summary, ensure_ascii=False), self._project.coders.current.id, stamp))
             version_id = int(cur.lastrowid)
             self._insert_flags(version_id, flags, stamp)
             doc_uuid = self._one("SELECT uuid FROM document WHERE id = ?", (doc_id,))
@@ -251,7 +251,7 @@ class VersionRepository(Repository):
                 self._exec('UPDATE segment SET start = ?, "end" = ? WHERE id = ?', (start, end, flag.segment_id))
             self._exec("UPDATE anchor_flag SET status = ?, resolved_at = ?, resolved_by = ? WHERE id = ?",
                        (status, None if status == "open" else now(),
-                        None if status == "open" else self._project.coder.id, flag_id))
+                        None if status == "open" else self._project.coders.current.id, flag_id))
             seg_uuid = self._one("SELECT segment_uuid FROM anchor_flag WHERE id = ?", (flag_id,))
             self._log("segment.anchor_check", "segment", seg_uuid, flag=flag_id, status=status,
                       start=span[0] if span else None, end=span[1] if span else None)
@@ -282,36 +282,35 @@ class VersionRepository(Repository):
             seg_uuid = self._one("SELECT uuid FROM segment WHERE id = ?", (f["segment_id"],))
             rows.append((version_id, f["segment_id"], seg_uuid, f["old_start"], f["old_end"], f["old_text"],
                          f["reason"], f["score"], stamp))
-        self._project._conn.executemany(
+        self._exec_many(
             "INSERT INTO anchor_flag(version_id, segment_id, segment_uuid, old_start, old_end, old_text, reason, "
             "score, created) VALUES (?,?,?,?,?,?,?,?,?)", rows)
 
     def _write_state(self, doc_id: int, state: EditState) -> None:
-        conn = self._project._conn
-        conn.execute("UPDATE document SET text = ?, length = ?, words = ?, name = ?, turn_count = ? WHERE id = ?",
-                     (state.text, len(state.text), state.words, state.name, len(state.turns), doc_id))
+        self._exec("UPDATE document SET text = ?, length = ?, words = ?, name = ?, turn_count = ? WHERE id = ?",
+                   (state.text, len(state.text), state.words, state.name, len(state.turns), doc_id))
         ids = [s[0] for s in state.segments]
         for i in range(0, len(ids), 500):
             part = ids[i:i + 500]
-            conn.execute(f'UPDATE segment SET start = start + {_PARK}, "end" = "end" + {_PARK} '
-                         f"WHERE document_id = ? AND id IN ({','.join('?' * len(part))})", (doc_id, *part))
-        conn.executemany('UPDATE segment SET start = ?, "end" = ? WHERE id = ?',
-                         [(s, e, sid) for sid, s, e in state.segments])
-        conn.execute("DELETE FROM turn WHERE document_id = ?", (doc_id,))
-        conn.executemany('INSERT INTO turn(document_id, seq, speaker, timestamp, start, "end") VALUES (?,?,?,?,?,?)',
-                         [(doc_id, i, sp, ts, s, e) for i, (sp, ts, s, e) in enumerate(state.turns)])
-        conn.executemany('UPDATE suggestion SET start = ?, "end" = ?, status = ? WHERE id = ?',
-                         [(s, e, status, sid) for sid, s, e, status in state.suggestions])
+            self._exec(f'UPDATE segment SET start = start + {_PARK}, "end" = "end" + {_PARK} '
+                       f"WHERE document_id = ? AND id IN ({','.join('?' * len(part))})", (doc_id, *part))
+        self._exec_many('UPDATE segment SET start = ?, "end" = ? WHERE id = ?',
+                        [(s, e, sid) for sid, s, e in state.segments])
+        self._exec("DELETE FROM turn WHERE document_id = ?", (doc_id,))
+        self._exec_many('INSERT INTO turn(document_id, seq, speaker, timestamp, start, "end") VALUES (?,?,?,?,?,?)',
+                        [(doc_id, i, sp, ts, s, e) for i, (sp, ts, s, e) in enumerate(state.turns)])
+        self._exec_many('UPDATE suggestion SET start = ?, "end" = ?, status = ? WHERE id = ?',
+                        [(s, e, status, sid) for sid, s, e, status in state.suggestions])
         for kind, owner, key, value in state.fields:
             if kind == "memo":
-                conn.execute("UPDATE memo SET text = ? WHERE id = ?", (value, owner))
+                self._exec("UPDATE memo SET text = ? WHERE id = ?", (value, owner))
             elif kind == "document_attribute":
-                conn.execute("UPDATE document_attribute SET value = ? WHERE document_id = ? AND key = ?",
-                             (value, owner, key))
+                self._exec("UPDATE document_attribute SET value = ? WHERE document_id = ? AND key = ?",
+                           (value, owner, key))
             elif kind == "case_attribute":
-                conn.execute("UPDATE case_attribute SET value = ? WHERE case_id = ? AND key = ?", (value, owner, key))
+                self._exec("UPDATE case_attribute SET value = ? WHERE case_id = ? AND key = ?", (value, owner, key))
             else:
                 raise InvalidValue(f"unknown field kind {kind!r}")
-        self._project._text_cache.pop(doc_id, None)
+        self._project.documents.forget_text(doc_id)
         self.generation += 1
         self.flag_generation += 1

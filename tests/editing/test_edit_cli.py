@@ -26,17 +26,17 @@ def proj(tmp_path) -> Path:
     assert main(["new", str(path), "--coder", "Rina"]) == 0
     assert main(["import", str(path), str(SAMPLES / DOC)]) == 0
     with Project.open(path) as p:
-        text = p.document_text(DOC)
+        text = p.documents.text(DOC)
         for quote, code in ((DELETED, "Kompetensi dan Pelatihan"),
                             ("Adem karena AC-nya nyala terus", "Sumber Daya dan Sarana Prasarana")):
             start = text.index(quote)
-            p.add_segment(DOC, start, start + len(quote), code)
+            p.segments.add(DOC, start, start + len(quote), code)
     return path
 
 
 def corrected(path: Path, tmp_path: Path) -> Path:
     with Project.open(path, read_only=True) as p:
-        text = p.document_text(DOC)
+        text = p.documents.text(DOC)
     out = tmp_path / "koreksi.txt"
     out.write_text(text.replace(DELETED + " ", "").replace("lumayan adem", "cukup sejuk"), encoding="utf-8")
     return out
@@ -71,7 +71,7 @@ def test_edit_text_output_and_dry_run(proj, tmp_path, capsys):
     captured = capsys.readouterr()
     assert "uji coba" in captured.err and "1 perlu dicek" in captured.err and DELETED[:30] in captured.out
     with Project.open(proj, read_only=True) as p:
-        assert DELETED in p.document_text(DOC)
+        assert DELETED in p.documents.text(DOC)
 
 
 def test_anonymise_cli(proj, capsys):
@@ -79,8 +79,8 @@ def test_anonymise_cli(proj, capsys):
     assert main(["anonymise", str(proj), "--name", "Ratna Dewi Kusumawati", "--name", "Ratna", "--code", "INF-03"]) == 0
     assert "kemunculan nama diganti" in capsys.readouterr().err
     with Project.open(proj, read_only=True) as p:
-        assert "Ratna" not in p.document_text(DOC)
-        assert all("Ratna" not in v for v in p.document_attributes(DOC).values())
+        assert "Ratna" not in p.documents.text(DOC)
+        assert all("Ratna" not in v for v in p.documents.attributes(DOC).values())
 
 
 def test_bad_input_is_one_clear_line(proj, tmp_path):
@@ -97,7 +97,7 @@ def test_bad_input_is_one_clear_line(proj, tmp_path):
 @pytest.mark.slow
 def test_kill_during_edits_leaves_old_or_new_text_with_consistent_codings(proj, tmp_path):
     with Project.open(proj) as p:
-        a = p.document_text(DOC)
+        a = p.documents.text(DOC)
     b = a.replace(DELETED + " ", "").replace("lumayan adem", "cukup sejuk")
     script = tmp_path / "loop.py"
     script.write_text(
@@ -115,9 +115,9 @@ def test_kill_during_edits_leaves_old_or_new_text_with_consistent_codings(proj, 
         proc.wait()
         proc.stdout.close()
         with Project.open(proj) as p:
-            text = p.document_text(DOC)
+            text = p.documents.text(DOC)
             assert text in (a, b)
-            excerpts = {p.segment_text(s) for s in p.segments()}
+            excerpts = {p.segments.text(s) for s in p.segments.all()}
             assert "Adem karena AC-nya nyala terus" in excerpts
             assert p.integrity_check() == "ok"
             last = p.versions.versions()

@@ -24,25 +24,25 @@ TEXT = (f"Judul: Wawancara uji\nInforman: Informan 1\n\nP: Bagaimana alur surat 
 def project(tmp_path):
     p = Project.create(tmp_path / "uji.qda", coder="Rina")
     parsed = parse_transcript(TEXT.rstrip(), file_name="wawancara_uji.txt")
-    p.add_document("wawancara_uji.txt", parsed.text, "interview", turns=parsed.turns,
+    p.documents.add("wawancara_uji.txt", parsed.text, "interview", turns=parsed.turns,
                    attributes=parsed.attributes, case=parsed.case)
     yield p
     p.close()
 
 
 def code(project, sentence: str, name: str = "Responsivitas"):
-    text = project.document_text("wawancara_uji.txt")
+    text = project.documents.text("wawancara_uji.txt")
     start = text.index(sentence)
-    return project.add_segment("wawancara_uji.txt", start, start + len(sentence), name)
+    return project.segments.add("wawancara_uji.txt", start, start + len(sentence), name)
 
 
 def where(project, seg) -> str:
-    return project.segment_text(seg.id)
+    return project.segments.text(seg.id)
 
 
 def test_edit_before_inside_and_after_codings(project):
     a, b, c = code(project, S2), code(project, S4), code(project, S5, "Produktivitas")
-    old = project.document_text("wawancara_uji.txt")
+    old = project.documents.text("wawancara_uji.txt")
     new = (old.replace("Bagaimana alur surat", "Bagaimana alur pelayanan surat")  # before all codings
               .replace("disposisinya tertahan", "disposisinya bisa tertahan")  # inside a
               .replace("Terima kasih, Bu.", "Terima kasih banyak, Bu."))  # after all
@@ -50,14 +50,14 @@ def test_edit_before_inside_and_after_codings(project):
     assert where(project, a) == "Kalau pimpinan dinas luar, disposisinya bisa tertahan dua hari."
     assert where(project, b) == S4 and where(project, c) == S5
     start_b = new.index(S4)
-    assert (project.segment(b.id).start, project.segment(b.id).end) == (start_b, start_b + len(S4))
+    assert (project.segments.get(b.id).start, project.segments.get(b.id).end) == (start_b, start_b + len(S4))
     assert result.plan.counts == {"exact": 2, "adjusted": 1, "moved": 0, "flagged": 0}
     assert project.versions.flags() == []
 
 
 def test_typo_on_the_first_and_last_letter_keeps_the_whole_excerpt(project):
     seg = code(project, S4)
-    old = project.document_text("wawancara_uji.txt")
+    old = project.documents.text("wawancara_uji.txt")
     new = old.replace("Pemindai hanya satu, jadi kami bergantian.", "pemindai hanya satu, jadi kami bergantian!")
     apply_edit(project, "wawancara_uji.txt", new)
     assert where(project, seg) == "pemindai hanya satu, jadi kami bergantian!"
@@ -65,7 +65,7 @@ def test_typo_on_the_first_and_last_letter_keeps_the_whole_excerpt(project):
 
 def test_deleted_coded_sentence_is_flagged_with_its_old_excerpt(project):
     gone, kept = code(project, S2), code(project, S3)
-    old = project.document_text("wawancara_uji.txt")
+    old = project.documents.text("wawancara_uji.txt")
     result = apply_edit(project, "wawancara_uji.txt", old.replace(S2 + " ", ""))
     assert [p.id for p in result.plan.flagged] == [gone.id]
     flags = project.versions.flags()
@@ -76,19 +76,19 @@ def test_deleted_coded_sentence_is_flagged_with_its_old_excerpt(project):
 
 def test_moved_paragraph_is_found_again(project):
     seg = code(project, S4)
-    old = project.document_text("wawancara_uji.txt")
+    old = project.documents.text("wawancara_uji.txt")
     para = f"I: {S4} {S5}\n\n"
     first_q = "P: Bagaimana alur surat di sini, Bu?\n\n"
     new = old.replace(para, "").replace(first_q, first_q + para)
     assert new != old and len(new) == len(old)
     result = apply_edit(project, "wawancara_uji.txt", new)
-    assert where(project, seg) == S4 and project.segment(seg.id).start == new.index(S4)
+    assert where(project, seg) == S4 and project.segments.get(seg.id).start == new.index(S4)
     assert result.plan.counts["flagged"] == 0
 
 
 def test_replaced_coded_sentence_is_flagged_not_moved_silently(project):
     seg = code(project, S3)
-    old = project.document_text("wawancara_uji.txt")
+    old = project.documents.text("wawancara_uji.txt")
     result = apply_edit(project, "wawancara_uji.txt",
                         old.replace(S3, "Aplikasi baru belum dipakai karena pelatihannya belum ada."))
     assert result.plan.flagged and result.plan.flagged[0].id == seg.id
@@ -96,7 +96,7 @@ def test_replaced_coded_sentence_is_flagged_not_moved_silently(project):
 
 def test_coding_cut_by_a_moved_block_is_flagged(project):
     seg = code(project, f"{S4} {S5}")
-    old = project.document_text("wawancara_uji.txt")
+    old = project.documents.text("wawancara_uji.txt")
     first_q = "P: Bagaimana alur surat di sini, Bu?\n\n"
     new = old.replace(f"{S4} {S5}", S4).replace(first_q, f"{first_q}I: {S5}\n\n")
     result = apply_edit(project, "wawancara_uji.txt", new)
@@ -105,38 +105,38 @@ def test_coding_cut_by_a_moved_block_is_flagged(project):
 
 def test_undo_restores_text_spans_turns_and_flags_exactly_and_redo_repeats(project):
     segs = [code(project, s) for s in (S1, S2, S3, S4, S5)]
-    review = project.add_review(segs[1].id, "approved", "bagus")
-    project.set_memo(segs[1], "memo pada koding")
-    before_text = project.document_text("wawancara_uji.txt")
-    before_spans = [(s.id, s.start, s.end) for s in project.segments()]
-    before_turns = project.turns("wawancara_uji.txt")
-    doc = project.document("wawancara_uji.txt")
+    review = project.reviews.add(segs[1].id, "approved", "bagus")
+    project.memos.set(segs[1], "memo pada koding")
+    before_text = project.documents.text("wawancara_uji.txt")
+    before_spans = [(s.id, s.start, s.end) for s in project.segments.all()]
+    before_turns = project.documents.turns("wawancara_uji.txt")
+    doc = project.documents.get("wawancara_uji.txt")
     new = before_text.replace(S1 + " ", "").replace("dua hari", "tiga hari").replace(
         "P: Apa kendalanya?", "P: Apa kendalanya, Bu?\n\nI: Banyak.\n\nP: Misalnya?")
     stack = UndoStack(project)
-    events = len(project.events())
+    events = len(project.events.all())
     stack.push(EditText(doc.id, new))
-    assert len(project.events()) == events + 1 and project.events()[-1].action == "document.edit"
-    after_spans = [(s.id, s.start, s.end) for s in project.segments()]
-    assert len(project.turns(doc.id)) == len(before_turns) + 2
+    assert len(project.events.all()) == events + 1 and project.events.all()[-1].action == "document.edit"
+    after_spans = [(s.id, s.start, s.end) for s in project.segments.all()]
+    assert len(project.documents.turns(doc.id)) == len(before_turns) + 2
     assert project.versions.flags() and project.versions.text_before(project.versions.versions()[0].id) == before_text
-    assert project.reviews(segs[1].id)[0].id == review.id and project.memo(segs[1]) == "memo pada koding"
+    assert project.reviews.all(segs[1].id)[0].id == review.id and project.memos.get(segs[1]) == "memo pada koding"
     stack.undo()
-    assert project.document_text(doc.id) == before_text
-    assert [(s.id, s.start, s.end) for s in project.segments()] == before_spans
-    assert [(t.speaker, t.start, t.end) for t in project.turns(doc.id)] == \
+    assert project.documents.text(doc.id) == before_text
+    assert [(s.id, s.start, s.end) for s in project.segments.all()] == before_spans
+    assert [(t.speaker, t.start, t.end) for t in project.documents.turns(doc.id)] == \
         [(t.speaker, t.start, t.end) for t in before_turns]
     assert project.versions.flags() == [] and project.versions.versions() == []
-    assert project.document(doc.id).words == doc.words
+    assert project.documents.get(doc.id).words == doc.words
     stack.redo()
-    assert project.document_text(doc.id) == new.rstrip()
-    assert [(s.id, s.start, s.end) for s in project.segments()] == after_spans
+    assert project.documents.text(doc.id) == new.rstrip()
+    assert [(s.id, s.start, s.end) for s in project.segments.all()] == after_spans
     assert len(project.versions.flags()) == 1
 
 
 def test_edit_is_one_transaction(project, monkeypatch):
     seg = code(project, S2)
-    old = project.document_text("wawancara_uji.txt")
+    old = project.documents.text("wawancara_uji.txt")
     versions = project.versions
 
     def broken(*_a, **_k):
@@ -145,12 +145,12 @@ def test_edit_is_one_transaction(project, monkeypatch):
     monkeypatch.setattr(versions, "_insert_flags", broken)
     with pytest.raises(RuntimeError):
         apply_edit(project, "wawancara_uji.txt", old.replace(S2, "Sama sekali lain kalimatnya di sini ya."))
-    assert project.document_text("wawancara_uji.txt") == old
+    assert project.documents.text("wawancara_uji.txt") == old
     assert where(project, seg) == S2 and project.versions.versions() == []
 
 
 def test_empty_or_unchanged_text_is_refused(project):
-    old = project.document_text("wawancara_uji.txt")
+    old = project.documents.text("wawancara_uji.txt")
     with pytest.raises(InvalidValue):
         apply_edit(project, "wawancara_uji.txt", "   \n")
     with pytest.raises(InvalidValue):
@@ -158,21 +158,21 @@ def test_empty_or_unchanged_text_is_refused(project):
 
 
 def test_anonymise_replaces_text_attributes_and_is_undoable(project):
-    project.set_case_attribute("Informan 1", "Nama", "Ratna Dewi")
+    project.cases.set_attribute("Informan 1", "Nama", "Ratna Dewi")
     seg = code(project, S4)
-    doc = project.document("wawancara_uji.txt")
-    text = project.document_text(doc.id)
+    doc = project.documents.get("wawancara_uji.txt")
+    text = project.documents.text(doc.id)
     apply_edit(project, doc.id, text.replace("Bu?", "Bu Ratna?").replace(S4, f"Kata Ratna Dewi: {S4}"))
     seg_text = where(project, seg)
     results = anonymise(project, ["Ratna Dewi", "ratna"], "INF-01")
     assert len(results) == 1
-    now = project.document_text(doc.id)
+    now = project.documents.text(doc.id)
     assert "Ratna" not in now and now.count("INF-01") == 2
-    assert project.case("Informan 1").attributes["Nama"] == "INF-01"
+    assert project.cases.get("Informan 1").attributes["Nama"] == "INF-01"
     assert where(project, seg) == seg_text
     project.versions.revert(results[0].version_id)
-    assert project.case("Informan 1").attributes["Nama"] == "Ratna Dewi"
-    assert "Bu Ratna?" in project.document_text(doc.id)
+    assert project.cases.get("Informan 1").attributes["Nama"] == "Ratna Dewi"
+    assert "Bu Ratna?" in project.documents.text(doc.id)
 
 
 def test_position_map_edges():
@@ -184,15 +184,15 @@ def test_position_map_edges():
 
 def test_plan_writes_nothing(project):
     code(project, S2)
-    old = project.document_text("wawancara_uji.txt")
+    old = project.documents.text("wawancara_uji.txt")
     plan = plan_edit(project, "wawancara_uji.txt", old.replace(S2, ""))
     assert plan.counts["flagged"] == 1
-    assert project.document_text("wawancara_uji.txt") == old and project.versions.versions() == []
+    assert project.documents.text("wawancara_uji.txt") == old and project.versions.versions() == []
 
 
 def test_anonymised_names_of_two_sources_stay_distinct(project):
-    project.add_document("wawancara_ratna.txt", "P: Halo Ratna.\nI: Halo.", "interview")
-    project.add_document("wawancara_INF-01.txt", "P: Halo.\nI: Halo juga.", "interview")
+    project.documents.add("wawancara_ratna.txt", "P: Halo Ratna.\nI: Halo.", "interview")
+    project.documents.add("wawancara_INF-01.txt", "P: Halo.\nI: Halo juga.", "interview")
     anonymise(project, ["Ratna"], "INF-01")
-    names = {d.name for d in project.documents()}
+    names = {d.name for d in project.documents.all()}
     assert "wawancara_INF-01 (2).txt" in names and "wawancara_INF-01.txt" in names

@@ -14,7 +14,7 @@ SENTENCE = "Bagaimana pelayanan surat di bagian ini? 🙂"
 
 
 def _code(window, start: int, end: int, name: str = "Responsivitas") -> int:
-    return window.project.add_segment("wawancara_uji.txt", start, end, name).id
+    return window.project.segments.add("wawancara_uji.txt", start, end, name).id
 
 
 def _u16(text: str, cp: int) -> int:
@@ -44,13 +44,13 @@ def test_edit_mode_saves_one_undoable_step_and_keeps_codings(qtbot, window, proj
     _type(qtbot, editor, "Jujur", "Ya, ")
     editing.panel.save_button.click()
     assert not editing.panel.isVisible() and window.view.isVisible()
-    stored = window.project.document_text("wawancara_uji.txt")
+    stored = window.project.documents.text("wawancara_uji.txt")
     assert "Ya, Jujur" in stored
     assert read_segments(project_file) == [(START + 4, END + 4, "Responsivitas")]
     assert window.view.toPlainText().startswith("Judul") and "Ya, Jujur" in window.view.toPlainText()
     assert "1 koding tepat" in window.statusBar().currentMessage()
     window.undo.undo_action.trigger()
-    assert window.project.document_text("wawancara_uji.txt") == TEXT
+    assert window.project.documents.text("wawancara_uji.txt") == TEXT
     assert read_segments(project_file) == [(START, END, "Responsivitas")]
     assert "Ya, Jujur" not in window.view.toPlainText()
     window.undo.redo_action.trigger()
@@ -75,10 +75,10 @@ def test_deleted_coding_is_listed_with_old_excerpt_and_candidate(qtbot, window):
     shown = checks.compare.toPlainText()
     assert SENTENCE in shown and "Teks lama" in shown and "Kandidat" in shown
     # place it by hand on a selection in the text
-    window.view.select_cp(window.project.document_text("wawancara_uji.txt").index("Apa kabar?"),
-                          window.project.document_text("wawancara_uji.txt").index("Apa kabar?") + 10)
+    window.view.select_cp(window.project.documents.text("wawancara_uji.txt").index("Apa kabar?"),
+                          window.project.documents.text("wawancara_uji.txt").index("Apa kabar?") + 10)
     checks.place_button.click()
-    assert checks.count() == 0 and window.project.segment_text(seg_id) == "Apa kabar?"
+    assert checks.count() == 0 and window.project.segments.text(seg_id) == "Apa kabar?"
     window.undo.undo_action.trigger()
     assert checks.count() == 1
 
@@ -91,9 +91,9 @@ def test_remove_from_checks_is_undoable(qtbot, window):
     checks = window.editing.checks
     assert checks.count() == 1
     checks.remove_button.click()
-    assert checks.count() == 0 and not window.project.segments()
+    assert checks.count() == 0 and not window.project.segments.all()
     window.undo.undo_action.trigger()
-    assert checks.count() == 1 and window.project.segment(seg_id)
+    assert checks.count() == 1 and window.project.segments.get(seg_id)
 
 
 def test_cancel_leaves_text_alone(qtbot, window, monkeypatch):
@@ -104,7 +104,7 @@ def test_cancel_leaves_text_alone(qtbot, window, monkeypatch):
     _type(qtbot, editing.panel.editor, "Jujur", "X")
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     editing.panel.cancel_button.click()
-    assert not editing.panel.isVisible() and window.project.document_text("wawancara_uji.txt") == TEXT
+    assert not editing.panel.isVisible() and window.project.documents.text("wawancara_uji.txt") == TEXT
     assert not window.project.versions.versions()
 
 
@@ -119,8 +119,8 @@ def test_anonymise_dialog(qtbot, window, monkeypatch):
     monkeypatch.setattr(AnonymiseDialog, "exec", fake_exec)
     _code(window, START, END)
     window.editing.act_anonymise.trigger()
-    assert "INF-01 saja" in window.project.document_text("wawancara_uji.txt")
+    assert "INF-01 saja" in window.project.documents.text("wawancara_uji.txt")
     assert "INF-01" in window.view.toPlainText()
-    assert window.project.segment_text(window.project.segments()[0].id) == WORD
+    assert window.project.segments.text(window.project.segments.all()[0].id) == WORD
     window.undo.undo_action.trigger()
-    assert window.project.document_text("wawancara_uji.txt") == TEXT
+    assert window.project.documents.text("wawancara_uji.txt") == TEXT

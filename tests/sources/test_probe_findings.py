@@ -29,9 +29,9 @@ def test_control_characters_in_file_names_are_shown_sanitised_and_reported(tmp_p
     path.write_text("P: Selamat pagi.\nI: Pagi.\n", encoding="utf-8")
     with Project.create(tmp_path / "p.qda") as project:
         report = import_files(project, [path])
-        assert [d.name for d in project.documents()] == ["wawancara_gpj.txt"]
+        assert [d.name for d in project.documents.all()] == ["wawancara_gpj.txt"]
         assert report.sanitised == [(str(path), "wawancara_gpj.txt")]
-        assert project.documents()[0].source_file == str(path)  # the original is kept
+        assert project.documents.all()[0].source_file == str(path)  # the original is kept
 
 
 def test_rtf_surrogate_pairs_become_the_character_and_lone_ones_a_replacement(tmp_path):

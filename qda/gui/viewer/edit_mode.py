@@ -150,10 +150,10 @@ class AnchorChecksPanel(QWidget):
         current = self.current_flag_id()
         self.list.clear()
         flags = self.project.versions.flags() if self.project is not None else []
-        names = {d.id: d.name for d in self.project.documents()} if flags else {}
-        codes = {c.id: c.name for c in self.project.codes()} if flags else {}
+        names = self.project.documents.names() if flags else {}
+        codes = self.project.codes.names() if flags else {}
         for flag in flags:
-            seg = self.project.segment(flag.segment_id)
+            seg = self.project.segments.get(flag.segment_id)
             item = QListWidgetItem(tr("{doc} · {code} · {reason}", doc=names.get(flag.document_id, "?"),
                                       code=codes.get(seg.code_id, "?"), reason=tr(REASONS.get(flag.reason,
                                                                                               flag.reason))))
@@ -181,7 +181,7 @@ class AnchorChecksPanel(QWidget):
             self.compare.clear()
             return
         flag = self.project.versions.flag(fid)
-        candidate = self.project.segment_text(flag.segment_id)
+        candidate = self.project.segments.text(flag.segment_id)
         cell = "<td width='50%' valign='top' style='padding:4px; background:{bg}'><b>{head}</b><br>{body}</td>"
         self.compare.setHtml(
             "<table width='100%' cellspacing='4'><tr>"
@@ -194,7 +194,7 @@ class AnchorChecksPanel(QWidget):
         fid = self.current_flag_id()
         if fid is None:
             return
-        seg = self.project.segment(self.project.versions.flag(fid).segment_id)
+        seg = self.project.segments.get(self.project.versions.flag(fid).segment_id)
         self.showRequested.emit(seg.document_id, seg.start, seg.end)
 
     def _resolve(self, status: str) -> None:
@@ -209,7 +209,7 @@ class AnchorChecksPanel(QWidget):
             flag = self.project.versions.flag(fid)
             if picked is None or picked[0] != flag.document_id:
                 self.summary.setText(tr("Pilih dulu teks yang tepat di dokumen {doc}, lalu klik lagi.",
-                                        doc=self.project.document(flag.document_id).name))
+                                        doc=self.project.documents.get(flag.document_id).name))
                 return
             span = (picked[1], picked[2])
         self._push(ResolveFlag(fid, status, span))

@@ -85,8 +85,8 @@ class EditingController(QObject):
         p, pane = self.w.project, self.w.pane
         if p is None or p.read_only or pane.document_id is None:
             return
-        doc = p.document(pane.document_id)
-        self.panel.start(doc.id, doc.name, p.document_text(doc.id), len(p.segments(document=doc.id)))
+        doc = p.documents.get(pane.document_id)
+        self.panel.start(doc.id, doc.name, p.documents.text(doc.id), len(p.segments.all(document=doc.id)))
         pane.view.hide()
         pane.recent_label.hide()
         self.w.sources_dock.setEnabled(False)  # another source opens only after saving or cancelling
@@ -139,9 +139,10 @@ class EditingController(QObject):
             return
         doc_id = self.w.pane.document_id
         suggestion = ""
-        if doc_id is not None and p.document(doc_id).case_id is not None:
-            suggestion = p.case(p.document(doc_id).case_id).name
-        dialog = AnonymiseDialog(p.document(doc_id).name if doc_id is not None else None, suggestion, self.w)
+        document = p.documents.get(doc_id) if doc_id is not None else None
+        if document is not None and document.case_id is not None:
+            suggestion = p.cases.get(document.case_id).name
+        dialog = AnonymiseDialog(document.name if document is not None else None, suggestion, self.w)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         names, code, everywhere = dialog.values()
