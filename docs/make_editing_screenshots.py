@@ -80,6 +80,8 @@ def main() -> None:
         for width, height in SIZES:
             w.resize(width, height)
             settle(app)
+            w._default_dock_sizes()  # the first-start proportions at this size
+            settle(app)
             w.grab().save(str(OUT / f"edit_mode_{width}.png"))
         w.editing.panel.save_button.click()
         settle(app)
@@ -87,6 +89,8 @@ def main() -> None:
         w.editing.checks._reveal()
         for width, height in SIZES:
             w.resize(width, height)
+            settle(app)
+            w._default_dock_sizes()
             settle(app)
             w.grab()  # the first grab after a resize may still hold the old dock tab bar
             settle(app)
