@@ -33,11 +33,8 @@ _EXCERPT = 100
 
 
 def _sub(parent: etree._Element, tag: str, ns: str = PROJECT_NS, **attrs: Any) -> etree._Element:
-    el = etree.SubElement(parent, f"{{{ns}}}{tag}")
-    for key, value in attrs.items():
-        if value is not None and value != "":
-            el.set(key, str(value))
-    return el
+    return etree.SubElement(parent, f"{{{ns}}}{tag}",
+                            {k: str(v) for k, v in attrs.items() if v is not None and v != ""})
 
 
 def _when(value: str | None) -> str | None:

@@ -11,6 +11,7 @@ file twice adds nothing. The :class:`ImportReport` says what came in and what wa
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 import re
 import uuid as uuidlib
@@ -36,9 +37,16 @@ _PALETTE = ("#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#42d4f4", "#
             "#fabed4", "#469990", "#dcbeff", "#9a6324", "#800000", "#aaffc3", "#808000", "#000075")
 
 
+_NS_BYTES = NAMESPACE.bytes
+
+
 def derived_guid(*parts: object) -> str:
     """A GUID that is always the same for the same parts (uuid5 in qda's namespace)."""
-    return str(uuidlib.uuid5(NAMESPACE, ":".join(str(p) for p in parts)))
+    digest = bytearray(hashlib.sha1(_NS_BYTES + ":".join(map(str, parts)).encode("utf-8")).digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | 0x50  # version 5, as uuid.uuid5 sets it
+    digest[8] = (digest[8] & 0x3F) | 0x80
+    h = digest.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 @dataclass
@@ -87,6 +95,8 @@ def read_refi(path: str | Path) -> tuple[QdpxArchive, RefiProject]:
         root = archive.project_xml()
         try:
             model = read_project(root)
+            root.clear()
+            del root
         except ValueError:
             raise ExchangeRefused(path, tr("elemen akar {tag} bukan Project atau CodeBook REFI-QDA",
                                            tag=str(root.tag).rsplit("}", 1)[-1])) from None
@@ -111,18 +121,19 @@ def import_into(target: str | Path, path: str | Path, *, progress: Progress | No
     from qda.store import Project
 
     target = Path(target)
-    archive, _model = read_refi(path)  # refuse a bad file before a project is made
-    archive.close()
-    created = not target.exists()
-    project = Project.create(target, codebook=False) if created else Project.open(target)
-    try:
-        report = import_refi(project, path, progress=progress)
-    except BaseException:
-        project.close()
-        if created:
-            for suffix in ("", "-wal", "-shm"):
-                Path(str(target) + suffix).unlink(missing_ok=True)
-        raise
+    archive, model = read_refi(path)  # refuse a bad file before a project is made
+    with archive:
+        created = not target.exists()
+        project = Project.create(target, codebook=False) if created else Project.open(target)
+        try:
+            report = ImportReport(str(path), model.origin, "codebook" if model.is_codebook else "project")
+            _Importer(project, archive, model, report, progress).run()
+        except BaseException:
+            project.close()
+            if created:
+                for suffix in ("", "-wal", "-shm"):
+                    Path(str(target) + suffix).unlink(missing_ok=True)
+            raise
     project.close()
     return report
 

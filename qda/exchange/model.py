@@ -166,12 +166,18 @@ def _refs(el: etree._Element, name: str = "NoteRef") -> list[str]:
 
 
 def _coding(el: etree._Element, default_user: str, default_created: str) -> RefiCoding | None:
-    ref = _first(el, "CodeRef")
-    if ref is None or not ref.get("targetGUID"):
+    code = ""
+    notes: list[str] = []
+    for child in el:
+        name = _local(child)
+        if name == "CodeRef" and not code:
+            code = norm_guid(child.get("targetGUID"))
+        elif name == "NoteRef" and child.get("targetGUID"):
+            notes.append(norm_guid(child.get("targetGUID")))
+    if not code:
         return None
-    return RefiCoding(norm_guid(el.get("guid")), norm_guid(ref.get("targetGUID")),
-                      norm_guid(el.get("creatingUser")) or default_user,
-                      el.get("creationDateTime") or default_created, _refs(el))
+    return RefiCoding(norm_guid(el.get("guid")), code, norm_guid(el.get("creatingUser")) or default_user,
+                      el.get("creationDateTime") or default_created, notes)
 
 
 def _code(el: etree._Element) -> RefiCode:
@@ -293,9 +299,17 @@ def _source(el: etree._Element, kind: str, default_user: str, variables: dict[st
             sel_user = norm_guid(child.get("creatingUser")) or user
             sel_created = child.get("creationDateTime") or created
             sel = RefiSelection(norm_guid(child.get("guid")), start if start is not None else -1,
-                                end if end is not None else -1, sel_user, sel_created,
-                                _text(child, "Description").strip(), note_refs=_refs(child))
-            sel.codings = [c for c in (_coding(k, sel_user, sel_created) for k in _kids(child, "Coding")) if c]
+                                end if end is not None else -1, sel_user, sel_created, "")
+            for part in child:
+                what = _local(part)
+                if what == "Coding":
+                    coding = _coding(part, sel_user, sel_created)
+                    if coding:
+                        sel.codings.append(coding)
+                elif what == "NoteRef" and part.get("targetGUID"):
+                    sel.note_refs.append(norm_guid(part.get("targetGUID")))
+                elif what == "Description" and not sel.description:
+                    sel.description = (part.text or "").strip()
             src.selections.append(sel)
         elif name == "Coding" and kind in ("TextSource", "PDFSource") and child.getparent() is not el:
             coding = _coding(child, user, created)
