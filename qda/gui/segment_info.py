@@ -58,7 +58,9 @@ class SegmentCard(QFrame):
         self.memo_button = QPushButton(tr("Memo…"))
         self.review_button = QPushButton(tr("Telaah…"))
         self.review_button.setToolTip(tr("Setujui, minta revisi atau tolak koding ini, dengan komentar"))
-        for b in (self.remove_button, self.recode_button, self.memo_button, self.review_button):
+        self.revised_button = QPushButton(tr("Tandai sudah direvisi"))
+        self.revised_button.setToolTip(tr("Kutipan ini sudah diperbaiki: kembalikan ke antrean telaah pembimbing"))
+        for b in (self.remove_button, self.recode_button, self.memo_button, self.review_button, self.revised_button):
             b.setCursor(Qt.CursorShape.PointingHandCursor)
             row.addWidget(b)
         layout.addLayout(row)
@@ -71,6 +73,7 @@ class SegmentInfoPanel(QWidget):
     recodeRequested = Signal(int)
     memoRequested = Signal(int)
     reviewRequested = Signal(int)
+    revisedRequested = Signal(int)  # the coder marks an excerpt asked to be revised as reworked
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -122,6 +125,9 @@ class SegmentInfoPanel(QWidget):
             card.memo_button.clicked.connect(lambda _=False, s=sid: self.memoRequested.emit(s))
             card.review_button.clicked.connect(lambda _=False, s=sid: self.reviewRequested.emit(s))
             card.review_button.setVisible(self.project.coders.current.role == "supervisor")
+            card.revised_button.clicked.connect(lambda _=False, s=sid: self.revisedRequested.emit(s))
+            card.revised_button.setVisible(seg.coder_id == self.project.coders.current.id
+                                           and self.project.supervision.status(sid) == "needs_revision")
             self._list.insertWidget(self._list.count() - 1, card)
             self.cards.append(card)
             self.segment_ids.append(sid)
@@ -143,6 +149,8 @@ class SegmentInfoPanel(QWidget):
                 review_html += f" <span style='color:#7a8391'>({html.escape(reviewer.name)})</span>"
             if review.comment:
                 review_html += f"<br><i>{html.escape(review.comment)}</i>"
+            if review.status == "needs_revision" and self.project.supervision.status(seg.id) == "revised":
+                review_html += f"<br><span style='color:#1565c0'>↻ {html.escape(tr('sudah direvisi'))}</span>"
         memo = self.project.memos.get(seg) or ""
         memo_html = html.escape(memo) if memo else f"<span style='color:#9aa0a8'>{html.escape(tr('Tanpa memo'))}</span>"
         text = self.project.segments.text(seg)

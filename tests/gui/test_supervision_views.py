@@ -200,3 +200,20 @@ def test_file_merge_previews_and_merges(qtbot, supervised, tmp_path):
     again = w.merge_from(other, ask=False)
     assert again.adds_nothing
     w.close()
+
+
+def test_coder_marks_revised_from_the_details_card(qtbot, supervised):
+    with Project.open(supervised, coder="Dosen") as p:
+        seg = p.segments.all(coder="Ani")[0]
+        p.reviews.add(seg, "needs_revision", "perluas")
+    w = make_window(qtbot, supervised, "Ani", "coder")
+    w.show_document(w.project.documents.get("w1.txt").id)
+    w.show_segments([seg.id])
+    card = w.segment_info.cards[0]
+    assert not card.revised_button.isHidden() and card.review_button.isHidden()
+    card.revised_button.click()
+    assert w.project.supervision.status(seg.id) == "revised"
+    assert "sudah direvisi" in w.segment_info.cards[0].label.text()
+    assert w.segment_info.cards[0].revised_button.isHidden()
+    assert w.view.verdict(seg.id) == "revised"
+    w.close()

@@ -36,6 +36,7 @@ class SupervisionMixin:
         self.review_mode = False
 
     def _build_supervision_actions(self) -> None:
+        self.segment_info.revisedRequested.connect(self.mark_revised)
         self.act_open_review = self._action(tr("Buka untuk telaah (koding terkunci)…"), self.ask_open_for_review)
         self.act_merge = self._action(tr("Gabungkan proyek pengode lain…"), self.ask_merge)
         self.act_blind = QAction(tr("Koding buta (setiap pengode hanya melihat kodingnya)"), self)
@@ -98,6 +99,12 @@ class SupervisionMixin:
     def _tab_changed(self, index: int) -> None:
         if self.project is not None and self.tabs.widget(index) is self.queue:
             self.queue.reload()
+
+    def mark_revised(self, segment_id: int) -> None:
+        """The coder has reworked an excerpt asked to be revised: back to the supervisor's queue."""
+        from qda.commands import MarkRevised
+
+        self.push(MarkRevised(segment_id))
 
     def show_tab(self, widget: Any) -> None:
         if self.project is not None and self.tabs.isTabEnabled(self.tabs.indexOf(widget)):
