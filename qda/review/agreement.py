@@ -21,7 +21,6 @@ Definitions (also in ``docs/supervision.md``):
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Sequence
@@ -29,7 +28,7 @@ from typing import Any, Sequence
 from qda.errors import InvalidValue
 from qda.i18n import tr
 from qda.review.stats import cohen_kappa, krippendorff_alpha, percent_agreement
-from qda.review.units import UNITS, unit_spans
+from qda.review.units import UNITS, unit_arrays
 
 
 @dataclass
@@ -121,13 +120,15 @@ def _summarise(patterns: Counter, coders: Sequence[str]) -> CodeAgreement:
         krippendorff_alpha=krippendorff_alpha(patterns), items=items, agreements=agreements, coded=coded)
 
 
-def _pattern(mask: int, present: int, n: int) -> tuple:
-    return tuple((1 if mask >> i & 1 else 0) if present >> i & 1 else None for i in range(n))
-
-
 def compute_agreement(project: Any, coders: Sequence[str], *, unit: str = "sentence",
                       codes: Sequence[str] | None = None, max_disagreements: int | None = None) -> AgreementResult:
-    """Agreement of ``coders`` (names; two or more) over ``unit`` for ``codes`` (names; default all used)."""
+    """Agreement of ``coders`` (names; two or more) over ``unit`` for ``codes`` (names; default all used).
+
+    Vectorised (numpy): codings are placed on one global axis (documents end to end), so
+    units, coverage and coincidences are computed for all documents and codes at once.
+    """
+    import numpy as np
+
     if unit not in UNITS:
         raise InvalidValue(tr("satuan tidak dikenal: {u} (pilih: {all})", u=unit, all=", ".join(UNITS)))
     names = [c.strip() for c in coders if c.strip()]
@@ -135,12 +136,9 @@ def compute_agreement(project: Any, coders: Sequence[str], *, unit: str = "sente
         raise InvalidValue(tr("sebutkan dua pengode berbeda atau lebih (mis. --coders Ani,Budi)"))
     coder_recs = [project.coders.get(n) for n in names]
     names = [c.name for c in coder_recs]
-    bit = {c.id: i for i, c in enumerate(coder_recs)}
     n_coders = len(coder_recs)
+    bit_of = {c.id: i for i, c in enumerate(coder_recs)}
     rows = project.supervision.codings([c.id for c in coder_recs])
-    present: dict[int, int] = defaultdict(int)  # document → mask of coders with data
-    for _sid, doc_id, _code, _s, _e, coder_id in rows:
-        present[doc_id] |= 1 << bit[coder_id]
     all_codes = {c.id: c for c in project.codes.all()}
     if codes:
         chosen = [project.codes.get(name) for name in codes]
@@ -148,118 +146,220 @@ def compute_agreement(project: Any, coders: Sequence[str], *, unit: str = "sente
         used = {r[2] for r in rows}
         chosen = [c for c in all_codes.values() if c.id in used]
         chosen.sort(key=lambda c: (c.position, c.name.casefold()))
-    chosen_ids = {c.id for c in chosen}
-    by_doc_code: dict[tuple[int, int], list[tuple[int, int, int, int]]] = defaultdict(list)
-    for sid, doc_id, code_id, start, end, coder_id in rows:
-        if code_id in chosen_ids:
-            by_doc_code[(doc_id, code_id)].append((start, end, bit[coder_id], sid))
     doc_names = {d.id: d.name for d in project.documents.all()}
-    patterns: dict[int, Counter] = {c.id: Counter() for c in chosen}
-    disagreements: list[Disagreement] = []
-    total_units = 0
-    for doc_id in sorted(present, key=lambda d: doc_names.get(d, "")):
-        mask_present = present[doc_id]
-        text = project.documents.text(doc_id)
+    data = np.array(rows, dtype=np.int64).reshape(-1, 6)
+    sid, doc_id, code_id, start, end = (data[:, i] for i in range(5))
+    coder_bit = _lookup(bit_of, data[:, 5])
+    # documents with data (sorted by name) and each one's mask of coders with data
+    doc_list = sorted(set(doc_id.tolist()), key=lambda d: doc_names.get(d, ""))
+    doc_k = _lookup({d: k for k, d in enumerate(doc_list)}, doc_id)
+    present = np.zeros(len(doc_list), dtype=np.int64)
+    np.bitwise_or.at(present, doc_k, np.left_shift(1, coder_bit))
+    code_k = _lookup({c.id: k for k, c in enumerate(chosen)}, code_id)
+    keep = code_k >= 0
+    sid, doc_k, code_k, start, end, coder_bit = (a[keep] for a in (sid, doc_k, code_k, start, end, coder_bit))
+    if len(names) > 16:
+        raise InvalidValue(tr("kesepakatan dihitung untuk paling banyak 16 pengode sekaligus"))
+    texts = [project.documents.text(d) for d in doc_list]
+    lengths = np.array([len(t) for t in texts], dtype=np.int64)
+    base = np.concatenate(([0], np.cumsum(lengths + 1)[:-1])).astype(np.int64)  # one gap between documents
+    g_start, g_end = base[doc_k] + start, base[doc_k] + end
+    if not doc_list:
+        counts, zeros_by_p, splits, total_units = {}, [{} for _ in chosen], [], 0
+    elif unit == "char":
+        counts, zeros_by_p, splits, total_units = _char_counts(
+            np, g_start, g_end, code_k, coder_bit, n_coders, len(chosen), base, lengths, present)
+    else:
+        spans = []
+        for d, text in zip(doc_list, texts):
+            turns = [(t.start, t.end) for t in project.documents.turns(d)] if unit == "turn" else None
+            spans.append(unit_arrays(text, unit, turns))
+        counts, zeros_by_p, splits, total_units = _span_counts(
+            np, spans, base, g_start, g_end, code_k, coder_bit, sid, len(chosen), present, n_coders)
+    patterns: list[Counter] = [Counter() for _ in chosen]
+    for (ck, p_mask, mask), weight in counts.items():
+        patterns[ck][_pattern(mask, p_mask, n_coders)] += weight
+    for ck in range(len(chosen)):
+        for p_mask, n in zeros_by_p[ck].items():
+            if n:
+                patterns[ck][_pattern(0, p_mask, n_coders)] += n
+    # disagreements, with the codings involved
+    disagreements = []
+    if splits:
         if unit == "char":
-            n_units = len(text)
-            spans = None
-        else:
-            turns = [(t.start, t.end) for t in project.documents.turns(doc_id)] if unit == "turn" else None
-            spans = unit_spans(text, unit, turns)
-            n_units = len(spans)
-        total_units += n_units
-        for code in chosen:
-            codings = by_doc_code.get((doc_id, code.id), [])
-            if spans is None:
-                counts, runs = _char_patterns(codings, n_units, mask_present)
-            else:
-                counts, runs = _span_patterns(codings, spans, mask_present)
-            target = patterns[code.id]
-            for mask, weight in counts.items():
-                target[_pattern(mask, mask_present, n_coders)] += weight
-            for start, end, mask, seg_ids in runs:
-                disagreements.append(Disagreement(
-                    doc_id, doc_names.get(doc_id, ""), start, end, code.id, code.name,
+            splits = _with_segments(np, splits, g_start, g_end, code_k, sid)
+        ks = (np.searchsorted(base, np.array([sp[1] for sp in splits], dtype=np.int64), "right") - 1).tolist()
+        bases, presents = base.tolist(), present.tolist()
+        who: dict[tuple[int, int], tuple[list[str], list[str]]] = {}
+        for (ck, g0, g1, mask, seg_ids), k in zip(splits, ks):
+            p_mask = presents[k]
+            pair = who.get((mask, p_mask))
+            if pair is None:
+                pair = who[(mask, p_mask)] = (
                     [names[i] for i in range(n_coders) if mask >> i & 1],
-                    [names[i] for i in range(n_coders) if mask_present >> i & 1 and not mask >> i & 1], seg_ids))
-    pooled: Counter = Counter()
-    for counter in patterns.values():
-        pooled.update(counter)
+                    [names[i] for i in range(n_coders) if p_mask >> i & 1 and not mask >> i & 1])
+            code = chosen[ck]
+            disagreements.append(Disagreement(doc_list[k], doc_names.get(doc_list[k], ""), g0 - bases[k],
+                                              g1 - bases[k], code.id, code.name, list(pair[0]), list(pair[1]),
+                                              seg_ids))
     disagreements.sort(key=lambda d: (d.document, d.start, d.code))
     if max_disagreements is not None:
         disagreements = disagreements[:max_disagreements]
+    pooled: Counter = Counter()
+    for counter in patterns:
+        pooled.update(counter)
     return AgreementResult(
-        coders=names, unit=unit, codes=[c.name for c in chosen], documents=len(present), units=total_units,
-        overall=_summarise(pooled, names), per_code={c.name: _summarise(patterns[c.id], names) for c in chosen},
+        coders=names, unit=unit, codes=[c.name for c in chosen], documents=len(doc_list), units=total_units,
+        overall=_summarise(pooled, names),
+        per_code={c.name: _summarise(patterns[k], names) for k, c in enumerate(chosen)},
         disagreements=disagreements)
 
 
-def _is_split(mask: int, present: int) -> bool:
-    """Some coders with data applied the code and others with data did not."""
-    return mask != 0 and mask & present != present and bin(present).count("1") >= 2
+def _lookup(mapping: dict[int, int], values: Any) -> Any:
+    """``mapping[v]`` for each value of an integer array (-1 where missing)."""
+    import numpy as np
+
+    if not len(values):
+        return np.zeros(0, dtype=np.int64)
+    table = np.full(int(max(int(values.max()), max(mapping, default=0))) + 1, -1, dtype=np.int64)
+    for key, value in mapping.items():
+        table[key] = value
+    return table[values]
 
 
-def _span_patterns(codings, spans, present):
-    """Mask counts over listed units, and the split units with the codings on them."""
-    starts = [s for s, _e in spans]
-    ends = [e for _s, e in spans]
-    masks: dict[int, int] = defaultdict(int)
-    segs: dict[int, list[int]] = defaultdict(list)
-    for start, end, b, sid in codings:
-        first = bisect_right(ends, start)
-        last = bisect_left(starts, end)
-        for i in range(first, last):
-            masks[i] |= 1 << b
-            segs[i].append(sid)
-    counts: Counter = Counter(masks.values())
-    counts[0] += len(spans) - len(masks)
-    runs = [(spans[i][0], spans[i][1], m, sorted(set(segs[i]))) for i, m in sorted(masks.items())
-            if _is_split(m, present)]
-    return counts, runs
+def _grouped(np: Any, keys: Any, weights: Any | None = None) -> dict[int, float]:
+    """Sum of ``weights`` (or counts) per distinct key."""
+    uniq, inverse = np.unique(keys, return_inverse=True)
+    sums = np.bincount(inverse, weights=weights) if len(keys) else np.zeros(0)
+    return dict(zip(uniq.tolist(), sums.tolist()))
 
 
-def _char_patterns(codings, length, present):
-    """Character counts per mask (by sweeping coverage boundaries), and the split runs."""
-    per_coder: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for start, end, b, _sid in codings:
-        per_coder[b].append((start, end))
-    changes: list[tuple[int, int, int]] = []
-    for b, spans in per_coder.items():
-        spans.sort()
-        cur_s, cur_e = spans[0]
-        merged = []
-        for s, e in spans[1:]:
-            if s <= cur_e:
-                cur_e = max(cur_e, e)
-            else:
-                merged.append((cur_s, cur_e))
-                cur_s, cur_e = s, e
-        merged.append((cur_s, cur_e))
-        for s, e in merged:
-            changes.append((s, b, 1))
-            changes.append((e, b, -1))
-    changes.sort()
-    counts: Counter = Counter()
-    runs: list[list] = []
-    mask = 0
-    pos = 0
-    covered = 0
-    for at, b, sign in changes:
-        if at > pos:
-            if mask:
-                counts[mask] += at - pos
-                covered += at - pos
-                if _is_split(mask, present):
-                    if runs and runs[-1][1] == pos and runs[-1][2] == mask:
-                        runs[-1][1] = at
-                    else:
-                        runs.append([pos, at, mask])
-            pos = at
-        mask = mask | (1 << b) if sign > 0 else mask & ~(1 << b)
-    counts[0] += length - covered
+def _totals_by_presence(present: Any, sizes: Any) -> dict[int, int]:
+    out: dict[int, int] = defaultdict(int)
+    for p_mask, n in zip(present.tolist(), sizes.tolist()):
+        out[p_mask] += n
+    return out
+
+
+def _span_counts(np, spans, base, g_start, g_end, code_k, coder_bit, sid, n_codes, present, n_coders):
+    """Listed units: per (code, presence, mask) the number of units, units per presence, split units."""
+    sizes = np.array([len(a) for a, _b in spans], dtype=np.int64)
+    total = int(sizes.sum())
+    u_start = np.concatenate([a + base[k] for k, (a, _b) in enumerate(spans)]) if spans else np.zeros(0, np.int64)
+    u_end = np.concatenate([b + base[k] for k, (_a, b) in enumerate(spans)]) if spans else np.zeros(0, np.int64)
+    unit_doc = np.repeat(np.arange(len(spans)), sizes)
+    first = np.searchsorted(u_end, g_start, "right")
+    last = np.searchsorted(u_start, g_end, "left")
+    n_hit = np.maximum(last - first, 0)
+    rep = np.repeat(np.arange(len(first)), n_hit)
+    offsets = np.cumsum(n_hit) - n_hit
+    unit_of_pair = first[rep] + (np.arange(len(rep)) - offsets[rep])
+    key = code_k[rep] * max(total, 1) + unit_of_pair
+    order = np.argsort(key, kind="stable")
+    key_s, bit_s, sid_s = key[order], np.left_shift(1, coder_bit[rep][order]), sid[rep][order]
+    cut = np.flatnonzero(np.diff(key_s)) + 1
+    starts = np.concatenate(([0], cut)) if len(key_s) else np.zeros(0, dtype=np.int64)
+    keys_u = key_s[starts]
+    masks = np.bitwise_or.reduceat(bit_s, starts) if len(key_s) else np.zeros(0, dtype=np.int64)
+    units_u = keys_u % max(total, 1)
+    codes_u = keys_u // max(total, 1)
+    p_u = present[unit_doc[units_u]]
+    width = 1 << n_coders
+    combo = (codes_u * width + p_u) * width + masks
+    counts = {(c // width // width, c // width % width, c % width): n for c, n in _grouped(np, combo).items()}
+    per_p = _totals_by_presence(present, sizes)
+    nonzero = _grouped(np, codes_u * width + p_u)
+    zeros = [{p: n - nonzero.get(ck * width + p, 0) for p, n in per_p.items()} for ck in range(n_codes)]
+    split = np.flatnonzero((masks != 0) & (masks != p_u))
     out = []
-    if runs:
-        for start, end, m in runs:
-            ids = sorted({sid for s, e, _b, sid in codings if s < end and e > start})
-            out.append((start, end, m, ids))
-    return counts, out
+    if len(split):
+        sids = sid_s.tolist()
+        lo = starts[split].tolist()
+        hi = np.concatenate((starts[1:], [len(key_s)]))[split].tolist()
+        units = units_u[split]
+        for c, a, b, m, i, j in zip(codes_u[split].tolist(), u_start[units].tolist(), u_end[units].tolist(),
+                                    masks[split].tolist(), lo, hi):
+            out.append((c, a, b, m, sorted(sids[i:j])))  # a coding meets a unit once
+    return counts, zeros, out, total
+
+
+def _char_counts(np, g_start, g_end, code_k, coder_bit, n_coders, n_codes, base, lengths, present):
+    """Characters: per (code, presence, mask) the number of characters, characters per presence, split runs."""
+    span = int(base[-1] + lengths[-1] + 1) if len(base) else 1
+    group = code_k * n_coders + coder_bit
+    c0 = group * span + g_start
+    c1 = group * span + g_end
+    order = np.argsort(c0, kind="stable")
+    c0, c1 = c0[order], c1[order]
+    # union of each coder's codings of each code (groups never overlap on this axis)
+    if len(c0):
+        reach = np.maximum.accumulate(c1)
+        fresh = np.concatenate(([True], c0[1:] > reach[:-1]))
+        idx = np.flatnonzero(fresh)
+        m0, m1 = c0[idx], np.maximum.reduceat(c1, idx)
+    else:
+        m0 = m1 = np.zeros(0, dtype=np.int64)
+    grp = m0 // span
+    ck, bit = grp // n_coders, grp % n_coders
+    pos0, pos1 = m0 % span, m1 % span
+    # sweep: +bit where a coder's coverage starts, -bit where it ends; the running sum is the mask
+    ev_at = np.concatenate((ck * span + pos0, ck * span + pos1))
+    ev_d = np.concatenate((np.left_shift(1, bit), -np.left_shift(1, bit)))
+    order = np.argsort(ev_at, kind="stable")
+    ev_at, ev_d = ev_at[order], ev_d[order]
+    mask = np.cumsum(ev_d)
+    if len(ev_at):
+        length = np.diff(ev_at)
+        piece_mask, piece_at = mask[:-1], ev_at[:-1]
+        on = (piece_mask != 0) & (length > 0)
+        piece_mask, piece_at, length = piece_mask[on], piece_at[on], length[on]
+    else:
+        piece_mask = piece_at = length = np.zeros(0, dtype=np.int64)
+    piece_code = piece_at // span
+    piece_pos = piece_at % span
+    piece_doc = np.searchsorted(base, piece_pos, "right") - 1
+    p_piece = present[piece_doc] if len(piece_doc) else piece_doc
+    width = 1 << n_coders
+    combo = (piece_code * width + p_piece) * width + piece_mask
+    counts = {(c // width // width, c // width % width, c % width): n
+              for c, n in _grouped(np, combo, length.astype(float)).items()}
+    per_p = _totals_by_presence(present, lengths)
+    covered = _grouped(np, piece_code * width + p_piece, length.astype(float))
+    zeros = [{p: n - covered.get(c * width + p, 0) for p, n in per_p.items()} for c in range(n_codes)]
+    split = np.flatnonzero((piece_mask != 0) & (piece_mask != p_piece))
+    runs: list[list] = []
+    for i in split.tolist():
+        c, a, m = int(piece_code[i]), int(piece_pos[i]), int(piece_mask[i])
+        b = a + int(length[i])
+        if runs and runs[-1][0] == c and runs[-1][2] == a and runs[-1][3] == m:
+            runs[-1][2] = b
+        else:
+            runs.append([c, a, b, m])
+    total = int(lengths.sum())
+    return counts, zeros, [(c, a, b, m, []) for c, a, b, m in runs], total
+
+
+def _with_segments(np, runs, g_start, g_end, code_k, sid):
+    """Fill in the codings (of the run's code) overlapping each run of characters."""
+    by_code: dict[int, list[int]] = defaultdict(list)
+    for i, run in enumerate(runs):
+        by_code[run[0]].append(i)
+    out: list = [None] * len(runs)
+    for c, which in by_code.items():
+        sel = np.flatnonzero(code_k == c)
+        order = sel[np.argsort(g_start[sel], kind="stable")]
+        starts, ends, sids = g_start[order], g_end[order], sid[order]
+        reach = np.maximum.accumulate(ends)
+        a = np.array([runs[i][1] for i in which], dtype=np.int64)
+        b = np.array([runs[i][2] for i in which], dtype=np.int64)
+        his = np.searchsorted(starts, b, "left").tolist()
+        los = np.searchsorted(reach, a, "right").tolist()
+        end_list, sid_list = ends.tolist(), sids.tolist()
+        for i, lo, hi, a0 in zip(which, los, his, a.tolist()):
+            c0, _a, b0, m, _ = runs[i]
+            out[i] = (c0, _a, b0, m, sorted({sid_list[j] for j in range(lo, hi) if end_list[j] > a0}))
+    return out
+
+
+def _pattern(mask: int, present: int, n: int) -> tuple:
+    return tuple((1 if mask >> i & 1 else 0) if present >> i & 1 else None for i in range(n))

@@ -159,3 +159,13 @@ def test_random_codings_against_references(tmp_path, seed):
         pairs = [(a, b) for a, b in zip(matrix["A"], matrix["B"]) if not (np.isnan(a) or np.isnan(b))]
         assert two.per_code[code].cohen_kappa == pytest.approx(cohen_kappa_score(*zip(*pairs)), abs=1e-9)
         assert two.per_code[code].percent_agreement == pytest.approx(100 * np.mean([a == b for a, b in pairs]))
+
+
+def test_coders_without_codings(tmp_path):
+    with Project.create(tmp_path / "e.qda", codebook=False, coder="Ani") as p:
+        p.documents.add("d.txt", TEXT)
+        p.codes.add("A")
+        p.coders.set_current("Budi")
+        for unit in ("sentence", "char"):
+            r = compute_agreement(p, ["Ani", "Budi"], unit=unit)
+            assert r.units == 0 and r.overall.percent_agreement is None and r.disagreements == []
