@@ -184,13 +184,10 @@ def needs_revision(project: Any, coder: str | None = None) -> list[QueueItem]:
 
 def coder_summary(project: Any) -> list[dict[str, Any]]:
     """Per coder: counts of approved / needs revision / rejected / revised / not yet reviewed."""
-    statuses = project.supervision.statuses()
-    counts: dict[int, Counter] = {}
-    for sid, _uid, _d, _dn, _k, _c, _ci, _cn, _g, coder_id, _n, _s, _e, _cr in project.supervision.excerpt_rows():
-        counts.setdefault(coder_id, Counter())[statuses.get(sid, "pending")] += 1
+    counts = project.supervision.status_counts()
     out = []
     for coder in project.coders.all():
-        c = counts.get(coder.id, Counter())
+        c = Counter(counts.get(coder.id, {}))
         total = sum(c.values())
         if not total and coder.role == "supervisor":
             continue

@@ -57,12 +57,26 @@ class SupervisionRepository(Repository):
         return {r[0] for r in self._tuples("SELECT DISTINCT review_id FROM revision")}
 
     def statuses(self) -> dict[int, str]:
-        """Segment id → queue status: ``pending``, ``revised`` or the latest verdict."""
+        """Segment id → queue status of every reviewed segment (``revised`` or the latest verdict).
+
+        A segment missing from the mapping is ``pending``.
+        """
         latest = self.latest_reviews()
         answered = self.answered_reviews()
-        out = {sid: "pending" for (sid,) in self._tuples("SELECT id FROM segment")}
-        for sid, (rid, status, *_rest) in latest.items():
-            out[sid] = "revised" if status == "needs_revision" and rid in answered else status
+        return {sid: ("revised" if status == "needs_revision" and rid in answered else status)
+                for sid, (rid, status, *_rest) in latest.items()}
+
+    def status_counts(self) -> dict[int, dict[str, int]]:
+        """Coder id → number of their codings in each queue status (one grouped query)."""
+        rows = self._tuples(
+            "SELECT s.coder_id, r.status, EXISTS(SELECT 1 FROM revision v WHERE v.review_id = r.id), COUNT(*) "
+            "FROM segment s LEFT JOIN (SELECT segment_id, MAX(id) AS rid FROM review GROUP BY segment_id) l "
+            "ON l.segment_id = s.id LEFT JOIN review r ON r.id = l.rid GROUP BY 1, 2, 3")
+        out: dict[int, dict[str, int]] = {}
+        for coder_id, status, revised, n in rows:
+            key = "pending" if status is None else ("revised" if status == "needs_revision" and revised else status)
+            counts = out.setdefault(coder_id, {})
+            counts[key] = counts.get(key, 0) + n
         return out
 
     def status(self, segment_id: int) -> str:

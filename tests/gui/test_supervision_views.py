@@ -82,10 +82,14 @@ def test_queue_is_driven_from_the_keyboard(qtbot, supervised):
     qtbot.keyClick(table, Qt.Key.Key_X)
     p = w.project
     statuses = p.supervision.statuses()
-    assert [statuses[i.segment_id] for i in items] == ["approved", "needs_revision", "rejected", "pending"]
+    assert [statuses.get(i.segment_id, "pending") for i in items] == ["approved", "needs_revision", "rejected",
+                                                                      "pending"]
     assert p.reviews.latest(items[1].segment_id).comment == "batas kutipan terlalu sempit"
     assert [i.status for i in q.list.items()][:3] == ["approved", "needs_revision", "rejected"]
     assert "Ani" in q.summary.text()
+    from qda.review.queue import coder_summary
+
+    assert q._summary_rows == coder_summary(p)  # kept current without asking the store after each verdict
     # every verdict is one undoable step
     w.undo.undo_action.trigger()
     assert p.supervision.status(items[2].segment_id) == "pending"

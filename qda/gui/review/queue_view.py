@@ -240,9 +240,19 @@ class ReviewQueueView(QWidget):
         self.list.set_items(items, text_of)
         self._update_summary()
 
-    def _update_summary(self) -> None:
+    def _count_move(self, coder: str, before: str, after: str) -> None:
+        """Keep the per-coder summary current after one verdict, without asking the store again."""
+        for row in self._summary_rows:
+            if row["coder"] == coder:
+                row[before] = max(0, row.get(before, 0) - 1)
+                row[after] = row.get(after, 0) + 1
+        self._update_summary(recount=False)
+
+    def _update_summary(self, recount: bool = True) -> None:
+        if recount or not hasattr(self, "_summary_rows"):
+            self._summary_rows = coder_summary(self.project)
         parts = []
-        for row in coder_summary(self.project):
+        for row in self._summary_rows:
             marks = " ".join(f"<span style='color:{status_color(s)}'>{status_glyph(s)}&nbsp;{row[s]}</span>"
                              for s in ("approved", "needs_revision", "rejected", "revised", "pending"))
             parts.append(f"<b>{html.escape(row['coder'])}</b>&nbsp; {marks}")
@@ -295,13 +305,14 @@ class ReviewQueueView(QWidget):
         comment = self.comment_edit.text().strip()
         if self.push(AddReview(item.segment_id, status, comment)) is None:
             return
+        before = item.status
         item.status, item.comment, item.reviewer = status, comment, self.project.coders.current.name
         from qda.store.base import now
 
         item.reviewed = now()
         self.comment_edit.clear()
         self.list.refresh_item(item)
-        self._update_summary()
+        self._count_move(item.coder, before, status)
         if not self.list.step(1):
             self._show_item(item)
         self.list.table.setFocus()
@@ -316,7 +327,7 @@ class ReviewQueueView(QWidget):
         item.status = "revised"
         self.comment_edit.clear()
         self.list.refresh_item(item)
-        self._update_summary()
+        self._count_move(item.coder, "needs_revision", "revised")
         if not self.list.step(1):
             self._show_item(item)
 
