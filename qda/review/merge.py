@@ -27,7 +27,7 @@ from typing import Any
 from qda.errors import QdaError
 from qda.i18n import tr
 from qda.sources.normalise import content_hash
-from qda.store.merging import CODE_FIELDS
+from qda.store.merging import CODE_FIELDS, S_CODE, S_CODER, S_DOC, S_END, S_ID, S_START, S_UUID
 
 CHOICES = {"code_ambiguous": ("map", "new"), "code_renamed": ("keep", "theirs"), "code_changed": ("keep", "theirs"),
            "memo_text": ("keep", "theirs"), "memo_target": ("both", "keep", "theirs"),
@@ -85,6 +85,7 @@ class MergePlan:
     same: Counter = field(default_factory=Counter)
     skipped: Counter = field(default_factory=Counter)
     applied: bool = False
+    other_segment_uuids: dict[int, str] = field(default_factory=dict)
 
     def new_counts(self) -> dict[str, int]:
         return {"coders": len(self.new_coders), "cases": len(self.new_cases), "documents": len(self.new_documents),
@@ -236,36 +237,36 @@ def plan_merge(target: dict[str, list[dict]], other: dict[str, list[dict]],
     new_code_ids = {c["id"] for c in plan.new_codes}
 
     # codings: by document + span + code + coder
-    t_keys = {(s["document_id"], s["start"], s["end"], s["code_id"], s["coder_id"]): s["id"] for s in target["segment"]}
-    t_seg_uuid = {s["uuid"]: s["id"] for s in target["segment"]}
+    t_keys = {(s[S_DOC], s[S_START], s[S_END], s[S_CODE], s[S_CODER]): s[S_ID] for s in target["segment"]}
+    t_seg_uuid = {s[S_UUID]: s[S_ID] for s in target["segment"]}
     new_coder_ids = {c["id"] for c in plan.new_coders}
     placeholder = -1
     for s in other["segment"]:
-        doc = plan.document_map.get(s["document_id"], "new" if s["document_id"] in new_doc_ids else None)
-        code = plan.code_map.get(s["code_id"], "new" if s["code_id"] in new_code_ids else None)
-        coder = plan.coder_map.get(s["coder_id"], "new" if s["coder_id"] in new_coder_ids else None)
+        doc = plan.document_map.get(s[S_DOC], "new" if s[S_DOC] in new_doc_ids else None)
+        code = plan.code_map.get(s[S_CODE], "new" if s[S_CODE] in new_code_ids else None)
+        coder = plan.coder_map.get(s[S_CODER], "new" if s[S_CODER] in new_coder_ids else None)
         if doc is None or code is None or coder is None:
             plan.skipped["codings"] += 1
             continue
         if "new" not in (doc, code, coder):
-            key = (doc, s["start"], s["end"], code, coder)
+            key = (doc, s[S_START], s[S_END], code, coder)
             found = t_keys.get(key)
             if found is not None:
-                plan.segment_map[s["id"]] = found
+                plan.segment_map[s[S_ID]] = found
                 plan.same["codings"] += 1
                 continue
-            if s["uuid"] in t_seg_uuid:
-                conflict("coding_changed", s["uuid"], tr("koding {s}–{e}", s=s["start"], e=s["end"]),
+            if s[S_UUID] in t_seg_uuid:
+                conflict("coding_changed", s[S_UUID], tr("koding {s}–{e}", s=s[S_START], e=s[S_END]),
                          "", "", "keep")
-                plan.segment_map[s["id"]] = t_seg_uuid[s["uuid"]]
+                plan.segment_map[s[S_ID]] = t_seg_uuid[s[S_UUID]]
                 continue
             t_keys[key] = placeholder  # two codes of the other file mapped onto one: add once
             placeholder -= 1
-        elif s["uuid"] in t_seg_uuid:
+        elif s[S_UUID] in t_seg_uuid:
             plan.skipped["codings"] += 1
             continue
         plan.new_segments.append(s)
-    new_seg_ids = {s["id"] for s in plan.new_segments}
+    new_seg_ids = {s[S_ID] for s in plan.new_segments}
 
     def mapped_segment(sid: int) -> bool:
         return sid in new_seg_ids or (sid in plan.segment_map and plan.segment_map[sid] > 0)
@@ -327,6 +328,9 @@ def plan_merge(target: dict[str, list[dict]], other: dict[str, list[dict]],
         else:
             plan.skipped["reviews"] += 1
     new_review_ids = {r["id"] for r in plan.new_reviews}
+    if plan.new_reviews:
+        wanted = {r["segment_id"] for r in plan.new_reviews}
+        plan.other_segment_uuids = {s[S_ID]: s[S_UUID] for s in other["segment"] if s[S_ID] in wanted}
     t_revision_uuid = {r["uuid"] for r in target["revision"]}
     for r in other["revision"]:
         if r["uuid"] in t_revision_uuid:
@@ -341,9 +345,9 @@ def plan_merge(target: dict[str, list[dict]], other: dict[str, list[dict]],
 def _events_for(plan: MergePlan, other_project: Any, source: str) -> list[dict[str, Any]]:
     """The other file's history of what is new here, and one line per merged review."""
     uuids = {d["uuid"] for d in plan.new_documents} | {c["uuid"] for c in plan.new_codes} | {
-        s["uuid"] for s in plan.new_segments}
+        s[S_UUID] for s in plan.new_segments}
     events = other_project.merging.events_of(uuids)
-    seg_uuid = {s["id"]: s["uuid"] for s in other_project.merging.rows()["segment"]} if plan.new_reviews else {}
+    seg_uuid = plan.other_segment_uuids
     for r in plan.new_reviews:
         events.append({"time": r["created"], "coder_id": r["reviewer_id"], "action": "review.add", "entity": "segment",
                        "entity_uuid": seg_uuid.get(r["segment_id"]),

@@ -26,6 +26,8 @@ _TABLES = {
     "review": "SELECT id, uuid, segment_id, reviewer_id, status, comment, created FROM review",
     "revision": "SELECT id, uuid, segment_id, review_id, coder_id, comment, created FROM revision",
 }
+#: Positions in a coding row of :meth:`MergeRepository.rows` (the ``segment`` query's column order).
+S_ID, S_UUID, S_DOC, S_CODE, S_START, S_END, S_CODER, S_CREATED = range(8)
 CODE_FIELDS = ("name", "grp", "color", "name_en", "definition_id", "definition_en", "when_to_use_id",
                "when_to_use_en", "when_not_id", "when_not_en", "example", "indicators")
 
@@ -33,20 +35,34 @@ CODE_FIELDS = ("name", "grp", "color", "name_en", "definition_id", "definition_e
 class MergeRepository(Repository):
     """SQL of merging another coder's copy of a project into this one."""
 
-    def rows(self) -> dict[str, list[dict[str, Any]]]:
-        """Every table a merge looks at, as lists of row dicts (a table the file lacks is empty)."""
+    def rows(self) -> dict[str, list[Any]]:
+        """Every table a merge looks at, as lists of row dicts (a table the file lacks is empty).
+
+        Codings, by far the most rows, come as plain tuples (indexes ``S_ID`` … ``S_CREATED``).
+        """
         have = {r[0] for r in self._tuples("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        return {table: (self._rows(sql) if table in have else []) for table, sql in _TABLES.items()}
+        out: dict[str, list[Any]] = {}
+        for table, sql in _TABLES.items():
+            if table not in have:
+                out[table] = []
+            elif table == "segment":
+                out[table] = self._tuples(sql)
+            else:
+                out[table] = self._rows(sql)
+        return out
 
     def events_of(self, uuids: set[str]) -> list[dict[str, Any]]:
-        """The audit-trail lines about these entities, oldest first."""
-        if not uuids:
-            return []
-        out = []
-        for row in self._rows("SELECT time, coder_id, action, entity, entity_uuid, detail FROM event ORDER BY id"):
-            if row["entity_uuid"] in uuids:
-                out.append(row)
-        return out
+        """The audit-trail lines about these entities, oldest first (looked up by the entity index)."""
+        found: list[tuple] = []
+        ids = sorted(uuids)
+        for i in range(0, len(ids), 500):
+            part = ids[i:i + 500]
+            found.extend(self._tuples(
+                "SELECT id, time, coder_id, action, entity, entity_uuid, detail FROM event "
+                f"WHERE entity_uuid IN ({','.join('?' * len(part))})", part))
+        found.sort()
+        keys = ("time", "coder_id", "action", "entity", "entity_uuid", "detail")
+        return [dict(zip(keys, row[1:])) for row in found]
 
     def apply(self, plan: Any, other_events: list[dict[str, Any]], summary: dict[str, Any]) -> None:
         """Write a merge plan (see :class:`qda.review.merge.MergePlan`); all of it or nothing."""
@@ -94,15 +110,15 @@ class MergeRepository(Repository):
                 sets = ", ".join(f"{k} = ?" for k in fields)
                 self._exec(f"UPDATE code SET {sets} WHERE id = ?", (*fields.values(), target_id))
             seg_ids = dict(plan.segment_map)
-            rows = [(s["uuid"], doc_ids[s["document_id"]], code_ids[s["code_id"]], s["start"], s["end"],
-                     coder_ids[s["coder_id"]], s["created"]) for s in plan.new_segments]
+            rows = [(s[S_UUID], doc_ids[s[S_DOC]], code_ids[s[S_CODE]], s[S_START], s[S_END], coder_ids[s[S_CODER]],
+                     s[S_CREATED]) for s in plan.new_segments]
             last = self._one("SELECT IFNULL(MAX(id), 0) FROM segment")
             self._exec_many('INSERT INTO segment(uuid, document_id, code_id, start, "end", coder_id, created) '
                             "VALUES (?,?,?,?,?,?,?)", rows)
             if plan.new_segments:
                 placed = dict(self._tuples("SELECT uuid, id FROM segment WHERE id > ?", (last,)))
                 for s in plan.new_segments:
-                    seg_ids[s["id"]] = placed[s["uuid"]]
+                    seg_ids[s[S_ID]] = placed[s[S_UUID]]
             targets = {"document": doc_ids, "code": code_ids, "segment": seg_ids, "case": case_ids}
             for m in plan.new_memos:
                 column = {"document": "document_id", "code": "code_id", "segment": "segment_id", "case": "case_id"}
