@@ -145,12 +145,19 @@ class ExcerptList(QWidget):
         """The excerpts shown after filtering, in order."""
         return [self.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(self.proxy.rowCount())]
 
+    def shown_count(self) -> int:
+        """How many excerpts the filter lets through."""
+        return self.proxy.rowCount()
+
     def refresh_item(self, item: Any) -> None:
-        """Repaint the row of ``item`` after its status or memo changed."""
-        try:
-            self.model.item_changed(self.model.items.index(item))
-        except ValueError:
-            pass
+        """Repaint the row of ``item`` after its status or memo changed (found by identity, not equality)."""
+        current = self.current_item()
+        if current is item:
+            row = self.proxy.mapToSource(self.table.currentIndex()).row()
+        else:
+            row = next((i for i, x in enumerate(self.model.items) if x is item), -1)
+        if row >= 0:
+            self.model.item_changed(row)
 
     # -- navigation --------------------------------------------------------------------------
     def current_row(self) -> int:

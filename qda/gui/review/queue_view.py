@@ -41,6 +41,7 @@ class ReviewQueueView(QWidget):
         self.project: Any = None
         self.push: Callable[[Any], Any] = lambda cmd: None
         self.texts: TextCache | None = None
+        self._colors: dict[int, str] = {}
         self.supervisor = True
         self._build()
         self._keys()
@@ -228,6 +229,7 @@ class ReviewQueueView(QWidget):
         if self.project is None:
             return
         items = review_queue(self.project, self.current_filter())
+        self._colors = {c.id: c.color for c in self.project.codes.all()}
         texts = self.texts
         assert texts is not None
 
@@ -258,7 +260,7 @@ class ReviewQueueView(QWidget):
             parts.append(f"<b>{html.escape(row['coder'])}</b>&nbsp; {marks}")
         legend = " · ".join(f"{status_glyph(s)} {html.escape(status_text(s))}"
                             for s in ("approved", "needs_revision", "rejected", "revised", "pending"))
-        shown = len(self.list.items())
+        shown = self.list.shown_count()
         self.summary.setText(html.escape(tr("{n} kutipan ditampilkan", n=shown)) + " &nbsp;|&nbsp; "
                              + " &nbsp;&nbsp; ".join(parts) + f"<br><span style='color:#7a8391'>{legend}</span>")
 
@@ -276,7 +278,7 @@ class ReviewQueueView(QWidget):
         self.revised_button.setEnabled(item.status == "needs_revision" and not self.project.read_only)
         before, text, after = self.texts.excerpt(item)
         item.line = item.line or self.texts.line(item.document_id, item.start)
-        color = self.project.codes.get(item.code_id).color
+        color = self._colors.get(item.code_id, "#999999")
 
         def esc(t: str) -> str:
             return html.escape(t).replace("\n", "<br>")
