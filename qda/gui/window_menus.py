@@ -65,7 +65,7 @@ class MenusMixin:
         m = bar.addMenu(tr("&Berkas"))
         for a in (self.act_new, self.act_open, self.act_demo, self.act_demo_rebuild, None, self.act_import, self.act_report, self.act_excerpts, None,
                   self.act_refi_import, self.act_refi_export, self.act_refi_codebook, None,
-                  self.act_close, self.act_quit):
+                  self.act_merge, None, self.act_close, self.act_quit):
             m.addSeparator() if a is None else m.addAction(a)
         m = bar.addMenu(tr("&Edit"))
         for a in (self.undo.undo_action, self.undo.redo_action, None, self.act_search, None, self.act_prefs):

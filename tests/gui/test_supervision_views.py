@@ -196,6 +196,8 @@ def test_file_merge_previews_and_merges(qtbot, supervised, tmp_path):
     with Project.open(other, coder="Budi") as p:
         p.segments.add("w1.txt", *span("Petugas ramah sekali."), "Responsivitas")
     w = make_window(qtbot, supervised, "Dosen", "supervisor")
+    file_menu = w.menuBar().actions()[0].menu()
+    assert w.act_merge in file_menu.actions()  # File > Merge, as well as in the Telaah menu
     done = w.merge_from(other, ask=False)
     assert done.applied and done.new_counts()["codings"] == 1
     assert w.merge_dialog.counts.item(2, 1).text() == "1"
