@@ -31,6 +31,7 @@ COMMAND_MODULES = (
     "autocode_cmd",
     "exchange_cmd",
     "edit_cmd",
+    "analysis_cmd",
 )
 
 

@@ -154,3 +154,28 @@ def sentence_starts(doc: "Doc"):
         hit = seen[qualifying] - seen[prev + 1] > 0
         starts.extend(int(q) for q in qualifying[hit] if q != 0)
     return np.array(starts, dtype=np.int64)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` character spans of the sentences of ``text``, by the sentencizer's rule.
+
+    Tokenizer only, sentences found with :func:`sentence_starts`; spans exclude
+    surrounding whitespace; long texts are split with :func:`chunks` first.
+    """
+    nlp = pipeline()
+    spans: list[tuple[int, int]] = []
+    for offset, piece in chunks(text):
+        doc = nlp.make_doc(piece)
+        starts = [int(i) for i in sentence_starts(doc)] + [len(doc)]
+        for first, nxt in zip(starts, starts[1:]):
+            if nxt <= first:
+                continue
+            last = doc[nxt - 1]
+            start, end = doc[first].idx, last.idx + len(last.text)
+            while end > start and piece[end - 1].isspace():
+                end -= 1
+            while start < end and piece[start].isspace():
+                start += 1
+            if end > start:
+                spans.append((offset + start, offset + end))
+    return spans

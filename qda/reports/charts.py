@@ -208,3 +208,25 @@ def scatter_fit(reg: Any, *, xlabel: str, ylabel: str, language: str = "id", dpi
     ax.grid(alpha=0.25)
     _plain(ax)
     return _png(fig, dpi)
+
+
+def count_bars(labels: Sequence[str], values: Sequence[float], *, title: str = "", xlabel: str = "",
+               color: str = "#3b6ea8", dpi: int = DPI) -> bytes:
+    """Horizontal bars of counts, largest at the top, each with its value written at its end."""
+    from matplotlib.ticker import MaxNLocator
+
+    fig = _figure(6.5, max(2.0, 0.28 * len(labels) + 1.0))
+    ax = fig.add_subplot(111)
+    ys = list(range(len(labels)))[::-1]
+    ax.barh(ys, values, color=color)
+    ax.set_yticks(ys)
+    ax.set_yticklabels(["\n".join(textwrap.wrap(str(label), 34)) for label in labels], fontsize=8)
+    peak = max(values, default=0) or 1
+    for y, v in zip(ys, values):
+        ax.text(v + peak * 0.01, y, f"{v:g}", va="center", fontsize=7)
+    ax.set_xlim(0, peak * 1.12)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_title(title, fontsize=10)
+    ax.set_xlabel(xlabel, fontsize=8)
+    _plain(ax)
+    return _png(fig, dpi)

@@ -56,6 +56,13 @@ class Project(ProjectBase):
         self.exchange = ExchangeRepository(self)  # REFI-QDA: whole-project reads for export, GUID-keyed import writes
         self.versions = VersionRepository(self)  # text versions of edited documents, codings to check after an edit
 
+    @cached_property
+    def queries(self):
+        """Saved code queries, the user's own stop words and the analysis snapshot."""
+        from qda.store.queries import QueryRepository
+
+        return QueryRepository(self)
+
     def stats(self) -> dict[str, int]:
         """Counts of sources, codes, segments, coders and memos (for status bars and summaries)."""
         row = self._tuples(

@@ -251,3 +251,15 @@ CREATE INDEX anchor_flag_version ON anchor_flag(version_id);
 CREATE INDEX anchor_flag_segment ON anchor_flag(segment_id);
 CREATE INDEX anchor_flag_resolved_by ON anchor_flag(resolved_by);
 """)
+
+
+@migrations(name="0006_saved_queries")
+def m0006_saved_queries(db: Database) -> None:
+    """Code queries saved in the project under a name, with their filters."""
+    _run_script(db, """
+CREATE TABLE saved_query (
+    id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    expression TEXT NOT NULL, filters TEXT NOT NULL DEFAULT '{}',
+    created TEXT NOT NULL, modified TEXT NOT NULL);
+""")
