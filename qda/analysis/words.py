@@ -187,7 +187,7 @@ def kwic(project: Any, term: str, *, lemma: bool = False, documents: Sequence[st
     if sort == "left":
         out.sort(key=lambda k: (_reversed_words(k.left), k.document.casefold(), k.start))
     elif sort == "right":
-        out.sort(key=lambda k: (k.right.strip().casefold(), k.document.casefold(), k.start))
+        out.sort(key=lambda k: ([w.casefold() for w in _WORDS.findall(k.right)], k.document.casefold(), k.start))
     return out[:limit] if limit is not None else out
 
 

@@ -5,28 +5,35 @@ from __future__ import annotations
 import argparse
 import sys
 
-from qda.cli.output import print_json, print_table
+from qda.cli.options import KIND_WORDS, STATUS_WORDS, add_filters, split_values, word_choice
+from qda.cli.output import cut, print_json, print_table, say
 from qda.cli.project_cmd import open_project
 from qda.i18n import tr
 
 
-def _add_filters(p: argparse.ArgumentParser) -> None:
+def _add_filters(p: argparse.ArgumentParser, *, coder: bool = True, status: bool = True) -> None:
+    """The shared ``--doc``/``--coder`` filters plus ``--attr``, ``--kind`` and ``--status``."""
+    add_filters(p, code=False, coder=coder)
     p.add_argument("--attr", action="append", default=[], metavar=tr("KUNCI=NILAI"),
                    help=tr("hanya dokumen yang kasusnya (atau dokumennya) punya atribut ini; boleh berulang"))
-    p.add_argument("--kind", action="append", default=[], choices=["interview", "observation", "document", "other"],
-                   help=tr("hanya sumber jenis ini; boleh berulang"))
-    p.add_argument("--coder", action="append", default=[], help=tr("hanya koding pengode ini; boleh berulang"))
-    p.add_argument("--status", action="append", default=[],
-                   choices=["approved", "needs_revision", "rejected", "unreviewed"],
-                   help=tr("hanya koding dengan status telaah ini; boleh berulang"))
-    p.add_argument("--doc", action="append", default=[], help=tr("hanya dokumen ini; boleh berulang"))
+    p.add_argument("--kind", action="append", default=[], type=word_choice(KIND_WORDS), metavar=tr("JENIS"),
+                   help=tr("hanya sumber jenis ini: wawancara, observasi, dokumen, lainnya; boleh berulang"))
+    if status:
+        p.add_argument("--status", action="append", default=[], type=word_choice({**STATUS_WORDS, **_UNREVIEWED}),
+                       metavar=tr("STATUS"),
+                       help=tr("hanya koding dengan status telaah ini: disetujui, revisi, ditolak, belum; "
+                               "boleh berulang"))
+
+
+_UNREVIEWED = {"unreviewed": "unreviewed", "belum": "unreviewed", "belum-ditelaah": "unreviewed"}
 
 
 def _filters(args: argparse.Namespace):
     from qda.analysis import Filters
 
-    return Filters(attributes=Filters.parse_attributes(args.attr), kinds=args.kind, coders=args.coder,
-                   statuses=args.status, documents=args.doc)
+    return Filters(attributes=Filters.parse_attributes(args.attr), kinds=args.kind,
+                   coders=split_values(getattr(args, "coder", None)), statuses=args.status,
+                   documents=split_values(args.doc))
 
 
 def _pct(value: float | None) -> str:
@@ -52,7 +59,7 @@ def cmd_query(args: argparse.Namespace) -> int:
             return 0
         if args.delete_saved:
             p.queries.delete(args.delete_saved)
-            print(tr("Kueri tersimpan dihapus: {name}", name=args.delete_saved))
+            say(tr("Kueri tersimpan dihapus: {name}", name=args.delete_saved))
             return 0
         expression = args.expression
         filters = _filters(args)
@@ -62,8 +69,7 @@ def cmd_query(args: argparse.Namespace) -> int:
             if filters.is_empty():
                 filters = Filters.from_dict(stored.filters)
         if not expression:
-            print(tr("qda: tulis kueri, misalnya \"Responsivitas AND Akuntabilitas\", atau --saved NAMA"),
-                  file=sys.stderr)
+            say(tr("qda: tulis kueri, misalnya \"Responsivitas AND Akuntabilitas\", atau --saved NAMA"))
             return 2
         try:
             result = run_query(p, expression, filters, include_subcodes=not args.no_subcodes)
@@ -82,18 +88,13 @@ def cmd_query(args: argparse.Namespace) -> int:
         return 0
     print_table([tr("dokumen"), tr("baris"), tr("kode"), tr("pengode"), tr("teks")],
                 [[r["document"], f"{r['line_start']}–{r['line_end']}" if r["line_end"] != r["line_start"]
-                  else r["line_start"], r["code"], r["coder"], _short(r["text"])] for r in rows])
-    print(tr("{n} bagian teks cocok dengan {q}", n=len(rows), q=str(result.node)))
+                  else r["line_start"], r["code"], r["coder"], cut(r["text"], 70)] for r in rows])
+    say(tr("{n} bagian teks cocok dengan {q}", n=len(rows), q=str(result.node)))
     if args.save:
-        print(tr("Kueri disimpan sebagai «{name}»", name=args.save))
+        say(tr("Kueri disimpan sebagai «{name}»", name=args.save))
     if args.export:
-        print(tr("Ditulis: {path}", path=args.export))
+        say(tr("Ditulis: {path}", path=args.export))
     return 0
-
-
-def _short(text: str, n: int = 70) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= n else flat[: n - 1] + "…"
 
 
 def _describe(filters: dict) -> str:
@@ -142,10 +143,10 @@ def cmd_matrix(args: argparse.Namespace) -> int:
     body.append([tr("Jumlah"), *m.col_totals, m.total])
     print(m.title)
     print_table(["", *[h.label for h in m.cols], tr("Jumlah")], body)
-    print(m.definition)
+    say(m.definition)
     for path in (args.xlsx, args.png, args.bars_png):
         if path:
-            print(tr("Ditulis: {path}", path=path))
+            say(tr("Ditulis: {path}", path=path))
     return 0
 
 
@@ -164,7 +165,7 @@ def cmd_words(args: argparse.Namespace) -> int:
     from qda.analysis.words import word_frequencies
 
     with open_project(args.project) as p:
-        words = word_frequencies(p, lemma=args.lemma, ngram=args.ngram, documents=args.doc, kinds=args.kind,
+        words = word_frequencies(p, lemma=args.lemma, ngram=args.ngram, documents=split_values(args.doc), kinds=args.kind,
                                  speakers=_speakers(args.speakers), keep_stop_words=args.keep_stop_words,
                                  min_count=args.min_count)
     shown = words[: args.limit] if args.limit else words
@@ -178,7 +179,7 @@ def cmd_words(args: argparse.Namespace) -> int:
     print_table([tr("kata"), tr("jumlah"), tr("dokumen")], [[w.word, w.count, w.documents] for w in shown])
     for path in (args.export, args.png):
         if path:
-            print(tr("Ditulis: {path}", path=path))
+            say(tr("Ditulis: {path}", path=path))
     return 0
 
 
@@ -187,7 +188,7 @@ def cmd_kwic(args: argparse.Namespace) -> int:
     from qda.analysis.words import kwic
 
     with open_project(args.project) as p:
-        lines = kwic(p, args.word, lemma=args.lemma, documents=args.doc, kinds=args.kind,
+        lines = kwic(p, args.word, lemma=args.lemma, documents=split_values(args.doc), kinds=args.kind,
                      speakers=_speakers(args.speakers), width=args.width, sort=args.sort, limit=args.limit)
     if args.export:
         export_kwic(lines, args.export)
@@ -195,9 +196,11 @@ def cmd_kwic(args: argparse.Namespace) -> int:
         print_json([k.to_json() for k in lines])
         return 0
     width = max((len(k.left) for k in lines), default=0)
-    for k in lines:
-        print(f"{k.document}:{k.line}  {k.left:>{width}}[{k.match}]{k.right}")
-    print(tr("{n} kemunculan", n=len(lines)))
+    where = [f"{k.document}:{k.line}" for k in lines]
+    pad = max((len(w) for w in where), default=0)
+    for w, k in zip(where, lines):
+        print(f"{w:<{pad}}  {k.left:>{width}}[{k.match}]{k.right}")
+    say(tr("{n} kemunculan", n=len(lines)))
     return 0
 
 
@@ -263,9 +266,9 @@ def register(sub) -> None:
     p.add_argument("project")
     p.add_argument("--lemma", action="store_true", help=tr("hitung lema, bukan bentuk kata"))
     p.add_argument("--ngram", type=int, choices=[1, 2, 3], default=1, help=tr("panjang frasa (1–3 kata)"))
-    p.add_argument("--doc", action="append", default=[], help=tr("hanya dokumen ini; boleh berulang"))
-    p.add_argument("--kind", action="append", default=[], choices=["interview", "observation", "document", "other"],
-                   help=tr("hanya sumber jenis ini; boleh berulang"))
+    add_filters(p, code=False, coder=False)
+    p.add_argument("--kind", action="append", default=[], type=word_choice(KIND_WORDS), metavar=tr("JENIS"),
+                   help=tr("hanya sumber jenis ini: wawancara, observasi, dokumen, lainnya; boleh berulang"))
     p.add_argument("--speakers", default="informants",
                    help=tr("informants (bawaan: tanpa giliran pewawancara), all, atau nama pembicara dipisah koma"))
     p.add_argument("--keep-stop-words", action="store_true", help=tr("jangan buang kata henti"))
@@ -283,9 +286,9 @@ def register(sub) -> None:
     p.add_argument("--sort", choices=["document", "left", "right"], default="document",
                    help=tr("urutkan menurut dokumen, konteks kiri atau konteks kanan"))
     p.add_argument("--width", type=int, default=50, help=tr("lebar konteks dalam karakter"))
-    p.add_argument("--doc", action="append", default=[], help=tr("hanya dokumen ini; boleh berulang"))
-    p.add_argument("--kind", action="append", default=[], choices=["interview", "observation", "document", "other"],
-                   help=tr("hanya sumber jenis ini; boleh berulang"))
+    add_filters(p, code=False, coder=False)
+    p.add_argument("--kind", action="append", default=[], type=word_choice(KIND_WORDS), metavar=tr("JENIS"),
+                   help=tr("hanya sumber jenis ini: wawancara, observasi, dokumen, lainnya; boleh berulang"))
     p.add_argument("--speakers", default="all", help=tr("all (bawaan), informants, atau nama pembicara dipisah koma"))
     p.add_argument("--limit", type=int, help=tr("jumlah baris maksimum"))
     p.add_argument("--export", metavar="OUT", help=tr("tulis konkordansi ke .csv atau .xlsx"))
