@@ -4,16 +4,24 @@
 ``coder``, ``status`` and ``memo`` (such as :class:`qda.review.queue.QueueItem`); the
 excerpt's text comes from a callback, asked only for the rows on screen. A filter box
 narrows the rows by any column; Enter or a double click asks to open the excerpt in its text.
+
+With ``choices`` (e.g. ``("document", "coder", "status")``) the list also offers one
+drop-down per column to filter by, a count and an export button. Given a project
+(:meth:`ExcerptList.set_project`), it lists every coding of a code (:meth:`show_code`:
+"Tampilkan segmen") or the passages a query or a matrix cell found (:meth:`show_passages`),
+as :class:`Excerpt` items built from :func:`qda.analysis.passage_rows` — the rows the CLI prints.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt,
                             Signal)
 from PySide6.QtGui import QColor, QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from qda.gui.review.looks import status_color, status_glyph, status_text
 from qda.i18n import tr
@@ -23,6 +31,69 @@ COLUMNS = {"document": "Sumber", "line": "Baris", "code": "Kode", "coder": "Peng
            "memo": "Memo", "text": "Kutipan"}
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """One passage of :func:`qda.analysis.passage_rows` as a list item (one coding, or several of one span)."""
+
+    document: str
+    line: str
+    code: str
+    coder: str
+    status: str
+    memo: str
+    text: str
+    document_id: int
+    start: int
+    end: int
+    coders: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    row: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> "Excerpt":
+        # "unreviewed" in the analysis core is the review queue's "pending"
+        statuses = tuple("pending" if s == "unreviewed" else s for s in row["status"].split("; ") if s)
+        status = statuses[0] if len(statuses) == 1 else " / ".join(status_text(s) for s in statuses)
+        a, b = row["line_start"], row["line_end"]
+        return cls(row["document"], str(a) if a == b else f"{a}–{b}", row["code"], row["coder"], status,
+                   row["memo"], row["text"], row["document_id"], row["start"], row["end"], tuple(row["coders"]),
+                   statuses, row)
+
+
+def labelled(text: str, widget: QWidget) -> QWidget:
+    """A label and its widget kept together (so a flow layout wraps them as one)."""
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(4)
+    row.addWidget(QLabel(text))
+    row.addWidget(widget, 1)
+    return box
+
+
+class _ChoiceProxy(QSortFilterProxyModel):
+    """The filter box over every column, plus one chosen value per ``choices`` column."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.chosen: dict[str, Any] = {}
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
+        item = self.sourceModel().items[source_row]  # type: ignore[attr-defined]
+        for key, value in self.chosen.items():
+            if value is None:
+                continue
+            if key == "coder":
+                if value not in (getattr(item, "coders", None) or (item.coder,)):
+                    return False
+            elif key == "status":
+                if value not in (getattr(item, "statuses", None) or (item.status,)):
+                    return False
+            elif getattr(item, key) != value:
+                return False
+        return super().filterAcceptsRow(source_row, source_parent)
 
 
 class ExcerptModel(QAbstractTableModel):
@@ -96,10 +167,13 @@ class ExcerptList(QWidget):
     currentChanged = Signal(object)  # the excerpt under the cursor (or None)
     excerptActivated = Signal(object)  # Enter / double click: open it in its text
 
-    def __init__(self, columns: Sequence[str] = tuple(COLUMNS), parent: QWidget | None = None) -> None:
+    def __init__(self, columns: Sequence[str] = tuple(COLUMNS), parent: QWidget | None = None, *,
+                 choices: Sequence[str] = ()) -> None:
         super().__init__(parent)
+        self.project: Any = None
+        self._source: tuple[str, Any] | None = None  # what show_code / show_passages last showed
         self.model = ExcerptModel(columns, self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = _ChoiceProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -129,17 +203,53 @@ class ExcerptList(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        layout.addWidget(self.filter_edit)
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.title.setStyleSheet("font-weight: 600;")
+        self.title.hide()
+        self.choices: dict[str, QComboBox] = {}
+        self.count_label = QLabel()
+        self.export_button = QPushButton(tr("Ekspor…"))
+        self.export_button.setToolTip(tr("Simpan daftar ini ke Excel atau CSV"))
+        self.export_button.clicked.connect(self._ask_export)
+        layout.addWidget(self.title)
+        if choices:
+            from qda.gui.flow_layout import FlowLayout
+
+            bar = FlowLayout()
+            for key in choices:
+                combo = QComboBox()
+                combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+                combo.setMinimumContentsLength(6)
+                combo.currentIndexChanged.connect(self._choose)
+                self.choices[key] = combo
+                bar.addWidget(labelled(tr(COLUMNS[key]), combo))
+            self.filter_edit.setMinimumWidth(160)
+            bar.addWidget(self.filter_edit)
+            bar.addWidget(self.count_label)
+            bar.addWidget(self.export_button)
+            holder = QWidget()
+            holder.setLayout(bar)
+            layout.addWidget(holder)
+        else:
+            self.count_label.hide()
+            self.export_button.hide()
+            layout.addWidget(self.filter_edit)
         layout.addWidget(self.table, 1)
+        if "text" in self.model.columns and choices:  # the excerpt itself gets the spare width
+            header.setStretchLastSection(False)
+            header.setSectionResizeMode(self.model.columns.index("text"), QHeaderView.ResizeMode.Stretch)
 
     # -- content -------------------------------------------------------------------------
     def set_items(self, items: list[Any], text_of: Callable[[Any], str] | None = None) -> None:
         """Show ``items``; the first becomes current."""
         self.model.set_items(items, text_of)
+        self._fill_choices()
         if self.proxy.rowCount():
             self.select_row(0)
         else:
             self.currentChanged.emit(None)
+        self._count()
 
     def items(self) -> list[Any]:
         """The excerpts shown after filtering, in order."""
@@ -186,6 +296,131 @@ class ExcerptList(QWidget):
         self.proxy.setFilterFixedString(text.strip())
         if self.proxy.rowCount() and self.current_row() < 0:
             self.select_row(0)
+        self._count()
+
+    # -- drop-down filters ---------------------------------------------------------------------
+    def _values(self, key: str) -> list[str]:
+        seen: dict[str, None] = {}
+        for item in self.model.items:
+            if key == "coder":
+                values = getattr(item, "coders", None) or (item.coder,)
+            elif key == "status":
+                values = getattr(item, "statuses", None) or (item.status,)
+            else:
+                values = (getattr(item, key),)
+            for v in values:
+                seen.setdefault(v, None)
+        return list(seen) if key == "status" else sorted(seen, key=lambda v: str(v).casefold())
+
+    def _fill_choices(self) -> None:
+        for key, combo in self.choices.items():
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(tr("Semua"), None)
+            for value in self._values(key):
+                combo.addItem(status_text(value) if key == "status" else str(value), value)
+            combo.setCurrentIndex(max(combo.findData(current), 0) if current is not None else 0)
+            combo.blockSignals(False)
+        self.proxy.chosen = {k: c.currentData() for k, c in self.choices.items()}
+        self.proxy.invalidate()
+
+    def set_choice(self, key: str, value: Any) -> None:
+        """Filter column ``key`` by ``value`` (None: every value)."""
+        combo = self.choices[key]
+        combo.setCurrentIndex(max(combo.findData(value), 0) if value is not None else 0)
+        self._choose()
+
+    def _choose(self) -> None:
+        self.proxy.chosen = {k: c.currentData() for k, c in self.choices.items()}
+        self.proxy.invalidate()
+        if self.proxy.rowCount() and self.current_row() < 0:
+            self.select_row(0)
+        self._count()
+
+    def _count(self) -> None:
+        shown, total = self.proxy.rowCount(), len(self.model.items)
+        self.count_label.setText(tr("{n} dari {total}", n=shown, total=total) if shown != total
+                                 else tr("{n} segmen", n=total))
+        self.export_button.setEnabled(shown > 0)
+
+    # -- a project's codings and passages ----------------------------------------------------------
+    def set_project(self, project: Any) -> None:
+        """Read excerpts from ``project`` (None: empty)."""
+        self.project = project
+        self._source = None
+        self.title.setText("")
+        self.title.hide()
+        self.set_items([])
+
+    def show_code(self, code_id: int, *, include_subcodes: bool = True) -> None:
+        """Every coding of a code (and of its subcodes), one row per coding, by source and position."""
+        from qda.analysis import Passage, corpus
+
+        if self.project is None:
+            return
+        data = corpus(self.project)
+        code = data.codes.get(code_id)
+        if code is None:
+            return
+        self._source = ("code", (code_id, include_subcodes))
+        ids = {code_id, *(data.descendants(code_id) if include_subcodes else ())}
+        chosen = sorted((c for c in data.codings if c.code_id in ids),
+                        key=lambda c: (data.documents[c.document_id].name.casefold(), c.start, c.end, c.id))
+        self._show([Passage(c.document_id, c.start, c.end, (c.id,)) for c in chosen],
+                   tr("Segmen kode {code}", code=code.name), data)
+
+    def show_passages(self, passages: Sequence[Any], title: str) -> None:
+        """The passages a query found, or those behind a matrix cell."""
+        from qda.analysis import corpus
+
+        if self.project is None:
+            return
+        self._source = ("passages", (list(passages), title))
+        self._show(list(passages), title, corpus(self.project))
+
+    def _show(self, passages: list[Any], title: str, data: Any) -> None:
+        from qda.analysis import passage_rows
+
+        self.title.setText(title)
+        self.title.setVisible(bool(title))
+        self.set_items([Excerpt.from_row(r) for r in passage_rows(data, passages)])
+
+    def refresh(self) -> None:
+        """Read the current list again (after codings, reviews or memos changed)."""
+        if self._source is None or self.project is None:
+            return
+        kind, value = self._source
+        if kind == "code":
+            self.show_code(value[0], include_subcodes=value[1])
+        else:
+            self.show_passages(*value)
+
+    def visible_rows(self) -> list[dict[str, Any]]:
+        """The analysis rows of the excerpts shown after filtering, in order."""
+        return [item.row for item in self.items()]
+
+    def export(self, path: str) -> int:
+        """Write the shown excerpts to ``.csv`` or ``.xlsx``; returns the number of rows."""
+        from qda.analysis.export import export_query_rows
+
+        return export_query_rows(self.visible_rows(), path)
+
+    def _ask_export(self) -> None:
+        from qda.errors import QdaError
+
+        folder = str(self.project.path.parent) if self.project is not None else ""
+        path, _ = QFileDialog.getSaveFileName(self, tr("Ekspor segmen"), folder, tr("Excel (*.xlsx);;CSV (*.csv)"))
+        if not path:
+            return
+        if not path.lower().endswith((".xlsx", ".csv")):
+            path += ".xlsx"
+        try:
+            n = self.export(path)
+        except QdaError as exc:
+            self.count_label.setText(str(exc))
+            return
+        self.count_label.setText(tr("{n} baris ditulis", n=n))
 
     def _activate(self) -> None:
         item = self.current_item()

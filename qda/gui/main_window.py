@@ -58,6 +58,7 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         self.import_report_box: Any = None
         self._hidden_coders: set[int] = set()
         self._dock_visibility: dict[str, bool] | None = None
+        self._right_docks: dict[str, bool] | None = None
         self._sized = False
         self.setAcceptDrops(True)
         self.resize(1400, 900)
@@ -105,6 +106,10 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         else:
             self.tabs.addTab(_missing(tr("Tab survei tidak tersedia pada instalasi ini.")), tr("Survei"))
         self._build_supervision()
+        from qda.gui.analysis import AnalysisView
+
+        self.analysis = AnalysisView()
+        self.tabs.addTab(self.analysis, tr("Analisis"))
         self.stacked = QStackedWidget()
         self.stacked.addWidget(self.welcome)
         self.stacked.addWidget(self.tabs)
@@ -140,6 +145,12 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
                                       right)
         self.coders_dock = self._dock("coders", tr("Pengode"),
                                       self.coders or _missing(tr("Panel pengode tidak tersedia.")), right)
+        from qda.gui.excerpt_list import ExcerptList
+
+        self.excerpts = ExcerptList(choices=("document", "coder", "status"))
+        # below the text, the width of the window: a code's excerpts read like MAXQDA's retrieved segments
+        self.excerpts_dock = self._dock("excerpts", tr("Segmen kode"), self.excerpts,
+                                        Qt.DockWidgetArea.BottomDockWidgetArea)
         self.splitDockWidget(self.segment_dock, self.memo_dock, Qt.Orientation.Vertical)
         self.tabifyDockWidget(self.memo_dock, self.search_dock)
         self.tabifyDockWidget(self.search_dock, self.coders_dock)
@@ -150,7 +161,7 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         self.tabifyDockWidget(self.coders_dock, self.suggestions_dock)
         self.memo_dock.raise_()
         self.docks = [self.sources_dock, self.codes_dock, self.segment_dock, self.memo_dock, self.search_dock,
-                      self.coders_dock, self.suggestions_dock]
+                      self.coders_dock, self.suggestions_dock, self.excerpts_dock]
 
     def _build_status(self) -> None:
         self.coder_label = QLabel()
@@ -178,7 +189,8 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         self.segment_info.memoRequested.connect(self.memo_for_segment)
         self.segment_info.reviewRequested.connect(self.review_segment)
         if self.code_tree is not None:
-            self.code_tree.codeActivated.connect(self.coding.apply_to_selection)
+            self.code_tree.codeActivated.connect(self._code_activated)
+            self.code_tree.segmentsRequested.connect(self.show_code_excerpts)
             self.code_tree.selectionDroppedOnCode.connect(self.coding.apply_span)
             self.code_tree.codeSelected.connect(self._code_selected)
         if self.search is not None:
@@ -189,6 +201,9 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
             self.coders.visibilityChanged.connect(self.set_visible_coders)
         self.suggestions.suggestionActivated.connect(self.show_hit)
         self.suggestions.changed.connect(self._after_change)
+        self.excerpts.excerptActivated.connect(lambda item: self.show_hit(item.document_id, item.start, item.end))
+        self.analysis.excerptActivated.connect(self.show_hit)
+        self.tabs.currentChanged.connect(self._analysis_workspace)
 
     # -- project ---------------------------------------------------------------------------------
     def set_project(self, project: Any) -> None:
@@ -220,6 +235,8 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         self._supervision_set_project(project)
         self.suggestions.set_project(project, self.stack)
         self.editing.set_project(project)
+        self.excerpts.set_project(project)
+        self.analysis.set_project(project)
         self.settings.add_recent_project(project.path)
         self.welcome.set_recent(self.settings.recent_projects)
         self.stacked.setCurrentWidget(self.tabs)
@@ -237,7 +254,8 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         self.undo.bind(None)
         self.review_mode = False
         for panel in (self.pane, self.sources, self.segment_info, self.search, self.coders, self.survey,
-                      self.agreement, self.suggestions):
+                      self.agreement, self.suggestions,
+                      self.excerpts, self.analysis):
             if panel is not None:
                 panel.set_project(None)
         if self.code_tree is not None:
@@ -265,6 +283,8 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
             self.coders.refresh()  # the per-coder counts change with every coding
         self.suggestions.refresh()  # an undone decision puts a suggestion back in the list
         self.editing.after_change()
+        if self.excerpts_dock.isVisible():
+            self.excerpts.refresh()
         self._update_status()
 
     def _reveal(self, command: Any) -> None:
@@ -309,6 +329,47 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         if self.memo is not None:
             self.memo.show_target(self.project.documents.get(doc_id))
         self._update_status()
+
+    def _code_activated(self, code_id: int) -> None:
+        """Double-click / Enter on a code: apply it to the selected text, or list its codings when none is selected."""
+        if self.view.selection_cp() is not None and self.view.document_id is not None:
+            self.coding.apply_to_selection(code_id)
+        else:
+            self.show_code_excerpts(code_id)
+
+    def show_code_excerpts(self, code_id: int) -> None:
+        """Open the list of every coding of a code ("Tampilkan segmen")."""
+        if self.project is None:
+            return
+        if self.tabs.currentWidget() is self.analysis:
+            self.tabs.setCurrentWidget(self.pane)
+        self.excerpts.show_code(code_id)
+        first = self.excerpts_dock.isHidden()
+        self.excerpts_dock.show()
+        self.excerpts_dock.raise_()
+        if first:
+            self.resizeDocks([self.excerpts_dock], [max(200, self.height() // 3)], Qt.Orientation.Vertical)
+
+    def _analysis_workspace(self, _index: int = -1) -> None:
+        """The analysis tab takes the width of the right-hand coding docks; leaving it brings them back."""
+        right = [self.segment_dock, self.memo_dock, self.search_dock, self.coders_dock, self.suggestions_dock,
+                 self.excerpts_dock]
+        on_analysis = self.tabs.currentWidget() is self.analysis
+        if on_analysis and self._right_docks is None:
+            self._right_docks = {d.objectName(): not d.isHidden() for d in right}
+            for dock in right:
+                dock.hide()
+        elif not on_analysis and self._right_docks is not None:
+            shown, self._right_docks = self._right_docks, None
+            for dock in right:
+                dock.setVisible(shown.get(dock.objectName(), True))
+
+    def show_analysis(self, page: str) -> None:
+        """Bring the analysis tab forward at ``page`` (query, matrix, words, kwic)."""
+        if self.project is None:
+            return
+        self.tabs.setCurrentWidget(self.analysis)
+        self.analysis.show_page(page)
 
     def show_hit(self, doc_id: int, start: int, end: int) -> None:
         """Open a search hit: show its document and select the span."""
@@ -490,7 +551,8 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         if on:
             shown = self._dock_visibility or {}
             for dock in self.docks:
-                dock.setVisible(shown.get(dock.objectName(), True))
+                # the list of a code's excerpts opens when asked for (Tampilkan segmen), not with the project
+                dock.setVisible(shown.get(dock.objectName(), dock is not self.excerpts_dock))
             self._dock_visibility = None
             if not self._sized:
                 self._sized = True

@@ -57,6 +57,13 @@ class MenusMixin:
         self.act_coder = self._action(tr("Ganti pengode…"), self.change_coder)
         self.act_prefs = self._action(tr("Preferensi…"), self.open_preferences, QKeySequence.StandardKey.Preferences)
         self.act_about = self._action(tr("Tentang qda"), self.about)
+        self.act_matrix = self._action(tr("Matriks dimensi × faktor"), lambda: self.show_analysis("matrix"),
+                                       "Ctrl+Shift+M")
+        self.act_query = self._action(tr("Kueri kode…"), lambda: self.show_analysis("query"), "Ctrl+Shift+Q")
+        self.act_words = self._action(tr("Frekuensi kata"), lambda: self.show_analysis("words"))
+        self.act_kwic = self._action(tr("Kata dalam konteks (KWIC)"), lambda: self.show_analysis("kwic"))
+        self.act_code_segments = self._action(tr("Tampilkan segmen kode terpilih"), self._show_current_code_segments,
+                                              "Ctrl+Shift+S")
         self.addAction(self.undo.undo_action)
         self.addAction(self.undo.redo_action)
 
@@ -75,6 +82,9 @@ class MenusMixin:
         for a in (self.act_quick, self.act_invivo, self.act_memo, self.act_suggest, None, self.act_next,
                   self.act_prev):
             m.addSeparator() if a is None else m.addAction(a)
+        m = bar.addMenu(tr("&Analisis"))
+        for a in (self.act_matrix, self.act_query, self.act_words, self.act_kwic, None, self.act_code_segments):
+            m.addSeparator() if a is None else m.addAction(a)
         m = bar.addMenu(tr("&Tampilan"))
         for dock in self.docks:
             m.addAction(dock.toggleViewAction())
@@ -82,6 +92,11 @@ class MenusMixin:
         m.addAction(self.act_coder)
         m = bar.addMenu(tr("Ba&ntuan"))
         m.addAction(self.act_about)
+
+    def _show_current_code_segments(self) -> None:
+        code_id = self.code_tree.current_code_id() if self.code_tree is not None else None
+        if code_id is not None:
+            self.show_code_excerpts(code_id)  # type: ignore[attr-defined]
 
     def view_menu(self) -> QMenu:
         """The viewer's context menu: coding actions, the recent codes by number, copy."""

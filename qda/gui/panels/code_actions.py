@@ -175,6 +175,7 @@ class CodeActionsMixin:
             self.tree.setCurrentIndex(index)
             code_id = index.data(CodeIdRole)
             menu.addAction(self.act_apply)
+            menu.addAction(self.act_segments)
             menu.addSeparator()
             menu.addAction(self.act_new)
             sub = menu.addAction(tr("Subkode baru…"))

@@ -3,7 +3,8 @@
 ``CodeTreePanel(parent=None)``; ``set_project(project, undo_stack)``; ``refresh()`` (reload
 codes and counts, keeping expansion, selection and scroll); ``refresh_counts()``;
 ``current_code_id()``. Signals: ``codeActivated(int)`` (double-click or Enter on a code),
-``codeSelected(int)`` (the current code changed), ``selectionDroppedOnCode(document_id,
+``codeSelected(int)`` (the current code changed), ``segmentsRequested(int)`` ("Tampilkan
+segmen" in the menu), ``selectionDroppedOnCode(document_id,
 start, end, code_id)`` (a text selection of mime type ``application/x-qda-selection`` was
 dropped on a code).
 
@@ -103,6 +104,7 @@ class CodeTreePanel(CodeActionsMixin, QWidget):
     codeActivated = Signal(int)
     codeSelected = Signal(int)
     selectionDroppedOnCode = Signal(int, int, int, int)
+    segmentsRequested = Signal(int)  # "Tampilkan segmen": list every coding of the code
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -226,6 +228,9 @@ class CodeTreePanel(CodeActionsMixin, QWidget):
         self.act_new.setIconText(tr("+ Baru"))  # the short label of the toolbar button
         self.act_apply = QAction(tr("Terapkan ke teks terpilih"), self)
         self.act_apply.triggered.connect(lambda: self._with_current(self.codeActivated.emit))
+        self.act_segments = QAction(tr("Tampilkan segmen"), self)
+        self.act_segments.setToolTip(tr("Daftar semua koding kode ini"))
+        self.act_segments.triggered.connect(lambda: self._with_current(self.segmentsRequested.emit))
 
     def _with_current(self, fn: Callable[[int], Any]) -> None:
         code_id = self.current_code_id()
@@ -239,6 +244,7 @@ class CodeTreePanel(CodeActionsMixin, QWidget):
         for act in (self.act_rename, self.act_color, self.act_move, self.act_merge, self.act_delete):
             act.setEnabled(has_code and writable)
         self.act_apply.setEnabled(has_code)
+        self.act_segments.setEnabled(has_code)
 
     # ------------------------------------------------------------------ project
 
