@@ -31,7 +31,12 @@ class LineIndex:
     """Newline offsets of one text, answering line-number queries in O(log n)."""
 
     def __init__(self, text: str) -> None:
-        self._newlines = [i for i, ch in enumerate(text) if ch == "\n"]
+        newlines: list[int] = []
+        at = text.find("\n")
+        while at != -1:  # one C-level search per line, not one Python step per character
+            newlines.append(at)
+            at = text.find("\n", at + 1)
+        self._newlines = newlines
 
     def line_of(self, offset: int) -> int:
         """1-based line number of the character at ``offset``."""

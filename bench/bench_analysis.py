@@ -1,0 +1,160 @@
+"""Speed of the analysis core on a large generated project (figures printed, not asserted).
+
+A project of ``--words`` words (default 1.5 million) in ``--docs`` interview documents with
+P/I speaker turns (text from ``bench_search.generate``) and ``--segments`` codings (default
+200,000) of the bundled codebook's codes by two coders, each a random span of 40–400
+characters at word boundaries (fixed seed). Figures, each with a baseline from the same run:
+
+- reading the analysis snapshot (every coding, review and memo) — the baseline of the queries;
+- code queries (AND/OR, NOT, OVERLAPS, NEAR) on the warm snapshot — target < 200 ms;
+- the whole co-occurrence matrix of the top-level codes, and the dimension × factor matrix — target < 1 s;
+- word frequency of the informants' turns — target < 10 s and ≤ 2.5× a bare pass of the same
+  spaCy pipeline (``nlp.pipe`` over the same pieces of text);
+- keyword in context of a common word and of a lemma — target < 300 ms (baseline: one regex pass).
+
+Run:  .venv/bin/python bench/bench_analysis.py [--words N] [--segments N] [--docs N] [--seed S]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.bench_search import generate  # noqa: E402
+
+
+def timed(fn, repeat: int = 3):
+    times, result = [], None
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times), result
+
+
+def build(path: Path, words: int, n_docs: int, n_segments: int, seed: int):
+    from qda.store import Project
+
+    rng = random.Random(seed)
+    project = Project.create(path, coder="Bench A")
+    for name in ("Koordinasi Internal", "Inovasi Layanan"):  # researchers' own codes, as in the demo
+        project.add_code(name, group="own")
+    text = generate(n_words=words, seed=seed)
+    lines = text.splitlines(keepends=True)
+    per_doc = max(1, len(lines) // n_docs)
+    doc_ids = []
+    for i in range(n_docs):
+        body = "".join(lines[i * per_doc:(i + 1) * per_doc] if i < n_docs - 1 else lines[i * per_doc:])
+        turns, pos = [], 0
+        for line in body.splitlines(keepends=True):
+            content = line.rstrip("\n")
+            if content:
+                turns.append((content.split(":")[0], None, pos, pos + len(content)))
+            pos += len(line)
+        doc_ids.append((project.add_document(f"wawancara_{i:03d}.txt", body, "interview", turns=turns).id, body))
+    codes = [c.id for c in project.codes()]
+    per = n_segments // len(doc_ids)
+    for coder in ("Bench A", "Bench B"):
+        project.set_coder(coder)
+        rows = []
+        for doc_id, body in doc_ids:
+            spaces = [m.start() for m in re.finditer(r" ", body)]
+            for _ in range(per // 2):
+                k = rng.randrange(len(spaces) - 1)
+                start = spaces[k] + 1
+                end_at = start + rng.randint(40, 400)
+                j = min(len(spaces) - 1, k + 1 + max(0, (end_at - start) // 7))
+                end = max(start + 1, min(len(body), spaces[j]))
+                rows.append((doc_id, start, end, rng.choice(codes)))
+        project.add_segments(rows)
+    return project, text
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--words", type=int, default=1_500_000)
+    parser.add_argument("--segments", type=int, default=200_000)
+    parser.add_argument("--docs", type=int, default=50)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+
+    from qda.analysis import Filters, corpus, run_query
+    from qda.analysis import matrices
+    from qda.analysis.corpus import Corpus
+    from qda.analysis.words import _pieces, kwic, word_frequencies
+    from qda.nlp.pipeline import pipeline
+
+    with tempfile.TemporaryDirectory() as tmp:
+        t0 = time.perf_counter()
+        project, _text = build(Path(tmp) / "bench.qda", args.words, args.docs, args.segments, args.seed)
+        stats = project.stats()
+        print(f"project: {stats['documents']} documents, {args.words:,} words, {stats['segments']:,} codings, "
+              f"{stats['codes']} codes (built in {time.perf_counter() - t0:.1f} s)")
+
+        snap, data = timed(lambda: Corpus(project), args.repeat)
+        print(f"\n{'baseline: read the analysis snapshot':58s} {snap * 1000:9.1f} ms")
+        cold, _ = timed(lambda: run_query(project, "Responsivitas", corpus=Corpus(project)), 1)
+        print(f"{'query on a cold snapshot (read included)':58s} {cold * 1000:9.1f} ms")
+        corpus(project)  # warm the cache the GUI and CLI use
+        queries = [
+            "Responsivitas AND (Koordinasi Internal OR Kepemimpinan yang Efektif)",
+            "Responsivitas OR Akuntabilitas OR Produktivitas",
+            "Kualitas Layanan NOT Beban Kerja yang Wajar",
+            "Akuntabilitas OVERLAPS Keadilan dan Transparansi",
+            "Responsivitas NEAR/200 Kepemimpinan yang Efektif",
+        ]
+        for q in queries:
+            seconds, result = timed(lambda: run_query(project, q), args.repeat)
+            print(f"{'query ' + q[:50]:58s} {seconds * 1000:9.1f} ms  {len(result.passages):7,} passages  "
+                  f"(target < 200 ms)")
+        filtered, result = timed(lambda: run_query(project, queries[0], Filters(coders=["Bench B"],
+                                                                                   statuses=["unreviewed"])),
+                                 args.repeat)
+        print(f"{'same query, coder and status filters':58s} {filtered * 1000:9.1f} ms  {len(result.passages):7,} passages")
+
+        whole, m = timed(lambda: matrices.cooccurrence_matrix(project), args.repeat)
+        print(f"\n{'co-occurrence matrix, all top-level codes (span)':58s} {whole * 1000:9.1f} ms  "
+              f"{len(m.rows)}×{len(m.cols)}, total {m.total:,}  (target < 1 s)")
+        dimfac, m = timed(lambda: matrices.dimension_factor_matrix(project), args.repeat)
+        print(f"{'dimension × factor matrix':58s} {dimfac * 1000:9.1f} ms  {len(m.rows)}×{len(m.cols)}")
+        src, m = timed(lambda: matrices.code_source_matrix(project), args.repeat)
+        print(f"{'code × source matrix':58s} {src * 1000:9.1f} ms  {len(m.rows)}×{len(m.cols)}")
+        turn, m = timed(lambda: matrices.dimension_factor_matrix(project, unit="turn"), 1)
+        print(f"{'dimension × factor matrix per speaker turn':58s} {turn * 1000:9.1f} ms")
+
+        data = corpus(project)
+        pieces = [p[2] for p in _pieces(data, list(data.documents), "informants")]
+        n_pieces_words = sum(len(p.split()) for p in pieces)
+        pipeline()
+        bare, _ = timed(lambda: sum(len(d) for d in pipeline().pipe(pieces, batch_size=64)), 1)
+        print(f"\n{'baseline: bare spaCy pipeline pass (informant turns)':58s} {bare:9.2f} s   "
+              f"{n_pieces_words:,} words in {len(pieces):,} turns")
+        freq, words = timed(lambda: word_frequencies(project), 1)
+        print(f"{'word frequency (surface forms)':58s} {freq:9.2f} s   x{freq / bare:.2f} bare pass  "
+              f"(target < 10 s, ≤ 2.5×)  {len(words):,} words")
+        lem, words = timed(lambda: word_frequencies(project, lemma=True, ngram=2), 1)
+        print(f"{'word frequency (lemma bigrams)':58s} {lem:9.2f} s   x{lem / bare:.2f} bare pass")
+
+        texts = [data.text(d) for d in data.documents]
+        regex, _ = timed(lambda: sum(len(re.findall(r"(?i)(?<!\w)pelayanan(?!\w)", t)) for t in texts), args.repeat)
+        print(f"\n{'baseline: one regex pass for the word':58s} {regex * 1000:9.1f} ms")
+        kw, lines = timed(lambda: kwic(project, "pelayanan"), args.repeat)
+        print(f"{'KWIC pelayanan':58s} {kw * 1000:9.1f} ms  {len(lines):7,} lines  (target < 300 ms)")
+        kw, lines = timed(lambda: kwic(project, "warga", sort="left"), args.repeat)
+        print(f"{'KWIC warga, sorted by left context':58s} {kw * 1000:9.1f} ms  {len(lines):7,} lines")
+        kw, lines = timed(lambda: kwic(project, "layan", lemma=True), args.repeat)
+        print(f"{'KWIC lemma layan (every form)':58s} {kw * 1000:9.1f} ms  {len(lines):7,} lines")
+        project.close()
+
+
+if __name__ == "__main__":
+    main()
