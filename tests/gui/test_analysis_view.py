@@ -59,7 +59,7 @@ def test_excerpt_list_enter_opens_the_row_and_shows_memo(qtbot, small):
     texts = [w.proxy.index(r, memo_col).data() for r in range(w.proxy.rowCount())]
     assert "cepat tanggap" in texts
     w.table.setFocus()
-    w.table.setCurrentIndex(w.proxy.index(2, 0))
+    w.table.setCurrentIndex(w.proxy.index(3, 0))
     with qtbot.waitSignal(w.excerptActivated) as blocker:
         QTest.keyClick(w.table, Qt.Key.Key_Return)
     item = blocker.args[0]
