@@ -195,6 +195,18 @@ class Corpus:
                 return v
         return None
 
+    def by_code(self, filters: Filters | None = None) -> dict[int, list[Coding]]:
+        """Code id → its codings that pass ``filters`` (the unfiltered index is built once per snapshot)."""
+        unfiltered = filters is None or filters.is_empty()
+        if unfiltered and "by_code" in self.cache:
+            return self.cache["by_code"]
+        out: dict[int, list[Coding]] = {}
+        for c in self.select(filters):
+            out.setdefault(c.code_id, []).append(c)
+        if unfiltered:
+            self.cache["by_code"] = out
+        return out
+
     def status_of(self, coding_id: int) -> str:
         return self.statuses.get(coding_id, "unreviewed")
 

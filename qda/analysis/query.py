@@ -394,10 +394,7 @@ def run_query(project: Any, query: str, filters: Filters | None = None, *, inclu
     data = corpus or corpus_of(project)
     node = resolve(parse(query), data, query, include_subcodes=include_subcodes)
     filters = filters or Filters()
-    by_code: dict[int, list[Coding]] = {}
-    for c in data.select(filters):
-        by_code.setdefault(c.code_id, []).append(c)
-    found = _evaluate(node, data, by_code)
+    found = _evaluate(node, data, data.by_code(filters))
     docs = data.documents
     passages = [Passage(doc, s, e, tuple(sorted(ids)))
                 for doc in sorted(found, key=lambda d: docs[d].name.casefold())

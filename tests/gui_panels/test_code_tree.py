@@ -410,7 +410,7 @@ def test_context_menu_offers_every_action_and_subcode_creation(panel, fx, monkey
     kual = fx.code_id("Kualitas Layanan")
     menu = panel.context_menu(proxy_index(panel, kual))
     texts = [a.text() for a in menu.actions() if a.text()]
-    assert texts == ["Terapkan ke teks terpilih", "Kode baru…", "Subkode baru…", "Ganti nama", "Warna…",
+    assert texts == ["Terapkan ke teks terpilih", "Tampilkan segmen", "Kode baru…", "Subkode baru…", "Ganti nama", "Warna…",
                      "Pindahkan ke…", "Gabungkan ke…", "Hapus"]
     assert panel.current_code_id() == kual
 
