@@ -100,6 +100,12 @@ def test_dimension_factor_matrix_with_heat_map_and_cells(qtbot, small, tmp_path)
     page.export_xlsx(str(tmp_path / "m.xlsx"))
     assert (tmp_path / "m.xlsx").stat().st_size > 0
     assert page.chart_png()[:4] == b"\x89PNG"
+    page.show_as.setCurrentIndex(page.show_as.findData("heatmap"))  # the heat map drawn, shown in the view
+    assert page.stack.currentWidget() is page.chart_scroll and not page.chart.pixmap().isNull()
+    page.show_as.setCurrentIndex(page.show_as.findData("bars"))
+    assert not page.chart.pixmap().isNull()
+    page.show_as.setCurrentIndex(page.show_as.findData("table"))
+    assert page.stack.currentWidget() is page.table
     page.set_kind("code-attribute")
     page.attribute.setCurrentIndex(page.attribute.findData("Jabatan"))
     page.run()

@@ -12,11 +12,12 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -76,6 +77,17 @@ class MatrixPage(QWidget):
         self.measure = QComboBox()
         for key, label in (("codings", tr("jumlah koding")), ("passages", tr("jumlah bagian teks"))):
             self.measure.addItem(label, key)
+        self.show_as = QComboBox()
+        for key, label in (("table", tr("Tabel")), ("heatmap", tr("Peta panas")),
+                           ("bars", tr("Diagram batang"))):
+            self.show_as.addItem(label, key)
+        self.show_as.setToolTip(tr("Tampilkan matriks sebagai tabel, peta panas, atau diagram batang frekuensi kode"))
+        self.show_as.currentIndexChanged.connect(self._show_as_changed)
+        self.chart = QLabel()
+        self.chart.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+        self.chart_scroll = QScrollArea()
+        self.chart_scroll.setWidgetResizable(True)
+        self.chart_scroll.setWidget(self.chart)
         self.mode = QComboBox()
         for key, label in (("count", tr("Jumlah")), ("row", tr("% baris")), ("col", tr("% kolom"))):
             self.mode.addItem(label, key)
@@ -89,6 +101,7 @@ class MatrixPage(QWidget):
         self.png_button.clicked.connect(self._ask_png)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.mode.currentIndexChanged.connect(self._fill_table)
+        self.mode.currentIndexChanged.connect(lambda _i: self._show_as_changed())
         self.table = QTableWidget()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -106,13 +119,16 @@ class MatrixPage(QWidget):
             lambda item: self.excerptActivated.emit(item.document_id, item.start, item.end))
 
         options = FlowLayout()
-        for w in (self.kind, self.attribute, self.unit, self.measure, self.mode, self.run_button, self.xlsx_button,
-                  self.png_button):
+        for w in (self.kind, self.attribute, self.unit, self.measure, self.mode, self.show_as, self.run_button,
+                  self.xlsx_button, self.png_button):
             options.addWidget(w)
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(self.table, 1)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.chart_scroll)
+        top_layout.addWidget(self.stack, 1)
         top_layout.addWidget(self.definition)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(top)
@@ -200,6 +216,7 @@ class MatrixPage(QWidget):
         self.definition.setText(matrix.definition)
         self.cell_list.set_project(self.project)
         self._fill_table()
+        self._show_as_changed()
 
     def _fill_table(self) -> None:
         m = self.matrix
@@ -262,6 +279,22 @@ class MatrixPage(QWidget):
     def resizeEvent(self, event: Any) -> None:  # noqa: N802
         super().resizeEvent(event)
         self._fit_columns()
+
+    def _show_as_changed(self) -> None:
+        key = self.show_as.currentData()
+        if key == "table" or self.matrix is None:
+            self.stack.setCurrentWidget(self.table)
+            return
+        from PySide6.QtGui import QPixmap
+
+        from qda.analysis.charts import code_totals_png, matrix_png
+
+        data = matrix_png(self.matrix, self.mode.currentData()) if key == "heatmap" else code_totals_png(self.matrix)
+        pix = QPixmap()
+        pix.loadFromData(data)
+        width = max(320, self.chart_scroll.viewport().width() - 12)
+        self.chart.setPixmap(pix.scaledToWidth(min(pix.width(), width), Qt.TransformationMode.SmoothTransformation))
+        self.stack.setCurrentWidget(self.chart_scroll)
 
     def open_cell(self, row: int, col: int) -> None:
         """List the passages behind cell (row, col) below the table."""
