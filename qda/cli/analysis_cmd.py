@@ -37,10 +37,9 @@ def _filters(args: argparse.Namespace):
 
 
 def _pct(value: float | None) -> str:
-    from qda.i18n import language
-    from qda.reports.numbers import fmt_pct
+    from qda.survey.numfmt import fmt_pct
 
-    return "" if value is None else fmt_pct(value, 1, language())
+    return "" if value is None else fmt_pct(value, 1)
 
 
 # ------------------------------------------------------------------------------------ query

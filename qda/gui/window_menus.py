@@ -63,7 +63,7 @@ class MenusMixin:
         self.act_words = self._action(tr("Frekuensi kata"), lambda: self.show_analysis("words"))
         self.act_kwic = self._action(tr("Kata dalam konteks (KWIC)"), lambda: self.show_analysis("kwic"))
         self.act_code_segments = self._action(tr("Tampilkan segmen kode terpilih"), self._show_current_code_segments,
-                                              "Ctrl+Shift+S")
+                                              "Ctrl+Shift+L")
         self.addAction(self.undo.undo_action)
         self.addAction(self.undo.redo_action)
 

@@ -222,8 +222,7 @@ class MatrixPage(QWidget):
         m = self.matrix
         if m is None:
             return
-        from qda.i18n import language
-        from qda.reports.numbers import fmt_pct
+        from qda.survey.numfmt import fmt_pct
 
         mode = self.mode.currentData()
         values = m.values(mode)
@@ -236,7 +235,7 @@ class MatrixPage(QWidget):
         for i in range(len(m.rows)):
             for j in range(len(m.cols)):
                 v = values[i][j]
-                text = str(m.counts[i][j]) if mode == "count" else ("" if v is None else fmt_pct(v, 1, language()))
+                text = str(m.counts[i][j]) if mode == "count" else ("" if v is None else fmt_pct(v, 1))
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 colour = heat_colour(v or 0.0, peak)
