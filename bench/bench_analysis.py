@@ -46,7 +46,7 @@ def build(path: Path, words: int, n_docs: int, n_segments: int, seed: int):
     rng = random.Random(seed)
     project = Project.create(path, coder="Bench A")
     for name in ("Koordinasi Internal", "Inovasi Layanan"):  # researchers' own codes, as in the demo
-        project.add_code(name, group="own")
+        project.codes.add(name, group="own")
     text = generate(n_words=words, seed=seed)
     lines = text.splitlines(keepends=True)
     per_doc = max(1, len(lines) // n_docs)
@@ -59,11 +59,11 @@ def build(path: Path, words: int, n_docs: int, n_segments: int, seed: int):
             if content:
                 turns.append((content.split(":")[0], None, pos, pos + len(content)))
             pos += len(line)
-        doc_ids.append((project.add_document(f"wawancara_{i:03d}.txt", body, "interview", turns=turns).id, body))
-    codes = [c.id for c in project.codes()]
+        doc_ids.append((project.documents.add(f"wawancara_{i:03d}.txt", body, "interview", turns=turns).id, body))
+    codes = [c.id for c in project.codes.all()]
     per = n_segments // len(doc_ids)
     for coder in ("Bench A", "Bench B"):
-        project.set_coder(coder)
+        project.coders.set_current(coder)
         rows = []
         for doc_id, body in doc_ids:
             spaces = [m.start() for m in re.finditer(r" ", body)]
@@ -74,7 +74,7 @@ def build(path: Path, words: int, n_docs: int, n_segments: int, seed: int):
                 j = min(len(spaces) - 1, k + 1 + max(0, (end_at - start) // 7))
                 end = max(start + 1, min(len(body), spaces[j]))
                 rows.append((doc_id, start, end, rng.choice(codes)))
-        project.add_segments(rows)
+        project.segments.add_many(rows)
     return project, text
 
 

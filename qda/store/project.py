@@ -18,6 +18,7 @@ from qda.store.events import EventRepository
 from qda.store.exchange import ExchangeRepository
 from qda.store.memos import MemoRepository
 from qda.store.merging import MergeRepository
+from qda.store.queries import QueryRepository
 from qda.store.reviews import ReviewRepository
 from qda.store.segments import SegmentRepository
 from qda.store.suggestions import SuggestionRepository
@@ -55,13 +56,8 @@ class Project(ProjectBase):
         self.suggestions = SuggestionRepository(self)  # auto-coding suggestions: stored, accepted or rejected
         self.exchange = ExchangeRepository(self)  # REFI-QDA: whole-project reads for export, GUID-keyed import writes
         self.versions = VersionRepository(self)  # text versions of edited documents, codings to check after an edit
+        self.queries = QueryRepository(self)  # saved code queries, own stop words, the analysis snapshot
 
-    @cached_property
-    def queries(self):
-        """Saved code queries, the user's own stop words and the analysis snapshot."""
-        from qda.store.queries import QueryRepository
-
-        return QueryRepository(self)
 
     def stats(self) -> dict[str, int]:
         """Counts of sources, codes, segments, coders and memos (for status bars and summaries)."""

@@ -52,27 +52,27 @@ def build(path: Path):
 
     p = Project.create(path, codebook=False, coder="Dewi")
     for name, group in ((R, "dimension"), (A, "dimension"), (K, "factor"), (S, "factor")):
-        p.add_code(name, group=group)
-    p.add_code("Rapat", parent=K, group="factor")  # a subcode without codings
-    p.add_document("a.txt", TEXT_A, "interview", case="Informan 1")
-    p.add_document("b.txt", TEXT_B, "interview", case="Informan 2", turns=_turns(TEXT_B))
-    p.add_document("c.txt", TEXT_C, "document")
-    p.set_case_attribute("Informan 1", "Jabatan", "Kasubag")
-    p.set_case_attribute("Informan 2", "Jabatan", "Staf")
-    p.set_coder("Budi")
-    p.set_coder("Dewi")
+        p.codes.add(name, group=group)
+    p.codes.add("Rapat", parent=K, group="factor")  # a subcode without codings
+    p.documents.add("a.txt", TEXT_A, "interview", case="Informan 1")
+    p.documents.add("b.txt", TEXT_B, "interview", case="Informan 2", turns=_turns(TEXT_B))
+    p.documents.add("c.txt", TEXT_C, "document")
+    p.cases.set_attribute("Informan 1", "Jabatan", "Kasubag")
+    p.cases.set_attribute("Informan 2", "Jabatan", "Staf")
+    p.coders.set_current("Budi")
+    p.coders.set_current("Dewi")
     ids = {}
     for key, code, start, end, coder in (
             ("c1", R, 0, 30, "Dewi"), ("c2", R, 0, 30, "Budi"), ("c3", K, 10, 20, "Dewi"), ("c4", K, 10, 20, "Budi"),
             ("c5", K, 25, 50, "Dewi"), ("c6", R, 100, 120, "Dewi"), ("c7", S, 130, 140, "Dewi"),
             ("c8", A, 200, 210, "Dewi"), ("c9", S, 212, 214, "Dewi"), ("c11", S, 205, 215, "Dewi"),
             ("c10", A, 300, 320, "Budi"), ("c12", K, 305, 310, "Budi")):
-        ids[key] = p.add_segment("a.txt", start, end, code, coder=coder).id
+        ids[key] = p.segments.add("a.txt", start, end, code, coder=coder).id
     for code, phrase in ((R, "Layanan cepat"), (K, "Pegawai ramah"), (K, "Pimpinan memberi arahan")):
         start = TEXT_B.index(phrase)
-        p.add_segment("b.txt", start, start + len(phrase), code)
-    p.set_coder("Sri", "supervisor")
-    p.add_review(ids["c10"], "approved")
-    p.set_memo(p.segment(ids["c6"]), "cepat tanggap")
-    p.set_coder("Dewi")
+        p.segments.add("b.txt", start, start + len(phrase), code)
+    p.coders.set_current("Sri", "supervisor")
+    p.reviews.add(ids["c10"], "approved")
+    p.memos.set(p.segments.get(ids["c6"]), "cepat tanggap")
+    p.coders.set_current("Dewi")
     return p

@@ -108,7 +108,7 @@ def test_names_case_spacing_quotes_and_subcodes(small):
     with pytest.raises(QuerySyntaxError, match="huruf kapital: AND"):
         run_query(small, "responsivitas and akuntabilitas")
     assert spans(small, f'"{R}" OR Rapat') == spans(small, R)
-    small.add_segment("a.txt", 340, 350, "Rapat")
+    small.segments.add("a.txt", 340, 350, "Rapat")
     assert ("a.txt", 340, 350) in spans(small, K)  # a subcode's codings count for its parent
     assert ("a.txt", 340, 350) not in [(result_doc, s, e) for result_doc, s, e in
                                        [("a.txt", p.start, p.end) for p in run_query(small, K, include_subcodes=False).passages]]

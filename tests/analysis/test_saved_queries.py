@@ -25,9 +25,9 @@ def test_save_overwrite_list_delete_with_audit_trail(small):
     assert [q.expression for q in small.queries.all()] == ["Responsivitas"]
     small.queries.delete("Kepemimpinan staf")
     assert small.queries.all() == []
-    actions = [e.action for e in small.events() if e.entity == "query"]
+    actions = [e.action for e in small.events.all() if e.entity == "query"]
     assert actions == ["query.add", "query.update", "query.remove"]
-    update = [e for e in small.events() if e.action == "query.update"][0]
+    update = [e for e in small.events.all() if e.action == "query.update"][0]
     assert update.detail["before"]["expression"] == "Kepemimpinan yang Efektif"
     with pytest.raises(NotFound):
         small.queries.get("Kepemimpinan staf")
@@ -50,5 +50,5 @@ def test_snapshot_follows_changes(small):
 
     first = corpus(small)
     assert corpus(small) is first
-    small.add_segment("c.txt", 0, 9, "Responsivitas")
+    small.segments.add("c.txt", 0, 9, "Responsivitas")
     assert corpus(small) is not first and len(corpus(small).codings) == len(first.codings) + 1

@@ -50,7 +50,7 @@ def test_own_stop_words_are_stored_and_used(small):
     small.queries.set_stop_words(["Surat", " cepat ", ""])
     assert small.queries.stop_words() == ["cepat", "surat"]
     assert "surat" not in counts(word_frequencies(small, documents=["c.txt"]))
-    assert small.events()[-1].action == "stop_words.set"
+    assert small.events.all()[-1].action == "stop_words.set"
 
 
 def test_kwic_word_phrase_and_lemma(small):

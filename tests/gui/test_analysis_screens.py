@@ -65,7 +65,7 @@ def test_analysis_views_on_the_demo(qtbot, settings, demo, size):
     assert w.analysis.kwic.table.rowCount() > 0
     _save(w, f"analysis_kwic_{tag}")
     w.tabs.setCurrentWidget(w.pane)
-    w.show_code_excerpts(w.project.code("Responsivitas").id)
+    w.show_code_excerpts(w.project.codes.get("Responsivitas").id)
     assert w.excerpts.visible_rows()
     _save(w, f"excerpt_list_{tag}")
     w.close()

@@ -25,7 +25,7 @@ def test_excerpt_list_shows_every_coding_and_filters(qtbot, small):
     w = ExcerptList(choices=("document", "coder", "status"))
     qtbot.addWidget(w)
     w.set_project(small)
-    w.show_code(small.code(K).id)
+    w.show_code(small.codes.get(K).id)
     rows = w.visible_rows()
     assert [(r["document"], r["start"], r["end"], r["coder"]) for r in rows] == [
         ("a.txt", 10, 20, "Dewi"), ("a.txt", 10, 20, "Budi"), ("a.txt", 25, 50, "Dewi"), ("a.txt", 305, 310, "Budi"),
@@ -38,7 +38,7 @@ def test_excerpt_list_shows_every_coding_and_filters(qtbot, small):
     w.set_choice("document", "b.txt")
     assert [r["line_start"] for r in w.visible_rows()] == [2, 4]
     w.set_choice("document", None)
-    w.show_code(small.code(A).id)
+    w.show_code(small.codes.get(A).id)
     w.set_choice("status", "approved")
     assert [(r["start"], r["coder"]) for r in w.visible_rows()] == [(300, "Budi")]
     status_col = w.model.columns.index("status")
@@ -53,7 +53,7 @@ def test_excerpt_list_enter_opens_the_row_and_shows_memo(qtbot, small):
     w = ExcerptList(choices=("document", "coder", "status"))
     qtbot.addWidget(w)
     w.set_project(small)
-    w.show_code(small.code(R).id)
+    w.show_code(small.codes.get(R).id)
     w.show()
     memo_col = w.model.columns.index("memo")
     texts = [w.proxy.index(r, memo_col).data() for r in range(w.proxy.rowCount())]
@@ -74,7 +74,7 @@ def test_excerpt_list_export(qtbot, small, tmp_path):
     w = ExcerptList(choices=("document", "coder", "status"))
     qtbot.addWidget(w)
     w.set_project(small)
-    w.show_code(small.code(S).id)
+    w.show_code(small.codes.get(S).id)
     assert w.export(str(tmp_path / "s.xlsx")) == 3
     assert load_workbook(tmp_path / "s.xlsx").active.max_row == 4
 
@@ -175,7 +175,7 @@ def test_words_then_kwic(qtbot, small):
 
 # ------------------------------------------------------------------------------ in the window
 def test_code_without_selection_lists_its_codings_and_a_row_opens_the_text(window, qtbot):
-    code_id = window.project.code("Responsivitas").id
+    code_id = window.project.codes.get("Responsivitas").id
     window.view.select_cp(10, 20)
     seg = window.coding.apply_to_selection(code_id)
     assert seg is not None
