@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxL
                                QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from qda.gui.review.looks import status_color, status_glyph, status_text
-from qda.i18n import tr
+from qda.i18n import tr, trn
 
 #: column key → heading (Indonesian source text)
 COLUMNS = {"document": "Sumber", "line": "Baris", "code": "Kode", "coder": "Pengode", "status": "Status",
@@ -341,7 +341,7 @@ class ExcerptList(QWidget):
     def _count(self) -> None:
         shown, total = self.proxy.rowCount(), len(self.model.items)
         self.count_label.setText(tr("{n} dari {total}", n=shown, total=total) if shown != total
-                                 else tr("{n} segmen", n=total))
+                                 else trn("{n} segmen", n=total))
         self.export_button.setEnabled(shown > 0)
 
     # -- a project's codings and passages ----------------------------------------------------------
