@@ -58,7 +58,6 @@ class Project(ProjectBase):
         self.versions = VersionRepository(self)  # text versions of edited documents, codings to check after an edit
         self.queries = QueryRepository(self)  # saved code queries, own stop words, the analysis snapshot
 
-
     def stats(self) -> dict[str, int]:
         """Counts of sources, codes, segments, coders and memos (for status bars and summaries)."""
         row = self._tuples(

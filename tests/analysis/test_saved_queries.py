@@ -10,7 +10,7 @@ from qda.store import schema
 
 
 def test_migration_is_appended():
-    assert "0005_saved_queries" in schema.migration_names()
+    assert "0006_saved_queries" in schema.migration_names()
 
 
 def test_save_overwrite_list_delete_with_audit_trail(small):
