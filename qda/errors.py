@@ -24,7 +24,12 @@ class NotAProject(ProjectError):
 
 
 class ProjectInUse(ProjectError):
-    """Another process has the project open for writing."""
+    """Another process has the project open for writing (``waited`` seconds were waited for it)."""
+
+    def __init__(self, message: str, *, path: object = None, waited: float = 0.0) -> None:
+        super().__init__(message)
+        self.path = path
+        self.waited = waited
 
 
 class ProjectTooNew(ProjectError):
@@ -33,6 +38,36 @@ class ProjectTooNew(ProjectError):
 
 class ReadOnlyProject(ProjectError):
     """A write was attempted on a project opened read-only."""
+
+
+class ReadOnlyMedia(ProjectError):
+    """The project lies on a medium or in a folder that cannot be written (it can still be read)."""
+
+
+class DiskFull(ProjectError):
+    """The disk (or the file-size limit) is full; nothing half-written was kept."""
+
+
+class FileFault(ProjectError):
+    """The project file could not be read or written (an I/O error of the medium)."""
+
+
+class ProjectDamaged(NotAProject):
+    """The project file fails SQLite's check; ``backups`` lists copies it can be restored from."""
+
+    def __init__(self, message: str, *, path: object = None, backups: list | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+        self.backups = list(backups or [])
+
+
+class ForeignSchema(ProjectError):
+    """The project file holds triggers, views, tables or indexes that qda did not create."""
+
+    def __init__(self, message: str, *, path: object = None, objects: list | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+        self.objects = list(objects or [])
 
 
 class InvalidValue(QdaError, ValueError):

@@ -138,9 +138,10 @@ def test_io_error_reads_as_cannot_open_not_as_not_a_project(tmp_path):
     from qda.store.base import _open_error
 
     err = _open_error(tmp_path / "p.qda", sqlite3.OperationalError("disk I/O error"))
-    assert "tidak dapat dibuka" in str(err) and "bukan berkas proyek" not in str(err)
+    assert "kesalahan baca/tulis" in str(err) and "bukan berkas proyek" not in str(err) and "rusak" not in str(err)
+    # the header said "qda project" (checked before SQLite opens it), so SQLite's refusal means damage
     err = _open_error(tmp_path / "p.qda", sqlite3.DatabaseError("file is not a database"))
-    assert "bukan berkas proyek" in str(err)
+    assert "rusak" in str(err)
 
 
 def test_argparse_speaks_the_interface_language(capsys):

@@ -32,6 +32,7 @@ COMMAND_MODULES = (
     "exchange_cmd",
     "edit_cmd",
     "analysis_cmd",
+    "file_cmd",
 )
 
 
@@ -85,6 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
                 continue
             raise
         module.register(sub)
+    from qda.cli.file_faults import add_wait_option
+
+    add_wait_option(parser, sub)
     return parser
 
 
@@ -130,6 +134,9 @@ def main(argv: list[str] | None = None) -> int:
         from qda.cli.demo_cmd import open_gui
 
         return open_gui(None)
+    from qda.cli import file_faults
+
+    file_faults.configure(args)
     try:
         code = int(args.func(args) or 0)
         sys.stdout.flush()
@@ -137,12 +144,21 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return _quiet_broken_pipe()
     except QdaError as exc:
-        print(f"qda: {exc}", file=sys.stderr)
+        print(f"qda: {file_faults.message(exc)}", file=sys.stderr)
         return 2
     except OSError as exc:  # a file named on the command line that cannot be read or written
+        fault = file_faults.message(exc)
         where = f"{exc.filename}: " if exc.filename else ""
-        print(f"qda: {where}{os_reason(exc)}", file=sys.stderr)
+        print(f"qda: {fault or where + os_reason(exc)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print(tr("qda: dibatalkan"), file=sys.stderr)
         return 130
+    except Exception as exc:  # a fault of the project file (disk full, I/O, a rule in the file): one line
+        fault = file_faults.message(exc)
+        if fault is None:
+            raise
+        print(f"qda: {fault}", file=sys.stderr)
+        return 2
+    finally:
+        file_faults.reset()

@@ -1,7 +1,8 @@
 """The project file's schema as numbered migrations (sqlite-utils ``Migrations``).
 
-Each migration runs in its own transaction together with the record of it; the
-file's ``user_version`` is set to the number of applied migrations. Never edit a
+Each migration runs in its own transaction together with the record of it and the
+file's new ``user_version`` (the number of applied migrations), so a kill at any
+moment leaves a file whose label matches its content (:func:`apply`). Never edit a
 migration that has shipped: add a new one.
 """
 
@@ -150,6 +151,30 @@ def _split(script: str) -> list[str]:
 def m0001_initial(db: Database) -> None:
     """Every table of the first release."""
     _run_script(db, _V1)
+
+
+def applied_names(db: Database) -> list[str]:
+    """Names of the qda migrations recorded in ``db``, in the order they were applied."""
+    return [m.name for m in migrations.applied(db)]
+
+
+def apply(db: Database) -> None:
+    """Apply the pending migrations, each in one transaction with its record and the new ``user_version``."""
+    migrations.ensure_migrations_table(db)
+    known = migration_names()
+    for migration in migrations.pending(db):
+        with db.atomic():
+            db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+            migration.fn(db)
+            migrations._record_applied(db, migration.name)
+            done = set(applied_names(db))
+            db.execute(f"PRAGMA user_version={sum(1 for name in known if name in done)}")
+
+
+def recorded_version(db: Database) -> int:
+    """The schema version the recorded migrations amount to (what ``user_version`` must say)."""
+    done = set(applied_names(db))
+    return sum(1 for name in migration_names() if name in done)
 
 
 def schema_version() -> int:

@@ -101,7 +101,7 @@ def test_upgrade_backs_up_then_migrates_in_a_transaction(tmp_path, monkeypatch):
         assert calls == [1]
         assert "note" in [r[1] for r in p._tuples("PRAGMA table_info(document)")]
         assert p._one("PRAGMA user_version") == schema.schema_version()
-    backup = tmp_path / f"a.qda.bak-v{schema.schema_version() - 1}"
+    [backup] = tmp_path.glob(f"a.qda.bak-v{schema.schema_version() - 1}-*")  # never overwritten: time-stamped
     assert backup.is_file()
     con = sqlite3.connect(backup)
     assert "note" not in [r[1] for r in con.execute("PRAGMA table_info(document)")]
@@ -178,4 +178,4 @@ def test_upgrade_merges_codings_stored_twice(tmp_path):
         assert p._one("PRAGMA user_version") == schema.schema_version()
         with pytest.raises(Exception):
             p.segments.add("d.txt", 0, 4, "Responsivitas")
-    assert (tmp_path / "lama.qda.bak-v1").is_file()
+    assert len(list(tmp_path.glob("lama.qda.bak-v1-*"))) == 1
