@@ -118,6 +118,7 @@ def test_stale_lock_of_a_killed_writer_never_blocks(tmp_path):
         Project.open(path, wait=0)
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
+    proc.stdout.close()
     assert (tmp_path / "p.qda.lock").exists()  # the killed process could not clean up
     Project.open(path, wait=0).close()  # and yet nothing blocks
 
@@ -132,6 +133,7 @@ def test_writer_waits_for_the_lock_within_the_bound(tmp_path):
         assert not p.read_only
     assert time.monotonic() - started < 25
     proc.wait(timeout=30)
+    proc.stdout.close()
 
 
 def test_writer_gives_up_after_the_bound_and_says_what_to_do(tmp_path):
@@ -149,3 +151,4 @@ def test_writer_gives_up_after_the_bound_and_says_what_to_do(tmp_path):
     finally:
         proc.kill()
         proc.wait(timeout=30)
+        proc.stdout.close()
