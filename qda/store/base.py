@@ -84,8 +84,20 @@ def _reader(path: Path) -> tuple[sqlite3.Connection, bool]:
             return conn, False
         except sqlite3.OperationalError:
             pass
+    journals = [Path(f"{path}-wal"), Path(f"{path}-shm")]
+    existed = [j.exists() for j in journals]
     conn = sqlite3.connect(str(path), check_same_thread=False, timeout=10)
-    conn.execute("PRAGMA query_only=ON")
+    try:
+        conn.execute("PRAGMA query_only=ON")
+        conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        conn.close()
+        if any(existed) or (journals[0].exists() and journals[0].stat().st_size):
+            raise
+        for journal in journals:  # the empty ones this attempt made
+            journal.unlink(missing_ok=True)
+        # no journal can be made beside it (a full disk): with no writer journal, the file alone is the project
+        return sqlite3.connect(uri + "?immutable=1", uri=True, check_same_thread=False), False
     return conn, False
 
 

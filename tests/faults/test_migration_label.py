@@ -47,7 +47,8 @@ def _old_file(path):
     con.execute("DROP INDEX segment_identity")
     con.execute("CREATE INDEX segment_document_start ON segment(document_id, start)")
     con.execute("DELETE FROM _sqlite_migrations WHERE name = '0002_unique_codings'")
-    con.execute("PRAGMA user_version=1")
+    left = con.execute("SELECT COUNT(*) FROM _sqlite_migrations").fetchone()[0]
+    con.execute(f"PRAGMA user_version={left}")  # a consistent label: what the record says
     con.commit()
     con.close()
 
