@@ -37,14 +37,19 @@ def cmd_restore(args: argparse.Namespace) -> int:
                      folder=Path(args.project).parent), file=sys.stderr)
             return 0
         print_table([tr("cadangan"), tr("waktu"), tr("ukuran (KB)")],
-                    [[str(b.path), b.modified.strftime("%Y-%m-%d %H:%M:%S"), round(b.size / 1024)] for b in backups])
+                    [[b.path.name, b.modified.strftime("%Y-%m-%d %H:%M:%S"), round(b.size / 1024)] for b in backups])
+        print(tr("Folder: {folder}; pulihkan dengan: qda restore {path} NAMA-CADANGAN",
+                 folder=Path(args.project).parent, path=args.project), file=sys.stderr)
         return 0
-    kept = restore(args.project, args.backup)
+    backup = Path(args.backup)
+    if not backup.exists() and (Path(args.project).parent / backup.name).is_file():
+        backup = Path(args.project).parent / backup.name  # a name as listed, in the project's folder
+    kept = restore(args.project, backup)
     if kept is not None:
         print(tr("Proyek {path} dipulihkan dari {backup}; berkas sebelumnya disimpan sebagai {kept}",
-                 path=args.project, backup=args.backup, kept=kept), file=sys.stderr)
+                 path=args.project, backup=backup, kept=kept), file=sys.stderr)
     else:
-        print(tr("Proyek {path} dipulihkan dari {backup}", path=args.project, backup=args.backup), file=sys.stderr)
+        print(tr("Proyek {path} dipulihkan dari {backup}", path=args.project, backup=backup), file=sys.stderr)
     return 0
 
 

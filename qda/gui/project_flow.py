@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from qda.demo import DEMO_NAME
-from qda.errors import ProjectInUse, QdaError
+from qda.errors import ForeignSchema, ProjectDamaged, ProjectInUse, QdaError, ReadOnlyMedia
 from qda.gui.workers import is_cancel, run_with_progress
 from qda.i18n import tr
 
@@ -53,6 +53,19 @@ def open_project_path(window: MainWindow, path: str | os.PathLike[str]) -> bool:
         except QdaError as exc2:
             window.show_error(str(exc2))
             return False
+    except ReadOnlyMedia as exc:  # a CD, a locked USB stick: open it read-only and say so
+        try:
+            project = Project.open(path, read_only=True)
+        except QdaError as exc2:
+            window.show_error(str(exc2))
+            return False
+        window.set_project(project)
+        window.show_error(str(exc))
+        return True
+    except ForeignSchema as exc:
+        return _offer_strip(window, path, exc)
+    except ProjectDamaged as exc:
+        return _offer_restore(window, path, exc)
     except QdaError as exc:
         window.show_error(str(exc))
         return False
@@ -73,6 +86,47 @@ def show_first_coding(window: MainWindow) -> None:
         if segments:
             window.show_memo_target("segment", min(segments, key=lambda s: (s.start, s.id)).id)
             return
+
+
+def _offer_strip(window: MainWindow, path: str | os.PathLike[str], exc: ForeignSchema) -> bool:
+    """A project file holding triggers, views or tables qda did not make: remove them only if the user says so."""
+    from qda.store import Project
+
+    answer = QMessageBox.question(
+        window, tr("Objek asing di berkas proyek"),
+        tr("{message}\n\nBuang objek itu sekarang? Salinan cadangan berkas dibuat dulu.", message=str(exc)),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    try:
+        Project.strip_foreign(path)
+    except QdaError as exc2:
+        window.show_error(str(exc2))
+        return False
+    return open_project_path(window, path)
+
+
+def _offer_restore(window: MainWindow, path: str | os.PathLike[str], exc: ProjectDamaged) -> bool:
+    """A damaged project file: offer its newest backup (the damaged file is kept as a backup too)."""
+    from qda.store.backups import restore
+
+    if not exc.backups:
+        window.show_error(str(exc))
+        return False
+    newest = Path(exc.backups[0])
+    answer = QMessageBox.question(
+        window, tr("Berkas proyek rusak"),
+        tr("{message}\n\nPulihkan dari cadangan terbaru {backup}? Berkas yang rusak disimpan sebagai cadangan.",
+           message=str(exc), backup=newest.name),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    try:
+        restore(path, newest)
+    except QdaError as exc2:
+        window.show_error(str(exc2))
+        return False
+    return open_project_path(window, path)
 
 
 def ask_open(window: MainWindow) -> bool:
