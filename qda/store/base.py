@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator
 from filelock import FileLock
 from sqlite_utils import Database
 
-from qda.errors import (ForeignSchema, NotAProject, ProjectError, ProjectExists, ProjectTooNew, QdaError,
+from qda.errors import (ForeignSchema, NotAProject, ProjectError, ProjectExists, QdaError, ReadOnlyMedia,
                         ReadOnlyProject)
 from qda.i18n import tr
 from qda.store import faults, schema
@@ -180,6 +180,10 @@ class ProjectBase:
         """
         path = Path(path)
         faults.identify(path, schema.APPLICATION_ID, schema.schema_version())
+        if not read_only and not faults.media_writable(path):
+            from qda.store.lock import read_only_media_message
+
+            raise ReadOnlyMedia(read_only_media_message(path))
         project = cls._connect(path, read_only=read_only, lock=not read_only, wait=wait)
         try:
             project._check_identity()
