@@ -41,10 +41,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "besar.qda"
         with Project.create(path, coder="Rina") as p:
-            ids = [p.add_document(f"d{i}.txt", " ".join(rng.choice(WORDS) for _ in range(20_000)), "interview").id
+            ids = [p.documents.add(f"d{i}.txt", " ".join(rng.choice(WORDS) for _ in range(20_000)), "interview").id
                    for i in range(args.docs)]
-            code = p.code("Responsivitas").id
-            p.add_segments([(ids[i % len(ids)], (i * 7) % 100_000, (i * 7) % 100_000 + 5, code)
+            code = p.codes.get("Responsivitas").id
+            p.segments.add_many([(ids[i % len(ids)], (i * 7) % 100_000, (i * 7) % 100_000 + 5, code)
                             for i in range(args.segments)])
         print(f"project: {path.stat().st_size / 1e6:.1f} MB, {args.docs} documents, {args.segments} codings")
         print(f"open read-only:        {timed(lambda: Project.open(path, read_only=True).close()) * 1000:8.1f} ms")

@@ -106,12 +106,11 @@ class ProjectBase:
 
     coders: CoderRepository
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, lock: FileLock | None, read_only: bool,
-                 media_read_only: bool = False) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection, lock: FileLock | None, read_only: bool) -> None:
         self.path = path
         self.read_only = read_only
         #: True when the project lies on read-only media (opened in SQLite's immutable mode)
-        self.media_read_only = media_read_only
+        self.media_read_only = False
         self.db = Database(conn)
         self._conn = conn
         self._file_lock = lock
@@ -262,7 +261,9 @@ class ProjectBase:
             if file_lock:
                 release_project_lock(file_lock)
             raise
-        return cls(path, conn, file_lock, read_only, media_read_only)
+        project = cls(path, conn, file_lock, read_only)
+        project.media_read_only = media_read_only
+        return project
 
     def _check_identity(self) -> None:
         try:

@@ -23,10 +23,10 @@ WRITER = textwrap.dedent("""
     import sys
     from qda.store import Project
     p = Project.open(sys.argv[1], coder="Penulis")
-    doc = p.document(sys.argv[2])
+    doc = p.documents.get(sys.argv[2])
     i = 0
     while True:
-        p.add_segment(doc, i % 500, i % 500 + 3 + i // 500, "Responsivitas")
+        p.segments.add(doc, i % 500, i % 500 + 3 + i // 500, "Responsivitas")
         i += 1
         if i == 200:
             print("busy", flush=True)
@@ -36,7 +36,7 @@ WRITER = textwrap.dedent("""
 def _project(tmp_path):
     path = tmp_path / "p.qda"
     with Project.create(path, coder="Rina") as p:
-        p.add_document(INTERVIEW.name, TEXT, "interview")
+        p.documents.add(INTERVIEW.name, TEXT, "interview")
     return path
 
 
@@ -84,7 +84,7 @@ def test_restore_folds_the_journal_verifies_and_keeps_the_current_file(tmp_path)
     assert backup.returncode == 0, backup.stderr
     _kill_writer_leaving_journal(path)  # newer codings, some only in the -wal
     with Project.open(path, read_only=True) as p:
-        newer = len(p.segments())
+        newer = len(p.segments.all())
     assert newer >= 200
     result = qda("restore", path, tmp_path / "cadangan.qda")
     assert result.returncode == 0, result.stderr
@@ -92,10 +92,10 @@ def test_restore_folds_the_journal_verifies_and_keeps_the_current_file(tmp_path)
     assert not path.with_name("p.qda-wal").exists() and not path.with_name("p.qda-shm").exists()
     with Project.open(path) as p:
         assert p.integrity_check() == "ok"
-        assert p.segments() == [] and [d.name for d in p.documents()] == [INTERVIEW.name]
+        assert p.segments.all() == [] and [d.name for d in p.documents.all()] == [INTERVIEW.name]
     [kept] = [b.path for b in list_backups(path) if "sebelum-pulih" in b.path.name]
     with Project.open(kept, read_only=True) as p:  # nothing the user had was lost
-        assert len(p.segments()) == newer
+        assert len(p.segments.all()) == newer
 
 
 def test_restore_lists_backups_without_one(tmp_path):

@@ -26,7 +26,7 @@ HOLD = textwrap.dedent("""
 def _project(tmp_path):
     path = tmp_path / "p.qda"
     with Project.create(path, coder="Rina") as p:
-        p.add_document(INTERVIEW.name, TEXT, "interview")
+        p.documents.add(INTERVIEW.name, TEXT, "interview")
     return path
 
 
@@ -41,7 +41,7 @@ def test_two_scripts_coding_at_once_lose_no_call(tmp_path):
     outputs = [p.communicate(timeout=600) for p in procs]
     assert all("FAILED" not in out for out, _ in outputs), outputs
     with Project.open(path) as p:
-        assert len(p.segments()) == 20  # 10 codings by each coder, none lost
+        assert len(p.segments.all()) == 20  # 10 codings by each coder, none lost
 
 
 def test_writer_waits_then_says_what_to_do(tmp_path):

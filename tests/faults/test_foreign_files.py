@@ -60,7 +60,7 @@ def test_folder_given_as_project_is_named_a_folder(tmp_path):
 def test_reading_a_project_changes_no_file(tmp_path, command):
     path = tmp_path / "p.qda"
     with Project.create(path, coder="Rina") as p:
-        p.add_document(INTERVIEW.name, INTERVIEW.read_text(encoding="utf-8"), "interview")
+        p.documents.add(INTERVIEW.name, INTERVIEW.read_text(encoding="utf-8"), "interview")
     (tmp_path / "p.qda.lock").unlink()
     before = fingerprint(tmp_path)
     result = qda(*[c.format(p=path, d=tmp_path) for c in command])

@@ -21,7 +21,7 @@ def _limit(size: int):
 def _project(tmp_path, name="p.qda"):
     path = tmp_path / name
     with Project.create(path, coder="Rina") as p:
-        p.add_document(INTERVIEW.name, INTERVIEW.read_text(encoding="utf-8"), "interview")
+        p.documents.add(INTERVIEW.name, INTERVIEW.read_text(encoding="utf-8"), "interview")
     return path
 
 
@@ -40,8 +40,8 @@ def test_import_on_a_full_disk_keeps_the_project_whole(tmp_path):
     assert str(path) in line
     with Project.open(path) as p:
         assert p.integrity_check() == "ok"
-        assert INTERVIEW.name in [d.name for d in p.documents()]
-        assert len(p.events()) >= 1
+        assert INTERVIEW.name in [d.name for d in p.documents.all()]
+        assert len(p.events.all()) >= 1
 
 
 def test_backup_on_a_full_disk_leaves_no_partial_copy(tmp_path):
@@ -88,7 +88,7 @@ def test_real_full_tmpfs(tmp_path):
     script = (f"mount -t tmpfs -o size=600k tmpfs /mnt && cp {path} /mnt/p.qda && "
               f"{sys.executable} -m qda import /mnt/p.qda {SAMPLES} ; echo rc=$? ; "
               f"{sys.executable} -c \"from qda.store import Project; p = Project.open('/mnt/p.qda'); "
-              f"print('check', p.integrity_check(), len(p.documents()))\"")
+              f"print('check', p.integrity_check(), len(p.documents.all()))\"")
     result = subprocess.run(["unshare", "-m", "sh", "-c", script], capture_output=True, text=True, timeout=300,
                             env={"QDA_LANG": "id", "PATH": "/usr/bin:/bin"}, cwd=str(SAMPLES.parent))
     assert "Traceback" not in result.stderr, result.stderr

@@ -36,7 +36,7 @@ def window(qtbot, tmp_path, monkeypatch):
 def _project(tmp_path):
     path = tmp_path / "p.qda"
     with Project.create(path, coder="Dewi") as p:
-        p.add_document(INTERVIEW.name, INTERVIEW.read_text(encoding="utf-8"), "interview")
+        p.documents.add(INTERVIEW.name, INTERVIEW.read_text(encoding="utf-8"), "interview")
     return path
 
 
@@ -54,7 +54,7 @@ def test_damaged_project_offers_the_newest_backup(window, tmp_path, monkeypatch)
                         staticmethod(lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes))
     assert open_project_path(window, path)
     assert asked and "rusak" in asked[0] and "p.qda.bak-" in asked[0]
-    assert [d.name for d in window.project.documents()] == [INTERVIEW.name]
+    assert [d.name for d in window.project.documents.all()] == [INTERVIEW.name]
     assert any("sebelum-pulih" in p.name for p in tmp_path.iterdir())
 
 
@@ -72,8 +72,8 @@ def test_foreign_trigger_is_named_and_removed_only_when_asked(window, tmp_path, 
     assert not open_project_path(window, path)
     assert window.project is None and "wipe" in asked[0]
     assert open_project_path(window, path)
-    window.project.add_segment(INTERVIEW.name, 0, 5, "Responsivitas")
-    assert len(window.project.documents()) == 1
+    window.project.segments.add(INTERVIEW.name, 0, 5, "Responsivitas")
+    assert len(window.project.documents.all()) == 1
 
 
 def test_read_only_media_opens_read_only_and_says_so(window, tmp_path, monkeypatch):

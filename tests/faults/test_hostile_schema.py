@@ -24,8 +24,8 @@ HOSTILE = {
 def _make(tmp_path):
     path = tmp_path / "p.qda"
     with Project.create(path, coder="Rina", role="supervisor") as p:
-        doc = p.add_document("d.txt", "teks wawancara yang cukup panjang", "interview")
-        p.add_segment(doc, 0, 4, "Responsivitas")
+        doc = p.documents.add("d.txt", "teks wawancara yang cukup panjang", "interview")
+        p.segments.add(doc, 0, 4, "Responsivitas")
     return path
 
 
@@ -82,11 +82,11 @@ def test_strip_on_request_removes_them_after_a_backup(tmp_path):
         assert name in result.stderr
     assert list(tmp_path.glob("p.qda.bak-sebelum-bersih-*"))
     with Project.open(path) as p:  # opens now, and the user's actions are their own again
-        seg = p.segments()[0]
-        p.add_review(seg, "rejected")
-        assert [r.status for r in p.reviews(seg)] == ["rejected"]
-        p.add_segment("d.txt", 5, 9, "Responsivitas")
-        assert len(p.documents()) == 1
+        seg = p.segments.all()[0]
+        p.reviews.add(seg, "rejected")
+        assert [r.status for r in p.reviews.all(seg)] == ["rejected"]
+        p.segments.add("d.txt", 5, 9, "Responsivitas")
+        assert len(p.documents.all()) == 1
 
 
 def test_strip_puts_a_changed_own_trigger_back(tmp_path):

@@ -41,8 +41,8 @@ KILL_AT = textwrap.dedent("""
 def _old_file(path):
     """A project written before migration 0002 (its label says version 1)."""
     with Project.create(path, coder="Rina") as p:
-        doc = p.add_document("d.txt", "teks wawancara yang cukup panjang", "interview")
-        p.add_segment(doc, 0, 4, "Responsivitas")
+        doc = p.documents.add("d.txt", "teks wawancara yang cukup panjang", "interview")
+        p.segments.add(doc, 0, 4, "Responsivitas")
     con = sqlite3.connect(path)
     con.execute("DROP INDEX segment_identity")
     con.execute("CREATE INDEX segment_document_start ON segment(document_id, start)")
@@ -93,7 +93,7 @@ def test_kill_at_every_statement_of_a_migration_keeps_label_and_content_in_step(
         assert identity == ("0002_unique_codings" in applied)  # the content is what the record says
         with Project.open(copy) as p:  # and the file opens (and finishes migrating) afterwards
             assert p._one("PRAGMA user_version") == schema.schema_version()
-            assert len(p.segments()) == 1
+            assert len(p.segments.all()) == 1
         for leftover in tmp_path.glob(f"k{k}.qda*"):
             leftover.unlink()
     assert kills >= len(points) - 1

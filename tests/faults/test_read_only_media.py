@@ -42,7 +42,7 @@ def medium(tmp_path):
     folder.mkdir()
     path = folder / "studi.qda"
     with Project.create(path, coder="Rina") as p:
-        p.add_document(INTERVIEW.name, INTERVIEW.read_text(encoding="utf-8"), "interview")
+        p.documents.add(INTERVIEW.name, INTERVIEW.read_text(encoding="utf-8"), "interview")
     (folder / "studi.qda.lock").unlink()
 
     def run(*argv: str) -> subprocess.CompletedProcess:
@@ -91,9 +91,9 @@ try:
 except ReadOnlyMedia as exc:
     print("WRITE REFUSED")
 with Project.open(sys.argv[1], read_only=True) as p:
-    print("READ", p.media_read_only, len(p.documents()))
+    print("READ", p.media_read_only, len(p.documents.all()))
     try:
-        p.add_document("x.txt", "teks", "document")
+        p.documents.add("x.txt", "teks", "document")
     except ReadOnlyProject as exc:
         print("ADD REFUSED", "hanya-baca" in str(exc))
 """
@@ -112,4 +112,4 @@ def test_backup_from_read_only_media_to_a_writable_folder(medium, tmp_path):
     result = run("-m", "qda", "backup", str(path), str(target))
     assert result.returncode == 0, result.stderr
     with Project.open(target, read_only=True) as p:
-        assert [d.name for d in p.documents()] == [INTERVIEW.name]
+        assert [d.name for d in p.documents.all()] == [INTERVIEW.name]
