@@ -133,7 +133,7 @@ def main() -> None:
         return
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 20000
     print("Each case runs in a fresh process (time excludes start-up; the report case excludes building "
-          f"the project).")
+          "the project).")
     seconds = {}
     for case in CASES:
         done = subprocess.run([sys.executable, __file__, "--case", case, str(n)], capture_output=True, text=True)

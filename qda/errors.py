@@ -70,6 +70,10 @@ class ForeignSchema(ProjectError):
         self.objects = list(objects or [])
 
 
+class InReviewMode(ProjectError):
+    """A write the review mode forbids (codings, codes and sources stay as they are)."""
+
+
 class InvalidValue(QdaError, ValueError):
     """A name, colour, kind, status or other value that cannot be used as given."""
 

@@ -12,6 +12,32 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from tests.shared_data import SHARED_DIR, require
 
 
+TESTS_DIR = Path(__file__).resolve().parent
+
+
+def _is_gui_path(path: Path) -> bool:
+    """Tests under ``tests/gui*/`` drive real Qt widgets."""
+    try:
+        parts = Path(path).resolve().relative_to(TESTS_DIR).parts
+    except ValueError:
+        return False
+    return bool(parts) and parts[0].startswith("gui")
+
+
+def pytest_ignore_collect(collection_path, config):
+    """With ``-m "not gui"`` the GUI test folders are not even imported (so Qt need not be installed)."""
+    if "not gui" in (config.getoption("markexpr") or "") and _is_gui_path(collection_path):
+        return True
+    return None
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark every test under ``tests/gui*/``, and every test that uses ``qtbot``, as ``gui``."""
+    for item in items:
+        if _is_gui_path(item.path) or "qtbot" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.gui)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_config(tmp_path_factory, monkeypatch):
     """Keep tests away from the user's real configuration and language choice."""

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import signal
-import sys
 
 from qda.cli.options import KIND_WORDS, word_choice
 from qda.cli.output import say

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from qda.cli.output import print_table, say
 from qda.cli.options import KIND_WORDS, word_choice

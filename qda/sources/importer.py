@@ -28,7 +28,7 @@ import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 from qda.errors import Cancelled, SourceRefused
 from qda.i18n import tr
@@ -44,9 +44,9 @@ class ImportReport:
     """What happened to each file of a batch."""
 
     imported: list = field(default_factory=list)  # list[qda.store.Document]
-    refused: list[tuple[str, str]] = field(default_factory=list)
-    duplicates: list[tuple[str, str]] = field(default_factory=list)
-    renamed: list[tuple[str, str]] = field(default_factory=list)
+    refused: list[tuple[str | os.PathLike[str], str]] = field(default_factory=list)  # (file, reason)
+    duplicates: list[tuple[str | os.PathLike[str], Any]] = field(default_factory=list)  # (file, stored document)
+    renamed: list[tuple[str | os.PathLike[str], str]] = field(default_factory=list)  # (file, name given)
     sanitised: list[tuple[str, str]] = field(default_factory=list)  # (original path, name shown)
     cancelled: bool = False
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator
 from filelock import FileLock
 from sqlite_utils import Database
 
-from qda.errors import (ForeignSchema, NotAProject, ProjectError, ProjectExists, QdaError, ReadOnlyMedia,
+from qda.errors import (ForeignSchema, InReviewMode, NotAProject, ProjectError, ProjectExists, QdaError, ReadOnlyMedia,
                         ReadOnlyProject)
 from qda.i18n import tr
 from qda.store import faults, schema
@@ -247,7 +247,7 @@ class ProjectBase:
             if not read_only:
                 conn.isolation_level = None
                 mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
-                conn.isolation_level = ""
+                conn.isolation_level = "DEFERRED"
                 if mode.lower() != "wal":
                     raise NotAProject(tr("{path}: tidak dapat membuka proyek dalam mode WAL", path=path))
                 conn.execute("PRAGMA synchronous=NORMAL")
@@ -358,8 +358,16 @@ class ProjectBase:
                 raise ReadOnlyProject(read_only_media_message(self.path))
             raise ReadOnlyProject(tr("{path}: proyek dibuka hanya-baca", path=self.path))
         with self._mutex, self._translated():
-            with self.db.atomic():
-                yield self.db
+            try:
+                with self.db.atomic():
+                    yield self.db
+            except sqlite3.DatabaseError as exc:
+                from qda.store.supervision import REVIEW_MODE_MARK
+
+                if REVIEW_MODE_MARK in str(exc):
+                    raise InReviewMode(tr("Proyek dibuka dalam mode telaah: koding tidak dapat diubah, "
+                                          "hanya telaah dan memo.")) from exc
+                raise
 
     @contextmanager
     def _translated(self) -> Iterator[None]:

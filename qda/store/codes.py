@@ -20,7 +20,9 @@ CodeRef = Code | int | str
 
 
 def _row_to_code(r: tuple[Any, ...]) -> Code:
-    return Code(r[0], r[1], r[2], r[3], r[4], r[5], *r[6:14], tuple(json.loads(r[14] or "[]")), r[15])
+    return Code(id=r[0], uuid=r[1], name=r[2], parent_id=r[3], group=r[4], color=r[5], name_en=r[6],
+                definition_id=r[7], definition_en=r[8], when_to_use_id=r[9], when_to_use_en=r[10], when_not_id=r[11],
+                when_not_en=r[12], example=r[13], indicators=tuple(json.loads(r[14] or "[]")), position=r[15])
 
 
 def _check_group(group: str) -> str:

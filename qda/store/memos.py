@@ -11,8 +11,7 @@ from qda.store.repository import Repository
 from qda.store.snapshots import Snapshot, restore_rows
 
 _COLUMN = {"document": "document_id", "code": "code_id", "segment": "segment_id", "case": "case_id"}
-_RECORD_KINDS: tuple[tuple[type, str], ...] = ((Document, "document"), (Code, "code"), (Segment, "segment"),
-                                               (Case, "case"))
+_RECORD_KINDS: dict[type, str] = {Document: "document", Code: "code", Segment: "segment", Case: "case"}
 
 #: What a memo is attached to: ``None``/"project", a record, or ``(kind, id)``.
 MemoTarget = Any
@@ -22,9 +21,8 @@ def memo_target(target: MemoTarget) -> tuple[str, int | None]:
     """``(kind, id)`` of a memo target."""
     if target is None or target == "project":
         return "project", None
-    for cls, kind in _RECORD_KINDS:
-        if isinstance(target, cls):
-            return kind, target.id
+    if isinstance(target, (Document, Code, Segment, Case)):
+        return _RECORD_KINDS[type(target)], target.id
     if isinstance(target, tuple):
         kind, ident = target
         if kind == "project":

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Sequence
 
 from qda.errors import AlreadyExists, InvalidValue, NotFound
 from qda.i18n import tr
@@ -55,7 +55,8 @@ class SuggestionRepository(Repository):
     # ------------------------------------------------------------------ reading
     def all(self, *, status: str | None = "pending", document=None, code=None) -> list[Suggestion]:
         """Suggestions by document and position; ``status=None`` for every status."""
-        clauses, params = [], []
+        clauses: list[str] = []
+        params: list[Any] = []
         if status is not None:
             if status not in STATUSES:
                 raise InvalidValue(tr("status saran tidak dikenal: {s}", s=status))

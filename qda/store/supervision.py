@@ -50,7 +50,7 @@ class SupervisionRepository(Repository):
         rows = self._tuples(
             "SELECT segment_id, id, status, reviewer_id, comment, created FROM review r "
             "WHERE id = (SELECT MAX(id) FROM review WHERE segment_id = r.segment_id)")
-        return {r[0]: tuple(r[1:]) for r in rows}  # type: ignore[misc]
+        return {r[0]: (r[1], r[2], r[3], r[4], r[5]) for r in rows}
 
     def answered_reviews(self) -> set[int]:
         """Ids of reviews that a "revised" mark answers."""

@@ -20,7 +20,7 @@ _EXPORTS = {
     "to_contract": "qda.survey.contract", "summary_text": "qda.survey.summary",
     "SurveyDataError": "qda.survey.scoring",
 }
-__all__ = sorted(_EXPORTS)
+__all__ = sorted(_EXPORTS)  # noqa: PLE0605 (the names of the lazy exports above)
 
 
 def __getattr__(name: str) -> Any:

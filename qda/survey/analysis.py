@@ -198,7 +198,7 @@ def analyse_columns(data: DataSet, x_cols: list[str], y_cols: list[str], setting
     instrument: no study title, no question wording, variables named ``x_name``/``y_name``
     (or "Variabel X"/"Variabel Y"), answers shown with the labels the respondents saw.
     """
-    from qda.survey.instrument import is_instrument_data, load_template, neutral_instrument, simple_instrument
+    from qda.survey.instrument import load_template, neutral_instrument, simple_instrument
     from qda.survey.mapping import resolve
 
     if not x_cols or not y_cols:

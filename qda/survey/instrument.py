@@ -204,8 +204,9 @@ def simple_instrument(x_items: list[str], y_items: list[str], *, base: Instrumen
             items.append(Item(id=col, text=known.text if known else "", topic=known.topic if known else "",
                               label_set=known.label_set if known else None, wording=known.wording if known else ""))
         try:
-            bvar: Variable | None = base.variable(key)
-            name = bvar.name if name == key else name
+            found = base.variable(key)
+            bvar: Variable | None = found
+            name = found.name if name == key else name
         except NotFound:
             bvar = None
         name_en = ""

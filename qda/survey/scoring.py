@@ -100,18 +100,18 @@ def score_columns(data: DataSet, mapping: dict[str, str], instrument: Instrument
             elif numbered is not None:
                 nums[i] = numbered
             elif _LETTER.search(cell):
-                problems.append(Problem(data.name, data.row_number(i), col, cell,
+                problems.append(Problem(data.name, data.row_number(int(i)), col, cell,
                                         tr("label jawaban tidak dikenal")))
             else:
-                problems.append(Problem(data.name, data.row_number(i), col, cell, tr("bukan angka")))
+                problems.append(Problem(data.name, data.row_number(int(i)), col, cell, tr("bukan angka")))
         ok = ~np.isnan(nums) & ~is_missing
         fraction = ok & (nums != np.round(nums))
         for i in np.flatnonzero(fraction):
-            problems.append(Problem(data.name, data.row_number(i), col, raw.iat[i],
+            problems.append(Problem(data.name, data.row_number(int(i)), col, raw.iat[i],
                                     tr("bukan bilangan bulat (skor Likert {lo}–{hi})", lo=lo, hi=hi)))
         bad = ok & ~fraction & ((nums < lo) | (nums > hi))
         for i in np.flatnonzero(bad):
-            problems.append(Problem(data.name, data.row_number(i), col, raw.iat[i],
+            problems.append(Problem(data.name, data.row_number(int(i)), col, raw.iat[i],
                                     tr("di luar rentang {lo}–{hi}", lo=lo, hi=hi)))
         nums[is_missing | blank] = np.nan
         out[:, j] = nums
@@ -152,9 +152,9 @@ def duplicate_ids(data: DataSet, id_column: str | None) -> list[Problem]:
     problems = []
     for i, value in enumerate(ids):
         if value not in first:
-            first[value] = data.row_number(i)
+            first[value] = data.row_number(int(i))
         elif dup.iat[i]:
-            problems.append(Problem(data.name, data.row_number(i), id_column, value,
+            problems.append(Problem(data.name, data.row_number(int(i)), id_column, value,
                                     tr("nomor responden ganda (sama dengan baris {row})",
                                        row=first[value])))
     return problems

@@ -47,7 +47,8 @@ def interpretation(r: float | None, key: str | None, det: Wording | None, x_name
                        "atau kasus terlalu sedikit).",
                        "The correlation of X and Y cannot be computed (a total does not vary or "
                        "there are too few cases).")
-    _, words = strength(r)
+    _, found = strength(r)
+    words = found or Wording("", "")
     dir_id = "positif" if r >= 0 else "negatif"
     dir_en = "positive" if r >= 0 else "negative"
     en_key, span_en = next((s[2], s[4]) for s in STRENGTH if s[1] == key)

@@ -347,7 +347,7 @@ def test_undefined_r_notes_ties_and_alpha_items(tmp_path):
 
     rng = np.random.default_rng(4)
     lines = ["A1,A2,A3,A4,B1,B2,B3"]
-    for i in range(20):
+    for _ in range(20):
         base = int(rng.integers(2, 5))
         a = [int(np.clip(base + rng.integers(-1, 2), 1, 5)) for _ in range(3)]
         b = [int(np.clip(base + rng.integers(-1, 2), 1, 5)) for _ in range(3)]

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
 
 import pytest
 
-from qda.errors import InvalidValue
+from qda.errors import InReviewMode, InvalidValue
 from qda.review.queue import (QueueFilter, TextCache, coder_summary, give_verdict, history, needs_revision,
                               review_queue)
 from qda.store import Project
@@ -118,7 +117,7 @@ def test_review_mode_guards_codings_but_not_reviews_or_memos(proj):
     assert proj.supervision.in_review_mode()
     for action in (lambda: proj.segments.add("w1.txt", 0, 5, "Sarana"), lambda: proj.segments.remove(seg),
                    lambda: proj.codes.rename("Sarana", "Sarpras"), lambda: proj.documents.add("x.txt", "x")):
-        with pytest.raises(sqlite3.DatabaseError, match="qda-review-mode"):
+        with pytest.raises(InReviewMode, match="mode telaah"):
             action()
     give_verdict(proj, seg.id, "approved", "ok")
     proj.memos.set(seg, "catatan pembimbing")

@@ -13,7 +13,6 @@ one source.
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -233,7 +232,7 @@ class SuggestionsPanel(QWidget):
                 self.stack.push(command)
             else:
                 command.do(self.project)
-        except (QdaError, sqlite3.DatabaseError) as exc:
+        except QdaError as exc:
             QMessageBox.warning(self, tr("Saran"), str(exc))
         self.refresh()
         self.changed.emit()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -146,10 +145,10 @@ class SupervisionMixin:
 
     def refuse_in_review_mode(self, exc: Exception) -> bool:
         """Turn the review-mode guard's refusal into a message; False if ``exc`` is something else."""
-        from qda.store.supervision import REVIEW_MODE_MARK
+        from qda.errors import InReviewMode
 
-        if isinstance(exc, sqlite3.DatabaseError) and REVIEW_MODE_MARK in str(exc):
-            self.show_error(tr("Proyek dibuka dalam mode telaah: koding tidak dapat diubah, hanya telaah dan memo."))
+        if isinstance(exc, InReviewMode):
+            self.show_error(str(exc))
             return True
         return False
 

@@ -43,7 +43,7 @@ def turn_labels(text: str, turns: Iterable[object]) -> list[tuple[int, int, str,
     for t in turns:
         speaker = (getattr(t, "speaker", "") or "").strip()
         stamp = (getattr(t, "timestamp", None) or "").strip()
-        start, end = int(getattr(t, "start")), int(getattr(t, "end"))
+        start, end = int(t.start), int(t.end)
         line = text.rfind("\n", 0, start) + 1
         window_end = min(max(end, start + 1), start + len(speaker) + len(stamp) + 48, len(text))
         window = text[line:window_end]
