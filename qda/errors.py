@@ -74,6 +74,10 @@ class InReviewMode(ProjectError):
     """A write the review mode forbids (codings, codes and sources stay as they are)."""
 
 
+class UndoFailed(QdaError):
+    """An undo or redo could not be carried out; the command stays where it was."""
+
+
 class InvalidValue(QdaError, ValueError):
     """A name, colour, kind, status or other value that cannot be used as given."""
 

@@ -1,10 +1,17 @@
-"""A headless undo/redo stack of :mod:`qda.commands`; the GUI mirrors it on its actions."""
+"""A headless undo/redo stack of :mod:`qda.commands`; the GUI mirrors it on its actions.
+
+History is never lost: each step (do, undo, redo) runs in one transaction, so a step that
+fails leaves the project as it was, and its command stays on the stack it was on (the
+error reaches the caller, which tells the user).
+"""
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Any, Callable
 
 from qda.commands import Command
+from qda.errors import QdaError, UndoFailed
+from qda.i18n import tr
 
 
 class UndoStack:
@@ -18,9 +25,19 @@ class UndoStack:
         self._labels: dict[int, str] = {}
         self._listeners: list[Callable[[], None]] = []
 
+    def _run(self, step: Callable[[Any], None], failed: Callable[[Exception], str]) -> None:
+        """One step of ``command`` in one transaction; any failure leaves the project untouched."""
+        try:
+            with self.project.atomic():
+                step(self.project)
+        except QdaError:
+            raise
+        except Exception as exc:  # a store inconsistency: say which step failed, keep the history
+            raise UndoFailed(failed(exc)) from exc
+
     def push(self, command: Command) -> Command:
         """Do ``command`` and put it on the stack (the redo list is cleared)."""
-        command.do(self.project)
+        self._run(command.do, lambda exc: tr("tindakan gagal ({reason})", reason=exc))
         self._labels[id(command)] = command.label(self.project)
         self._done.append(command)
         self._undone.clear()
@@ -31,21 +48,25 @@ class UndoStack:
         return command
 
     def undo(self) -> Command | None:
-        """Undo the most recent command, if any."""
+        """Undo the most recent command, if any; if that fails it stays on the undo stack."""
         if not self._done:
             return None
-        command = self._done.pop()
-        command.undo(self.project)
+        command = self._done[-1]
+        what = self.undo_text
+        self._run(command.undo, lambda exc: tr("tidak dapat mengurungkan {what} ({reason})", what=what, reason=exc))
+        self._done.pop()
         self._undone.append(command)
         self._notify()
         return command
 
     def redo(self) -> Command | None:
-        """Redo the most recently undone command, if any."""
+        """Redo the most recently undone command, if any; if that fails it stays on the redo stack."""
         if not self._undone:
             return None
-        command = self._undone.pop()
-        command.redo(self.project)
+        command = self._undone[-1]
+        what = self.redo_text
+        self._run(command.redo, lambda exc: tr("tidak dapat mengulangi {what} ({reason})", what=what, reason=exc))
+        self._undone.pop()
         self._done.append(command)
         self._notify()
         return command

@@ -238,6 +238,9 @@ class CodeRepository(Repository):
         snap = self._project.segments.snapshot(seg_ids)
         snap["code"] = select_rows(self, "code", "id = ?", (code_id,))
         snap["memo"] = snap["memo"] + select_rows(self, "memo", "code_id = ?", (code_id,))
+        snap["suggestion"] = select_rows(self, "suggestion", "code_id = ?", (code_id,))
+        moved = {row["id"] for row in snap["suggestion"]}  # put back whole; no relink needed
+        snap["relink"] = [(sid, seg) for sid, seg in snap["relink"] if sid not in moved]
         snap["reparent"] = [(cid, code_id) for (cid,) in self._tuples("SELECT id FROM code WHERE parent_id = ?",
                                                                        (code_id,))]
         return snap

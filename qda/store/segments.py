@@ -194,13 +194,16 @@ class SegmentRepository(Repository):
     # ------------------------------------------------------------------ undo
     def snapshot(self, segment_ids: list[int]) -> Snapshot:
         """The rows of these segments with their reviews and memos."""
-        snap: Snapshot = {"segment": [], "review": [], "memo": []}
+        snap: Snapshot = {"segment": [], "review": [], "revision": [], "memo": [], "relink": []}
         for i in range(0, len(segment_ids), _CHUNK):
             part = segment_ids[i:i + _CHUNK]
             marks = ",".join("?" * len(part))
             snap["segment"] += select_rows(self, "segment", f"id IN ({marks})", part)
             snap["review"] += select_rows(self, "review", f"segment_id IN ({marks})", part)
+            snap["revision"] += select_rows(self, "revision", f"segment_id IN ({marks})", part)
             snap["memo"] += select_rows(self, "memo", f"segment_id IN ({marks})", part)
+            snap["relink"] += [(sid, seg) for sid, seg in self._tuples(
+                f"SELECT id, segment_id FROM suggestion WHERE segment_id IN ({marks})", part)]
         return snap
 
     def restore(self, snap: Snapshot, *, action: str = "restore") -> None:
