@@ -116,7 +116,7 @@ class ExchangeRepository(Repository):
         """A new coder with the other program's user GUID."""
         cur = self._exec("INSERT INTO coder(uuid, name, role, created) VALUES (?, ?, 'coder', ?)", (uuid, name, now()))
         self._log("coder.add", "coder", uuid, name=name, role="coder", via="refi-qda")
-        return int(cur.lastrowid)
+        return int(cur.lastrowid or 0)
 
     def insert_code(self, uuid: str, name: str, *, parent_id: int | None, group: str, color: str, position: int,
                     fields: dict[str, str], created: str | None = None, created_by: int | None = None) -> int:
@@ -125,7 +125,7 @@ class ExchangeRepository(Repository):
         vals = [uuid, name, parent_id, group, color, position, created or now(), created_by, *fields.values()]
         cur = self._exec(f"INSERT INTO code({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", vals)
         self._log("code.add", "code", uuid, name=name, group=group, parent_id=parent_id, via="refi-qda")
-        return int(cur.lastrowid)
+        return int(cur.lastrowid or 0)
 
     def set_code_group(self, code_ids: list[int], group: str) -> None:
         """Put imported codes into a group of qda's codebook."""
@@ -141,7 +141,7 @@ class ExchangeRepository(Repository):
             (uuid, name, kind, text, len(text), source_file, file_hash, "qdpx", "utf-8", words, imported_at or now()))
         self._log("document.add", "document", uuid, name=name, kind=kind, chars=len(text), hash=file_hash,
                   via="refi-qda")
-        return int(cur.lastrowid)
+        return int(cur.lastrowid or 0)
 
     def set_document_attributes(self, document_id: int, attributes: dict[str, str]) -> None:
         """Add attributes a document does not have yet (existing values are kept)."""
@@ -154,7 +154,7 @@ class ExchangeRepository(Repository):
         """A new case with the other program's GUID."""
         cur = self._exec("INSERT INTO cases(uuid, name, created) VALUES (?,?,?)", (uuid, name, now()))
         self._log("case.add", "case", uuid, name=name, via="refi-qda")
-        return int(cur.lastrowid)
+        return int(cur.lastrowid or 0)
 
     def set_case_attributes(self, case_id: int, attributes: dict[str, str]) -> None:
         """Add attributes a case does not have yet (existing values are kept)."""
