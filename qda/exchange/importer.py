@@ -93,13 +93,14 @@ def read_refi(path: str | Path) -> tuple[QdpxArchive, RefiProject]:
     archive = QdpxArchive(path)
     try:
         root = archive.project_xml()
+        tag = str(root.tag).rsplit("}", 1)[-1]
         try:
             model = read_project(root)
             root.clear()
             del root
         except ValueError:
             raise ExchangeRefused(path, tr("elemen akar {tag} bukan Project atau CodeBook REFI-QDA",
-                                           tag=str(root.tag).rsplit("}", 1)[-1])) from None
+                                           tag=tag)) from None
     except BaseException:
         archive.close()
         raise

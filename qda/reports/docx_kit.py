@@ -106,7 +106,7 @@ class ReportDocument(TableMixin, TocMixin):
                 raise QdaError(tr("{path}: templat tidak ditemukan", path=path))
             try:
                 self.doc = Document(str(path))
-            except Exception as exc:  # python-docx raises several kinds for non-docx files
+            except Exception:  # python-docx raises several kinds for non-docx files
                 raise QdaError(tr("{path}: bukan dokumen Word (.docx) yang dapat dibaca; simpan ulang templat "
                                   "sebagai .docx di Word atau LibreOffice", path=path)) from None
         else:

@@ -47,7 +47,7 @@ class ImportReport:
     refused: list[tuple[str | os.PathLike[str], str]] = field(default_factory=list)  # (file, reason)
     duplicates: list[tuple[str | os.PathLike[str], Any]] = field(default_factory=list)  # (file, stored document)
     renamed: list[tuple[str | os.PathLike[str], str]] = field(default_factory=list)  # (file, name given)
-    sanitised: list[tuple[str, str]] = field(default_factory=list)  # (original path, name shown)
+    sanitised: list[tuple[str | os.PathLike[str], str]] = field(default_factory=list)  # (original path, name shown)
     cancelled: bool = False
 
     def summary(self) -> str:

@@ -48,7 +48,7 @@ def harden_python_docx() -> None:
         parser = etree.XMLParser(remove_blank_text=True, resolve_entities=False, no_network=True, load_dtd=False,
                                  dtd_validation=False, huge_tree=False)
         parser.set_element_class_lookup(module.element_class_lookup)
-        module.oxml_parser = parser
+        module.oxml_parser = parser  # type: ignore[attr-defined]
 
 
 def open_checked_zip(path: str, required: str, fmt: str) -> zipfile.ZipFile:

@@ -203,7 +203,7 @@ class VersionRepository(Repository):
                  json.dumps({"before": before.to_json(), "after": after.to_json(), "flags": flags},
                             ensure_ascii=False),
                  json.dumps(summary, ensure_ascii=False), self._project.coders.current.id, stamp))
-            version_id = int(cur.lastrowid)
+            version_id = int(cur.lastrowid or 0)
             self._insert_flags(version_id, flags, stamp)
             doc_uuid = self._one("SELECT uuid FROM document WHERE id = ?", (doc_id,))
             self._log(f"document.{action}", "document", doc_uuid, version=uid, chars_before=len(before.text),

@@ -35,7 +35,7 @@ def read(path: str) -> tuple[str, None]:
         document = docx.Document(path)
         body = document.element.body
         lines = list(_blocks(body))
-    except (PackageNotFoundError, LxmlError, KeyError, ValueError, zipfile.BadZipFile, zlib.error, EOFError) as exc:
+    except (PackageNotFoundError, LxmlError, KeyError, ValueError, zipfile.BadZipFile, zlib.error, EOFError):
         raise SourceRefused(path, tr("berkas .docx rusak atau tidak dapat dibaca; buka di Word atau LibreOffice "
                                      "lalu simpan ulang sebagai .docx")) from None
     return "\n".join(lines), None

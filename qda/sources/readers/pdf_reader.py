@@ -70,7 +70,7 @@ def read(path: str) -> tuple[str, None]:
         reader = PdfReader(path)
         if reader.is_encrypted:
             try:
-                opened = reader.decrypt("")  # AES needs `cryptography`, a declared dependency
+                opened = bool(reader.decrypt(""))  # AES needs `cryptography`, a declared dependency
             except DependencyError:
                 opened = False
             if not opened:
@@ -78,7 +78,7 @@ def read(path: str) -> tuple[str, None]:
         pages = [page.extract_text() or "" for page in reader.pages]
     except SourceRefused:
         raise
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError, RecursionError) as exc:
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError, RecursionError):
         raise SourceRefused(path, tr("berkas PDF rusak atau tidak dapat dibaca; buka di pembaca PDF lalu simpan "
                                      "atau cetak ulang sebagai PDF")) from None
     finally:
