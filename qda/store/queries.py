@@ -129,7 +129,7 @@ class QueryRepository(Repository):
 
     def snapshot_rows(self) -> SnapshotRows:
         """Everything the analysis core needs except the texts, read in one go."""
-        with self._project._mutex:  # type: ignore[attr-defined]  # one consistent read
+        with self._project._mutex:  # one consistent read
             return SnapshotRows(
                 stamp=self.stamp(),
                 documents=self._tuples("SELECT id, name, kind, case_id, length FROM document ORDER BY name"),
