@@ -47,7 +47,7 @@ def new_uuids(n: int) -> list[str]:
             for j in range(0, 32 * n, 32)]
 
 
-def _open_error(path: Path, exc: sqlite3.DatabaseError) -> QdaError:
+def _open_error(path: Path, exc: sqlite3.Error) -> QdaError:
     """A SQLite error while opening: a file fault as the user's problem, anything else 'cannot be opened'."""
     fault = faults.user_error(exc, path)
     if fault is not None:

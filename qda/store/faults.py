@@ -58,7 +58,7 @@ def identify(path: Path, application_id: int, known_version: int) -> None:
     except FileNotFoundError:
         raise NotAProject(tr("{path}: proyek tidak ditemukan", path=path)) from None
     except OSError as exc:
-        raise user_error(exc, path) from None
+        raise (user_error(exc, path) or exc) from None
     if not header:
         raise NotAProject(tr("{path}: berkas kosong, bukan proyek qda; berkasnya tidak diubah", path=path))
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):

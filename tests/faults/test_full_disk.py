@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from qda.store import Project, schema
+from qda.store import Project
 from tests.faults.helpers import INTERVIEW, SAMPLES, fingerprint, one_line_error, qda, sha256
 
 

@@ -74,7 +74,7 @@ def test_trigger_never_runs_from_the_cli(tmp_path):
 
 def test_strip_on_request_removes_them_after_a_backup(tmp_path):
     path = _make(tmp_path)
-    for name, sql in HOSTILE.values():
+    for _name, sql in HOSTILE.values():
         _plant(path, sql)
     result = qda("strip-foreign", path)
     assert result.returncode == 0, result.stderr
