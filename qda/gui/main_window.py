@@ -28,6 +28,7 @@ from qda.gui.segment_info import SegmentInfoPanel
 from qda.gui.settings import Settings
 from qda.gui.sources_panel import SourcesPanel
 from qda.gui.undo_actions import UndoActions
+from qda.gui.backups import BackupsController
 from qda.gui.viewer.editing_controller import EditingController
 from qda.gui.welcome import WelcomePage
 from qda.gui.window_dialogs import DialogsMixin
@@ -73,6 +74,7 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         self._build_actions()
         self._build_supervision_actions()
         self.editing = EditingController(self)
+        self.backups = BackupsController(self)
         self._build_menus()
         self._supervision_menu()
         self._build_status()
@@ -235,6 +237,7 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         self._supervision_set_project(project)
         self.suggestions.set_project(project, self.stack)
         self.editing.set_project(project)
+        self.backups.set_project(project)
         self.excerpts.set_project(project)
         self.analysis.set_project(project)
         self.settings.add_recent_project(project.path)
@@ -265,6 +268,7 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         self.queue.set_project(None)
         self.coding.bind(None, None, self.view)
         self.editing.set_project(None)
+        self.backups.set_project(None)
         project.close()
         self.welcome.set_recent(self.settings.recent_projects)
         self.stacked.setCurrentWidget(self.welcome)

@@ -74,6 +74,7 @@ class MenusMixin:
                   self.act_refi_import, self.act_refi_export, self.act_refi_codebook, None,
                   self.act_merge, None, self.act_close, self.act_quit):
             m.addSeparator() if a is None else m.addAction(a)
+        m.insertAction(self.act_close, self.backups.act_backups)
         m = bar.addMenu(tr("&Edit"))
         for a in (self.undo.undo_action, self.undo.redo_action, None, self.act_search, None, self.act_prefs):
             m.addSeparator() if a is None else m.addAction(a)
