@@ -129,6 +129,32 @@ def bundled_codebook_path() -> Path:
     return resource("codebook", BUNDLED_NAME)
 
 
+#: Codebook templates a project can start from (and import later): name -> file in resources/codebook.
+CODEBOOK_TEMPLATES = {
+    "dwiyanto": BUNDLED_NAME,  # Dwiyanto's dimensions and the ten driving factors (the default)
+    "sako": "indikator_sako.json",  # the Sako questionnaire's indicators (X and Y) as codes
+    "kosong": "kosong.json",  # no codes: the researcher builds their own
+}
+#: Shown names of the templates (Indonesian source text; English through :func:`qda.i18n.tr`).
+TEMPLATE_TITLES = {
+    "dwiyanto": "Dimensi Dwiyanto dan sepuluh faktor pendorong",
+    "sako": "Indikator kuesioner Sako (X dan Y)",
+    "kosong": "Kosong (kode sendiri)",
+}
+
+
+def codebook_template_path(name_or_path: str | Path) -> Path:
+    """The file of a codebook template by name ("dwiyanto", "sako", "kosong"), or the path itself."""
+    key = str(name_or_path).strip().casefold()
+    if key in CODEBOOK_TEMPLATES:
+        return resource("codebook", CODEBOOK_TEMPLATES[key])
+    path = Path(name_or_path)
+    if not path.suffix and not path.exists():
+        raise QdaError(tr("buku kode {name} tidak dikenal: sebutkan {names} atau berkas .json",
+                          name=name_or_path, names=", ".join(CODEBOOK_TEMPLATES)))
+    return path
+
+
 def load_codebook(path: Path | str | None = None) -> Codebook:
     """Read and validate a codebook file (``None``: the bundled one).
 

@@ -150,6 +150,9 @@ def build_demo(folder: str | Path, *, progress: Progress | None = None) -> Path:
             from qda.demo_survey import add_demo_survey
 
             add_demo_survey(project, folder)
+            from qda.mixed.demo_links import add_demo_joint_display
+
+            add_demo_joint_display(project)
         _replace_project(tmp, target)
     finally:
         for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):

@@ -19,6 +19,10 @@ SURVEY_NAME = "Kuesioner pengguna layanan persuratan (ilustratif)"
 TEMPLATE = "bagian_umum"
 SEED = 2024
 N_RESPONDENTS = 40
+#: Respondents who are also interviewed informants (the demo's two service users): their profile
+#: answers are the informants' own (group, gender, age, education), so case and survey agree.
+INFORMANT_PROFILES = {"R03": ("Masyarakat", "Laki-laki", 42, "SLTA"),
+                      "R01": ("Masyarakat", "Perempuan", 57, "SMP")}
 
 
 def _answers(latent, loading: float, noise: float, center: float, rng):
@@ -52,7 +56,10 @@ def write_demo_survey_csv(path: str | Path) -> Path:
             answers = [str(col[r]) for col in x_items + y_items]
             if r == 17:
                 answers[13] = ""  # one respondent skipped Y4
-            writer.writerow([f"R{r + 1:02d}", groups[r], genders[r], int(ages[r]), education[r], *answers])
+            rid = f"R{r + 1:02d}"
+            group, gender, age, school = INFORMANT_PROFILES.get(rid, (groups[r], genders[r], int(ages[r]),
+                                                                      education[r]))
+            writer.writerow([rid, group, gender, age, school, *answers])
     return path
 
 

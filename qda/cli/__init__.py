@@ -33,6 +33,7 @@ COMMAND_MODULES = (
     "edit_cmd",
     "analysis_cmd",
     "file_cmd",
+    "joint_cmd",
 )
 
 

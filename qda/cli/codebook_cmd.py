@@ -87,6 +87,6 @@ def register(sub) -> None:
     a.add_argument("--with-segments", action="store_true", help=tr("hapus juga semua segmennya (harus tegas)"))
     a = acts.add_parser("export", help=tr("tulis buku kode proyek ke berkas JSON"))
     a.add_argument("path")
-    a = acts.add_parser("import", help=tr("tambahkan kode dari berkas buku kode JSON"))
+    a = acts.add_parser("import", help=tr("tambahkan kode dari templat (dwiyanto, sako, kosong) atau berkas buku kode JSON"))
     a.add_argument("path")
     p.set_defaults(func=cmd_codebook)

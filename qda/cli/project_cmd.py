@@ -105,7 +105,9 @@ def register(sub) -> None:
     p.add_argument("project", help=tr("berkas proyek baru (.qda)"))
     p.add_argument("--coder", help=tr("nama pengode"))
     p.add_argument("--no-codebook", action="store_true", help=tr("tanpa buku kode bawaan"))
-    p.add_argument("--codebook", help=tr("muat buku kode dari berkas JSON ini"))
+    p.add_argument("--codebook", metavar=tr("TEMPLAT|BERKAS"),
+                   help=tr("buku kode awal: dwiyanto (bawaan), sako (indikator kuesioner Sako), kosong, "
+                           "atau berkas JSON"))
     p.set_defaults(func=cmd_new)
 
     p = sub.add_parser("sources", help=tr("daftar sumber: nama, jenis, kata, giliran, atribut"))

@@ -143,15 +143,36 @@ def ask_new(window: MainWindow) -> bool:
         return False
     if not path.endswith(".qda"):
         path += ".qda"
+    template = ask_codebook_template(window)
+    if template is None:
+        return False
     window.close_project()
     settings = window.settings
     try:
-        project = Project.create(path, coder=settings.coder_name or None, role=settings.coder_role)
+        project = Project.create(path, coder=settings.coder_name or None, role=settings.coder_role,
+                                 codebook=template == "dwiyanto")
+        if template != "dwiyanto":
+            from qda.store.codebook_loader import add_bundled_codebook
+
+            add_bundled_codebook(project, template)
     except QdaError as exc:
         window.show_error(str(exc))
         return False
     window.set_project(project)
     return True
+
+
+def ask_codebook_template(window: MainWindow) -> str | None:
+    """The codebook template a new project starts from (None when the user cancels)."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from qda.codebook import CODEBOOK_TEMPLATES, TEMPLATE_TITLES
+
+    names = list(CODEBOOK_TEMPLATES)
+    titles = [tr(TEMPLATE_TITLES[n]) for n in names]
+    choice, ok = QInputDialog.getItem(window, tr("Buku kode awal"), tr("Proyek baru dimulai dengan buku kode:"),
+                                      titles, 0, False)
+    return names[titles.index(choice)] if ok and choice in titles else None
 
 
 def open_demo(window: MainWindow, *, rebuild: bool = False) -> None:

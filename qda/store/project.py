@@ -20,6 +20,7 @@ from qda.store.memos import MemoRepository
 from qda.store.merging import MergeRepository
 from qda.store.queries import QueryRepository
 from qda.store.reviews import ReviewRepository
+from qda.store.links import LinkRepository
 from qda.store.segments import SegmentRepository
 from qda.store.suggestions import SuggestionRepository
 from qda.store.supervision import SupervisionRepository
@@ -57,6 +58,7 @@ class Project(ProjectBase):
         self.exchange = ExchangeRepository(self)  # REFI-QDA: whole-project reads for export, GUID-keyed import writes
         self.versions = VersionRepository(self)  # text versions of edited documents, codings to check after an edit
         self.queries = QueryRepository(self)  # saved code queries, own stop words, the analysis snapshot
+        self.links = LinkRepository(self)  # mixed methods: indicator-code links, joint notes, respondents
 
     def stats(self) -> dict[str, int]:
         """Counts of sources, codes, segments, coders and memos (for status bars and summaries)."""

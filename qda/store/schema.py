@@ -288,3 +288,30 @@ CREATE TABLE saved_query (
     expression TEXT NOT NULL, filters TEXT NOT NULL DEFAULT '{}',
     created TEXT NOT NULL, modified TEXT NOT NULL);
 """)
+
+
+@migrations(name="0007_mixed_methods")
+def m0007_mixed_methods(db: Database) -> None:
+    """Mixed methods: survey indicators linked to codes, the joint display's notes and chosen quotes, and
+    informants (cases) linked to survey respondents."""
+    _run_script(db, """
+CREATE TABLE indicator_link (
+    id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,
+    survey TEXT NOT NULL, variable TEXT NOT NULL, indicator TEXT NOT NULL,
+    code_id INTEGER NOT NULL REFERENCES code(id) ON DELETE CASCADE,
+    created TEXT NOT NULL, UNIQUE (survey, variable, indicator, code_id));
+CREATE INDEX indicator_link_code ON indicator_link(code_id);
+CREATE TABLE joint_note (
+    id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,
+    survey TEXT NOT NULL, variable TEXT NOT NULL, indicator TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '', modified TEXT NOT NULL, UNIQUE (survey, variable, indicator));
+CREATE TABLE joint_quote (
+    note_id INTEGER NOT NULL REFERENCES joint_note(id) ON DELETE CASCADE,
+    segment_id INTEGER NOT NULL REFERENCES segment(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL, PRIMARY KEY (note_id, segment_id));
+CREATE INDEX joint_quote_segment ON joint_quote(segment_id);
+CREATE TABLE case_respondent (
+    case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    survey TEXT NOT NULL, respondent TEXT NOT NULL, created TEXT NOT NULL,
+    PRIMARY KEY (case_id, survey));
+""")
