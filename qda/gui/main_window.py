@@ -112,10 +112,21 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
 
         self.analysis = AnalysisView()
         self.tabs.addTab(self.analysis, tr("Analisis"))
+        self._build_joint_display()
         self.stacked = QStackedWidget()
         self.stacked.addWidget(self.welcome)
         self.stacked.addWidget(self.tabs)
         self.setCentralWidget(self.stacked)
+
+    def _build_joint_display(self) -> None:
+        """The mixed-methods tab: survey indicators beside the coded excerpts (opens excerpts in their text)."""
+        from qda.gui.mixed.joint_view import JointDisplayView
+
+        self.joint = JointDisplayView()
+        self.tabs.addTab(self.joint, tr("Gabungan"))
+        self.joint.openRequested.connect(self.open_coding)
+        self.tabs.currentChanged.connect(
+            lambda i: self.joint.reload() if self.project is not None and self.tabs.widget(i) is self.joint else None)
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -240,6 +251,7 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         self.backups.set_project(project)
         self.excerpts.set_project(project)
         self.analysis.set_project(project)
+        self.joint.set_project(project)
         self.settings.add_recent_project(project.path)
         self.welcome.set_recent(self.settings.recent_projects)
         self.stacked.setCurrentWidget(self.tabs)
@@ -266,6 +278,7 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         if self.memo is not None:
             self.memo.set_project(None, None)
         self.queue.set_project(None)
+        self.joint.set_project(None)
         self.coding.bind(None, None, self.view)
         self.editing.set_project(None)
         self.backups.set_project(None)

@@ -85,6 +85,7 @@ def write_qualitative_report(project: Any, out_path: str | Path, *, language: st
     for group in ("dimension", "factor", "own"):
         writer.group_chapter(group)
     writer.matrices()
+    writer.joint_display(project)
     writer.review_summary()
     writer.memos()
     if progress is not None:
@@ -399,6 +400,52 @@ class _Writer:
     def _wide_table(self, title: str, header: list[str], body: list[list[str]]) -> None:
         self.doc.numbered_table(title, header, body, source=self.w("Sumber: data primer diolah"), font_size=8,
                                 bold_first_column=True)
+
+    # -- mixed methods ------------------------------------------------------------------------------
+
+    def joint_display(self, project: Any) -> None:
+        """A chapter with the joint display of each stored survey whose indicators are linked to codes."""
+        from qda.mixed.joint import joint_display
+        from qda.survey.numfmt import SCORE_PCT_DECIMALS
+
+        w, doc = self.w, self.doc
+        try:
+            surveys = [s for s in project.surveys() if project.links.links(s)]
+        except Exception:  # an older project file without the links tables opened read-only  # noqa: BLE001
+            return
+        if not surveys:
+            return
+        doc.heading(w("Tampilan Gabungan Kuesioner dan Wawancara"), 1, page_break=True)
+        doc.paragraph(w("Tampilan gabungan menyandingkan, untuk setiap indikator kuesioner, skor indikator (jumlah skor "
+                        "butirnya pada kuesioner yang lengkap, dibandingkan skor maksimum) dan kategorinya pada garis "
+                        "kontinum dengan kutipan wawancara dan observasi dari kode yang ditautkan ke indikator itu. "
+                        "Kutipan dihitung per bagian teks; catatan konvergensi atau divergensi ditulis peneliti."),
+                      align="justify")
+        for name in surveys:
+            jd = joint_display(project, name, language=self.lang)
+            rows = []
+            for r in jd.rows:
+                category = (r.category_en or r.category) if self.lang == "en" else r.category
+                score = (f"{w.int(r.score)} / {w.int(r.maximum)}\n{w.pct(r.pct, SCORE_PCT_DECIMALS)}\n{category or '–'}"
+                         if r.score is not None else "–")
+                evidence = w("{n} kutipan; {codes}", n=w.int(r.excerpts), codes=", ".join(r.codes) or "–")
+                if r.informants:
+                    evidence += "\n" + w("Informan: {names}", names=", ".join(r.informants))
+                quotes = "\n".join(f"\u201c{nested_quotes(self.hide(q.text.strip()))}\u201d {self.hide(q.citation)}"
+                                    for q in r.quotes) or "–"
+                rows.append([f"{r.variable_name} ({r.key.variable}): {r.key.indicator}", score, evidence, quotes,
+                             self.hide(r.note) or "–"])
+            doc.paragraph(w("{label} menyajikan tampilan gabungan survei \u201c{survey}\u201d ({n} indikator).",
+                            label=doc.next_table_label, survey=name, n=w.int(len(rows))), align="justify",
+                          keep_next=True)
+            doc.numbered_table(w("Tampilan gabungan skor indikator dan kutipan"),
+                               [w("Indikator Kuesioner"), w("Skor dan kategori"), w("Kutipan dan informan"),
+                                w("Kutipan representatif"), w("Konvergensi / divergensi")], rows,
+                               source=w("Sumber: data primer diolah"), widths_cm=[2.6, 2.2, 2.6, 4.2, 2.4],
+                               align=["left", "center", "left", "left", "left"], font_size=8)
+            for line in jd.disagreements:
+                doc.paragraph([(w("Catatan: "), {"bold": True}), (self.hide(line), {"italic": True})], "Source Note")
+        self._tick()
 
     # -- review and memos -------------------------------------------------------------------------
 

@@ -1,0 +1,1 @@
+"""The joint display tab (mixed methods)."""
