@@ -7,6 +7,7 @@ folder (the user's own config is not touched) and saves:
     docs/screenshots/main_window.png   coded interview: highlights, stripes, code tree, details
     docs/screenshots/quick_code.png    the Ctrl+K quick-code picker over a selection
     docs/screenshots/code_tree.png     the codebook panel with a code's definition
+    docs/screenshots/joint_display_1366.png / _1600.png   the joint display tab (1366×768, 1600×1000)
 
     .venv/bin/python docs/make_screenshots.py
 """
@@ -140,8 +141,20 @@ def main() -> None:
             painter.end()
             shot.save(str(OUT / "quick_code.png"))
             dialog.reject()
+
+        # -- the joint display (mixed methods) at both screen sizes, on the Responsivitas row
+        window.tabs.setCurrentWidget(window.joint)
+        for size, name in (((1366, 768), "joint_display_1366.png"), ((1600, 1000), "joint_display_1600.png")):
+            window.resize(*size)
+            settle(app)
+            row = next((r for r in range(window.joint.table.rowCount())
+                        if window.joint.table.item(r, 0).text().endswith("Responsivitas")), 0)
+            window.joint.table.selectRow(row)
+            settle(app)
+            window.grab().save(str(OUT / name))
         window.close()
-    for name in ("welcome.png", "main_window.png", "quick_code.png", "code_tree.png"):
+    for name in ("welcome.png", "main_window.png", "quick_code.png", "code_tree.png", "joint_display_1366.png",
+                 "joint_display_1600.png"):
         path = OUT / name
         print(f"{path.relative_to(ROOT)}: {path.stat().st_size // 1024} KB" if path.exists() else f"{name}: missing")
 

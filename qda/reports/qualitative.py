@@ -298,8 +298,8 @@ class _Writer:
             if len(passages) == len(excerpts):
                 doc.paragraph(w("Terdapat {n} kutipan dari {m} sumber.", n=w.int(len(passages)), m=w.int(nsrc)))
             else:
-                doc.paragraph(w("Terdapat {n} kutipan dari {m} sumber; {k} pengodean oleh lebih dari satu pengode "
-                                "jatuh pada bagian teks yang sama sehingga setiap bagian teks dikutip sekali.",
+                doc.paragraph(w("Terdapat {n} kutipan dari {m} sumber, berasal dari {k} pengodean; bagian teks yang "
+                                "dikode oleh lebih dari satu pengode dikutip sekali.",
                                 n=w.int(len(passages)), m=w.int(nsrc), k=w.int(len(excerpts))))
             several_coders = self.coder_tags and len({e.coder for e in excerpts}) > 1
             for i, group in enumerate(passages):
