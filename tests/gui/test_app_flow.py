@@ -207,7 +207,7 @@ def test_open_demo_builds_on_a_worker_and_opens_it(qtbot, settings, monkeypatch,
 def test_interface_has_coding_and_survey_tabs(window):
     tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert tabs[:2] == ["Koding", "Survei"]
-    assert tabs[2:] == ["Perlu direvisi", "Kesepakatan", "Analisis"]  # excerpts to revise; agreement; patterns
+    assert tabs[2:] == ["Perlu direvisi", "Kesepakatan", "Analisis", "Gabungan"]  # revise; agreement; patterns; joint
 
 
 def test_cancel_in_the_progress_dialog_stops_an_import(window, tmp_path, qtbot):
