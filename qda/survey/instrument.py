@@ -244,6 +244,24 @@ def neutral_instrument() -> Instrument:
 GENERIC_DEMOGRAPHICS = ("jenis_kelamin", "usia", "pendidikan")
 
 
+def fits_template(columns: list[str], instrument: Instrument, mapping: dict[str, str]) -> bool:
+    """Whether data with ``columns`` (auto-mapped as ``mapping``) really is ``instrument``'s own data.
+
+    Every item must be mapped, and either the instrument's respondent and profile columns are all
+    there, or the columns carry the instrument's question wording (no item matched by its bare id).
+    A data set that merely names its columns X1, X2 … is not someone else's study.
+    """
+    items = [it.id for v in instrument.variables for it in v.items]
+    if not items or any(not mapping.get(i) for i in items):
+        return False
+    needed = {d.column for d in instrument.demographics}
+    if instrument.id_column:
+        needed.add(instrument.id_column)
+    if needed and needed <= set(columns):
+        return True
+    return all(mapping[i] != i for i in items)
+
+
 def is_instrument_data(columns: list[str], x_cols: list[str], y_cols: list[str], instrument: Instrument) -> bool:
     """Whether these columns really are ``instrument``'s: its X and Y items exactly, its id and profile columns."""
     if len(instrument.variables) < 2:

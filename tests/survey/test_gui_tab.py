@@ -180,3 +180,23 @@ def test_plain_instrument_from_item_columns():
     assert [it.id for it in inst.variables[1].items] == ["y1"]
     assert all(not it.text for v in inst.variables for it in v.items)
     assert [d.column for d in inst.demographics] == ["jenis_kelamin"]
+
+
+def test_users_own_data_named_like_sako_gets_neutral_wording_and_the_tabs_names(qtbot, tab, tmp_path):
+    """Columns X1…/Y1… without Sako's respondent and profile columns are not the Sako study."""
+    from docx import Document
+
+    lines = ["X1,X2,X3,Y1,Y2,Y3"] + [",".join(str(1 + (i * k + k) % 5) for k in range(1, 7)) for i in range(12)]
+    data = tmp_path / "data_saya.csv"
+    data.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert tab.open_file(data)
+    assert not tab.instrument.title and not any(it.text for v in tab.instrument.variables for it in v.items)
+    tab.study_title.setText("Disiplin dan Kepuasan Warga")
+    tab.x_name.setText("Disiplin Kerja")
+    tab.y_name.setText("Kepuasan Warga")
+    tab.chapter.setValue(3)
+    result = _run(qtbot, tab)
+    assert result.x.name == "Disiplin Kerja" and result.title == "Disiplin dan Kepuasan Warga"
+    out = tab.export_chapter(str(tmp_path / "bab3.docx"))
+    text = "\n".join(p.text for p in Document(str(out)).paragraphs)
+    assert "BAB III" in text and "Disiplin Kerja" in text and "Sako" not in text and "Kinerja Pegawai" not in text

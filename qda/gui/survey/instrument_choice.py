@@ -8,7 +8,8 @@ from pathlib import Path
 
 from qda.errors import QdaError
 from qda.i18n import tr
-from qda.survey.instrument import (Indicator, Instrument, Item, Variable, bundled_templates, load_template)
+from qda.survey.instrument import (Indicator, Instrument, Item, Variable, bundled_templates, fits_template,
+                                   load_template)
 from qda.survey.mapping import auto_map
 
 DEFAULT_TEMPLATE = "sako"  # the one the command line uses unless told otherwise
@@ -91,6 +92,8 @@ def choose_instrument(columns: list[str], file_name: str = "") -> Choice:
             best = (key, inst, name)
     if best is not None and best[0][0] > 0:
         inst = best[1]
-        return Choice(inst, {k: v for k, v in auto_map(columns, inst).items() if v}, best[2])
+        mapping = {k: v for k, v in auto_map(columns, inst).items() if v}
+        if fits_template(columns, inst, mapping):  # a template only for its own study's data
+            return Choice(inst, mapping, best[2])
     inst = plain_instrument(columns)
     return Choice(inst, {k: v for k, v in auto_map(columns, inst).items() if v}, "")

@@ -106,6 +106,23 @@ class SurveyTab(QWidget):
         self.stored_label = _labelled(tr("Survei tersimpan"), self.stored)
         options.addWidget(self.stored_label)
         layout.addLayout(options)
+        naming = FlowLayout(spacing=14)  # the user's own study: title and variable names in the chapter
+        self.study_title = QLineEdit()
+        self.study_title.setPlaceholderText(tr("judul penelitian (opsional)"))
+        self.study_title.setMinimumWidth(260)
+        naming.addWidget(_labelled(tr("Judul"), self.study_title))
+        self.x_name = QLineEdit()
+        self.x_name.setPlaceholderText(tr("mis. Kinerja Pegawai"))
+        naming.addWidget(_labelled(tr("Nama X"), self.x_name))
+        self.y_name = QLineEdit()
+        self.y_name.setPlaceholderText(tr("mis. Kualitas Pelayanan"))
+        naming.addWidget(_labelled(tr("Nama Y"), self.y_name))
+        self.chapter = QSpinBox()
+        self.chapter.setRange(1, 99)
+        self.chapter.setValue(4)
+        self.chapter.setToolTip(tr("Nomor bab Word: 4 berarti BAB IV dan Tabel 4.1"))
+        naming.addWidget(_labelled(tr("Bab"), self.chapter))
+        layout.addLayout(naming)
         self.status = QLabel(tr("Buka berkas data survei (CSV, XLSX atau SPSS .sav) untuk memulai."))
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
@@ -328,7 +345,7 @@ class SurveyTab(QWidget):
 
         if self.data is None or self._job is not None:
             return
-        instrument = pruned(self.instrument, self.mapping)
+        instrument = self.named(pruned(self.instrument, self.mapping))
         data, mapping, settings = self.data, dict(self.mapping), self.settings()
         self.status.setText(tr("Menghitung…"))
         def work(progress: Any) -> tuple[Any, dict[str, bytes]]:
@@ -339,6 +356,16 @@ class SurveyTab(QWidget):
 
         self._job = start_job(work, self._finished, self._failed)
         self._update_buttons()
+
+    def named(self, instrument: Any) -> Any:
+        """``instrument`` with the title and variable names typed in the tab (the user's own study)."""
+        from dataclasses import replace
+
+        title = self.study_title.text().strip()
+        names = [self.x_name.text().strip(), self.y_name.text().strip()]
+        variables = [replace(v, name=name, name_en="") if name else v
+                     for v, name in zip(instrument.variables, names + [""] * len(instrument.variables))]
+        return replace(instrument, title=title or instrument.title, variables=variables)
 
     def _finished(self, outcome: tuple[Any, dict[str, bytes]]) -> None:
         self._job = None
@@ -408,7 +435,7 @@ class SurveyTab(QWidget):
             if not path:
                 return None
         try:
-            out = write_survey_chapter(self.result, path, language=language())
+            out = write_survey_chapter(self.result, path, language=language(), chapter=self.chapter.value())
         except (QdaError, OSError) as exc:
             warn(self, tr("Ekspor bab survei"), str(exc))
             return None
