@@ -60,7 +60,7 @@ def _find_segment(project, spec: str):
     except ValueError:
         raise QdaError(tr("kutipan ditulis DOKUMEN:AWAL-AKHIR, mis. wawancara_01.txt:120-245 (bukan {spec!r})",
                           spec=spec)) from None
-    for s in project.segments(document=doc):
+    for s in project.segments.all(document=doc):
         if s.start == start and s.end == end:
             return s
     raise QdaError(tr("tidak ada kutipan terkode {doc} {start}–{end}", doc=doc, start=start, end=end))
@@ -102,11 +102,11 @@ def handle(args: argparse.Namespace) -> int:
                 else tr("Tautan responden kasus {case} dihapus", case=args.case))
         elif action == "excerpts":
             segs = excerpts_by_answer(project, args.where, survey)
-            docs = {d.id: d.name for d in project.documents()}
-            codes = {c.id: c.name for c in project.codes()}
-            coders = {c.id: c.name for c in project.coders()}
+            docs = {d.id: d.name for d in project.documents.all()}
+            codes = {c.id: c.name for c in project.codes.all()}
+            coders = {c.id: c.name for c in project.coders.all()}
             rows = [{"document": docs[s.document_id], "start": s.start, "end": s.end, "code": codes[s.code_id],
-                     "coder": coders.get(s.coder_id, ""), "text": project.segment_text(s.id)} for s in segs]
+                     "coder": coders.get(s.coder_id, ""), "text": project.segments.text(s.id)} for s in segs]
             if args.json:
                 print_json(rows)
             else:

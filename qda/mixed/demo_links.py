@@ -34,7 +34,7 @@ def add_demo_joint_display(project: Any) -> None:
 
     name, _data, instrument, _settings = load_stored_survey(project)
     auto_link(project, name)
-    codes = {c.name for c in project.codes()}
+    codes = {c.name for c in project.codes.all()}
     x = instrument.variables[0]
     for ind in x.indicators:
         for code in X_LINKS.get(ind.name, []):
@@ -43,7 +43,7 @@ def add_demo_joint_display(project: Any) -> None:
     from qda.demo_survey import INFORMANT_PROFILES
 
     respondents = dict(zip(INFORMANT_RESPONDENTS, ("R03", "R01")))
-    known = {c.name for c in project.cases()}
+    known = {c.name for c in project.cases.all()}
     for case_name, respondent in respondents.items():
         if case_name in known and respondent in INFORMANT_PROFILES:
             project.links.link_respondent(case_name, name, respondent)

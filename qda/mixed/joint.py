@@ -83,7 +83,7 @@ def load_stored_survey(project: Any, name: str | None = None):
     from qda.survey.instrument import Instrument
     from qda.survey.loading import DataSet
 
-    names = project.surveys()
+    names = project.surveys.names()
     if name is None:
         if not names:
             raise NotFound(tr("proyek belum menyimpan data kuesioner; simpan survei dari tab Survei terlebih dahulu"))
@@ -91,7 +91,7 @@ def load_stored_survey(project: Any, name: str | None = None):
     elif name not in names:
         raise NotFound(tr("survei tidak ditemukan: {name} (tersimpan: {names})", name=name,
                           names=", ".join(names) or "–"))
-    stored = project.load_survey(name)
+    stored = project.surveys.load(name)
     data = DataSet.from_json(stored["data_json"])
     instrument = Instrument.from_json(stored["instrument_json"])
     settings = json.loads(stored.get("settings_json") or "{}")
@@ -146,10 +146,10 @@ def _citation(project: Any, seg, docs: dict, cases: dict, language: str) -> tupl
     from qda.reports.citations import citation, line_span
 
     doc = docs[seg.document_id]
-    text = project.document_text(doc.id)
+    text = project.documents.text(doc.id)
     case = cases.get(doc.case_id) if doc.case_id is not None else None
     cite = citation(doc.kind, line_span(text, seg.start, seg.end), document_name=doc.name,
-                    document_attributes=project.document_attributes(doc.id),
+                    document_attributes=project.documents.attributes(doc.id),
                     case_name=case.name if case else None, case_attributes=case.attributes if case else None,
                     language=language)
     return text[seg.start:seg.end], cite
@@ -160,14 +160,14 @@ def joint_display(project: Any, survey: str | None = None, *, language: str = "i
     name, data, instrument, settings = load_stored_survey(project, survey)
     scores = indicator_scores(data, instrument, settings)
     links = project.links.links(name)
-    codes = {c.id: c for c in project.codes()}
+    codes = {c.id: c for c in project.codes.all()}
     children: dict[int | None, list[int]] = {}
     for c in codes.values():
         children.setdefault(c.parent_id, []).append(c.id)
-    docs = {d.id: d for d in project.documents()}
-    cases = {c.id: c for c in project.cases()}
-    segments = project.segments()
-    reviews = project.reviews()
+    docs = {d.id: d for d in project.documents.all()}
+    cases = {c.id: c for c in project.cases.all()}
+    segments = project.segments.all()
+    reviews = project.reviews.all()
     latest: dict[int, Any] = {}
     for r in sorted(reviews, key=lambda r: r.id):
         latest[r.segment_id] = r
@@ -187,7 +187,7 @@ def joint_display(project: Any, survey: str | None = None, *, language: str = "i
                              if docs[s.document_id].case_id is not None and docs[s.document_id].case_id in cases})
         note = project.links.note(name, key.variable, key.indicator)
         by_id = {s.id: s for s in segs}
-        chosen = [by_id.get(sid) or project.segment(sid) for sid in note.quotes]
+        chosen = [by_id.get(sid) or project.segments.get(sid) for sid in note.quotes]
         quotes: list[JointQuote] = []
         for s in chosen:
             text, cite = _citation(project, s, docs, cases, language)
@@ -223,7 +223,7 @@ def auto_link(project: Any, survey: str | None = None) -> int:
     """Link each indicator to the code of the same name ("Responsivitas", "Kuantitas kerja (X)"); returns how many."""
     name, _data, instrument, _settings = load_stored_survey(project, survey)
     by_name = {}
-    for c in project.codes():
+    for c in project.codes.all():
         plain = re.sub(r"\s*\([A-Z]\)\s*$", "", c.name).casefold()
         by_name.setdefault(plain, c)
     added = 0
@@ -259,7 +259,7 @@ def _respondent_row(data, instrument, respondent: str) -> dict[str, str] | None:
 def profile_disagreements(project: Any, survey: str, data, instrument) -> list[str]:
     """Where a linked case's attributes and its respondent's profile answers differ (or the id is unknown)."""
     out = []
-    cases = {c.id: c for c in project.cases()}
+    cases = {c.id: c for c in project.cases.all()}
     for case_id, respondent in project.links.respondents(survey).items():
         case = cases.get(case_id)
         if case is None:
@@ -334,7 +334,7 @@ def informants_by_answer(project: Any, condition: str, survey: str | None = None
     if col is None:
         raise DataError(tr("data survei {survey} tidak memiliki kolom nomor responden", survey=name))
     ids = [str(v).strip() for v in data.frame[col].tolist()]
-    cases = {c.id: c for c in project.cases()}
+    cases = {c.id: c for c in project.cases.all()}
     out = []
     for case_id, respondent in project.links.respondents(name).items():
         if respondent not in ids or case_id not in cases:
@@ -349,6 +349,6 @@ def informants_by_answer(project: Any, condition: str, survey: str | None = None
 def excerpts_by_answer(project: Any, condition: str, survey: str | None = None) -> list[Any]:
     """Segments from the sources of the informants whose answers meet ``condition`` (see :func:`informants_by_answer`)."""
     names = set(informants_by_answer(project, condition, survey))
-    cases = {c.id for c in project.cases() if c.name in names}
-    docs = {d.id for d in project.documents() if d.case_id in cases}
-    return [s for s in project.segments() if s.document_id in docs]
+    cases = {c.id for c in project.cases.all() if c.name in names}
+    docs = {d.id for d in project.documents.all() if d.case_id in cases}
+    return [s for s in project.segments.all() if s.document_id in docs]

@@ -410,7 +410,7 @@ class _Writer:
 
         w, doc = self.w, self.doc
         try:
-            surveys = [s for s in project.surveys() if project.links.links(s)]
+            surveys = [s for s in project.surveys.names() if project.links.links(s)]
         except Exception:  # an older project file without the links tables opened read-only  # noqa: BLE001
             return
         if not surveys:

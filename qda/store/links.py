@@ -39,7 +39,7 @@ class LinkRepository(Repository):
 
     # ------------------------------------------------------------------ indicator links
     def _code(self, code) -> tuple[int, str]:
-        rec = self._project.code(code)  # type: ignore[attr-defined]
+        rec = self._project.codes.get(code)  # type: ignore[attr-defined]
         return rec.id, rec.name
 
     def link(self, survey: str, variable: str, indicator: str, code) -> bool:
@@ -111,7 +111,7 @@ class LinkRepository(Repository):
         key = _key(survey, variable, indicator)
         ids = []
         for seg in segments:
-            rec = self._project.segment(seg)  # type: ignore[attr-defined]
+            rec = self._project.segments.get(seg)  # type: ignore[attr-defined]
             if rec.id not in ids:
                 ids.append(rec.id)
         if len(ids) > 2:
@@ -139,7 +139,7 @@ class LinkRepository(Repository):
     # ------------------------------------------------------------------ informants as respondents
     def link_respondent(self, case, survey: str, respondent: str | None) -> None:
         """Link a case (informant) to a respondent id of ``survey``; ``None`` removes the link."""
-        rec = self._project.case(case)  # type: ignore[attr-defined]
+        rec = self._project.cases.get(case)  # type: ignore[attr-defined]
         if not survey.strip():
             raise InvalidValue(tr("nama survei tidak boleh kosong"))
         with self.atomic():

@@ -48,26 +48,26 @@ def build(path):
     from qda.survey.loading import DataSet
 
     p = Project.create(path, codebook=False, coder="Rina")
-    p.set_coder("Budi")
-    p.set_coder("Rina")
-    p.add_case("Informan 1", {"Jenis Kelamin": "Perempuan"})
-    p.add_case("Informan 2", {"Jenis Kelamin": "Perempuan"})
-    d1 = p.add_document("w1.txt", TEXT1, "interview", case="Informan 1")
-    d2 = p.add_document("w2.txt", TEXT2, "interview", case="Informan 2")
-    d3 = p.add_document("o1.txt", OBS, "observation")
-    p.add_code("Kecepatan", group="own")
-    p.add_code("Antrean", group="own", parent="Kecepatan")
-    p.add_code("Keramahan", group="own")
-    s_fast = p.add_segment(d1, 0, 21, "Kecepatan", coder="Rina")
-    p.add_segment(d1, 0, 21, "Kecepatan", coder="Budi")  # the same passage by a second coder
-    s_queue = p.add_segment(d2, 0, 27, "Antrean", coder="Rina")
-    p.add_segment(d1, 22, 49, "Keramahan", coder="Rina")
-    p.add_segment(d3, 0, 29, "Keramahan", coder="Rina")
-    p.add_review(s_fast, "approved")
-    p.add_review(s_queue, "approved")  # the most recent approval
+    p.coders.set_current("Budi")
+    p.coders.set_current("Rina")
+    p.cases.add("Informan 1", {"Jenis Kelamin": "Perempuan"})
+    p.cases.add("Informan 2", {"Jenis Kelamin": "Perempuan"})
+    d1 = p.documents.add("w1.txt", TEXT1, "interview", case="Informan 1")
+    d2 = p.documents.add("w2.txt", TEXT2, "interview", case="Informan 2")
+    d3 = p.documents.add("o1.txt", OBS, "observation")
+    p.codes.add("Kecepatan", group="own")
+    p.codes.add("Antrean", group="own", parent="Kecepatan")
+    p.codes.add("Keramahan", group="own")
+    s_fast = p.segments.add(d1, 0, 21, "Kecepatan", coder="Rina")
+    p.segments.add(d1, 0, 21, "Kecepatan", coder="Budi")  # the same passage by a second coder
+    s_queue = p.segments.add(d2, 0, 27, "Antrean", coder="Rina")
+    p.segments.add(d1, 22, 49, "Keramahan", coder="Rina")
+    p.segments.add(d3, 0, 29, "Keramahan", coder="Rina")
+    p.reviews.add(s_fast, "approved")
+    p.reviews.add(s_queue, "approved")  # the most recent approval
     data = DataSet(frame=pd.DataFrame(ROWS, columns=["responden", "jenis_kelamin", "A1", "A2", "A3", "B1", "B2"],
                                       dtype=object), path="layanan.csv")
-    p.save_survey(SURVEY, data.to_json(), Instrument.from_dict(INSTRUMENT).to_json(), json.dumps({"scheme": "sugiyono"}))
+    p.surveys.save(SURVEY, data.to_json(), Instrument.from_dict(INSTRUMENT).to_json(), json.dumps({"scheme": "sugiyono"}))
     p.links.link(SURVEY, "X", "Cepat", "Kecepatan")
     p.links.link(SURVEY, "X", "Ramah", "Keramahan")
     p.links.link_respondent("Informan 1", SURVEY, "R2")
@@ -110,12 +110,12 @@ def test_excerpts_informants_and_quotes(project):
 
 
 def test_chosen_quotes_and_note_are_stored(project, tmp_path):
-    seg = next(s for s in project.segments() if s.document_id == project.document("w1.txt").id
+    seg = next(s for s in project.segments.all() if s.document_id == project.documents.get("w1.txt").id
                and s.start == 0)
     project.links.set_quotes(SURVEY, "X", "Cepat", [seg.id])
     project.links.set_note(SURVEY, "X", "Cepat", "Konvergen: skor cukup, informan mengeluhkan antrean pagi.")
     with pytest.raises(InvalidValue):
-        project.links.set_quotes(SURVEY, "X", "Cepat", [s.id for s in project.segments()][:3])
+        project.links.set_quotes(SURVEY, "X", "Cepat", [s.id for s in project.segments.all()][:3])
     path = project.path
     project.close()
     with Project.open(path, read_only=True) as again:
@@ -133,7 +133,7 @@ def test_respondents_profile_and_answer_filter(project):
     assert informants_by_answer(project, "A1<=3") == ["Informan 1", "Informan 2"]
     assert informants_by_answer(project, "Cepat>=3") == ["Informan 1"]  # R2 mean 3, R4 mean 2
     segs = excerpts_by_answer(project, "Cepat>=3")
-    assert {project.document(s.document_id).name for s in segs} == {"w1.txt"}
+    assert {project.documents.get(s.document_id).name for s in segs} == {"w1.txt"}
     with pytest.raises(DataError):
         informants_by_answer(project, "Z9<2")
     with pytest.raises(DataError):
@@ -143,10 +143,10 @@ def test_respondents_profile_and_answer_filter(project):
 def test_unlink_and_auto_link(project):
     project.links.unlink(SURVEY, "X", "Ramah", "Keramahan")
     assert rows(joint_display(project))["Ramah"].codes == []
-    project.add_code("Puas", group="own")
+    project.codes.add("Puas", group="own")
     assert auto_link(project) == 1  # Puas <-> Puas; Cepat and Ramah have no code of their name
     assert rows(joint_display(project))["Puas"].codes == ["Puas"]
-    project.delete_code("Puas")  # deleting a code removes its links
+    project.codes.delete("Puas")  # deleting a code removes its links
     assert rows(joint_display(project))["Puas"].codes == []
 
 
@@ -206,13 +206,13 @@ def test_codebook_templates_in_both_languages(tmp_path):
     assert set(CODEBOOK_TEMPLATES) == {"dwiyanto", "sako", "kosong"}
     assert main(["new", str(tmp_path / "s.qda"), "--codebook", "sako"]) == 0
     with Project.open(tmp_path / "s.qda", read_only=True) as p:
-        assert len(p.codes()) == 14
+        assert len(p.codes.all()) == 14
     assert main(["new", str(tmp_path / "k.qda"), "--codebook", "kosong"]) == 0
     with Project.open(tmp_path / "k.qda", read_only=True) as p:
-        assert p.codes() == []
+        assert p.codes.all() == []
     assert main(["codebook", str(tmp_path / "k.qda"), "import", "sako"]) == 0
     with Project.open(tmp_path / "k.qda", read_only=True) as p:
-        assert len(p.codes()) == 14
+        assert len(p.codes.all()) == 14
 
 
 def test_sako_codes_link_to_the_sako_instrument(tmp_path):
@@ -225,7 +225,7 @@ def test_sako_codes_link_to_the_sako_instrument(tmp_path):
 
     with Project.create(tmp_path / "sako.qda", codebook=False) as p:
         add_bundled_codebook(p, "sako")
-        p.save_survey("Sako", load_data(SAKO_CSV).to_json(), load_template("sako").to_json(), "{}")
+        p.surveys.save("Sako", load_data(SAKO_CSV).to_json(), load_template("sako").to_json(), "{}")
         assert auto_link(p, "Sako") == 11  # 5 X and 6 Y indicators
         jd = joint_display(p, "Sako")
         assert {r.key.indicator: r.codes for r in jd.rows}["Transparansi"] == ["Transparansi (Y)"]

@@ -60,7 +60,7 @@ def test_note_quotes_and_links_are_saved(view):
     view.choose_quotes()
     r = _row(view, "Cepat")
     assert view.display.rows[r].quotes[0].chosen and view.display.rows[r].quotes[0].text == TEXT1[:21]
-    view.project.add_code("Puas", group="own")
+    view.project.codes.add("Puas", group="own")
     view.auto_link()
     assert view.table.item(_row(view, "Puas"), 3).text() == "0 · Puas"
 

@@ -132,7 +132,7 @@ class JointDisplayView(QWidget):
         self.survey.blockSignals(True)
         self.survey.clear()
         if project is not None:
-            for name in project.surveys():
+            for name in project.surveys.names():
                 self.survey.addItem(name, name)
         self.survey.blockSignals(False)
         self.reload()
@@ -218,17 +218,17 @@ class JointDisplayView(QWidget):
 
         p = self.project
         wanted = set(segment_ids)
-        docs = {d.id: d for d in p.documents()}
-        codes = {c.id: c.name for c in p.codes()}
-        coders = {c.id: c.name for c in p.coders()}
-        statuses = p.latest_statuses()
+        docs = {d.id: d for d in p.documents.all()}
+        codes = {c.id: c.name for c in p.codes.all()}
+        coders = {c.id: c.name for c in p.coders.all()}
+        statuses = p.reviews.latest_statuses()
         texts: dict[int, str] = {}
         out = []
-        for s in p.segments():
+        for s in p.segments.all():
             if s.id not in wanted:
                 continue
             if s.document_id not in texts:
-                texts[s.document_id] = p.document_text(s.document_id)
+                texts[s.document_id] = p.documents.text(s.document_id)
             text = texts[s.document_id]
             out.append(_Excerpt(s.id, s.document_id, s.start, s.end, docs[s.document_id].name,
                                 LineIndex(text).line_of(s.start), codes.get(s.code_id, ""),
@@ -326,7 +326,7 @@ class LinkDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(tr("Centang kode yang membicarakan indikator ini:")))
         self.list = QListWidget()
-        for code in project.codes():
+        for code in project.codes.all():
             item = QListWidgetItem(code.name)
             item.setData(Qt.ItemDataRole.UserRole, code.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
