@@ -51,7 +51,7 @@ def test_english_interface_when_chosen(qtbot, settings, project_file):
         menus = [a.text() for a in window.menuBar().actions()]
         assert menus[:3] == ["&File", "&Edit", "&Coding"]
         assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["Coding", "Survey", "Needs revision",
-                                                                               "Agreement", "Analysis"]
+                                                                               "Agreement", "Analysis", "Joint display"]
         n_codes = len(window.project.codes.all())
         assert window.counts_label.text() == f"1 source · {n_codes} codes · 0 segments"
         assert window.undo.undo_action.text() == "Undo"
