@@ -16,7 +16,8 @@ from qda.reports.collect import ReportData, collect
 from qda.reports.docx_kit import ReportDocument
 from qda.reports.docx_toc import TOC_PLACEHOLDER
 from qda.reports.lang import Wording
-from qda.reports.matrices import code_source_counts, cooccurrence
+from qda.analysis.cooccurrence import cooccurrence
+from qda.reports.matrices import code_source_counts
 from qda.reports.pseudonyms import POSITION_ATTRIBUTES, Pseudonyms
 from qda.reports.review import write_status_summaries
 
@@ -330,9 +331,10 @@ class _Writer:
         cols = [c for c in d.codes if c.group == "factor" and (c.parent_id is None or
                 d.code_by_id[c.parent_id].group != "factor")]
         doc.heading(w("Ko-okurensi Dimensi × Faktor"), 2)
-        doc.paragraph(w("Definisi: angka pada sel adalah banyaknya pasangan segmen (satu segmen berkode dimensi, "
-                        "satu segmen berkode faktor) dalam sumber yang sama yang rentangnya bertumpang tindih "
-                        "paling sedikit satu karakter. Segmen subkode dihitung pada kode induknya."), align="justify")
+        doc.paragraph(w("Definisi: angka pada sel adalah banyaknya bagian teks yang diberi kode dimensi dan kode "
+                        "faktor sekaligus (cakupan kedua kode bertumpang tindih paling sedikit satu karakter). "
+                        "Satu bagian teks yang dikode oleh dua pengode dihitung sekali; koding subkode dihitung "
+                        "pada kode induknya."), align="justify")
         if rows and cols:
             counts = cooccurrence([e.segment for e in d.excerpts], [c.id for c in rows], [c.id for c in cols], parents)
             matrix = [[counts[(r.id, c.id)] for c in cols] for r in rows]
@@ -340,7 +342,8 @@ class _Writer:
             keys = [f"F{k + 1}" for k in range(len(cols))]
             header = [w("Dimensi \\ Faktor")] + keys
             body = [[self.label(r)] + [w.int(v) for v in line] for r, line in zip(rows, matrix)]
-            doc.paragraph(w("{label} menyajikan matriks ko-okurensi; jumlah seluruh pasangan adalah {n}.",
+            doc.paragraph(w("{label} menyajikan matriks ko-okurensi; jumlah seluruh bagian teks pada sel-selnya "
+                            "adalah {n}.",
                             label=doc.next_table_label, n=w.int(total)), align="justify", keep_next=True)
             self._wide_table(w("Matriks ko-okurensi dimensi × faktor"), header, body)
             legend = "; ".join(f"{k} = {self.label(c)}" for k, c in zip(keys, cols))
@@ -348,7 +351,7 @@ class _Writer:
             if total:
                 best = max(((v, r, c) for r, line in zip(rows, matrix) for c, v in zip(cols, line)),
                            key=lambda t: t[0])
-                doc.paragraph(w("Pasangan yang paling sering muncul bersama adalah {d} dengan {f} ({n} pasangan).",
+                doc.paragraph(w("Pasangan yang paling sering muncul bersama adalah {d} dengan {f} ({n} bagian teks).",
                                 d=self.label(best[1]), f=self.label(best[2]), n=w.int(best[0])), align="justify")
             png = heatmap(matrix, [self.label(r) for r in rows], keys,
                           xlabel=w("Faktor Pendorong"), ylabel=w("Dimensi Kinerja (Dwiyanto)"))

@@ -39,7 +39,7 @@ class LinkRepository(Repository):
 
     # ------------------------------------------------------------------ indicator links
     def _code(self, code) -> tuple[int, str]:
-        rec = self._project.codes.get(code)  # type: ignore[attr-defined]
+        rec = self._project.codes.get(code)
         return rec.id, rec.name
 
     def link(self, survey: str, variable: str, indicator: str, code) -> bool:
@@ -95,7 +95,8 @@ class LinkRepository(Repository):
         uid = new_uuid()
         cur = self._exec("INSERT INTO joint_note(uuid, survey, variable, indicator, note, modified) "
                          "VALUES (?,?,?,?,?,?)", (uid, key.survey, key.variable, key.indicator, "", now()))
-        return int(cur.lastrowid), uid
+        assert cur.lastrowid is not None
+        return cur.lastrowid, uid
 
     def set_note(self, survey: str, variable: str, indicator: str, note: str) -> None:
         """The researcher's convergence / divergence note for an indicator."""
@@ -111,7 +112,7 @@ class LinkRepository(Repository):
         key = _key(survey, variable, indicator)
         ids = []
         for seg in segments:
-            rec = self._project.segments.get(seg)  # type: ignore[attr-defined]
+            rec = self._project.segments.get(seg)
             if rec.id not in ids:
                 ids.append(rec.id)
         if len(ids) > 2:
@@ -139,7 +140,7 @@ class LinkRepository(Repository):
     # ------------------------------------------------------------------ informants as respondents
     def link_respondent(self, case, survey: str, respondent: str | None) -> None:
         """Link a case (informant) to a respondent id of ``survey``; ``None`` removes the link."""
-        rec = self._project.cases.get(case)  # type: ignore[attr-defined]
+        rec = self._project.cases.get(case)
         if not survey.strip():
             raise InvalidValue(tr("nama survei tidak boleh kosong"))
         with self.atomic():
