@@ -76,7 +76,7 @@ def handle(args: argparse.Namespace) -> int:
     with open_project(args.project, write=write, coder=args.coder) as project:
         survey, *_ = load_stored_survey(project, args.survey)
         if action == "show":
-            show(joint_display(project, survey, language=language()), args.json)
+            show(joint_display(project, survey, language=language()), getattr(args, "json", False))
         elif action in ("link", "unlink"):
             var, ind = _indicator(args.indicator)
             for code in args.code:

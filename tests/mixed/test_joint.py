@@ -169,6 +169,9 @@ def test_cli_show_link_note_and_excerpts(project, capsys):
     found = json.loads(capsys.readouterr().out)
     assert {e["document"] for e in found} == {"w1.txt"}
     assert main(["joint", path, "link", "--indicator", "Cepat", "--code", "Keramahan"]) != 0  # no VAR:
+    capsys.readouterr()
+    assert main(["joint", path]) == 0  # no action: the display, as a table
+    assert "Ramah" in capsys.readouterr().out
 
 
 def test_word_report_has_a_numbered_joint_display_table(project, tmp_path):
