@@ -17,16 +17,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "docs" / "screenshots"
-sys.path.insert(0, str(ROOT))
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
-
-
-def settle(app, rounds: int = 5) -> None:
-    """Let queued refreshes and repaints run (used only by this offline script)."""
-    for _ in range(rounds):
-        app.processEvents()
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from shot_kit import OUT, settle  # noqa: E402
 
 
 def main() -> None:
@@ -49,38 +41,38 @@ def main() -> None:
             window = MainWindow(settings)
             window.resize(*size)
             window.show()
-            settle(app)
+            settle(app, 5)
             open_project_path(window, demo)
             project = window.project
             if not project.suggestions.counts()["pending"]:
                 autocode.run(project)
             doc = project.documents.get("wawancara_02_staf_persuratan.docx")
             window.show_document(doc.id)
-            settle(app)
+            settle(app, 5)
             window.focus_suggestions()
-            settle(app)
+            settle(app, 5)
             view = window.view
             first = project.suggestions.all(document=doc.id)[3]
             cursor = view.textCursor()
             cursor.movePosition(cursor.MoveOperation.End)
             view.setTextCursor(cursor)
-            settle(app)
+            settle(app, 5)
             cursor.setPosition(view.positions.to_utf16(first.start))
             view.setTextCursor(cursor)
-            settle(app)
+            settle(app, 5)
             bar = view.verticalScrollBar()
             bar.setValue(max(0, bar.value() - 2))
             window.suggestions.select_suggestion(first.id)
-            settle(app)
+            settle(app, 5)
             window.grab().save(str(OUT / f"autocode_{size[0]}x{size[1]}.png"))
             if size == (1366, 768):
                 dialog = IndicatorTermsDialog(project, project.codes.get("Kompetensi dan Pelatihan").id, window)
                 dialog.show()
-                settle(app)
+                settle(app, 5)
                 dialog.grab().save(str(OUT / "autocode_terms.png"))
                 dialog.close()
             window.close()
-            settle(app)
+            settle(app, 5)
 
 
 if __name__ == "__main__":

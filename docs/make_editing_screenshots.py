@@ -18,19 +18,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "docs" / "screenshots"
-sys.path.insert(0, str(ROOT))
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
-SIZES = ((1366, 768), (1600, 1000))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from shot_kit import OUT, SIZES, settle  # noqa: E402
+
 DOC = "wawancara_03_petugas_arsip.txt"
 DELETED = "Saya masuk tahun 2005, Mbak, awalnya di bagian persuratan, jadi tukang ketik. "
-
-
-def settle(app, rounds: int = 12) -> None:
-    """Let queued refreshes and repaints run (only in this offline script)."""
-    for _ in range(rounds):
-        app.processEvents()
 
 
 def main() -> None:
@@ -58,7 +50,7 @@ def main() -> None:
         # a coding on the sentence that will be deleted, so the list has something to show
         w.project.segments.add(doc.id, start, start + len(DELETED) - 1, "Kompetensi dan Pelatihan")
         w.show_document(doc.id)
-        settle(app)
+        settle(app, 12)
         w.editing.start_edit()
         editor = w.editing.panel.editor
         plain = editor.toPlainText()
@@ -79,28 +71,28 @@ def main() -> None:
         editor.centerCursor()
         for width, height in SIZES:
             w.resize(width, height)
-            settle(app)
+            settle(app, 12)
             w._default_dock_sizes()  # the first-start proportions at this size
-            settle(app)
+            settle(app, 12)
             w.grab().save(str(OUT / f"edit_mode_{width}.png"))
         w.editing.panel.save_button.click()
-        settle(app)
+        settle(app, 12)
         w.editing.checks.list.setCurrentRow(0)
         w.editing.checks._reveal()
         for width, height in SIZES:
             w.resize(width, height)
-            settle(app)
+            settle(app, 12)
             w._default_dock_sizes()
-            settle(app)
+            settle(app, 12)
             w.grab()  # the first grab after a resize may still hold the old dock tab bar
-            settle(app)
+            settle(app, 12)
             w.grab().save(str(OUT / f"perlu_dicek_{width}.png"))
         from qda.gui.viewer.edit_mode import AnonymiseDialog
 
         dialog = AnonymiseDialog(DOC, "Informan 3", w)
         dialog.names.setText("Ratna Dewi Kusumawati; Ratna")
         dialog.show()
-        settle(app)
+        settle(app, 12)
         dialog.grab().save(str(OUT / "anonymise.png"))
         dialog.close()
         w.close()

@@ -17,17 +17,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "docs" / "screenshots"
-sys.path.insert(0, str(ROOT))
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
-SIZES = ((1366, 768), (1600, 1000))
-
-
-def settle(app, rounds: int = 8) -> None:
-    """Let queued refreshes and repaints run (only in this offline script)."""
-    for _ in range(rounds):
-        app.processEvents()
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from shot_kit import OUT, SIZES, settle  # noqa: E402
 
 
 def main() -> None:

@@ -19,17 +19,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "docs" / "screenshots"
-sys.path.insert(0, str(ROOT))
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from shot_kit import OUT, ROOT, settle  # noqa: E402
+
 SIZE = (1600, 1000)
-
-
-def settle(app, rounds: int = 5) -> None:
-    """Let queued refreshes and repaints run (used only by this offline script)."""
-    for _ in range(rounds):
-        app.processEvents()
 
 
 def densest_stretch(view) -> tuple[int, int]:
@@ -68,7 +61,7 @@ def main() -> None:
         window = MainWindow(settings)
         window.resize(*SIZE)
         window.show()
-        settle(app)
+        settle(app, 5)
         window.grab().save(str(OUT / "welcome.png"))
         window.close()
 
@@ -76,25 +69,25 @@ def main() -> None:
         window = MainWindow(settings)
         window.resize(*SIZE)
         window.show()
-        settle(app)
+        settle(app, 5)
         open_project_path(window, demo)
         project = window.project
         doc = max(project.documents.all(), key=lambda d: len(project.segments.all(document=d.id)))
         window.show_document(doc.id)
-        settle(app)
+        settle(app, 5)
         view = window.view
         start, end = densest_stretch(view)
         # put the dense stretch near the top of the view
         cursor = view.textCursor()
         cursor.movePosition(cursor.MoveOperation.End)
         view.setTextCursor(cursor)
-        settle(app)
+        settle(app, 5)
         cursor.setPosition(view.positions.to_utf16(start))
         view.setTextCursor(cursor)  # scrolling up puts the stretch at the top
-        settle(app)
+        settle(app, 5)
         bar = view.verticalScrollBar()  # counts lines in a QPlainTextEdit
         bar.setValue(max(0, bar.value() - 3))
-        settle(app)
+        settle(app, 5)
         # click the segment to show its codings in the details dock
         cursor.setPosition(view.positions.to_utf16(start + 5))
         point = view.cursorRect(cursor).center() + QPoint(1, 0)
@@ -103,7 +96,7 @@ def main() -> None:
         if first is not None and window.code_tree is not None:
             window.code_tree.select_code(first.code_id)
         window.segment_dock.raise_()
-        settle(app)
+        settle(app, 5)
         window.grab().save(str(OUT / "main_window.png"))
 
         # -- the codebook panel on its own
@@ -116,7 +109,7 @@ def main() -> None:
             panel.tree.expandAll()
             if first is not None:
                 panel.select_code(first.code_id)
-            settle(app)
+            settle(app, 5)
             panel.grab().save(str(OUT / "code_tree.png"))
             panel.close()
 
@@ -124,17 +117,17 @@ def main() -> None:
         sentence_end = project.documents.text(doc).find(".", end + 40)
         view.select_cp(end + 1, sentence_end + 1 if sentence_end > 0 else end + 80)
         view.setFocus()
-        settle(app)
+        settle(app, 5)
         dialog_cls = optional.quick_code_dialog()
         if dialog_cls is not None:
             dialog = dialog_cls(project, [first.code_id] if first else [], window)
             dialog.show()
             QTest.keyClicks(dialog.edit, "respon")
-            settle(app)
+            settle(app, 5)
             sel = view.cursorRect(view.textCursor())
             anchor = view.viewport().mapTo(window, sel.bottomLeft()) + QPoint(40, 16)
             dialog.move(window.mapToGlobal(anchor))
-            settle(app)
+            settle(app, 5)
             shot = window.grab()
             painter = QPainter(shot)
             painter.drawPixmap(anchor, dialog.grab())
@@ -146,11 +139,11 @@ def main() -> None:
         window.tabs.setCurrentWidget(window.joint)
         for size, name in (((1366, 768), "joint_display_1366.png"), ((1600, 1000), "joint_display_1600.png")):
             window.resize(*size)
-            settle(app)
+            settle(app, 5)
             row = next((r for r in range(window.joint.table.rowCount())
                         if window.joint.table.item(r, 0).text().endswith("Responsivitas")), 0)
             window.joint.table.selectRow(row)
-            settle(app)
+            settle(app, 5)
             window.grab().save(str(OUT / name))
         window.close()
     for name in ("welcome.png", "main_window.png", "quick_code.png", "code_tree.png", "joint_display_1366.png",

@@ -20,17 +20,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "docs" / "screenshots"
-sys.path.insert(0, str(ROOT))
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
-SIZES = ((1366, 768), (1600, 1000))
-
-
-def settle(app, rounds: int = 6) -> None:
-    """Let queued refreshes and repaints run (only in this offline script)."""
-    for _ in range(rounds):
-        app.processEvents()
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from shot_kit import OUT, SIZES, settle  # noqa: E402
 
 
 def main() -> None:
@@ -64,10 +55,10 @@ def main() -> None:
         w = MainWindow(settings)
         w.show()
         assert open_project_path(w, path)
-        settle(app)
+        settle(app, 6)
         # a few verdicts from the queue, so the list shows every status
         w.show_tab(w.queue)
-        settle(app)
+        settle(app, 6)
         for status in ("approved", "approved", "needs_revision", "rejected", "approved"):
             w.queue.comment_edit.setText("batas kutipan terlalu sempit" if status == "needs_revision" else "")
             w.queue.verdict(status)
@@ -75,7 +66,7 @@ def main() -> None:
         w.queue.list.select_row(2)
         for width, height in SIZES:
             w.resize(width, height)
-            settle(app)
+            settle(app, 6)
             w.grab().save(str(OUT / f"review_queue_{width}.png"))
         # the agreement view
         w.show_tab(w.agreement)
@@ -84,18 +75,18 @@ def main() -> None:
         w.agreement.dis_table.selectRow(0)
         for width, height in SIZES:
             w.resize(width, height)
-            settle(app)
+            settle(app, 6)
             w.grab().save(str(OUT / f"agreement_{width}.png"))
         dialog = w.agreement.open_disagreement()
         dialog.resize(1100, 520)
-        settle(app)
+        settle(app, 6)
         dialog.grab().save(str(OUT / "agreement_side_by_side.png"))
         dialog.close()
         # verdict marks in the document
         item = w.queue.list.items()[2]
         w.open_coding(item.document_id, item.start, item.end, item.segment_id)
         w.resize(1366, 768)
-        settle(app)
+        settle(app, 6)
         w.grab().save(str(OUT / "verdict_marks.png"))
         # File > Merge preview
         from qda.gui.review.merge_dialog import MergePreviewDialog
@@ -104,7 +95,7 @@ def main() -> None:
         plan = merge_projects(w.project, copy, dry_run=True)
         preview = MergePreviewDialog(plan, copy, w.project.path, w)
         preview.show()
-        settle(app)
+        settle(app, 6)
         preview.grab().save(str(OUT / "merge_preview.png"))
         preview.close()
         w.close()
