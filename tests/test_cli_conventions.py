@@ -133,3 +133,15 @@ def test_unknown_names_suggest_the_nearest_and_the_listing(project):
     assert doc.returncode == 2 and "«w1.txt»" in doc.stderr and f"qda sources {project.name}" in doc.stderr
     english = qda("segments", str(project), "--code", "Responsivtas", "--lang", "en")
     assert "code not found: Responsivtas; did you mean “Responsivitas”" in english.stderr
+
+
+def test_language_option_is_the_interface_language_unless_the_command_is_report():
+    from qda.cli import _subcommand, _take_language
+    from qda.i18n import set_language
+
+    try:
+        assert _take_language(["sources", "report", "--lang", "en"]) == ["sources", "report"]
+        assert _take_language(["report", "p.qda", "--lang", "en"]) == ["report", "p.qda", "--lang", "en"]
+        assert _subcommand(["--lang", "en", "--wait", "5", "report"]) == "report"
+    finally:
+        set_language("id")

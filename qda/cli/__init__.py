@@ -37,6 +37,20 @@ COMMAND_MODULES = (
 )
 
 
+def _subcommand(argv: list[str]) -> str | None:
+    """The first word that is neither an option nor the value of a global option."""
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg in ("--lang", "--wait"):
+            i += 2
+            continue
+        if not arg.startswith("-"):
+            return arg
+        i += 1
+    return None
+
+
 def _take_language(argv: list[str]) -> list[str]:
     """Apply ``--lang id|en`` wherever it stands (before or after the subcommand); return the rest.
 
@@ -44,7 +58,7 @@ def _take_language(argv: list[str]) -> list[str]:
     """
     rest: list[str] = []
     i = 0
-    reports = "report" in argv
+    reports = _subcommand(argv) == "report"
     while i < len(argv):
         arg = argv[i]
         if reports and arg.startswith("--lang"):
