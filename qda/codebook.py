@@ -12,31 +12,17 @@ codes into a :class:`Codebook`.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from qda.domain import CODE_TEXT_FIELDS, GROUPS, is_color
 from qda.errors import QdaError, os_reason
 from qda.fileio import atomic_output
 from qda.i18n import language, tr
 from qda.resources import resource
 
 BUNDLED_NAME = "kinerja_pelayanan.json"
-
-_COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
-
-#: Text fields of a code, in the order they are written to a file.
-TEXT_FIELDS = (
-    "name_en",
-    "definition_id",
-    "definition_en",
-    "when_to_use_id",
-    "when_to_use_en",
-    "when_not_id",
-    "when_not_en",
-    "example",
-)
 
 
 @dataclass(frozen=True)
@@ -75,12 +61,14 @@ class CodebookCode:
         return self.name_en if (lang or language()) == "en" and self.name_en else self.name
 
 
-#: The groups every project knows; a codebook file may rename but not drop them.
-DEFAULT_GROUPS: tuple[CodebookGroup, ...] = (
-    CodebookGroup("dimension", "Dimensi Kinerja (Dwiyanto)", "Performance dimensions (Dwiyanto)"),
-    CodebookGroup("factor", "Faktor Pendorong", "Driving factors"),
-    CodebookGroup("own", "Kode Sendiri", "Own codes"),
-)
+_GROUP_NAMES = {
+    "dimension": ("Dimensi Kinerja (Dwiyanto)", "Performance dimensions (Dwiyanto)"),
+    "factor": ("Faktor Pendorong", "Driving factors"),
+    "own": ("Kode Sendiri", "Own codes"),
+}
+#: The groups every project knows (:data:`qda.domain.GROUPS`, with their names); a codebook
+#: file may rename but not drop them.
+DEFAULT_GROUPS: tuple[CodebookGroup, ...] = tuple(CodebookGroup(key, *_GROUP_NAMES[key]) for key in GROUPS)
 
 
 @dataclass(frozen=True)
@@ -282,14 +270,14 @@ def _parse_code(item: Any, n: int, fail) -> CodebookCode:
     if "group" not in item:
         raise fail("kode ke-{n} \"{code}\": kolom wajib \"{field}\" tidak ada", n=n, code=name, field="group")
     values: dict[str, Any] = {"name": name}
-    for key in ("group", *TEXT_FIELDS):
+    for key in ("group", *CODE_TEXT_FIELDS):
         value = item.get(key, "")
         if not isinstance(value, str):
             raise fail("kode ke-{n} \"{code}\": kolom \"{field}\" harus berupa teks", n=n, code=name, field=key)
         values[key] = value.strip()
     color = item.get("color")
     if color is not None:
-        if not isinstance(color, str) or not _COLOR_RE.match(color.strip()):
+        if not isinstance(color, str) or not is_color(color.strip()):
             raise fail(
                 "kode ke-{n} \"{code}\": warna \"{color}\" tidak valid (harus #rrggbb)",
                 n=n,
@@ -352,7 +340,7 @@ def codebook_to_dict(codebook: Codebook) -> dict[str, Any]:
             item["parent"] = c.parent
         if c.color is not None:
             item["color"] = c.color
-        for key in TEXT_FIELDS[1:]:
+        for key in CODE_TEXT_FIELDS[1:]:
             item[key] = getattr(c, key)
         item["indicators"] = list(c.indicators)
         codes.append(item)
@@ -387,7 +375,7 @@ def codebook_from_project(project: Any, name: str | None = None) -> Codebook:
                 color=c.color,
                 parent=names.get(c.parent_id) if c.parent_id is not None else None,
                 indicators=tuple(c.indicators or ()),
-                **{key: getattr(c, key) or "" for key in TEXT_FIELDS},
+                **{key: getattr(c, key) or "" for key in CODE_TEXT_FIELDS},
             )
         )
     groups = list(DEFAULT_GROUPS)
@@ -422,7 +410,7 @@ def add_codebook_to(project: Any, codebook: Codebook | None = None) -> int:
             group=c.group,
             color=c.color,
             indicators=c.indicators,
-            **{key: getattr(c, key) for key in TEXT_FIELDS},
+            **{key: getattr(c, key) for key in CODE_TEXT_FIELDS},
         )
         existing.add(c.name.casefold())
         added += 1

@@ -19,6 +19,8 @@ KINDS = ("interview", "observation", "document", "other")
 GROUPS = ("dimension", "factor", "own")
 #: Roles of a coder.
 ROLES = ("coder", "supervisor")
+#: A role's name (Indonesian source text; :func:`role_label` gives it in the interface language).
+ROLE_LABELS = {"coder": "Pengode", "supervisor": "Pembimbing"}
 #: A supervisor's verdicts on a coding.
 REVIEW_STATUSES = ("approved", "needs_revision", "rejected")
 #: What a memo can be attached to.
@@ -31,6 +33,11 @@ COLOR_PATTERN = re.compile(r"^#[0-9a-fA-F]{6}$")
 #: Colours given to new codes, in turn (readable highlights on white).
 PALETTE = ("#e57373", "#64b5f6", "#81c784", "#ffb74d", "#ba68c8", "#4db6ac",
            "#f06292", "#7986cb", "#aed581", "#ffd54f", "#a1887f", "#90a4ae")
+
+
+def role_label(role: str) -> str:
+    """The name of a coder's role in the interface language (the role itself if unknown)."""
+    return tr(ROLE_LABELS[role]) if role in ROLE_LABELS else role
 
 
 def is_color(value: object) -> bool:

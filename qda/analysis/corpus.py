@@ -13,12 +13,12 @@ import weakref
 from dataclasses import dataclass, field
 from typing import Any, Iterable, NamedTuple
 
+from qda.domain import KINDS, REVIEW_STATUSES
 from qda.errors import InvalidValue
 from qda.i18n import tr
 
 #: Review-status filter values; ``unreviewed`` selects codings nobody has reviewed yet.
-STATUS_FILTERS = ("approved", "needs_revision", "rejected", "unreviewed")
-KINDS = ("interview", "observation", "document", "other")
+STATUS_FILTERS = (*REVIEW_STATUSES, "unreviewed")
 
 
 class Coding(NamedTuple):

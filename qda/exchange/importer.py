@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from qda.domain import GROUPS
 from qda.exchange import codetext
 from qda.exchange.archive import ExchangeRefused, QdpxArchive, SourceMissing
 from qda.exchange.model import RefiCode, RefiProject, RefiSource, read_project
@@ -474,7 +475,7 @@ class _Importer:
                                           derived_guid("description", case.guid), ""))
 
     def _sets(self) -> None:
-        group_of = {"dimension", "factor", "own"}
+        group_of = set(GROUPS)
         other_code_sets = 0
         for s in self.model.sets:
             if s.name.startswith(GROUP_SET_PREFIX) and s.name[len(GROUP_SET_PREFIX):] in group_of:

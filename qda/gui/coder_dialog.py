@@ -13,16 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qda.domain import ROLES, role_label
 from qda.gui.dialog_buttons import ok_cancel
 from qda.i18n import tr
-
-ROLE_LABELS = {"coder": "Pengode", "supervisor": "Pembimbing"}
-
-
-def role_label(role: str) -> str:
-    """The translated name of a role."""
-    return tr(ROLE_LABELS.get(role, role))
-
 
 class CoderDialog(QDialog):
     """Name and role of the person coding; OK only once a name is given."""
@@ -42,7 +35,7 @@ class CoderDialog(QDialog):
         self.name_edit = QLineEdit(name)
         self.name_edit.setPlaceholderText(tr("mis. Dewi Anggraini"))
         self.role_box = QComboBox()
-        for key in ROLE_LABELS:
+        for key in ROLES:
             self.role_box.addItem(role_label(key), key)
         self.role_box.setCurrentIndex(max(0, self.role_box.findData(role)))
         form.addRow(tr("Nama"), self.name_edit)

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget)
 
 from qda.commands import AddReview, CreateCode, RecodeSegment, RemoveSegment
+from qda.domain import role_label
 from qda.errors import NotFound, QdaError
 from qda.gui import optional, project_flow
-from qda.gui.coder_dialog import role_label
 from qda.gui.coding import CodingController
 from qda.gui.document_pane import DocumentPane
 from qda.gui.segment_info import SegmentInfoPanel

@@ -11,8 +11,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from qda.domain import ROLES
+
 MAX_RECENT = 10
-ROLES = ("coder", "supervisor")
 
 
 def config_dir() -> Path:

@@ -30,13 +30,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+from qda.domain import KINDS
 from qda.errors import Cancelled, SourceRefused
 from qda.i18n import tr
 from qda.progress import Progress
 from qda.sources.names import display_name
 from qda.sources.normalise import hash_and_count
 from qda.sources.readers import is_supported, read_source
-from qda.sources.transcript import KINDS, ParsedSource, parse_transcript
+from qda.sources.transcript import ParsedSource, parse_transcript
 
 
 @dataclass

@@ -13,10 +13,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
+from qda.domain import KINDS
 from qda.sources.header import parse_header, split_case
 from qda.sources.turns import SpeakerTurn, find_turns
-
-KINDS = ("interview", "observation", "document", "other")
 
 _JENIS = (
     (re.compile(r"wawancara|interview|fgd|diskusi kelompok|focus group", re.I), "interview"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from qda.domain import CODE_TEXT_FIELDS
 from qda.store.repository import Repository
 
 _TABLES = {
@@ -28,8 +29,7 @@ _TABLES = {
 }
 #: Positions in a coding row of :meth:`MergeRepository.rows` (the ``segment`` query's column order).
 S_ID, S_UUID, S_DOC, S_CODE, S_START, S_END, S_CODER, S_CREATED = range(8)
-CODE_FIELDS = ("name", "grp", "color", "name_en", "definition_id", "definition_en", "when_to_use_id",
-               "when_to_use_en", "when_not_id", "when_not_en", "example", "indicators")
+CODE_FIELDS = ("name", "grp", "color", *CODE_TEXT_FIELDS, "indicators")
 
 
 class MergeRepository(Repository):

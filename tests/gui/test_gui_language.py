@@ -17,7 +17,7 @@ OTHERS = {"panels", "survey", "report_dialog.py"}
 
 
 def _window_texts() -> list[str]:
-    from qda.gui.coder_dialog import ROLE_LABELS
+    from qda.domain import ROLE_LABELS
     from qda.gui.segment_info import REVIEW_LABELS
     from qda.gui.sources_panel import KIND_LABELS
 

@@ -532,3 +532,18 @@ def test_delete_one_segment_speaks_english_singular(panel, fx, qtbot, monkeypatc
     text, buttons = asked[0]
     assert "1 segment coded with it will be deleted" in text and "1 segments" not in text
     assert "Delete 1 segment" in buttons
+
+
+def test_new_code_dialog_offers_the_colour_the_store_would_pick(panel, fx, monkeypatch):
+    from qda.domain import GROUPS, next_color
+
+    seen = []
+
+    def spy(dialog):
+        seen.append((dialog.color_button.color(),
+                     [dialog.group_combo.itemData(i) for i in range(dialog.group_combo.count())]))
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(code_dialogs.CodeEditDialog, "exec", spy)
+    panel.create_code()
+    assert seen == [(next_color(c.color for c in fx.project.codes.all()), list(GROUPS))]

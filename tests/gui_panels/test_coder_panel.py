@@ -40,9 +40,9 @@ def rows(panel):
 
 def test_lists_coders_with_role_and_counts_all_visible(panel, coded):
     assert rows(panel) == [
-        ("Budi Santoso", "pengode", "2"),
-        ("Dr. Sri Hartati", "pembimbing", "0"),
-        ("Rina Wulandari (Anda)", "pengode", "3"),
+        ("Budi Santoso", "Pengode", "2"),
+        ("Dr. Sri Hartati", "Pembimbing", "0"),
+        ("Rina Wulandari (Anda)", "Pengode", "3"),
     ]
     assert panel.visible_coder_ids() == set(coded.values())
     assert panel.summary.text() == "Semua segmen ditampilkan (5)."

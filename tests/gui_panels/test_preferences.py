@@ -89,3 +89,12 @@ def test_works_with_the_real_settings_object(make, tmp_path):
 
 def test_screenshot(make):
     save_screenshot(make(StandIn()), "panel_preferences")
+
+
+def test_roles_are_the_domain_roles_with_their_names(make):
+    from qda.domain import ROLES, role_label
+
+    dialog = make(StandIn())
+    combo = dialog.role_combo
+    assert [combo.itemData(i) for i in range(combo.count())] == list(ROLES)
+    assert [combo.itemText(i) for i in range(combo.count())] == [role_label(r) for r in ROLES]

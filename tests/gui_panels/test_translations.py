@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from qda.gui.panels import coder_panel, memo_panel, preferences
-from qda.gui.panels.code_model import _FALLBACK_GROUP_NAMES
+from qda.domain import ROLE_LABELS
+from qda.gui.panels import memo_panel
 from qda.i18n import missing_translations, set_language
 
 def test_panel_label_tables_are_translated():
     """Texts kept in tables (not literal ``tr`` calls, which tests/test_i18n.py checks) are translated too."""
-    texts = list(memo_panel._KIND_LABELS.values()) + list(coder_panel._ROLE_NAMES.values())
-    texts += [label for _code, label in preferences.ROLES] + list(_FALLBACK_GROUP_NAMES.values())
+    texts = list(memo_panel._KIND_LABELS.values()) + list(ROLE_LABELS.values())
     assert missing_translations(texts) == []
 
 

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QColorDialog, QDialog, QMenu, QMessageBox
 
 from qda import commands
+from qda.domain import next_color
 from qda.errors import QdaError
 from qda.i18n import tr, trn
 from qda.gui.panels import code_dialogs
@@ -53,7 +54,7 @@ class CodeActionsMixin:
         codes = self.model.codes()
         dialog = code_dialogs.CodeEditDialog(
             codes, group=group or "own", parent_id=parent_id,
-            color=code_dialogs.next_color(c.color for c in codes), parent=self,
+            color=next_color(c.color for c in codes), parent=self,
         )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None

@@ -8,7 +8,7 @@ returns the chosen one from :meth:`choice` as ``("code", id)`` or ``("group", ke
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
@@ -30,25 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qda.domain import GROUPS, PALETTE
 from qda.gui.dialog_buttons import ok_cancel
 from qda.i18n import tr
-from qda.gui.panels.code_model import GROUP_KEYS, code_display_name, group_display_name
+from qda.gui.panels.code_model import code_display_name, group_display_name
 from qda.gui.panels.swatch import group_icon, swatch_icon
-
-#: Colours offered to new codes, in turn (readable highlights on white).
-PALETTE = (
-    "#e57373", "#64b5f6", "#81c784", "#ffb74d", "#ba68c8", "#4db6ac",
-    "#f06292", "#7986cb", "#aed581", "#ffd54f", "#a1887f", "#90a4ae",
-)
-
-
-def next_color(used: Iterable[str | None]) -> str:
-    """The first palette colour not yet used (cycling when all are)."""
-    used_set = {(c or "").lower() for c in used}
-    for color in PALETTE:
-        if color not in used_set:
-            return color
-    return PALETTE[len(used_set) % len(PALETTE)]
 
 
 class ColorButton(QPushButton):
@@ -95,7 +81,7 @@ class CodeEditDialog(QDialog):
         self.name_en_edit = QLineEdit()
         self.name_en_edit.setPlaceholderText(tr("opsional"))
         self.group_combo = QComboBox()
-        for key in GROUP_KEYS:
+        for key in GROUPS:
             self.group_combo.addItem(group_icon(), group_display_name(key), key)
         self.parent_combo = QComboBox()
         self.color_button = ColorButton(color)
@@ -203,7 +189,7 @@ class CodeChoiceDialog(QDialog):
         self.tree.setUniformRowHeights(True)
         items: dict[int, QTreeWidgetItem] = {}
         group_items: dict[str, QTreeWidgetItem] = {}
-        for key in GROUP_KEYS:
+        for key in GROUPS:
             item = QTreeWidgetItem([group_display_name(key)])
             item.setIcon(0, group_icon())
             item.setData(0, Qt.ItemDataRole.UserRole, ("group", key))

@@ -23,6 +23,8 @@ from typing import Any, Iterable
 from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from qda.codebook import group_name
+from qda.domain import GROUPS
 from qda.i18n import language, tr, trn
 from qda.gui.panels.swatch import group_icon, swatch_icon
 
@@ -35,26 +37,11 @@ GroupKeyRole = Qt.ItemDataRole.UserRole + 3  #: "dimension" | "factor" | "own"
 KindRole = Qt.ItemDataRole.UserRole + 4  #: "group" | "code"
 CountRole = Qt.ItemDataRole.UserRole + 5  #: segments of this code (of the whole group on a group)
 
-GROUP_KEYS = ("dimension", "factor", "own")
-
-_FALLBACK_GROUP_NAMES = {
-    "dimension": "Dimensi Kinerja (Dwiyanto)",
-    "factor": "Faktor Pendorong",
-    "own": "Kode Sendiri",
-}
 
 
 def group_display_name(key: str) -> str:
-    """Display name of a codebook group in the interface language."""
-    try:
-        from qda.codebook import group_name
-    except ImportError:  # pragma: no cover - the codebook module ships with qda
-        group_name = None
-    if group_name is not None:
-        name = group_name(key, language())
-        if name and name != key:
-            return name
-    return tr(_FALLBACK_GROUP_NAMES.get(key, key))
+    """Display name of a codebook group in the interface language (the key of an unknown group)."""
+    return group_name(key, language())
 
 
 def code_display_name(code: Any) -> str:
@@ -106,7 +93,7 @@ class CodeTreeModel(QAbstractItemModel):
         self._groups = {}
         self._counts = dict(counts)
         codes = list(codes)
-        keys = list(GROUP_KEYS) + sorted({c.group for c in codes} - set(GROUP_KEYS))
+        keys = list(GROUPS) + sorted({c.group for c in codes} - set(GROUPS))
         for key in keys:
             node = _Node("group", key, parent=self._root, row=len(self._root.children))
             self._root.children.append(node)

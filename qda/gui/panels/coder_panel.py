@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qda.domain import role_label
 from qda.i18n import tr, trn
 from qda.gui.panels.worker import Job, run_in_thread
 
 _ID_ROLE = Qt.ItemDataRole.UserRole + 1
-_ROLE_NAMES = {"coder": "pengode", "supervisor": "pembimbing"}
 
 
 class CoderPanel(QWidget):
@@ -102,7 +102,7 @@ class CoderPanel(QWidget):
         for coder in coders:
             name = coder.name + (" " + tr("(Anda)") if coder.id == me else "")
             count = str(self._counts[coder.id]) if coder.id in self._counts else "…"
-            item = QTreeWidgetItem([name, tr(_ROLE_NAMES.get(coder.role, coder.role)), count])
+            item = QTreeWidgetItem([name, role_label(coder.role), count])
             item.setData(0, _ID_ROLE, coder.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(0, Qt.CheckState.Unchecked if coder.id in self._hidden else Qt.CheckState.Checked)

@@ -14,9 +14,8 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from qda.gui.dialog_buttons import ok_cancel
+from qda.domain import ROLES, role_label
 from qda.i18n import LANGUAGES, tr
-
-ROLES = (("coder", "Pengode"), ("supervisor", "Pembimbing (peninjau)"))
 
 
 class PreferencesDialog(QDialog):
@@ -35,8 +34,8 @@ class PreferencesDialog(QDialog):
         self.name_edit = QLineEdit(settings.coder_name or "")
         self.name_edit.setPlaceholderText(tr("mis. Dewi Anggraini"))
         self.role_combo = QComboBox()
-        for code, label in ROLES:
-            self.role_combo.addItem(tr(label), code)
+        for role in ROLES:
+            self.role_combo.addItem(role_label(role), role)
         self.role_combo.setCurrentIndex(max(0, self.role_combo.findData(settings.coder_role)))
 
         note = QLabel(tr("Nama pengode dicatat pada setiap segmen yang Anda kodekan dan setiap tinjauan "

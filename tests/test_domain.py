@@ -1,0 +1,76 @@
+"""Domain constants have one definition, and every layer answers the same from it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from qda import domain
+from qda.codebook import DEFAULT_GROUPS, load_codebook
+from qda.errors import InvalidValue, QdaError
+from qda.store import Project
+
+
+def test_next_color_walks_the_palette_then_cycles():
+    assert domain.next_color([]) == domain.PALETTE[0]
+    assert domain.next_color([domain.PALETTE[0].upper(), None]) == domain.PALETTE[1]
+    everything = list(domain.PALETTE)
+    assert domain.next_color(everything) == domain.PALETTE[0]
+    assert domain.next_color(everything + ["#000000"]) == domain.PALETTE[1]
+
+
+def test_colour_rule_is_the_same_in_the_store_and_the_codebook(tmp_path: Path):
+    assert domain.check_color("#A1B2C3") == "#a1b2c3"
+    for bad in ("#abc", "a1b2c3", "#a1b2c3 ", "#gggggg"):
+        assert not domain.is_color(bad)
+        with pytest.raises(InvalidValue):
+            domain.check_color(bad)
+    path = tmp_path / "kb.json"
+    path.write_text(json.dumps({"name": "Uji", "codes": [{"name": "A", "group": "own", "color": "#abc"}]}),
+                    encoding="utf-8")
+    with pytest.raises(QdaError, match='warna "#abc" tidak valid'):
+        load_codebook(path)
+    project = Project.create(tmp_path / "p.qda", coder="Rina")
+    try:
+        with pytest.raises(InvalidValue):
+            project.codes.add("A", color="#abc")
+        # new codes without a colour take the palette in turn
+        first = project.codes.add("B").color
+        second = project.codes.add("C").color
+        assert (first, second) == domain.PALETTE[:2]
+    finally:
+        project.close()
+
+
+def test_groups_kinds_and_roles_come_from_the_domain(tmp_path: Path):
+    from qda.analysis.corpus import STATUS_FILTERS
+    from qda.sources.transcript import infer_kind
+
+    assert tuple(g.key for g in DEFAULT_GROUPS) == domain.GROUPS
+    assert STATUS_FILTERS == (*domain.REVIEW_STATUSES, "unreviewed")
+    for kind in domain.KINDS:
+        assert infer_kind(kind, None, "x.txt", False) == kind
+    with pytest.raises(ValueError):
+        infer_kind("wawancara", None, "x.txt", False)
+    project = Project.create(tmp_path / "p.qda", coder="Rina")
+    try:
+        for role in domain.ROLES:
+            assert project.coders.set_current(f"Orang {role}", role).role == role
+        with pytest.raises(InvalidValue):
+            project.coders.set_current("Orang lain", "admin")
+    finally:
+        project.close()
+
+
+def test_role_label_speaks_the_interface_language():
+    from qda.i18n import set_language
+
+    assert [domain.role_label(r) for r in domain.ROLES] == ["Pengode", "Pembimbing"]
+    set_language("en")
+    try:
+        assert [domain.role_label(r) for r in domain.ROLES] == ["Coder", "Supervisor"]
+    finally:
+        set_language("id")
+    assert domain.role_label("tamu") == "tamu"
