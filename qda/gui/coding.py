@@ -35,13 +35,13 @@ class CodingController(QObject):
     failed = Signal(str)  # a message for the user
     applied = Signal(int)  # the new segment's id
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, pick_code: Callable[[list[int]], int | None], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.project: Any = None
         self.stack: Any = None
         self.view: Any = None  # DocumentView
         self.recent: list[int] = []
-        self.pick_code: Callable[[list[int]], int | None] | None = None  # the quick-code picker
+        self.pick_code = pick_code  # the quick-code picker: recent code ids -> the chosen code (None: none)
 
     def bind(self, project: Any, stack: Any, view: Any) -> None:
         self.project, self.stack, self.view = project, stack, view
@@ -81,9 +81,6 @@ class CodingController(QObject):
         """Ask the quick-code picker for a code and apply it to the selection."""
         if self.view is None or self.view.selection_cp() is None:
             self.failed.emit(tr("Pilih dulu teks di dokumen yang akan dikode."))
-            return None
-        if self.pick_code is None:
-            self.failed.emit(tr("Pemilih kode cepat tidak tersedia."))
             return None
         code_id = self.pick_code(list(self.recent))
         if code_id is None:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from qda.commands import AddReview, CreateCode, RecodeSegment, RemoveSegment
 from qda.domain import role_label
 from qda.errors import NotFound, QdaError
-from qda.gui import optional, project_flow
+from qda.gui import project_flow
 from qda.gui.coding import CodingController
 from qda.gui.document_pane import DocumentPane
 from qda.gui.segment_info import SegmentInfoPanel
@@ -35,14 +35,6 @@ from qda.gui.window_dialogs import DialogsMixin
 from qda.gui.window_menus import MenusMixin
 from qda.gui.review.window import SupervisionMixin
 from qda.i18n import tr, trc, trn
-
-
-def _missing(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    label.setStyleSheet("color: #7a8391; padding: 12px;")
-    return label
 
 
 class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
@@ -67,8 +59,7 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         self._build_docks()
         self.undo = UndoActions(self, self.show_error)
         self.undo.stepped.connect(self._reveal)
-        self.coding = CodingController(self)
-        self.coding.pick_code = self._pick_code
+        self.coding = CodingController(lambda recent: self._pick_code(recent), self)
         self.coding.failed.connect(lambda msg: self.statusBar().showMessage(msg, 6000))
         self.coding.recentChanged.connect(self._show_recent)
         self._build_actions()
@@ -96,17 +87,15 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.pane, tr("Koding"))
-        survey_cls = optional.survey_tab()
-        self.survey = survey_cls(None, self) if survey_cls is not None else None
-        if self.survey is not None:
-            # scrolls rather than widening the window when the survey's tables are wide
-            holder = QScrollArea()
-            holder.setWidgetResizable(True)
-            holder.setFrameShape(QFrame.Shape.NoFrame)
-            holder.setWidget(self.survey)
-            self.tabs.addTab(holder, tr("Survei"))
-        else:
-            self.tabs.addTab(_missing(tr("Tab survei tidak tersedia pada instalasi ini.")), tr("Survei"))
+        from qda.gui.survey import SurveyTab
+
+        self.survey = SurveyTab(None, self)
+        # scrolls rather than widening the window when the survey's tables are wide
+        holder = QScrollArea()
+        holder.setWidgetResizable(True)
+        holder.setFrameShape(QFrame.Shape.NoFrame)
+        holder.setWidget(self.survey)
+        self.tabs.addTab(holder, tr("Survei"))
         self._build_supervision()
         from qda.gui.analysis import AnalysisView
 
@@ -142,22 +131,22 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self.sources = SourcesPanel()
         self.sources_dock = self._dock("sources", trc("dock", "Sumber"), self.sources, left)
-        tree_cls = optional.code_tree_panel()
-        self.code_tree = tree_cls() if tree_cls is not None else None
-        self.codes_dock = self._dock("codes", trc("dock", "Kode"), self.code_tree or _missing(tr("Panel kode tidak tersedia.")),
-                                     left)
+        from qda.gui.panels.code_tree import CodeTreePanel
+        from qda.gui.panels.coder_panel import CoderPanel
+        from qda.gui.panels.memo_panel import MemoPanel
+        from qda.gui.panels.search_panel import SearchPanel
+
+        self.code_tree = CodeTreePanel()
+        self.codes_dock = self._dock("codes", trc("dock", "Kode"), self.code_tree, left)
         self.splitDockWidget(self.sources_dock, self.codes_dock, Qt.Orientation.Vertical)
         self.segment_info = SegmentInfoPanel()
         self.segment_dock = self._dock("segment", tr("Koding terpilih"), self.segment_info, right)
-        memo_cls, search_cls, coder_cls = optional.memo_panel(), optional.search_panel(), optional.coder_panel()
-        self.memo = memo_cls() if memo_cls is not None else None
-        self.search = search_cls() if search_cls is not None else None
-        self.coders = coder_cls() if coder_cls is not None else None
-        self.memo_dock = self._dock("memo", tr("Memo"), self.memo or _missing(tr("Panel memo tidak tersedia.")), right)
-        self.search_dock = self._dock("search", tr("Cari"), self.search or _missing(tr("Panel cari tidak tersedia.")),
-                                      right)
-        self.coders_dock = self._dock("coders", tr("Pengode"),
-                                      self.coders or _missing(tr("Panel pengode tidak tersedia.")), right)
+        self.memo = MemoPanel()
+        self.search = SearchPanel()
+        self.coders = CoderPanel()
+        self.memo_dock = self._dock("memo", tr("Memo"), self.memo, right)
+        self.search_dock = self._dock("search", tr("Cari"), self.search, right)
+        self.coders_dock = self._dock("coders", tr("Pengode"), self.coders, right)
         from qda.gui.excerpt_list import ExcerptList
 
         self.excerpts = ExcerptList(choices=("document", "coder", "status"))
@@ -201,17 +190,13 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         self.segment_info.recodeRequested.connect(self.recode_segment)
         self.segment_info.memoRequested.connect(self.memo_for_segment)
         self.segment_info.reviewRequested.connect(self.review_segment)
-        if self.code_tree is not None:
-            self.code_tree.codeActivated.connect(self._code_activated)
-            self.code_tree.segmentsRequested.connect(self.show_code_excerpts)
-            self.code_tree.selectionDroppedOnCode.connect(self.coding.apply_span)
-            self.code_tree.codeSelected.connect(self._code_selected)
-        if self.search is not None:
-            self.search.hitActivated.connect(self.show_hit)
-        if self.memo is not None and hasattr(self.memo, "targetActivated"):
-            self.memo.targetActivated.connect(self.show_memo_target)
-        if self.coders is not None:
-            self.coders.visibilityChanged.connect(self.set_visible_coders)
+        self.code_tree.codeActivated.connect(self._code_activated)
+        self.code_tree.segmentsRequested.connect(self.show_code_excerpts)
+        self.code_tree.selectionDroppedOnCode.connect(self.coding.apply_span)
+        self.code_tree.codeSelected.connect(self._code_selected)
+        self.search.hitActivated.connect(self.show_hit)
+        self.memo.targetActivated.connect(self.show_memo_target)
+        self.coders.visibilityChanged.connect(self.set_visible_coders)
         self.suggestions.suggestionActivated.connect(self.show_hit)
         self.suggestions.changed.connect(self._after_change)
         self.excerpts.excerptActivated.connect(lambda item: self.show_hit(item.document_id, item.start, item.end))
@@ -234,17 +219,12 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         self.coding.bind(project, self.stack, self.view)
         self.sources.set_project(project)
         self.segment_info.set_project(project)
-        if self.code_tree is not None:
-            self.code_tree.set_project(project, self.stack)
-        if self.memo is not None:
-            self.memo.set_project(project, self.stack)
-            self.memo.show_target(None)
-        if self.search is not None:
-            self.search.set_project(project)
-        if self.coders is not None:
-            self.coders.set_project(project)
-        if self.survey is not None:
-            self.survey.set_project(project)
+        self.code_tree.set_project(project, self.stack)
+        self.memo.set_project(project, self.stack)
+        self.memo.show_target(None)
+        self.search.set_project(project)
+        self.coders.set_project(project)
+        self.survey.set_project(project)
         self._supervision_set_project(project)
         self.suggestions.set_project(project, self.stack)
         self.editing.set_project(project)
@@ -271,12 +251,9 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         for panel in (self.pane, self.sources, self.segment_info, self.search, self.coders, self.survey,
                       self.agreement, self.suggestions,
                       self.excerpts, self.analysis):
-            if panel is not None:
-                panel.set_project(None)
-        if self.code_tree is not None:
-            self.code_tree.set_project(None, None)
-        if self.memo is not None:
-            self.memo.set_project(None, None)
+            panel.set_project(None)
+        self.code_tree.set_project(None, None)
+        self.memo.set_project(None, None)
         self.queue.set_project(None)
         self.joint.set_project(None)
         self.coding.bind(None, None, self.view)
@@ -296,8 +273,7 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         self.coding.forget_missing(self.view.code_ids())
         if self.segment_info.segment_ids:
             self.segment_info.refresh()
-        if self.coders is not None:
-            self.coders.refresh()  # the per-coder counts change with every coding
+        self.coders.refresh()  # the per-coder counts change with every coding
         self.suggestions.refresh()  # an undone decision puts a suggestion back in the list
         self.editing.after_change()
         if self.excerpts_dock.isVisible():
@@ -326,8 +302,7 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         if self.project is None:
             return
         self.sources.refresh()
-        if self.search is not None:
-            self.search.set_project(self.project)
+        self.search.set_project(self.project)
         if report is not None and report.imported:
             self.sources.select_document(report.imported[0].id)
         self._update_status()
@@ -341,10 +316,8 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
             self.segment_info.show_segments([])
         self.sources.select_document(doc_id)
         self.tabs.setCurrentWidget(self.pane)
-        if self.search is not None:
-            self.search.set_current_document(doc_id)
-        if self.memo is not None:
-            self.memo.show_target(self.project.documents.get(doc_id))
+        self.search.set_current_document(doc_id)
+        self.memo.show_target(self.project.documents.get(doc_id))
         self._update_status()
 
     def _code_activated(self, code_id: int) -> None:
@@ -406,7 +379,7 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
                 self.show_document(seg.document_id)
                 self.view.select_cp(seg.start, seg.end, center=True)
                 self.segment_info.show_segments([seg.id])
-            elif kind == "code" and self.code_tree is not None:
+            elif kind == "code":
                 self.code_tree.select_code(ident)
         except NotFound:
             self.statusBar().showMessage(tr("Sasaran memo ini sudah tidak ada."), 6000)
@@ -432,10 +405,11 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
             raise
 
     def _pick_code(self, recent: list[int]) -> int | None:
-        dialog_cls = optional.quick_code_dialog()
-        if dialog_cls is None or self.project is None:
+        from qda.gui.panels.quick_code import QuickCodeDialog
+
+        if self.project is None:
             return None
-        dialog = dialog_cls(self.project, recent, self)
+        dialog = QuickCodeDialog(self.project, recent, self)
         if self.view.isVisible():  # just below the selection, like a completion popup
             rect = self.view.cursorRect(self.view.textCursor())
             dialog.move(self.view.viewport().mapToGlobal(rect.bottomLeft() + QPoint(24, 12)))
@@ -464,7 +438,7 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         self.segment_info.show_segments(ids)
         self.segment_dock.show()
         self.segment_dock.raise_()
-        if self.memo is not None and ids and self.project is not None:
+        if ids and self.project is not None:
             try:
                 self.memo.show_target(self.project.segments.get(ids[0]))
             except NotFound:
@@ -485,14 +459,13 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
             self.push(AddReview(segment_id, dialog.status, dialog.comment))
 
     def memo_for_segment(self, segment_id: int) -> None:
-        if self.memo is None or self.project is None:
-            self.show_error(tr("Panel memo tidak tersedia."))
+        if self.project is None:
             return
         self.memo.show_target(self.project.segments.get(segment_id))
         self.focus_memo()
 
     def _code_selected(self, code_id: int) -> None:
-        if self.memo is not None and self.project is not None and not self.memo.hasFocus():
+        if self.project is not None and not self.memo.hasFocus():
             try:
                 self.memo.show_target(self.project.codes.get(code_id))
             except NotFound:
@@ -509,8 +482,7 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
     def focus_memo(self) -> None:
         self.memo_dock.show()
         self.memo_dock.raise_()
-        if self.memo is not None:
-            getattr(self.memo, "editor", self.memo).setFocus()  # the cursor goes where the memo is typed
+        self.memo.editor.setFocus()  # the cursor goes where the memo is typed
 
     def focus_suggestions(self) -> None:
         """Show the suggestions panel, limited to the shown source."""
@@ -528,11 +500,8 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
     def focus_search(self) -> None:
         self.search_dock.show()
         self.search_dock.raise_()
-        if self.search is not None:
-            edit = getattr(self.search, "query_edit", None)
-            (edit or self.search).setFocus()
-            if edit is not None:
-                edit.selectAll()
+        self.search.query_edit.setFocus()
+        self.search.query_edit.selectAll()
 
     # -- status and title ------------------------------------------------------------------------------
     def _update_ui(self) -> None:

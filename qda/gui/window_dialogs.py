@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from qda.errors import QdaError
-from qda.gui import optional
 from qda.gui.coder_dialog import CoderDialog
 from qda.i18n import set_language, tr
 
@@ -40,19 +39,16 @@ class DialogsMixin:
                 self.project.coders.set_current(self.settings.coder_name, self.settings.coder_role)
             except QdaError as exc:
                 self.show_error(str(exc))
-            if self.coders is not None:
-                self.coders.set_project(self.project)
+            self.coders.set_project(self.project)
             self.view.set_coders({c.id: c.name for c in self.project.coders.all()})
             self.apply_supervision_state()  # the queue turns into the coder's list and back; blind coding
         self._update_status()
 
     def open_preferences(self) -> None:
-        dialog_cls = optional.preferences_dialog()
-        if dialog_cls is None:
-            self.show_error(tr("Dialog preferensi tidak tersedia."))
-            return
+        from qda.gui.panels.preferences import PreferencesDialog
+
         before = (self.settings.language, self.settings.coder_name, self.settings.coder_role)
-        dialog_cls(self.settings, self).exec()
+        PreferencesDialog(self.settings, self).exec()
         if self.settings.language != before[0]:
             set_language(self.settings.language)
             QMessageBox.information(self, tr("Bahasa"), tr(
@@ -64,11 +60,9 @@ class DialogsMixin:
         if self.project is None:
             self.show_error(tr("Buka proyek dulu sebelum mengekspor laporan."))
             return
-        dialog_cls = optional.report_dialog()
-        if dialog_cls is None:
-            self.show_error(tr("Dialog laporan tidak tersedia pada instalasi ini."))
-            return
-        dialog_cls(self.project, self).exec()
+        from qda.gui.report_dialog import ReportDialog
+
+        ReportDialog(self.project, self).exec()
 
     def export_excerpts(self) -> None:
         """Write every coded excerpt to an .xlsx or .csv file chosen by the user (on a worker)."""

@@ -95,7 +95,7 @@ class MenusMixin:
         m.addAction(self.act_about)
 
     def _show_current_code_segments(self) -> None:
-        code_id = self.code_tree.current_code_id() if self.code_tree is not None else None
+        code_id = self.code_tree.current_code_id()
         if code_id is not None:
             self.show_code_excerpts(code_id)  # type: ignore[attr-defined]
 

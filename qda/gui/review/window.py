@@ -76,14 +76,12 @@ class SupervisionMixin:
         if has and blind and not supervisor:  # a coder sees only their own codings
             self.set_visible_coders({p.coders.current.id})
             self._blind_forced = True
-            if self.coders is not None:
-                self.coders.setEnabled(False)
+            self.coders.setEnabled(False)
         else:
             if has and getattr(self, "_blind_forced", False):  # comparison switched on: show everyone again
                 self.set_visible_coders({c.id for c in p.coders.all()})
             self._blind_forced = False
-            if self.coders is not None:
-                self.coders.setEnabled(True)
+            self.coders.setEnabled(True)
         badges = []
         if self.review_mode:
             badges.append(tr("MODE TELAAH: koding terkunci, hanya telaah dan memo"))
@@ -206,10 +204,8 @@ class SupervisionMixin:
             return
         self.stack.clear() if hasattr(self.stack, "clear") else None
         self.sources.set_project(p)
-        if self.code_tree is not None:
-            self.code_tree.set_project(p, self.stack)
-        if self.coders is not None:
-            self.coders.set_project(p)
+        self.code_tree.set_project(p, self.stack)
+        self.coders.set_project(p)
         self.segment_info.set_project(p)
         self._supervision_set_project(p)
         ids = self.sources.document_ids()

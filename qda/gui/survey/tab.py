@@ -424,11 +424,8 @@ class SurveyTab(QWidget):
         """Write the survey chapter (Word) of the current result."""
         if self.result is None:
             return None
-        try:
-            from qda.reports.survey_chapter import write_survey_chapter
-        except ImportError:
-            warn(self, tr("Ekspor bab survei"), tr("Penulisan bab survei (Word) belum tersedia di instalasi ini."))
-            return None
+        from qda.reports.survey_chapter import write_survey_chapter
+
         if not path:
             suggestion = str(Path(self.data.path).with_suffix(".docx")) if self.data and self.data.path else "bab_survei.docx"
             path, _ = QFileDialog.getSaveFileName(self, tr("Ekspor bab survei (Word)"), suggestion, "Word (*.docx)")
