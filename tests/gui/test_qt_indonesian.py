@@ -85,7 +85,7 @@ def test_coder_panel_role_names(qtbot, lang, tmp_path):
 
     with Project.create(tmp_path / "peran.qda", coder="Rina", role="coder") as project:
         project.coders.set_current("Dr. Sri Wahyuni", "supervisor")
-        for code, expected in (("id", {"pengode", "pembimbing"}), ("en", {"coder", "supervisor"})):
+        for code, expected in (("id", {"Pengode", "Pembimbing"}), ("en", {"Coder", "Supervisor"})):
             lang(code)
             panel = CoderPanel()
             qtbot.addWidget(panel)
