@@ -72,15 +72,14 @@ def install_error_hook(window) -> None:
     import traceback
 
     from qda.errors import QdaError
+    from qda.gui.workers import failure_message
 
     log = logging.getLogger("qda.gui")
 
     def hook(kind, value, tb) -> None:
-        if isinstance(value, QdaError):
-            window.show_error(str(value))
-            return
-        log.error("".join(traceback.format_exception(kind, value, tb)))
-        window.show_error(tr("Terjadi kesalahan tak terduga: {error}", error=f"{kind.__name__}: {value}"))
+        if not isinstance(value, QdaError):
+            log.error("".join(traceback.format_exception(kind, value, tb)))
+        window.show_error(failure_message(value))
 
     sys.excepthook = hook
 

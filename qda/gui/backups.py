@@ -126,8 +126,8 @@ class BackupsController(QObject):
 
         path = Path(project.path)
         self.job = start_job(lambda _progress: rolling_backup(path), lambda _target: None,
-                             lambda exc: self.w.statusBar().showMessage(
-                                 tr("Cadangan otomatis gagal: {error}", error=exc), 8000))
+                             lambda message: self.w.statusBar().showMessage(
+                                 tr("Cadangan otomatis gagal: {error}", error=message), 8000))
 
     def show_dialog(self) -> None:
         if self.w.project is None:

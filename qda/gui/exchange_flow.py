@@ -51,7 +51,7 @@ def ask_export(window: MainWindow, *, codebook: bool = False) -> None:
 
     window.exchange_job = run_with_progress(window, title, work,
                                             lambda message: window.statusBar().showMessage(message, 10000),
-                                            lambda exc: window.show_error(str(exc)))
+                                            window.show_error)
 
 
 def ask_import(window: MainWindow) -> None:
@@ -90,11 +90,15 @@ def import_file(window: MainWindow, path: str, target: str | None = None) -> Non
         open_project_path(window, destination)
         show_report(window, report)
 
-    def failed(exc: BaseException) -> None:
+    def failed(message: str) -> None:
         window.exchange_job = None
-        window.show_error(tr("Impor gagal: {error}", error=exc))
+        window.show_error(tr("Impor gagal: {error}", error=message))
 
-    window.exchange_job = run_with_progress(window, tr("Mengimpor REFI-QDA"), work, done, failed)
+    def cancelled() -> None:
+        window.exchange_job = None
+
+    window.exchange_job = run_with_progress(window, tr("Mengimpor REFI-QDA"), work, done, failed,
+                                            on_cancel=cancelled)
 
 
 def show_report(window: MainWindow, report: Any) -> None:

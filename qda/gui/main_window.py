@@ -601,7 +601,7 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
                 self._show_docks(True)
             self.settings.state = self.saveState()
         if self.job is not None:
-            self.job.progress.cancel()
+            self.job.cancel()
         wait_for_jobs(10000)
         self.close_project()
         super().closeEvent(event)

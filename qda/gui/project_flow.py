@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from qda.demo import DEMO_NAME
 from qda.errors import ForeignSchema, ProjectDamaged, ProjectInUse, QdaError, ReadOnlyMedia
-from qda.gui.workers import is_cancel, run_with_progress
+from qda.gui.workers import run_with_progress
 from qda.i18n import tr
 
 if TYPE_CHECKING:
@@ -195,9 +195,8 @@ def open_demo(window: MainWindow, *, rebuild: bool = False) -> None:
     def done(path: Any) -> None:
         open_project_path(window, path)
 
-    def failed(exc: BaseException) -> None:
-        if not is_cancel(exc):
-            window.show_error(tr("Proyek demo tidak dapat dibuat: {error}", error=exc))
+    def failed(message: str) -> None:
+        window.show_error(tr("Proyek demo tidak dapat dibuat: {error}", error=message))
 
     window.job = run_with_progress(window, tr("Membuat proyek demo"),
                                    lambda progress: build_demo(folder, progress=progress), done, failed)
@@ -244,13 +243,13 @@ def import_paths(window: MainWindow, paths: list[str], kind: str | None = None) 
         window.after_import(report)
         show_import_report(window, report)
 
-    def failed(exc: BaseException) -> None:
+    def failed(message: str) -> None:
         window.after_import(None)
-        window.show_error(tr("Impor gagal: {error}", error=exc))
+        window.show_error(tr("Impor gagal: {error}", error=message))
 
     window.job = run_with_progress(window, tr("Mengimpor sumber"),
                                    lambda progress: import_files(project, paths, kind=kind, progress=progress),
-                                   done, failed)
+                                   done, failed, on_cancel=lambda: window.after_import(None))
 
 
 def show_import_report(window: MainWindow, report: Any) -> None:

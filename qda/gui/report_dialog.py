@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFileDialog, QForm
                                QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QProgressBar,
                                QPushButton, QVBoxLayout, QWidget)
 
-from qda.errors import Cancelled, QdaError
+from qda.errors import QdaError
 from qda.i18n import language, tr
 
 KINDS = (("qualitative", "Laporan kualitatif"), ("review", "Laporan telaah"))
@@ -257,8 +257,8 @@ class ReportDialog(QDialog):
         self.result_path = None
         self._running(True)
         self.status.setText(tr("Menulis laporan…"))
-        self.job = start_job(work, self._succeeded, self._failed)
-        self.job.signals.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
+        self.job = start_job(work, self._succeeded, self._failed, on_cancel=self._cancelled,
+                             on_progress=self._progressed)
 
     def _running(self, running: bool) -> None:
         for widget in (self.run_button, self.kind, self.lang, self.template, self.output):
@@ -289,26 +289,28 @@ class ReportDialog(QDialog):
         if answer == QMessageBox.StandardButton.Yes:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
-    def _failed(self, exc: BaseException) -> None:
+    def _cancelled(self) -> None:
         self.job = None
         self._running(False)
         self.progress.setValue(0)
-        if isinstance(exc, Cancelled):
-            self.status.setText(tr("Pembuatan laporan dibatalkan."))
-            return
-        message = str(exc) if isinstance(exc, QdaError) else tr("Laporan gagal ditulis: {error}", error=exc)
+        self.status.setText(tr("Pembuatan laporan dibatalkan."))
+
+    def _failed(self, message: str) -> None:
+        self.job = None
+        self._running(False)
+        self.progress.setValue(0)
         self.status.setText(message)
         QMessageBox.warning(self, tr("Laporan gagal"), message)
 
     def _cancel_or_close(self) -> None:
         if self.job is not None:
-            self.job.progress.cancel()
+            self.job.cancel()
             self.status.setText(tr("Membatalkan…"))
         else:
             self.reject()
 
     def reject(self) -> None:  # Esc or the window's close button while running cancels first
         if self.job is not None:
-            self.job.progress.cancel()
+            self.job.cancel()
             return
         super().reject()

@@ -83,7 +83,7 @@ class DialogsMixin:
         self.excerpt_job = run_with_progress(
             self, tr("Mengekspor kutipan…"), lambda progress: export_excerpts(project, path),
             lambda n: self.statusBar().showMessage(tr("{n} kutipan ditulis ke {path}", n=n, path=path), 10000),
-            lambda exc: self.show_error(str(exc)))
+            self.show_error)
 
     def about(self) -> None:
         from qda import __version__

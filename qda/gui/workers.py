@@ -1,50 +1,87 @@
-"""Run core work off the GUI thread and watch its :class:`~qda.progress.Progress`.
+"""Run core work off the GUI thread: the one background-job wrapper of the interface.
 
-A :class:`Job` runs ``fn(progress)`` on the global ``QThreadPool``; the worker only
-emits signals (queued to the GUI thread), it never touches a widget. :func:`run_with_progress`
-adds a modal progress dialog whose Cancel button calls ``progress.cancel()``.
+:func:`start_job` runs ``fn(progress)`` on the global ``QThreadPool``. The worker never
+touches a widget: it only emits signals, queued to the GUI thread, where the callbacks run.
+:func:`run_with_progress` adds a window-modal progress dialog whose Cancel button cancels.
+
+One failure contract for every job:
+
+- success: ``on_done(result)``;
+- failure: ``on_error(message)`` with a message **in the interface language**
+  (:func:`failure_message`: a :class:`~qda.errors.QdaError`'s own text, an operating-system
+  error's reason, or "unexpected error" naming the exception, whose traceback is logged).
+  Without ``on_error`` the job shows the message in a warning box itself, so a failure is
+  never silent;
+- cancel (``job.cancel()``, the core raised :class:`~qda.errors.Cancelled`): ``on_cancel()``
+  when given; a cancel is the user's choice, not a failure;
+- progress: ``on_progress(done, total, message)`` when given (the core's
+  :class:`~qda.progress.Progress` steps).
 """
 
 from __future__ import annotations
 
+import logging
 import traceback
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from qda.errors import Cancelled, QdaError
+from qda.errors import Cancelled, QdaError, os_reason
 from qda.i18n import tr
 from qda.progress import Progress
+
+log = logging.getLogger(__name__)
+
+Done = Callable[[Any], None]
+Failed = Callable[[str], None]
+Cancel = Callable[[], None]
+Progressed = Callable[[int, int, str], None]
+
+
+def failure_message(exc: BaseException) -> str:
+    """What to tell the user about ``exc``, in the interface language."""
+    if isinstance(exc, QdaError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        reason = os_reason(exc)
+        return f"{exc.filename}: {reason}" if exc.filename else reason
+    return tr("Terjadi kesalahan tak terduga: {error}", error=f"{type(exc).__name__}: {exc}")
 
 
 class _Signals(QObject):
     progressed = Signal(int, int, str)
     succeeded = Signal(object)
-    failed = Signal(object)  # the exception
-    finished = Signal()
+    failed = Signal(str)  # the message for the user (failure_message)
+    cancelled = Signal()
+    finished = Signal()  # after any of the three outcomes
 
 
 class Job(QRunnable):
-    """``fn(progress)`` on a pool thread, reporting through Qt signals."""
+    """One background call of ``fn(progress)``, reporting through queued Qt signals."""
 
     def __init__(self, fn: Callable[[Progress], Any]) -> None:
         super().__init__()
-        self.setAutoDelete(False)
+        self.setAutoDelete(False)  # Python keeps it (in _running) until it has finished
         self.fn = fn
         self.signals = _Signals()
-        self.progress = Progress(callback=self._report)
+        self.progress = Progress(callback=self.signals.progressed.emit)
+        self.error: BaseException | None = None  # the exception of a failed job
 
-    def _report(self, done: int, total: int, message: str) -> None:
-        self.signals.progressed.emit(done, total, message)
+    def cancel(self) -> None:
+        """Ask the job to stop at the core's next progress step."""
+        self.progress.cancel()
 
     def run(self) -> None:  # runs on the worker thread
         try:
             result = self.fn(self.progress)
-        except Exception as exc:  # reported to the GUI thread, shown there
+        except Cancelled:
+            self.signals.cancelled.emit()
+        except Exception as exc:  # every failure reaches the GUI thread as a message
+            self.error = exc
             if not isinstance(exc, QdaError):
-                exc.formatted = traceback.format_exc()  # type: ignore[attr-defined]
-            self.signals.failed.emit(exc)
+                log.error("background job failed:\n%s", traceback.format_exc())
+            self.signals.failed.emit(failure_message(exc))
         else:
             self.signals.succeeded.emit(result)
         finally:
@@ -54,17 +91,36 @@ class Job(QRunnable):
 _running: set[Job] = set()
 
 
+def show_failure(parent: QWidget | None, message: str) -> None:
+    """The default report of a failed job: a warning box (non-blocking) with the message."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "qda", message, QMessageBox.StandardButton.Ok, parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+
+
 def start_job(
     fn: Callable[[Progress], Any],
-    on_success: Callable[[Any], None],
-    on_failure: Callable[[BaseException], None],
+    on_done: Done,
+    on_error: Failed | None = None,
+    *,
+    on_cancel: Cancel | None = None,
+    on_progress: Progressed | None = None,
+    parent: QWidget | None = None,
 ) -> Job:
-    """Start ``fn(progress)`` on the thread pool; callbacks run on the GUI thread."""
+    """Start ``fn(progress)`` on the thread pool; the callbacks run on the GUI thread.
+
+    Without ``on_error`` a failure is shown in a warning box over ``parent``.
+    """
     job = Job(fn)
+    queued = Qt.ConnectionType.QueuedConnection
     _running.add(job)
-    job.signals.succeeded.connect(on_success, Qt.ConnectionType.QueuedConnection)
-    job.signals.failed.connect(on_failure, Qt.ConnectionType.QueuedConnection)
-    job.signals.finished.connect(lambda: _running.discard(job), Qt.ConnectionType.QueuedConnection)
+    job.signals.succeeded.connect(on_done, queued)
+    job.signals.failed.connect(on_error or (lambda message: show_failure(parent, message)), queued)
+    if on_cancel is not None:
+        job.signals.cancelled.connect(on_cancel, queued)
+    if on_progress is not None:
+        job.signals.progressed.connect(on_progress, queued)
+    job.signals.finished.connect(lambda: _running.discard(job), queued)
     QThreadPool.globalInstance().start(job)
     return job
 
@@ -73,12 +129,13 @@ def run_with_progress(
     parent: QWidget | None,
     title: str,
     fn: Callable[[Progress], Any],
-    on_success: Callable[[Any], None],
-    on_failure: Callable[[BaseException], None],
+    on_done: Done,
+    on_error: Failed | None = None,
     *,
+    on_cancel: Cancel | None = None,
     cancel_text: str = "",
 ) -> Job:
-    """Like :func:`start_job`, showing a window-modal progress dialog with Cancel."""
+    """Like :func:`start_job`, showing a window-modal progress dialog whose Cancel cancels the job."""
     dialog = QProgressDialog(title, cancel_text or tr("Batal"), 0, 0, parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -93,29 +150,20 @@ def run_with_progress(
         if message:
             dialog.setLabelText(message)
 
-    def close() -> None:
-        dialog.reset()
-        dialog.hide()
-        dialog.deleteLater()
+    def closing(then: Callable[..., None] | None) -> Callable[..., None]:
+        def close(*args: Any) -> None:
+            dialog.reset()
+            dialog.hide()
+            dialog.deleteLater()
+            if then is not None:
+                then(*args)
+        return close
 
-    def succeeded(result: Any) -> None:
-        close()
-        on_success(result)
-
-    def failed(exc: BaseException) -> None:
-        close()
-        on_failure(exc)
-
-    job = start_job(fn, succeeded, failed)
-    job.signals.progressed.connect(progressed, Qt.ConnectionType.QueuedConnection)
-    dialog.canceled.connect(job.progress.cancel)
+    job = start_job(fn, closing(on_done), closing(on_error or (lambda message: show_failure(parent, message))),
+                    on_cancel=closing(on_cancel), on_progress=progressed, parent=parent)
+    dialog.canceled.connect(job.cancel)
     dialog.job = job  # type: ignore[attr-defined]
     return job
-
-
-def is_cancel(exc: BaseException) -> bool:
-    """True when ``exc`` reports a cancelled job."""
-    return isinstance(exc, Cancelled)
 
 
 def wait_for_jobs(timeout_ms: int = 30000) -> bool:

@@ -204,11 +204,11 @@ class MatrixPage(QWidget):
         try:
             self.show_matrix(matrices.build(self.project, kind, **opts))
         except QdaError as exc:
-            self._failed(exc)
+            self._failed(str(exc))
 
-    def _failed(self, exc: BaseException) -> None:
+    def _failed(self, message: str) -> None:
         self.run_button.setEnabled(True)
-        self.definition.setText(str(exc))
+        self.definition.setText(message)
 
     def show_matrix(self, matrix: Any) -> None:
         self.run_button.setEnabled(True)

@@ -147,9 +147,9 @@ class WordsPage(QWidget):
         self.status.setText(tr("Menghitung kata…"))
         self._job = start_job(work, self._show, self._failed)
 
-    def _failed(self, exc: BaseException) -> None:
+    def _failed(self, message: str) -> None:
         self.run_button.setEnabled(True)
-        self.status.setText(str(exc))
+        self.status.setText(message)
 
     def _show(self, result: tuple[list[Any], bytes]) -> None:
         self.run_button.setEnabled(True)

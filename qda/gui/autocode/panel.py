@@ -241,7 +241,7 @@ class SuggestionsPanel(QWidget):
     def run(self) -> None:
         """Make suggestions for the filtered code and source (all by default) on a worker."""
         import qda.autocode as autocode
-        from qda.gui.workers import is_cancel, run_with_progress
+        from qda.gui.workers import run_with_progress
 
         if self.project is None or self.job is not None:
             return
@@ -264,14 +264,16 @@ class SuggestionsPanel(QWidget):
                 self.status.setText(tr("{n} saran dibuat.", n=made) + " " + self.status.text())
                 self.changed.emit()
 
-        def failed(exc: BaseException) -> None:
+        def stopped() -> None:
             self.job = None
             self.refresh()
-            if not is_cancel(exc):
-                QMessageBox.warning(self, tr("Saran"), str(exc))
+
+        def failed(message: str) -> None:
+            stopped()
+            QMessageBox.warning(self, tr("Saran"), message)
 
         self.run_button.setEnabled(False)
-        self.job = run_with_progress(self, tr("Membuat saran koding…"), work, done, failed)
+        self.job = run_with_progress(self, tr("Membuat saran koding…"), work, done, failed, on_cancel=stopped)
 
     def edit_terms(self) -> None:
         """Edit the codes' indicator terms (undoable)."""

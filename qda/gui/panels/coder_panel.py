@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from qda.domain import role_label
 from qda.i18n import tr, trn
-from qda.gui.panels.worker import Job, run_in_thread
+from qda.gui.workers import Job, start_job
 
 _ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -126,8 +126,8 @@ class CoderPanel(QWidget):
         def work(_progress):
             return Counter(project.coders.counts())
 
-        self._job = run_in_thread(work, on_done=lambda counts: self._on_counted(generation, counts),
-                                  on_error=lambda message: self._on_count_failed(generation, message))
+        self._job = start_job(work, lambda counts: self._on_counted(generation, counts),
+                              lambda message: self._on_count_failed(generation, message))
 
     def _on_counted(self, generation: int, counts: Counter) -> None:
         if generation != self._generation:

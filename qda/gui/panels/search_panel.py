@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from qda.i18n import tr, trn
 from qda.gui.panels.html_delegate import HtmlDelegate, HtmlRole, light_selection
-from qda.gui.panels.worker import Job, run_in_thread
+from qda.gui.workers import Job, start_job
 
 #: At most this many hits are listed (a note says when there were more).
 MAX_HITS = 2000
@@ -218,10 +218,10 @@ class SearchPanel(QWidget):
         self.status.setText(tr("Mencari «{query}»…", query=query))
         self.search_button.hide()
         self.cancel_button.show()
-        self._job = run_in_thread(
+        self._job = start_job(
             work,
-            on_done=lambda hits: self._on_done(generation, query, hits),
-            on_error=lambda message: self._on_error(generation, message),
+            lambda hits: self._on_done(generation, query, hits),
+            lambda message: self._on_error(generation, message),
             on_progress=lambda done, total, _msg: self._on_progress(generation, done, total),
             on_cancel=lambda: self._on_cancelled(generation),
         )

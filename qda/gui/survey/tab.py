@@ -373,9 +373,8 @@ class SurveyTab(QWidget):
         self.show_result(result, charts_png)
         self.analysis_finished.emit(result)
 
-    def _failed(self, exc: BaseException) -> None:
+    def _failed(self, text: str) -> None:
         self._job = None
-        text = str(exc) if isinstance(exc, QdaError) else tr("Kesalahan tak terduga: {e}", e=exc)
         self.status.setText(text)
         self._update_buttons()
         self.analysis_failed.emit(text)
