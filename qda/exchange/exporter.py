@@ -15,7 +15,7 @@ import re
 import zipfile
 from collections import defaultdict
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from lxml import etree
 
@@ -41,12 +41,19 @@ def _when(value: str | None) -> str | None:
     return value if value and _DATETIME.match(value) else None
 
 
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def _clean(text: str) -> str:
     """Text XML 1.0 can hold (control characters other than tab and newline dropped)."""
-    return re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", "", text)
+    return _UNSAFE.sub("", text)
 
 
 def _excerpt(text: str) -> str:
+    if len(text) > 8 * _EXCERPT:  # a long span: its first characters decide the excerpt
+        head = " ".join(text[:8 * _EXCERPT].split())
+        if len(head) > _EXCERPT:
+            return head[:_EXCERPT - 1] + "…"
     text = " ".join(text.split())
     return text if len(text) <= _EXCERPT else text[:_EXCERPT - 1] + "…"
 
@@ -116,8 +123,13 @@ def export_qdc(project, out: str | Path) -> int:
     return len(project.exchange.codes())
 
 
-def project_xml(project, *, progress: Progress | None = None) -> tuple[bytes, list[tuple[str, int]]]:
-    """The .qde document and the (entry name, document id) of each source text to pack."""
+def _write_project(project, stream: IO[bytes], progress: Progress | None = None) -> list[tuple[str, int]]:
+    """Stream the .qde document into ``stream``; returns the (entry name, document id) of each source text.
+
+    Written with :class:`lxml.etree.xmlfile`: the small parts (users, codebook, variables,
+    cases) as elements, then one ``TextSource`` at a time (its codings read for that document
+    only), then the notes page by page, so memory holds one document's codings at most.
+    """
     ex = project.exchange
     coders = ex.coders()
     coder_uuid = {cid: uuid for cid, uuid, _n in coders}
@@ -126,41 +138,21 @@ def project_xml(project, *, progress: Progress | None = None) -> tuple[bytes, li
     docs = ex.documents()
     doc_attrs = ex.document_attributes()
     cases = ex.cases()
-    memos = ex.memos()
-    seg_uuid = ex.segment_uuids() if any(m["target_kind"] == "segment" for m in memos) else {}
-
     memo_of: dict[tuple[str, int | None], str] = {}
-    case_memo: dict[int, str] = {}
-    for m in memos:
-        if m["target_kind"] == "case":
-            case_memo[m["target_id"]] = m["text"]
-        else:
-            memo_of[(m["target_kind"], m["target_id"])] = m["uuid"]
-    segment_note = {seg_uuid[sid]: uid for (kind, sid), uid in memo_of.items() if kind == "segment" and sid in seg_uuid}
+    for uuid, kind, target_id in ex.memo_targets():
+        memo_of[(kind, target_id)] = uuid
+    segment_note = ex.segment_memos()  # segment uuid → memo uuid
+    holder = etree.Element(f"{{{PROJECT_NS}}}Project", nsmap={None: PROJECT_NS})
 
-    root = etree.Element(f"{{{PROJECT_NS}}}Project", nsmap={None: PROJECT_NS})
-    root.set("name", ex.project_name() or Path(project.path).stem)
-    root.set("origin", f"qda {__version__}")
-    if coders:
-        root.set("creatingUserGUID", coders[0][1])
-        users = _sub(root, "Users")
-        for _cid, uuid, name in coders:
-            _sub(users, "User", guid=uuid, name=name)
-    if codes:
-        book = _sub(root, "CodeBook")
-        _Codebook(codes).write(book, PROJECT_NS, {tid: uid for (k, tid), uid in memo_of.items() if k == "code"})
+    def part(tag: str) -> etree._Element:
+        return etree.SubElement(holder, f"{{{PROJECT_NS}}}{tag}")
 
-    keys: list[str] = []
-    for attrs in [*(c[3] for c in cases), *doc_attrs.values()]:
-        for key in attrs:
-            if key not in keys:
-                keys.append(key)
-    keys.sort()
+    def emit(xf: Any, el: etree._Element) -> None:
+        xf.write(el, pretty_print=True)
+        holder.remove(el)
+
+    keys: list[str] = sorted({key for attrs in [*(c[3] for c in cases), *doc_attrs.values()] for key in attrs})
     var_guid = {key: derived_guid("variable", key) for key in keys}
-    if keys:
-        variables = _sub(root, "Variables")
-        for key in keys:
-            _sub(variables, "Variable", guid=var_guid[key], name=key, typeOfVariable="Text")
 
     def values(into: etree._Element, attrs: dict[str, str]) -> None:
         for key, value in attrs.items():
@@ -168,82 +160,147 @@ def project_xml(project, *, progress: Progress | None = None) -> tuple[bytes, li
             _sub(vv, "VariableRef", targetGUID=var_guid[key])
             _sub(vv, "TextValue").text = _clean(value)
 
-    if cases:
-        docs_of_case: dict[int, list[str]] = defaultdict(list)
-        for d in docs:
-            if d["case_id"] is not None:
-                docs_of_case[d["case_id"]].append(d["uuid"])
-        cases_el = _sub(root, "Cases")
-        for cid, uuid, name, attrs in cases:
-            case = _sub(cases_el, "Case", guid=uuid, name=name)
-            if case_memo.get(cid):
-                _sub(case, "Description").text = _clean(case_memo[cid])
-            values(case, attrs)
-            for doc_guid in docs_of_case.get(cid, []):
-                _sub(case, "SourceRef", targetGUID=doc_guid)
-
+    attrs = {"name": ex.project_name() or Path(project.path).stem, "origin": f"qda {__version__}"}
+    if coders:
+        attrs["creatingUserGUID"] = coders[0][1]
     entries: list[tuple[str, int]] = []
-    if docs:
-        if progress:
-            progress.start(len(docs) + 1, tr("Menyiapkan ekspor"))
-        by_doc: dict[int, list[tuple[int, int, int, int, int, str, str]]] = defaultdict(list)
-        for row in ex.segments():
-            by_doc[row[0]].append(row)
-        sources = _sub(root, "Sources")
-        for d in docs:
-            entry = f"{d['uuid']}.txt"
-            entries.append((f"sources/{entry}", d["id"]))
-            src = _sub(sources, "TextSource", guid=d["uuid"], name=d["name"], plainTextPath=f"internal://{entry}",
-                       creationDateTime=_when(d["imported_at"]))
-            segs = by_doc.pop(d["id"], [])
-            text = ex.text(d["id"]) if segs else ""
-            spans: dict[tuple[int, int], list[tuple[int, int, int, int, int, str, str]]] = defaultdict(list)
-            for row in segs:
-                spans[(row[1], row[2])].append(row)
-            for (start, end), rows in spans.items():
-                created = min((r[6] for r in rows if _when(r[6])), default=None)
-                sel = _sub(src, "PlainTextSelection", guid=derived_guid("selection", d["uuid"], start, end),
-                           name=_clean(_excerpt(text[start:end])), startPosition=start, endPosition=end,
-                           creatingUser=coder_uuid.get(rows[0][4]), creationDateTime=created)
-                for _doc, _s, _e, code_id, coder_id, uuid, seg_created in rows:
-                    coding = _sub(sel, "Coding", guid=uuid, creatingUser=coder_uuid.get(coder_id),
-                                  creationDateTime=_when(seg_created))
-                    _sub(coding, "CodeRef", targetGUID=code_uuid[code_id])
-                    if uuid in segment_note:
-                        _sub(coding, "NoteRef", targetGUID=segment_note[uuid])
-            if ("document", d["id"]) in memo_of:
-                _sub(src, "NoteRef", targetGUID=memo_of[("document", d["id"])])
-            values(src, doc_attrs.get(d["id"], {}))
-            if progress:
-                progress.step()
+    with etree.xmlfile(stream, encoding="utf-8") as xf:
+        xf.write_declaration(standalone=True)
+        with xf.element(f"{{{PROJECT_NS}}}Project", attrs, nsmap={None: PROJECT_NS}):
+            xf.write("\n")
+            if coders:
+                users = part("Users")
+                for _cid, uuid, name in coders:
+                    _sub(users, "User", guid=uuid, name=name)
+                emit(xf, users)
+            if codes:
+                book = part("CodeBook")
+                _Codebook(codes).write(book, PROJECT_NS, {tid: uid for (k, tid), uid in memo_of.items() if k == "code"})
+                emit(xf, book)
+            if keys:
+                variables = part("Variables")
+                for key in keys:
+                    _sub(variables, "Variable", guid=var_guid[key], name=key, typeOfVariable="Text")
+                emit(xf, variables)
+            if cases:
+                docs_of_case: dict[int, list[str]] = defaultdict(list)
+                for d in docs:
+                    if d["case_id"] is not None:
+                        docs_of_case[d["case_id"]].append(d["uuid"])
+                case_memo = dict(ex.case_memos())
+                cases_el = part("Cases")
+                for cid, uuid, name, case_attrs in cases:
+                    case = _sub(cases_el, "Case", guid=uuid, name=name)
+                    if case_memo.get(cid):
+                        _sub(case, "Description").text = _clean(case_memo[cid])
+                    values(case, case_attrs)
+                    for doc_guid in docs_of_case.get(cid, []):
+                        _sub(case, "SourceRef", targetGUID=doc_guid)
+                emit(xf, cases_el)
+            if docs:
+                if progress:
+                    progress.start(2 * len(docs) + 1, tr("Mengekspor"))
+                with xf.element(f"{{{PROJECT_NS}}}Sources"):
+                    xf.write("\n")
+                    for d in docs:
+                        entry = f"{d['uuid']}.txt"
+                        entries.append((f"sources/{entry}", d["id"]))
+                        src = part("TextSource")
+                        for key, value in {"guid": d["uuid"], "name": d["name"],
+                                           "plainTextPath": f"internal://{entry}",
+                                           "creationDateTime": _when(d["imported_at"])}.items():
+                            if value:
+                                src.set(key, str(value))
+                        _selections(src, d["uuid"], ex.document_segments(d["id"]), ex, d["id"], coder_uuid,
+                                    code_uuid, segment_note)
+                        if ("document", d["id"]) in memo_of:
+                            _sub(src, "NoteRef", targetGUID=memo_of[("document", d["id"])])
+                        values(src, doc_attrs.get(d["id"], {}))
+                        emit(xf, src)
+                        if progress:
+                            progress.step()
+            if any(kind != "case" for kind, _t in memo_of):
+                with xf.element(f"{{{PROJECT_NS}}}Notes"):
+                    xf.write("\n")
+                    for uuid, text, coder_id, created in ex.notes():
+                        note = part("Note")
+                        for key, value in {"guid": uuid, "name": _clean(_label(text)),
+                                           "creatingUser": coder_uuid.get(coder_id),
+                                           "creationDateTime": _when(created)}.items():
+                            if value:
+                                note.set(key, value)
+                        _sub(note, "PlainTextContent").text = _clean(text)
+                        emit(xf, note)
+            if any(r["grp"] != "own" for r in codes):
+                _Codebook(codes).group_sets(holder, PROJECT_NS, "targetGUID")
+                emit(xf, holder[0])
+            if ("project", None) in memo_of:
+                emit(xf, _sub(holder, "NoteRef", targetGUID=memo_of[("project", None)]))
+    return entries
 
-    notes = [m for m in memos if m["target_kind"] != "case" and (m["target_kind"] != "segment"
-                                                                  or m["target_id"] in seg_uuid)]
-    if notes:
-        notes_el = _sub(root, "Notes")
-        for m in notes:
-            note = _sub(notes_el, "Note", guid=m["uuid"], name=_clean(_label(m["text"])),
-                        creatingUser=coder_uuid.get(m["coder_id"]), creationDateTime=_when(m["created"]))
-            _sub(note, "PlainTextContent").text = _clean(m["text"])
-    if any(r["grp"] != "own" for r in codes):
-        _Codebook(codes).group_sets(root, PROJECT_NS, "targetGUID")
-    if ("project", None) in memo_of:
-        _sub(root, "NoteRef", targetGUID=memo_of[("project", None)])
-    xml = etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True, standalone=True)
-    return xml, entries
+
+_SELECTION = f"{{{PROJECT_NS}}}PlainTextSelection"
+_CODING = f"{{{PROJECT_NS}}}Coding"
+_CODE_REF = f"{{{PROJECT_NS}}}CodeRef"
+_NOTE_REF = f"{{{PROJECT_NS}}}NoteRef"
+
+
+def _selections(src: etree._Element, doc_uuid: str, segs: list[tuple[int, int, int, int, str, str]], ex: Any,
+                doc_id: int, coder_uuid: dict[int, str], code_uuid: dict[int, str],
+                segment_note: dict[str, str]) -> None:
+    """One ``PlainTextSelection`` per coded span of a document (its codings inside), in span order."""
+    if not segs:
+        return
+    text = ex.text(doc_id)
+    sub = etree.SubElement
+    i, n = 0, len(segs)
+    while i < n:
+        start, end = segs[i][0], segs[i][1]
+        j = i + 1
+        while j < n and segs[j][0] == start and segs[j][1] == end:
+            j += 1
+        rows = segs[i:j]
+        attrs = {"guid": derived_guid("selection", doc_uuid, start, end), "name": _clean(_excerpt(text[start:end])),
+                 "startPosition": str(start), "endPosition": str(end)}
+        user = coder_uuid.get(rows[0][3])
+        if user:
+            attrs["creatingUser"] = user
+        created = min((r[5] for r in rows if _when(r[5])), default=None)
+        if created:
+            attrs["creationDateTime"] = created
+        sel = sub(src, _SELECTION, attrs)
+        for _s, _e, code_id, coder_id, uuid, seg_created in rows:
+            coding_attrs = {"guid": uuid}
+            user = coder_uuid.get(coder_id)
+            if user:
+                coding_attrs["creatingUser"] = user
+            if _when(seg_created):
+                coding_attrs["creationDateTime"] = seg_created
+            coding = sub(sel, _CODING, coding_attrs)
+            sub(coding, _CODE_REF, {"targetGUID": code_uuid[code_id]})
+            if uuid in segment_note:
+                sub(coding, _NOTE_REF, {"targetGUID": segment_note[uuid]})
+        i = j
 
 
 def export_qdpx(project, out: str | Path, *, progress: Progress | None = None) -> dict[str, int]:
-    """Write the whole project as .qdpx; returns counts of what went in."""
-    xml, entries = project_xml(project, progress=progress)
+    """Write the whole project as .qdpx; returns counts of what went in.
+
+    The .qde is streamed straight into its zip entry (first in the archive, so a reader can
+    parse the project before the texts), then each source text is read and written in turn.
+    """
     ex = project.exchange
+    entries: list[tuple[str, int]] = []
 
     def write(tmp: Path) -> None:
         with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-            zf.writestr(zipfile.ZipInfo("project.qde", _ZIP_TIME), xml, compress_type=zipfile.ZIP_DEFLATED)
+            with zf.open(_entry("project.qde"), "w") as stream:
+                entries.extend(_write_project(project, stream, progress))
             for name, doc_id in entries:
-                info = zipfile.ZipInfo(name, _ZIP_TIME)
-                zf.writestr(info, ex.text(doc_id).encode("utf-8"), compress_type=zipfile.ZIP_DEFLATED)
+                with zf.open(_entry(name), "w") as stream:
+                    stream.write(ex.text(doc_id).encode("utf-8"))
+                if progress:
+                    progress.step()
 
     _write_atomically(Path(out), write)
     if progress:
@@ -251,6 +308,13 @@ def export_qdpx(project, out: str | Path, *, progress: Progress | None = None) -
     stats = project.stats()
     return {"sources": len(entries), "codes": stats["codes"], "codings": stats["segments"],
             "users": stats["coders"], "memos": stats["memos"]}
+
+
+def _entry(name: str) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, _ZIP_TIME)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o600 << 16
+    return info
 
 
 def _write_atomically(target: Path, write) -> None:

@@ -61,19 +61,35 @@ class ExchangeRepository(Repository):
             attrs.setdefault(case_id, {})[key] = value
         return [(i, u, n, attrs.get(i, {})) for i, u, n in self._tuples("SELECT id, uuid, name FROM cases ORDER BY name")]
 
-    def segments(self) -> Iterator[tuple[int, int, int, int, int, str, str]]:
-        """(document_id, start, end, code_id, coder_id, uuid, created), by document, span and uuid."""
-        return iter(self._tuples('SELECT document_id, start, "end", code_id, coder_id, uuid, created FROM segment '
-                                 'ORDER BY document_id, start, "end", uuid'))
+    def document_segments(self, document_id: int) -> list[tuple[int, int, int, int, str, str]]:
+        """(start, end, code_id, coder_id, uuid, created) of one document's codings, by span and uuid."""
+        return self._tuples('SELECT start, "end", code_id, coder_id, uuid, created FROM segment WHERE document_id = ? '
+                            'ORDER BY start, "end", uuid', (document_id,))
 
-    def memos(self) -> list[dict[str, Any]]:
-        """Every memo with its target kind and target id."""
-        return self._rows("SELECT uuid, target_kind, COALESCE(document_id, code_id, segment_id, case_id) AS target_id, "
-                          "text, coder_id, created FROM memo ORDER BY uuid")
+    def memo_targets(self) -> list[tuple[str, str, int | None]]:
+        """(uuid, target kind, target id) of every memo (without its text)."""
+        return self._tuples("SELECT uuid, target_kind, COALESCE(document_id, code_id, segment_id, case_id) FROM memo "
+                            "ORDER BY uuid")
 
-    def segment_uuids(self) -> dict[int, str]:
-        """Segment id → uuid (for memos on segments)."""
-        return dict(self._tuples("SELECT id, uuid FROM segment"))
+    def segment_memos(self) -> dict[str, str]:
+        """Segment uuid → uuid of the memo on it."""
+        return dict(self._tuples("SELECT s.uuid, m.uuid FROM memo m JOIN segment s ON s.id = m.segment_id "
+                                 "WHERE m.target_kind = 'segment'"))
+
+    def case_memos(self) -> list[tuple[int, str]]:
+        """(case id, text) of every memo on a case."""
+        return self._tuples("SELECT case_id, text FROM memo WHERE target_kind = 'case' AND case_id IS NOT NULL")
+
+    def notes(self, page: int = 500) -> Iterator[tuple[str, str, int | None, str]]:
+        """(uuid, text, coder_id, created) of every memo that is not on a case, by uuid, a page at a time."""
+        last = ""
+        while True:
+            rows = self._tuples("SELECT uuid, text, coder_id, created FROM memo WHERE target_kind != 'case' "
+                                "AND uuid > ? ORDER BY uuid LIMIT ?", (last, page))
+            yield from rows
+            if len(rows) < page:
+                return
+            last = rows[-1][0]
 
     # ------------------------------------------------------------------ lookups for import
     def uuid_index(self, entity: str) -> dict[str, int]:
