@@ -1,7 +1,9 @@
 """Reading a .qdpx archive (or a bare .qde / .qdc file) as untrusted input.
 
-Nothing is ever extracted to disk: the project XML and each source's plain text are read
-into memory, entry by entry, through bounded reads. Refused with one clear message:
+Nothing is ever extracted to disk: the project XML is parsed as a stream straight out of
+its zip entry (:meth:`QdpxArchive.project_events`, every chunk checked as it is read) and
+each source's plain text is read into memory, entry by entry, through bounded reads.
+Refused with one clear message:
 
 - a file that is not a zip (and not an XML .qde/.qdc file);
 - an entry whose name would land outside the archive's folder (absolute, ``..``, drive
@@ -21,7 +23,9 @@ from __future__ import annotations
 import posixpath
 import zipfile
 import zlib
+from contextlib import contextmanager
 from pathlib import Path
+from typing import IO, Iterator
 
 from lxml import etree
 
@@ -33,7 +37,9 @@ MAX_ENTRY_BYTES = 512 * 1024 * 1024
 MAX_TOTAL_BYTES = 4 * 1024 * 1024 * 1024
 MAX_RATIO = 200
 RATIO_FLOOR_BYTES = 1024 * 1024
-_FORBIDDEN = (b"<!DOCTYPE", b"<!ENTITY", b"<!doctype", b"<!entity")
+_FORBIDDEN = tuple(word.encode(codec) for word in ("<!DOCTYPE", "<!ENTITY", "<!doctype", "<!entity")
+                   for codec in ("ascii", "utf-16-le", "utf-16-be"))
+_CHUNK = 1 << 16
 
 
 class ExchangeRefused(QdaError):
@@ -49,24 +55,58 @@ class SourceMissing(QdaError):
     """A source's text file named by the project XML is absent or unusable."""
 
 
-def _parser() -> etree.XMLParser:
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
-                           huge_tree=True, remove_comments=True, remove_pis=True)
+def _refuse_dtd(path: str | Path, part: str) -> ExchangeRefused:
+    return ExchangeRefused(path, tr("{part} memuat deklarasi DOCTYPE/ENTITY (XML tidak aman); ditolak", part=part))
 
 
-def parse_xml(data: bytes, path: str | Path, part: str) -> etree._Element:
-    """Parse untrusted XML bytes: no DTD, no entities, no network; one-line error on failure."""
-    if any(marker in data for marker in _FORBIDDEN):
-        raise ExchangeRefused(path, tr("{part} memuat deklarasi DOCTYPE/ENTITY (XML tidak aman); ditolak",
-                                       part=part))
+class _Guarded:
+    """A read-only stream of untrusted XML: refuses DOCTYPE/ENTITY declarations (in UTF-8 or
+    UTF-16) and more bytes than declared, and turns read errors of a damaged zip into a refusal."""
+
+    def __init__(self, stream: IO[bytes], limit: int, path: str | Path, part: str) -> None:
+        self._stream = stream
+        self._limit = limit
+        self._path = path
+        self._part = part
+        self._tail = b""
+        self.consumed = 0
+
+    def read(self, size: int = -1) -> bytes:
+        try:
+            data = self._stream.read(size if size and size > 0 else _CHUNK)
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError) as exc:
+            raise ExchangeRefused(self._path, tr("entri {name} rusak ({detail})", name=self._part,
+                                                 detail=exc)) from None
+        self.consumed += len(data)
+        if self.consumed > self._limit:
+            raise ExchangeRefused(self._path, tr("entri {name} lebih besar daripada yang dinyatakan; ditolak",
+                                                 name=self._part))
+        window = self._tail + data
+        if (b"<!" in window or b"<\x00!" in window or b"\x00<\x00!" in window) \
+                and any(marker in window for marker in _FORBIDDEN):  # a cheap look first: "<!" is rare
+            raise _refuse_dtd(self._path, self._part)
+        self._tail = window[-24:]
+        return data
+
+
+def xml_events(stream: _Guarded, path: str | Path, part: str, *, events: tuple[str, ...] = ("start", "end"),
+               tag: list[str] | None = None) -> Iterator[tuple[str, etree._Element]]:
+    """Parse events of untrusted XML (of the elements named by ``tag``, all when None), parsed incrementally
+    by a hardened parser (no DTD, no entities, no network, no huge trees); one-line
+    :class:`ExchangeRefused` on failure."""
+    parsed = etree.iterparse(stream, events=events, tag=tag, resolve_entities=False, no_network=True,
+                             load_dtd=False, dtd_validation=False, huge_tree=False, remove_comments=True,
+                             remove_pis=True)
+    first = True
     try:
-        root = etree.fromstring(data, _parser())
+        for event, el in parsed:
+            if first:
+                first = False
+                if el.getroottree().docinfo.internalDTD is not None:  # e.g. a DTD the byte scan cannot see
+                    raise _refuse_dtd(path, part)
+            yield event, el
     except etree.XMLSyntaxError as exc:
         raise ExchangeRefused(path, tr("{part} bukan XML yang sah ({detail})", part=part, detail=exc)) from None
-    if root.getroottree().docinfo.internalDTD is not None:  # e.g. a DTD in UTF-16 the byte scan cannot see
-        raise ExchangeRefused(path, tr("{part} memuat deklarasi DOCTYPE/ENTITY (XML tidak aman); ditolak",
-                                       part=part))
-    return root
 
 
 def _safe_name(name: str) -> bool:
@@ -143,13 +183,40 @@ class QdpxArchive:
         return data
 
     # ------------------------------------------------------------------ reading
-    def project_xml(self) -> etree._Element:
-        """The parsed project (.qde) or codebook (.qdc) XML."""
+    @contextmanager
+    def project_events(self, *, events: tuple[str, ...] = ("start", "end"), tag: list[str] | None = None
+                       ) -> Iterator[tuple[Iterator[tuple[str, etree._Element]], _Guarded]]:
+        """The project (.qde) or codebook (.qdc) XML as incremental parse events (see :func:`xml_events`),
+        and the guarded stream they come from (its ``consumed`` bytes measure progress)."""
         if self._zip is None:
-            data = self.path.read_bytes()
+            raw: IO[bytes] = open(self.path, "rb")
+            limit = MAX_ENTRY_BYTES
         else:
-            data = self._read_entry(self.project_part)
-        return parse_xml(data, self.path, self.project_part)
+            info = self._entries[self.project_part]
+            try:
+                raw = self._zip.open(info)
+            except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError) as exc:
+                raise ExchangeRefused(self.path, tr("entri {name} rusak ({detail})", name=self.project_part,
+                                                    detail=exc)) from None
+            limit = info.file_size
+        with raw:
+            guarded = _Guarded(raw, limit, self.path, self.project_part)
+            yield xml_events(guarded, self.path, self.project_part, events=events, tag=tag), guarded
+
+    @property
+    def project_size(self) -> int:
+        """Bytes of the project XML (for progress)."""
+        if self._zip is None:
+            return self.path.stat().st_size
+        return self._entries[self.project_part].file_size
+
+    def root_tag(self) -> str:
+        """The local name of the project XML's root element (refused if the XML is unsafe or broken)."""
+        with self.project_events(events=("start",)) as (events, _stream):
+            for _event, el in events:
+                tag = el.tag
+                return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+        return ""
 
     def resolve(self, reference: str) -> str:
         """The archive entry a source path refers to; :class:`SourceMissing` with the reason otherwise."""

@@ -4,7 +4,11 @@ Lenient about what real programs write (see ``tests/exchange``): the .qde under 
 ``sources/`` or ``Sources/``, paths with or without ``internal://``, GUIDs in any case or in
 braces, codes identified by GUID (names repeat across branches), one, several or no codings
 per selection, memos as Notes with NoteRefs, Links or Descriptions, NVivo's UTF-16 positions.
-Strict about safety (:mod:`qda.exchange.archive`). Everything goes in one transaction: a
+Strict about safety (:mod:`qda.exchange.archive`). The XML is read as a stream
+(:func:`qda.exchange.model.stream_project`): users and codes first, then each source with its
+codings as soon as its element ends (one ``executemany`` per source), so memory holds one
+source at a time. Pictures, audio, video, PDF regions and graphs are not stored; the report
+counts them per kind with their codings. Everything goes in one transaction: a
 refusal or an error leaves the project as it was. Merging is by GUID, so importing the same
 file twice adds nothing. The :class:`ImportReport` says what came in and what was left out.
 """
@@ -23,7 +27,7 @@ from typing import Any
 from qda.domain import GROUPS
 from qda.exchange import codetext
 from qda.exchange.archive import ExchangeRefused, QdpxArchive, SourceMissing
-from qda.exchange.model import RefiCode, RefiProject, RefiSource, read_project
+from qda.exchange.model import STREAM_TAGS, NotRefi, RefiCode, RefiProject, RefiSource, stream_project
 from qda.exchange.positions import normalised_with_map
 from qda.i18n import tr
 from qda.progress import Progress
@@ -50,6 +54,23 @@ def derived_guid(*parts: object) -> str:
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
+def _unsupported_words(kind: str) -> tuple[str, str]:
+    """How the report words a REFI element qda does not store: (the items, the codings on them)."""
+    words = {
+        "PictureSource": (tr("sumber gambar (PictureSource)"), tr("pengodean pada seluruh sumber gambar")),
+        "AudioSource": (tr("sumber audio (AudioSource)"), tr("pengodean pada sumber audio")),
+        "VideoSource": (tr("sumber video (VideoSource)"), tr("pengodean pada sumber video")),
+        "PictureSelection": (tr("wilayah gambar (PictureSelection)"), tr("pengodean pada wilayah gambar")),
+        "AudioSelection": (tr("rentang waktu audio (AudioSelection)"), tr("pengodean pada rentang waktu audio")),
+        "VideoSelection": (tr("rentang waktu video (VideoSelection)"), tr("pengodean pada rentang waktu video")),
+        "PDFSelection": (tr("wilayah halaman PDF (PDFSelection)"), tr("pengodean pada wilayah halaman PDF")),
+        "TranscriptSelection": (tr("seleksi transkrip media (TranscriptSelection)"),
+                                tr("pengodean pada transkrip media")),
+        "Graph": (tr("graf/jaringan (Graph)"), tr("pengodean pada graf")),
+    }
+    return words.get(kind, (kind, kind))
+
+
 @dataclass
 class ImportReport:
     """What an import added, found already present, and left out (with the reason)."""
@@ -62,9 +83,22 @@ class ImportReport:
     skipped: Counter = field(default_factory=Counter)  # reason → number of items
     notes: list[str] = field(default_factory=list)
 
+    unsupported: dict[str, list[int]] = field(default_factory=dict)  # REFI element → [items, codings on them]
+
     def skip(self, reason: str, n: int = 1) -> None:
         if n:
             self.skipped[reason] += n
+
+    def leave_out(self, kind: str, items: int, codings: int = 0) -> None:
+        """Items of a kind qda does not store (pictures, audio, video, PDF regions, graphs …) and their codings."""
+        if not (items or codings):
+            return
+        counts = self.unsupported.setdefault(kind, [0, 0])
+        counts[0] += items
+        counts[1] += codings
+        what, on_it = _unsupported_words(kind)
+        self.skip(what, items)
+        self.skip(on_it, codings)
 
     def lines(self) -> list[str]:
         """The report as lines of text for the CLI and the GUI."""
@@ -86,34 +120,30 @@ class ImportReport:
     def to_dict(self) -> dict[str, Any]:
         """The report as JSON-ready data."""
         return {"file": self.file, "origin": self.origin, "kind": self.kind, "added": dict(self.added),
-                "present": dict(self.present), "skipped": dict(self.skipped), "notes": list(self.notes)}
+                "present": dict(self.present), "skipped": dict(self.skipped),
+                "unsupported": {kind: {"items": n, "codings": c} for kind, (n, c) in sorted(self.unsupported.items())},
+                "notes": list(self.notes)}
 
 
-def read_refi(path: str | Path) -> tuple[QdpxArchive, RefiProject]:
-    """Open and parse a .qdpx/.qde/.qdc file (the caller closes the archive)."""
+def open_refi(path: str | Path) -> QdpxArchive:
+    """Open a .qdpx/.qde/.qdc file and check it (zip structure, safe XML, a REFI root element)
+    without reading it all; the caller closes the archive."""
     archive = QdpxArchive(path)
     try:
-        root = archive.project_xml()
-        tag = str(root.tag).rsplit("}", 1)[-1]
-        try:
-            model = read_project(root)
-            root.clear()
-            del root
-        except ValueError:
-            raise ExchangeRefused(path, tr("elemen akar {tag} bukan Project atau CodeBook REFI-QDA",
-                                           tag=tag)) from None
+        tag = archive.root_tag()
+        if tag not in ("Project", "CodeBook"):
+            raise ExchangeRefused(path, tr("elemen akar {tag} bukan Project atau CodeBook REFI-QDA", tag=tag))
     except BaseException:
         archive.close()
         raise
-    return archive, model
+    return archive
 
 
 def import_refi(project, path: str | Path, *, progress: Progress | None = None) -> ImportReport:
     """Import a REFI-QDA project or codebook into ``project`` (merging by GUID); one transaction."""
-    archive, model = read_refi(path)
-    with archive:
-        report = ImportReport(str(path), model.origin, "codebook" if model.is_codebook else "project")
-        _Importer(project, archive, model, report, progress).run()
+    with open_refi(path) as archive:
+        report = ImportReport(str(path))
+        _Importer(project, archive, report, progress).run()
     return report
 
 
@@ -123,13 +153,12 @@ def import_into(target: str | Path, path: str | Path, *, progress: Progress | No
     from qda.store import Project
 
     target = Path(target)
-    archive, model = read_refi(path)  # refuse a bad file before a project is made
-    with archive:
+    with open_refi(path) as archive:  # refuse a bad file before a project is made
         created = not target.exists()
         project = Project.create(target, codebook=False) if created else Project.open(target)
         try:
-            report = ImportReport(str(path), model.origin, "codebook" if model.is_codebook else "project")
-            _Importer(project, archive, model, report, progress).run()
+            report = ImportReport(str(path))
+            _Importer(project, archive, report, progress).run()
         except BaseException:
             project.close()
             if created:
@@ -141,12 +170,11 @@ def import_into(target: str | Path, path: str | Path, *, progress: Progress | No
 
 
 class _Importer:
-    def __init__(self, project, archive: QdpxArchive, model: RefiProject, report: ImportReport,
-                 progress: Progress | None) -> None:
+    def __init__(self, project, archive: QdpxArchive, report: ImportReport, progress: Progress | None) -> None:
         self.project = project
         self.repo = project.exchange
         self.archive = archive
-        self.model = model
+        self.model = RefiProject(name="", origin="", creating_user="")
         self.report = report
         self.progress = progress
         self.users: dict[str, int] = {}
@@ -157,33 +185,57 @@ class _Importer:
         self.coding_segment: dict[str, str] = {}  # coding guid → segment uuid
         self.memo_targets: list[tuple[str, str, str, str, str]] = []  # (kind, target key, text, uuid, user)
         self._default_user: int | None = None
+        self._read = 0
 
     # ------------------------------------------------------------------ driver
     def run(self) -> None:
-        m = self.model
-        steps = 3 + len(m.sources)
+        """Read the XML as a stream and store each part as it arrives, all in one transaction."""
+        name = Path(self.report.file).name
         if self.progress:
-            self.progress.start(steps, tr("Membaca {name}", name=Path(self.report.file).name))
-        with self.repo.atomic():
-            if m.name and not m.is_codebook:
-                self.repo.keep_project_name(m.name)
-            self._users()
-            self._step()
-            self._codes()
-            self._step()
-            for source in m.sources:
-                self._source(source)
-                self._step()
-            self._cases()
-            self._sets()
-            self._memos()
-            self._step()
-            self.repo.log_import(Path(self.report.file).name, origin=m.origin, added=dict(self.report.added),
-                                 present=dict(self.report.present), skipped=sum(self.report.skipped.values()))
+            self.progress.start(self.archive.project_size + 1, tr("Membaca {name}", name=name))
+        with self.repo.atomic(), self.archive.project_events(events=("end",), tag=STREAM_TAGS) as (events, stream):
+            self._stream = stream
+            try:
+                for what, item in stream_project(events):
+                    if what == "head":
+                        self._head(item)
+                    elif what == "source":
+                        self._source(item)
+                    else:
+                        self._tail(item)
+                    self._step()
+                if self.progress:
+                    self.progress.step()
+            except NotRefi as exc:
+                raise ExchangeRefused(self.report.file, tr("elemen akar {tag} bukan Project atau CodeBook REFI-QDA",
+                                                           tag=str(exc))) from None
+
+    def _head(self, model: RefiProject) -> None:
+        """The project's users and codebook: stored before the sources that code with them."""
+        self.model = model
+        self.report.origin = model.origin
+        self.report.kind = "codebook" if model.is_codebook else "project"
+        if model.name and not model.is_codebook:
+            self.repo.keep_project_name(model.name)
+        self._users()
+        self._codes()
+
+    def _tail(self, model: RefiProject) -> None:
+        """What follows the sources: cases, sets, notes; then one summary event."""
+        self.model = model
+        self._cases()
+        self._sets()
+        self._memos()
+        self.report.leave_out("Graph", model.graphs)
+        m = self.model
+        self.repo.log_import(Path(self.report.file).name, origin=m.origin, added=dict(self.report.added),
+                             present=dict(self.report.present), skipped=sum(self.report.skipped.values()))
 
     def _step(self) -> None:
         if self.progress:
-            self.progress.step()  # raises Cancelled when asked: the transaction rolls back
+            done = self._stream.consumed
+            self.progress.step(done - self._read)  # raises Cancelled when asked: the transaction rolls back
+            self._read = done
 
     # ------------------------------------------------------------------ users
     def _users(self) -> None:
@@ -295,11 +347,11 @@ class _Importer:
     def _source(self, src: RefiSource) -> None:
         rep = self.report
         n_sel = sum(len(s.codings) for s in src.selections) + len(src.codings)
+        for kind, n in src.other.items():
+            rep.leave_out(kind, n, src.other_codings.get(kind, 0))
         if src.kind not in ("TextSource", "PDFSource"):
-            rep.skip(tr("sumber gambar/audio/video (belum didukung qda)"))
-            rep.skip(tr("pengodean pada sumber gambar/audio/video atau wilayah PDF"), src.other_codings + n_sel)
+            rep.leave_out(src.kind, 1, src.other_codings.get(src.kind, 0) + n_sel)
             return
-        rep.skip(tr("pengodean pada sumber gambar/audio/video atau wilayah PDF"), src.other_codings)
         label = src.name or posixpath.basename(src.plain_path.replace("\\", "/")) or src.guid
         guid = src.guid if _GUID.match(src.guid) else derived_guid("source", label)
         existing = self._doc_index.get(guid)

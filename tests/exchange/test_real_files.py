@@ -118,7 +118,14 @@ def test_atlas_ti(interop, tmp_path):
         skipped_codings = sum(n for reason, n in report.skipped.items() if "pengodean" in reason)
         assert skipped_codings == want["codings"]
         assert report.skipped["sumber yang berkas teksnya tidak ada di arsip"] == 8  # 6 text + 2 PDF representations
-        assert report.skipped["sumber gambar/audio/video (belum didukung qda)"] == 4
+        # what qda does not store is reported per kind with its codings, as counted in the XML
+        assert report.unsupported == {"PictureSource": [1, 0], "AudioSource": [1, 0], "VideoSource": [2, 0],
+                                      "PictureSelection": [1, 2], "VideoSelection": [2, 1], "PDFSelection": [4, 4],
+                                      "Graph": [1, 0]}
+        assert report.skipped["sumber video (VideoSource)"] == 2
+        assert report.skipped["pengodean pada wilayah halaman PDF"] == 4
+        assert report.skipped["pengodean pada sumber yang teksnya tidak ada"] == 9  # on text sources and a PDF's text
+        assert report.to_dict()["unsupported"]["PDFSelection"] == {"items": 4, "codings": 4}
         # "Coke::diet Coke" goes under "Coke"; colours kept, in lower case
         coke = project.codes.get("Coke")
         assert {c.name for c in project.codes.all() if c.parent_id == coke.id} == {"diet Coke", "full-fat Coke"}
