@@ -64,3 +64,24 @@ def test_import_without_a_project_makes_a_new_one(window, qtbot, tmp_path, monke
     assert window.project.path.name == "dari_qdc.qda" and len(window.project.codes.all()) == n
     qtbot.waitUntil(lambda: getattr(window, "exchange_report_box", None) is not None, timeout=10_000)
     window.exchange_report_box.close()
+
+
+def test_import_summary_lists_what_was_left_out_per_kind(window, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from tests.exchange.test_streaming_and_media import MIXED, PDF_TEXT, guid
+
+    path = tmp_path / "campuran.qdpx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("project.qde", MIXED)
+        zf.writestr(f"sources/{guid(5)}.txt", PDF_TEXT)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    window.act_refi_import.trigger()
+    qtbot.waitUntil(lambda: getattr(window, "exchange_report_box", None) is not None, timeout=10_000)
+    text = window.exchange_report_box.text()
+    for line in ("2 × wilayah halaman PDF (PDFSelection)", "1 × sumber gambar (PictureSource)",
+                 "2 × pengodean pada wilayah gambar", "1 × rentang waktu audio (AudioSelection)",
+                 "2 × rentang waktu video (VideoSelection)"):
+        assert line.replace("  ", "&nbsp;&nbsp;") in text
+    assert window.project.documents.get("sop.pdf") is not None
+    window.exchange_report_box.close()
