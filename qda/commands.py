@@ -123,6 +123,37 @@ class CreateCode(Command):
 
 
 @dataclass
+class ImportCodebook(Command):
+    """Add the codes of a codebook template ("dwiyanto", "sako") or file that the project lacks, as one step."""
+
+    source: str
+    code_ids: list[int] = field(default_factory=list)
+    _snaps: list[dict] = field(default_factory=list, repr=False)
+
+    def label(self, project) -> str:
+        return tr("impor buku kode {name}", name=self.source)
+
+    def do(self, project) -> None:
+        from qda.store.codebook_loader import add_bundled_codebook
+
+        before = {c.id for c in project.codes.all()}
+        add_bundled_codebook(project, self.source)
+        self.code_ids = [c.id for c in project.codes.all() if c.id not in before]
+
+    def undo(self, project) -> None:
+        with project.atomic():
+            self._snaps = []
+            for code_id in reversed(self.code_ids):  # children before their parents
+                self._snaps.append(project.codes.snapshot(code_id))
+                project.codes.delete(code_id, delete_segments=True)
+
+    def redo(self, project) -> None:
+        with project.atomic():
+            for snap in reversed(self._snaps):  # parents first
+                project.codes.restore(snap, action="redo")
+
+
+@dataclass
 class InVivoCode(Command):
     """Create an own code named after a passage and apply it to that passage: one step to undo."""
 

@@ -311,3 +311,23 @@ def test_every_message_has_an_english_translation(module: str) -> None:
     ]
     assert len(messages) >= 3
     assert missing_translations(messages) == []
+
+
+def test_import_codebook_command_is_one_undoable_step(tmp_path):
+    from qda.codebook import codebook_template_path, load_codebook
+    from qda.commands import ImportCodebook
+    from qda.store import Project
+    from qda.undo import UndoStack
+
+    sako = [c.name for c in load_codebook(codebook_template_path("sako")).codes]
+    with Project.create(tmp_path / "k.qda", codebook=False, coder="Rina") as p:
+        p.codes.add("Transparansi (Y)", group="own")  # already there: kept, not doubled
+        stack = UndoStack(p)
+        cmd = stack.push(ImportCodebook("sako"))
+        names = [c.name for c in p.codes.all()]
+        assert sorted(names) == sorted(sako) and len(cmd.code_ids) == len(sako) - 1
+        kept = {c.id: (c.uuid, c.parent_id) for c in p.codes.all()}
+        stack.undo()
+        assert [c.name for c in p.codes.all()] == ["Transparansi (Y)"]
+        stack.redo()
+        assert {c.id: (c.uuid, c.parent_id) for c in p.codes.all()} == kept  # same codes, same tree

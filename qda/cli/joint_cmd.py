@@ -8,7 +8,7 @@ import sys
 from qda.cli.output import print_json, print_table, say
 from qda.cli.project_cmd import open_project
 from qda.errors import QdaError
-from qda.i18n import tr
+from qda.i18n import tr, trn
 
 
 def _indicator(text: str) -> tuple[str, str]:
@@ -46,6 +46,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     a = acts.add_parser("respondent", help=tr("tautkan informan (kasus) ke nomor responden survei"))
     a.add_argument("--case", required=True, metavar=tr("KASUS"))
     a.add_argument("--id", dest="respondent", metavar=tr("RESPONDEN"), help=tr("nomor responden (tanpa ini: tautan dihapus)"))
+    a = acts.add_parser("respondents", help=tr("daftar informan dan nomor responden tautannya"))
+    a.add_argument("--match", action="store_true",
+                   help=tr("tautkan informan yang nama atau atributnya sama dengan nomor responden"))
+    a.add_argument("--json", action="store_true", help=tr("keluaran JSON"))
     a = acts.add_parser("excerpts", help=tr("kutipan informan yang jawabannya memenuhi syarat, mis. \"Y7<=2\""))
     a.add_argument("--where", required=True, metavar=tr("SYARAT"), help=tr("BUTIR|INDIKATOR operator angka"))
     a.add_argument("--json", action="store_true", help=tr("keluaran JSON"))
@@ -69,10 +73,11 @@ def _find_segment(project, spec: str):
 def handle(args: argparse.Namespace) -> int:
     """Run one joint-display action."""
     from qda.i18n import language
-    from qda.mixed.joint import auto_link, excerpts_by_answer, joint_display, load_stored_survey
+    from qda.mixed.joint import (auto_link, excerpts_by_answer, joint_display, link_respondents, load_stored_survey,
+                                 matching_respondents)
 
     action = args.action or "show"
-    write = action not in ("show", "excerpts")
+    write = action not in ("show", "excerpts") and not (action == "respondents" and not args.match)
     with open_project(args.project, write=write, coder=args.coder) as project:
         survey, *_ = load_stored_survey(project, args.survey)
         if action == "show":
@@ -97,9 +102,20 @@ def handle(args: argparse.Namespace) -> int:
             project.links.set_quotes(survey, var, ind, [_find_segment(project, e) for e in args.excerpt])
             say(tr("{n} kutipan representatif dipilih untuk {ind}", n=len(args.excerpt), ind=ind))
         elif action == "respondent":
-            project.links.link_respondent(args.case, survey, args.respondent)
+            link_respondents(project, survey, {project.cases.get(args.case).name: args.respondent})
             say(tr("Kasus {case} ditautkan ke responden {id}", case=args.case, id=args.respondent) if args.respondent
                 else tr("Tautan responden kasus {case} dihapus", case=args.case))
+        elif action == "respondents":
+            if args.match:
+                found = matching_respondents(project, survey)
+                n = link_respondents(project, survey, dict(found))
+                say(trn("{n} informan ditautkan ke responden bernomor sama", n=n))
+            linked = project.links.respondents(survey)
+            rows = [{"case": c.name, "respondent": linked.get(c.id)} for c in project.cases.all()]
+            if args.json:
+                print_json(rows)
+            else:
+                print_table([tr("Informan"), tr("Nomor responden")], [[r["case"], r["respondent"] or "–"] for r in rows])
         elif action == "excerpts":
             segs = excerpts_by_answer(project, args.where, survey)
             docs = {d.id: d.name for d in project.documents.all()}

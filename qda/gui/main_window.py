@@ -507,7 +507,7 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
     def _update_ui(self) -> None:
         has = self.project is not None
         writable = has and not self.project.read_only and not self.review_mode
-        for act in (self.act_import, self.act_quick, self.act_invivo):
+        for act in (self.act_import, self.act_quick, self.act_invivo, self.act_codebook_import):
             act.setEnabled(writable)
         for act in (self.act_report, self.act_close, self.act_memo, self.act_search, self.act_suggest, self.act_next,
                     self.act_prev, self.act_refi_export, self.act_refi_codebook):

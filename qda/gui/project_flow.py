@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from qda.demo import DEMO_NAME
 from qda.errors import ForeignSchema, ProjectDamaged, ProjectInUse, QdaError, ReadOnlyMedia
 from qda.gui.workers import run_with_progress
-from qda.i18n import tr
+from qda.i18n import tr, trn
 
 if TYPE_CHECKING:
     from qda.gui.main_window import MainWindow
@@ -173,6 +173,54 @@ def ask_codebook_template(window: MainWindow) -> str | None:
     choice, ok = QInputDialog.getItem(window, tr("Buku kode awal"), tr("Proyek baru dimulai dengan buku kode:"),
                                       titles, 0, False)
     return names[titles.index(choice)] if ok and choice in titles else None
+
+
+def ask_import_codebook(window: MainWindow) -> int | None:
+    """Add a codebook template's (or a .json codebook file's) codes to the open project, as one undoable step.
+
+    Returns how many codes were added (None when cancelled or refused). Codes the project already
+    has (same name) are kept as they are.
+    """
+    from PySide6.QtWidgets import QInputDialog
+
+    from qda.codebook import CODEBOOK_TEMPLATES, TEMPLATE_TITLES, codebook_template_path, load_codebook
+    from qda.commands import ImportCodebook
+
+    project = window.project
+    if project is None:
+        return None
+    if project.read_only:
+        window.show_error(tr("Proyek dibuka hanya-baca; buku kode tidak dapat diimpor."))
+        return None
+    names = [n for n in CODEBOOK_TEMPLATES if n != "kosong"]
+    titles = [tr(TEMPLATE_TITLES[n]) for n in names] + [tr("Berkas buku kode (.json)…")]
+    choice, ok = QInputDialog.getItem(window, tr("Impor buku kode"),
+                                      tr("Tambahkan ke proyek ini kode dari buku kode (kode yang sudah ada tetap):"),
+                                      titles, 0, False)
+    if not ok or choice not in titles:
+        return None
+    if titles.index(choice) < len(names):
+        source = names[titles.index(choice)]
+    else:
+        source, _ = QFileDialog.getOpenFileName(window, tr("Impor buku kode"), _start_dir(window),
+                                                tr("Buku kode (*.json)"))
+        if not source:
+            return None
+    try:
+        book = load_codebook(codebook_template_path(source))
+    except QdaError as exc:
+        window.show_error(str(exc))
+        return None
+    have = {c.name.casefold() for c in project.codes.all()}
+    if all(c.name.casefold() in have for c in book.codes):
+        window.statusBar().showMessage(tr("Semua kode buku kode ini sudah ada di proyek."), 8000)
+        return 0
+    command = ImportCodebook(source)
+    if window.push(command) is None:
+        return None
+    added = len(command.code_ids)
+    window.statusBar().showMessage(trn("{n} kode ditambahkan dari buku kode; Ctrl+Z membatalkan", n=added), 8000)
+    return added
 
 
 def open_demo(window: MainWindow, *, rebuild: bool = False) -> None:

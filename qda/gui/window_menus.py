@@ -44,6 +44,7 @@ class MenusMixin:
         self.act_refi_export = self._action(tr("Ekspor proyek REFI-QDA (.qdpx)…"), lambda: exchange_flow.ask_export(self))
         self.act_refi_codebook = self._action(tr("Ekspor buku kode REFI-QDA (.qdc)…"),
                                               lambda: exchange_flow.ask_export(self, codebook=True))
+        self.act_codebook_import = self._action(tr("Impor buku kode…"), lambda: project_flow.ask_import_codebook(self))
         self.act_refi_import = self._action(tr("Impor REFI-QDA (.qdpx/.qdc)…"), lambda: exchange_flow.ask_import(self))
         self.act_close = self._action(tr("Tutup proyek"), self.close_project, QKeySequence.StandardKey.Close)
         self.act_quit = self._action(tr("Keluar"), self.close, QKeySequence.StandardKey.Quit)
@@ -71,7 +72,7 @@ class MenusMixin:
         bar = self.menuBar()
         m = bar.addMenu(tr("&Berkas"))
         for a in (self.act_new, self.act_open, self.act_demo, self.act_demo_rebuild, None, self.act_import, self.act_report, self.act_excerpts, None,
-                  self.act_refi_import, self.act_refi_export, self.act_refi_codebook, None,
+                  self.act_codebook_import, self.act_refi_import, self.act_refi_export, self.act_refi_codebook, None,
                   self.act_merge, None, self.act_close, self.act_quit):
             m.addSeparator() if a is None else m.addAction(a)
         m.insertAction(self.act_close, self.backups.act_backups)

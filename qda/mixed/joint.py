@@ -243,6 +243,56 @@ PROFILE_PAIRS = (("jenis kelamin", ("jenis_kelamin", "jenis kelamin", "gender"))
                  ("usia", ("usia", "umur", "age")))
 
 
+def respondent_ids(project: Any, survey: str | None = None) -> list[str]:
+    """The respondent ids of a stored survey, in data order (empty when the data has no id column)."""
+    from qda.survey.scoring import id_column_of
+
+    _name, data, instrument, _settings = load_stored_survey(project, survey)
+    col = id_column_of(data, instrument.id_column)
+    if col is None:
+        return []
+    seen: dict[str, None] = {}
+    for value in data.frame[col].tolist():
+        text = str(value).strip()
+        if text and text.casefold() != "nan":
+            seen.setdefault(text, None)
+    return list(seen)
+
+
+def matching_respondents(project: Any, survey: str | None = None) -> dict[str, str]:
+    """Case name -> respondent id where the case's name or one of its attribute values is that id."""
+    ids = {i.casefold(): i for i in respondent_ids(project, survey)}
+    out: dict[str, str] = {}
+    for case in project.cases.all():
+        for value in (case.name, *(case.attributes or {}).values()):
+            hit = ids.get(str(value).strip().casefold())
+            if hit is not None:
+                out[case.name] = hit
+                break
+    return out
+
+
+def link_respondents(project: Any, survey: str, wanted: dict[str, str | None]) -> int:
+    """Set the respondent of each case named in ``wanted`` (``None`` or "" unlinks) in one transaction.
+
+    Returns how many links changed; an id the survey does not hold is refused before anything is written.
+    """
+    known = set(respondent_ids(project, survey))
+    unknown = sorted({str(r).strip() for r in wanted.values() if r and str(r).strip() not in known})
+    if unknown:
+        raise DataError(tr("nomor responden tidak ada dalam data survei {survey}: {ids}", survey=survey,
+                           ids=", ".join(unknown)))
+    cases = {c.name: c.id for c in project.cases.all()}
+    changed = 0
+    with project.atomic():
+        for name, respondent in wanted.items():
+            new = str(respondent).strip() if respondent else None
+            if project.links.respondent_of(cases[name], survey) != new:
+                project.links.link_respondent(name, survey, new)
+                changed += 1
+    return changed
+
+
 def _respondent_row(data, instrument, respondent: str) -> dict[str, str] | None:
     from qda.survey.scoring import id_column_of
 

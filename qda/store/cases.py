@@ -54,7 +54,12 @@ class CaseRepository(Repository):
         col = "id" if isinstance(ref, int) else "name"
         rows = self._tuples(f"SELECT id, uuid, name FROM cases WHERE {col} = ?", (ref,))
         if not rows:
-            raise NotFound(tr("kasus tidak ditemukan: {ref}", ref=ref))
+            if isinstance(ref, int):
+                raise NotFound(tr("kasus tidak ditemukan: {ref}", ref=ref))
+            from qda.nearest import not_found
+
+            names = [n for (n,) in self._tuples("SELECT name FROM cases ORDER BY name")]
+            raise NotFound(not_found(tr("kasus"), ref, names, f"qda case {self._project.path.name} list"))
         i, u, n = rows[0]
         return Case(i, u, n, dict(self._tuples(
             "SELECT key, value FROM case_attribute WHERE case_id = ? ORDER BY rowid", (i,))))

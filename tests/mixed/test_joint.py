@@ -140,6 +140,44 @@ def test_respondents_profile_and_answer_filter(project):
         informants_by_answer(project, "A1 kira-kira 3")
 
 
+def test_respondent_ids_matching_and_validated_links(project):
+    from qda.mixed.joint import link_respondents, matching_respondents, respondent_ids
+
+    assert respondent_ids(project) == ["R1", "R2", "R3", "R4"]
+    project.cases.add("R3")  # named by the respondent id
+    project.cases.add("Informan 9", {"No. Responden": "r1"})  # an attribute holds it (case ignored)
+    assert matching_respondents(project) == {"R3": "R3", "Informan 9": "R1"}
+    events = len(project._rows("SELECT id FROM event"))
+    with pytest.raises(DataError, match="R7"):
+        link_respondents(project, SURVEY, {"R3": "R3", "Informan 9": "R7"})  # R7 is not in the data
+    assert len(project._rows("SELECT id FROM event")) == events  # refused before anything was written
+    assert joint_display(project).respondents == {"Informan 1": "R2", "Informan 2": "R4"}
+    # one change, one unlink, one unchanged
+    assert link_respondents(project, SURVEY, {"R3": "R3", "Informan 2": None, "Informan 1": "R2"}) == 2
+    assert joint_display(project).respondents == {"Informan 1": "R2", "R3": "R3"}
+
+
+def test_cli_lists_and_matches_respondents(project, capsys):
+    from qda.cli import main
+
+    project.cases.add("R1")
+    path = str(project.path)
+    project.close()
+    assert main(["joint", path, "respondents", "--json"]) == 0
+    listed = {r["case"]: r["respondent"] for r in json.loads(capsys.readouterr().out)}
+    assert listed == {"Informan 1": "R2", "Informan 2": "R4", "R1": None}
+    assert main(["joint", path, "respondents", "--match", "--json"]) == 0
+    captured = capsys.readouterr()
+    assert {r["case"]: r["respondent"] for r in json.loads(captured.out)}["R1"] == "R1"
+    assert "1 informan" in captured.err
+    assert main(["joint", path, "respondent", "--case", "Informan 1", "--id", "R9"]) != 0  # not in the data
+    assert "R9" in capsys.readouterr().err
+    assert main(["joint", path, "respondent", "--case", "Informan l", "--id", "R1"]) != 0  # mistyped case
+    assert "Informan 1" in capsys.readouterr().err  # the nearest name is offered
+    with Project.open(path, read_only=True) as again:
+        assert joint_display(again).respondents == {"Informan 1": "R2", "Informan 2": "R4", "R1": "R1"}
+
+
 def test_unlink_and_auto_link(project):
     project.links.unlink(SURVEY, "X", "Ramah", "Keramahan")
     assert rows(joint_display(project))["Ramah"].codes == []

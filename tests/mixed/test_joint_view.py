@@ -97,3 +97,42 @@ def test_main_window_has_the_joint_display_tab(qtbot, tmp_path):
     window.tabs.setCurrentWidget(window.joint)
     assert window.joint.table.rowCount() == 10
     window.close_project()
+
+
+def test_informants_are_linked_to_respondents_in_a_dialog(view, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from qda.gui.mixed.joint_view import RespondentDialog
+
+    view.project.cases.add("R3")
+    seen = {}
+
+    def answer(dialog):
+        seen["cases"] = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
+        seen["start"] = {name: box.currentData() for name, box in dialog.boxes.items()}
+        seen["matched"] = dialog.match_same_ids()  # "R3" is a respondent id
+        dialog.boxes["Informan 2"].setCurrentIndex(0)  # unlink
+        dialog.boxes["Informan 1"].setCurrentIndex(dialog.boxes["Informan 1"].findData("R1"))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(RespondentDialog, "exec", answer)
+    view.edit_respondents()
+    assert seen["cases"] == ["Informan 1", "Informan 2", "R3"]
+    assert seen["start"] == {"Informan 1": "R2", "Informan 2": "R4", "R3": None}
+    assert seen["matched"] == 1
+    assert view.display.respondents == {"Informan 1": "R1", "R3": "R3"}
+    assert "3 tautan informan" in view.status.text()
+
+
+def test_cancelled_respondent_dialog_changes_nothing(view, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from qda.gui.mixed.joint_view import RespondentDialog
+
+    def answer(dialog):
+        dialog.boxes["Informan 1"].setCurrentIndex(0)
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(RespondentDialog, "exec", answer)
+    view.edit_respondents()
+    assert view.display.respondents == {"Informan 1": "R2", "Informan 2": "R4"}

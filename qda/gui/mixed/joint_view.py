@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
                                QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from qda.errors import QdaError
-from qda.i18n import language, tr
+from qda.i18n import language, tr, trn
 from qda.survey.numfmt import SCORE_PCT_DECIMALS, fmt, fmt_pct
 
 COLUMNS = ("Indikator", "Skor", "Kategori", "Kutipan", "Informan", "Kutipan representatif", "Konvergensi / divergensi")
@@ -66,7 +66,10 @@ class JointDisplayView(QWidget):
         self.auto_button = QPushButton(tr("Tautkan otomatis"))
         self.auto_button.setToolTip(tr("Tautkan setiap indikator ke kode yang bernama sama"))
         self.auto_button.clicked.connect(self.auto_link)
-        for b in (self.auto_button, self.link_button, self.quote_button):
+        self.respondent_button = QPushButton(tr("Tautkan informan…"))
+        self.respondent_button.setToolTip(tr("Tautkan setiap informan (kasus) ke nomor respondennya di data survei"))
+        self.respondent_button.clicked.connect(self.edit_respondents)
+        for b in (self.auto_button, self.link_button, self.quote_button, self.respondent_button):
             top.addWidget(b)
         layout.addLayout(top)
         self.status = QLabel("")
@@ -149,7 +152,7 @@ class JointDisplayView(QWidget):
         self._filling = True
         self.table.setRowCount(0)
         self._filling = False
-        for b in (self.link_button, self.quote_button, self.auto_button):
+        for b in (self.link_button, self.quote_button, self.auto_button, self.respondent_button):
             b.setEnabled(self._writable() and self.survey.count() > 0)
         if self.project is None or self.survey.count() == 0:
             self.status.setText(tr("Proyek ini belum menyimpan data kuesioner. Simpan survei dari tab Survei, lalu "
@@ -299,6 +302,32 @@ class JointDisplayView(QWidget):
             return
         self.reload()
 
+    def edit_respondents(self) -> None:
+        """Link informants (cases) to survey respondents in a dialog, then save every change at once."""
+        from qda.mixed.joint import link_respondents, respondent_ids
+
+        survey = self.survey.currentData()
+        if self.project is None or survey is None:
+            return
+        try:
+            ids = respondent_ids(self.project, survey)
+        except QdaError as exc:
+            self.status.setText(str(exc))
+            return
+        if not ids:
+            self.status.setText(tr("Data survei {survey} tidak memiliki kolom nomor responden.", survey=survey))
+            return
+        dialog = RespondentDialog(self.project, survey, ids, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            n = link_respondents(self.project, survey, dialog.chosen())
+        except QdaError as exc:
+            self.status.setText(str(exc))
+            return
+        self.reload()
+        self.status.setText(trn("{n} tautan informan–responden diubah", n=n) + "\n" + self.status.text())
+
     def filter_by_answer(self) -> None:
         """The excerpts of the informants whose linked respondent's answers meet the condition."""
         from qda.mixed.joint import excerpts_by_answer, informants_by_answer
@@ -346,3 +375,73 @@ class LinkDialog(QDialog):
             if item.checkState() == Qt.CheckState.Checked:
                 out.add(int(item.data(Qt.ItemDataRole.UserRole)))
         return out
+
+
+class RespondentDialog(QDialog):
+    """Choose, for each informant (case), the survey respondent it is (or none)."""
+
+    def __init__(self, project: Any, survey: str, ids: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.survey = survey
+        self.setWindowTitle(tr("Informan sebagai responden"))
+        layout = QVBoxLayout(self)
+        note = QLabel(tr("Pilih nomor responden setiap informan di data survei {survey}. Atribut kasus dan profil "
+                         "responden dibandingkan setelah disimpan.", survey=survey))
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        cases = project.cases.all()
+        self.table = QTableWidget(len(cases), 3)
+        self.table.setObjectName("respondentTable")
+        self.table.setHorizontalHeaderLabels([tr("Informan"), tr("Atribut"), tr("Nomor responden")])
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.boxes: dict[str, QComboBox] = {}
+        for r, case in enumerate(cases):
+            name = QTableWidgetItem(case.name)
+            name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.table.setItem(r, 0, name)
+            attrs = "; ".join(f"{k}: {v}" for k, v in sorted((case.attributes or {}).items()))
+            item = QTableWidgetItem(attrs)
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            item.setToolTip(attrs)
+            self.table.setItem(r, 1, item)
+            box = QComboBox()
+            box.addItem(tr("(tidak ditautkan)"), None)
+            for rid in ids:
+                box.addItem(rid, rid)
+            current = project.links.respondent_of(case.id, survey)
+            box.setCurrentIndex(max(box.findData(current), 0) if current else 0)
+            self.table.setCellWidget(r, 2, box)
+            self.boxes[case.name] = box
+        layout.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        match = QPushButton(tr("Cocokkan nomor yang sama"))
+        match.setToolTip(tr("Pilih responden yang nomornya sama dengan nama informan atau salah satu atributnya"))
+        match.clicked.connect(self.match_same_ids)
+        row.addWidget(match)
+        row.addStretch(1)
+        layout.addLayout(row)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(640, 420)
+
+    def match_same_ids(self) -> int:
+        """Preselect the respondent whose id equals the case name or an attribute value; returns how many."""
+        from qda.mixed.joint import matching_respondents
+
+        found = matching_respondents(self.project, self.survey)
+        for name, rid in found.items():
+            box = self.boxes.get(name)
+            if box is not None:
+                box.setCurrentIndex(box.findData(rid))
+        return len(found)
+
+    def chosen(self) -> dict[str, str | None]:
+        """Case name -> chosen respondent id (None: not linked)."""
+        return {name: box.currentData() for name, box in self.boxes.items()}
