@@ -8,6 +8,7 @@ folder (the user's own config is not touched) and saves:
     docs/screenshots/quick_code.png    the Ctrl+K quick-code picker over a selection
     docs/screenshots/code_tree.png     the codebook panel with a code's definition
     docs/screenshots/joint_display_1366.png / _1600.png   the joint display tab (1366×768, 1600×1000)
+    docs/screenshots/joint_respondents.png   linking informants to survey respondents
 
     .venv/bin/python docs/make_screenshots.py
 """
@@ -145,9 +146,19 @@ def main() -> None:
             window.joint.table.selectRow(row)
             settle(app, 5)
             window.grab().save(str(OUT / name))
+        # -- informants linked to survey respondents (the joint display's "Tautkan informan…" dialog)
+        from qda.gui.mixed.joint_view import RespondentDialog
+        from qda.mixed.joint import respondent_ids
+
+        survey = window.joint.survey.currentData()
+        dialog = RespondentDialog(window.project, survey, respondent_ids(window.project, survey), window)
+        dialog.show()
+        settle(app, 5)
+        dialog.grab().save(str(OUT / "joint_respondents.png"))
+        dialog.reject()
         window.close()
     for name in ("welcome.png", "main_window.png", "quick_code.png", "code_tree.png", "joint_display_1366.png",
-                 "joint_display_1600.png"):
+                 "joint_display_1600.png", "joint_respondents.png"):
         path = OUT / name
         print(f"{path.relative_to(ROOT)}: {path.stat().st_size // 1024} KB" if path.exists() else f"{name}: missing")
 
