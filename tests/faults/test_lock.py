@@ -16,15 +16,16 @@ from qda.store.lock import acquire_project_lock, release_project_lock
 
 # Each process loops acquire/release; while it holds the lock it creates a marker file with
 # O_EXCL. If the marker already exists, another process holds the lock at the same moment.
-LOOP_LOCK = textwrap.dedent("""
+LOOP = textwrap.dedent("""
     import os, sys
     from qda.errors import ProjectInUse
+    from qda.store import Project
     from qda.store.lock import acquire_project_lock, release_project_lock
     path, marker, rounds = sys.argv[1], sys.argv[2], int(sys.argv[3])
     double = held = 0
     for _ in range(rounds):
         try:
-            lock = acquire_project_lock(path)
+            held_thing = {take}
         except ProjectInUse:
             continue
         held += 1
@@ -35,32 +36,12 @@ LOOP_LOCK = textwrap.dedent("""
         else:
             os.close(fd)
             os.unlink(marker)
-        release_project_lock(lock)
+        {give}
     print(double, held)
 """)
-
-LOOP_OPEN = textwrap.dedent("""
-    import os, sys
-    from qda.errors import ProjectInUse
-    from qda.store import Project
-    path, marker, rounds = sys.argv[1], sys.argv[2], int(sys.argv[3])
-    double = held = 0
-    for _ in range(rounds):
-        try:
-            p = Project.open(path, wait=0)
-        except ProjectInUse:
-            continue
-        held += 1
-        try:
-            fd = os.open(marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
-        except FileExistsError:
-            double += 1
-        else:
-            os.close(fd)
-            os.unlink(marker)
-        p.close()
-    print(double, held)
-""")
+#: The bare lock, and a whole project open/close.
+LOOP_LOCK = LOOP.format(take="acquire_project_lock(path)", give="release_project_lock(held_thing)")
+LOOP_OPEN = LOOP.format(take="Project.open(path, wait=0)", give="held_thing.close()")
 
 
 def _loop(script: str, path, marker, processes: int, rounds: int) -> tuple[int, int]:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
                                QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from qda.errors import QdaError
+from qda.gui.flow_layout import FlowLayout
 from qda.i18n import language, tr, trn
 from qda.survey.numfmt import SCORE_PCT_DECIMALS, fmt, fmt_pct
 
@@ -69,9 +70,11 @@ class JointDisplayView(QWidget):
         self.respondent_button = QPushButton(tr("Tautkan informan…"))
         self.respondent_button.setToolTip(tr("Tautkan setiap informan (kasus) ke nomor respondennya di data survei"))
         self.respondent_button.clicked.connect(self.edit_respondents)
-        for b in (self.auto_button, self.link_button, self.quote_button, self.respondent_button):
-            top.addWidget(b)
         layout.addLayout(top)
+        actions = FlowLayout()  # the action buttons wrap on a narrow (1366 px) screen
+        for b in (self.auto_button, self.link_button, self.quote_button, self.respondent_button):
+            actions.addWidget(b)
+        layout.addLayout(actions)
         self.status = QLabel("")
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
