@@ -30,15 +30,20 @@ def make_app(argv: list[str] | None = None):
         app = QApplication(list(argv or sys.argv[:1]))
     app.setApplicationName("qda")
     app.setOrganizationName("qda")
-    app.setStyle("Fusion")
+    # Each change below repolishes every live widget: make it only when it changes something, so a
+    # second call (a test, a re-entered main) never restyles widgets that are being torn down.
+    if app.style().name().casefold() != "fusion":
+        app.setStyle("Fusion")
     families = set(QFontDatabase.families())
     for family in ("Noto Sans", "DejaVu Sans", "Segoe UI", "Helvetica Neue"):
         if family in families:
             font = QFont(family)
             font.setPointSizeF(10)
-            app.setFont(font)
+            if app.font() != font:
+                app.setFont(font)
             break
-    app.setStyleSheet(APP_STYLE)
+    if app.styleSheet() != APP_STYLE:
+        app.setStyleSheet(APP_STYLE)
     from qda.gui.qt_translations import install_qt_translations
 
     install_qt_translations()  # Qt's dialogs and buttons in Indonesian when that is the language

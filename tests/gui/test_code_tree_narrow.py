@@ -35,6 +35,10 @@ def _check(qtbot, settings, project_file):
     from qda.gui.app import make_app
     from qda.gui.main_window import MainWindow
 
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    # Earlier tests' windows are closed but may wait for deletion: delete them before the style changes.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     make_app()  # the application font and style the program runs with
     from qda.gui.project_flow import open_project_path
 
