@@ -30,20 +30,19 @@ def make_app(argv: list[str] | None = None):
         app = QApplication(list(argv or sys.argv[:1]))
     app.setApplicationName("qda")
     app.setOrganizationName("qda")
-    # Each change below repolishes every live widget: make it only when it changes something, so a
-    # second call (a test, a re-entered main) never restyles widgets that are being torn down.
-    if app.style().name().casefold() != "fusion":
+    # Styling repolishes every live widget, and a style set under an application style sheet can
+    # crash Qt: style the application once (a second call, from a test or a re-entered main, skips it).
+    if not app.property("qdaStyled"):
         app.setStyle("Fusion")
-    families = set(QFontDatabase.families())
-    for family in ("Noto Sans", "DejaVu Sans", "Segoe UI", "Helvetica Neue"):
-        if family in families:
-            font = QFont(family)
-            font.setPointSizeF(10)
-            if app.font() != font:
+        families = set(QFontDatabase.families())
+        for family in ("Noto Sans", "DejaVu Sans", "Segoe UI", "Helvetica Neue"):
+            if family in families:
+                font = QFont(family)
+                font.setPointSizeF(10)
                 app.setFont(font)
-            break
-    if app.styleSheet() != APP_STYLE:
+                break
         app.setStyleSheet(APP_STYLE)
+        app.setProperty("qdaStyled", True)
     from qda.gui.qt_translations import install_qt_translations
 
     install_qt_translations()  # Qt's dialogs and buttons in Indonesian when that is the language
