@@ -19,13 +19,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import asdict, dataclass
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from qda.analysis.corpus import Corpus, Filters, corpus as corpus_of
 from qda.errors import InvalidValue
 from qda.i18n import tr
 
-_LETTER = re.compile(r"[^\W\d_]")
 _WORDS = re.compile(r"\w+(?:[-’']\w+)*")
 SORTS = ("document", "left", "right")
 
@@ -93,16 +92,15 @@ def word_frequencies(project: Any, *, lemma: bool = False, ngram: int = 1, docum
     """Words (or 2-/3-grams) by falling count, then alphabetically."""
     if ngram not in (1, 2, 3):
         raise InvalidValue(tr("n-gram harus 1, 2 atau 3 (bukan {n})", n=ngram))
-    from qda.nlp.pipeline import docs, lemma_of
+    from qda.analysis.textindex import piece_words
+    from qda.nlp.pipeline import lemma_of
 
     data = corpus or corpus_of(project)
     stops = frozenset() if keep_stop_words else stop_list(project)
     pieces = _pieces(data, _documents(data, documents, kinds), speakers)
     counts: Counter[str] = Counter()
     seen_in: dict[str, set[int]] = {}
-    letter = _LETTER.search
-    for (doc_id, _, _), doc in zip(pieces, docs((p[2] for p in pieces), 256, lemmas=False, sentences=False)):
-        words = [t.lower_ for t in doc if not t.like_url and letter(t.text) and not t.like_num]
+    for (doc_id, _, _), words in zip(pieces, piece_words(p[2] for p in pieces)):
         if lemma:
             words = [lemma_of(w) for w in words]
         if ngram == 1:
@@ -119,31 +117,50 @@ def word_frequencies(project: Any, *, lemma: bool = False, ngram: int = 1, docum
     return [WordCount(w, n, len(seen_in[w])) for w, n in ranked]
 
 
-def _pattern(data: Corpus, term: str, lemma: bool, doc_ids: list[int]) -> re.Pattern[str]:
+def _pattern(data: Corpus, term: str, lemma: bool, doc_ids: list[int]) -> tuple[re.Pattern[str], set[str]]:
+    """The whole-word pattern of ``term`` and the lower-case forms it may match (every form of a lemma)."""
     words = term.split()
     if not words:
         raise InvalidValue(tr("kata yang dicari kosong"))
     if not lemma or len(words) > 1:
         body = r"\s+".join(re.escape(w) for w in words)
-        return re.compile(rf"(?<![\w-]){body}(?![\w])", re.IGNORECASE)
+        return re.compile(rf"(?<![\w-]){body}(?![\w])", re.IGNORECASE), {words[0].lower()}
     from qda.nlp.pipeline import lemma_of
 
     target = lemma_of(words[0])
     forms = {w for w in _vocabulary(data, doc_ids) if lemma_of(w) == target} | {words[0].lower(), target}
     body = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", re.IGNORECASE), forms
 
 
 def _vocabulary(data: Corpus, doc_ids: list[int]) -> set[str]:
-    """Every distinct lower-case word form of the documents (cached per snapshot)."""
+    """Every distinct lower-case word of the documents (the keys of their word indexes)."""
+    from qda.analysis.textindex import word_starts
+
     out: set[str] = set()
     for doc in doc_ids:
-        key = ("vocabulary", doc)
-        found = data.cache.get(key)
-        if found is None:
-            found = data.cache[key] = frozenset(m.lower() for m in _WORDS.findall(data.text(doc)))
-        out |= found
+        out.update(word_starts(data.text(doc)))
     return out
+
+
+def _matches(text: str, pattern: re.Pattern[str], forms: set[str]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, trying only where the word index says a form begins."""
+    from qda.analysis.textindex import first_run, word_starts
+
+    runs = {first_run(f) for f in forms}
+    if None in runs:  # a term starting with punctuation: no index entry can hold it
+        yield from pattern.finditer(text)
+        return
+    index = word_starts(text)
+    starts = sorted(s for run in runs for s in index.get(run, ()))  # type: ignore[arg-type]
+    end = 0
+    for s in starts:
+        if s < end:
+            continue
+        m = pattern.match(text, s)
+        if m is not None:
+            end = m.end()
+            yield m
 
 
 def kwic(project: Any, term: str, *, lemma: bool = False, documents: Sequence[str] | None = None,
@@ -159,7 +176,7 @@ def kwic(project: Any, term: str, *, lemma: bool = False, documents: Sequence[st
 
     data = corpus or corpus_of(project)
     doc_ids = _documents(data, documents, kinds)
-    pattern = _pattern(data, term, lemma, doc_ids)
+    pattern, forms = _pattern(data, term, lemma, doc_ids)
     out: list[KwicLine] = []
     for doc in doc_ids:
         text = data.text(doc)
@@ -167,7 +184,7 @@ def kwic(project: Any, term: str, *, lemma: bool = False, documents: Sequence[st
         starts = [s for s, _ in spans] if spans else []
         index: LineIndex | None = None
         name = data.documents[doc].name
-        for m in pattern.finditer(text):
+        for m in _matches(text, pattern, forms):
             s, e = m.span()
             if spans is not None:
                 k = bisect_right(starts, s) - 1

@@ -75,3 +75,32 @@ def test_kwic_sorting_and_speakers(small):
     assert [k.document for k in kwic(small, "layanan", speakers="informants", documents=["b.txt"])] == ["b.txt"]
     with pytest.raises(InvalidValue):
         kwic(small, "cepat", sort="middle")
+
+
+def test_word_index_finds_exactly_what_a_whole_word_scan_finds():
+    import re
+
+    from qda.analysis.textindex import word_starts
+    from qda.analysis.words import _matches
+
+    text = ("Pelayanan-pelayanan  kantor; e-KTP dan pelayanan… “Pelayanan” pelayanannya, "
+            "sub_pelayanan pelayanan2 PELAYANAN\npelayanan publik, pelayanan\tpublik.")
+    index = word_starts(text)
+    assert index["pelayanan"] == [0, 39, 51, 101, 111, 129]  # not after a hyphen, not inside longer words
+    assert "ktp" not in index and index["e"] == [29]
+    for term in ("pelayanan", "pelayanan publik", "e-KTP", "kantor;", "sub_pelayanan"):
+        words = term.split()
+        pattern = re.compile(r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in words) + r"(?![\w])", re.IGNORECASE)
+        expected = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in _matches(text, pattern, {words[0].lower()})] == expected, term
+        assert expected
+    assert [m.span() for m in _matches(text, pattern, {"“pelayanan”"})] == [m.span() for m in pattern.finditer(text)]
+
+
+def test_word_index_follows_an_edited_text(small):
+    assert [k.start for k in kwic(small, "cepat", documents=["c.txt"])] == [16, 67]
+    from qda.editing.edit import apply_edit
+
+    doc = small.documents.get("c.txt")
+    apply_edit(small, doc, "Cepat sekali. " + small.documents.text(doc.id))
+    assert [k.start for k in kwic(small, "cepat", documents=["c.txt"])] == [0, 30, 81]
