@@ -18,6 +18,7 @@ Run:  .venv/bin/python bench/bench_analysis.py [--words N] [--segments N] [--doc
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import re
 import statistics
@@ -31,13 +32,31 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.bench_search import generate  # noqa: E402
 
 
+class Seconds(float):
+    """A median wall-clock time that also carries the median CPU time of the process (``.cpu``)."""
+
+    cpu: float = 0.0
+
+
 def timed(fn, repeat: int = 3):
-    times, result = [], None
+    times, cpus, result = [], [], None
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        c0, t0 = time.process_time(), time.perf_counter()
         result = fn()
         times.append(time.perf_counter() - t0)
-    return statistics.median(times), result
+        cpus.append(time.process_time() - c0)
+    seconds = Seconds(statistics.median(times))
+    seconds.cpu = statistics.median(cpus)
+    return seconds, result
+
+
+def ms(seconds: Seconds) -> str:
+    """``wall ms (cpu ms CPU)``, both medians."""
+    return f"{seconds * 1000:9.1f} ms ({seconds.cpu * 1000:7.1f} ms CPU)"
+
+
+def sec(seconds: Seconds) -> str:
+    return f"{seconds:9.2f} s  ({seconds.cpu:6.2f} s CPU)"
 
 
 def build(path: Path, words: int, n_docs: int, n_segments: int, seed: int):
@@ -97,13 +116,14 @@ def main() -> None:
         t0 = time.perf_counter()
         project, _text = build(Path(tmp) / "bench.qda", args.words, args.docs, args.segments, args.seed)
         stats = project.stats()
+        print(f"load average at start: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
         print(f"project: {stats['documents']} documents, {args.words:,} words, {stats['segments']:,} codings, "
               f"{stats['codes']} codes (built in {time.perf_counter() - t0:.1f} s)")
 
         snap, data = timed(lambda: Corpus(project), args.repeat)
-        print(f"\n{'baseline: read the analysis snapshot':58s} {snap * 1000:9.1f} ms")
+        print(f"\n{'baseline: read the analysis snapshot':58s} {ms(snap)}")
         cold, _ = timed(lambda: run_query(project, "Responsivitas", corpus=Corpus(project)), 1)
-        print(f"{'query on a cold snapshot (read included)':58s} {cold * 1000:9.1f} ms")
+        print(f"{'query on a cold snapshot (read included)':58s} {ms(cold)}")
         corpus(project)  # warm the cache the GUI and CLI use
         queries = [
             "Responsivitas AND (Koordinasi Internal OR Kepemimpinan yang Efektif)",
@@ -114,45 +134,46 @@ def main() -> None:
         ]
         for q in queries:
             seconds, result = timed(lambda: run_query(project, q), args.repeat)
-            print(f"{'query ' + q[:50]:58s} {seconds * 1000:9.1f} ms  {len(result.passages):7,} passages  "
+            print(f"{'query ' + q[:50]:58s} {ms(seconds)}  {len(result.passages):7,} passages  "
                   f"(target < 200 ms)")
         filtered, result = timed(lambda: run_query(project, queries[0], Filters(coders=["Bench B"],
                                                                                    statuses=["unreviewed"])),
                                  args.repeat)
-        print(f"{'same query, coder and status filters':58s} {filtered * 1000:9.1f} ms  {len(result.passages):7,} passages")
+        print(f"{'same query, coder and status filters':58s} {ms(filtered)}  {len(result.passages):7,} passages")
 
         whole, m = timed(lambda: matrices.cooccurrence_matrix(project), args.repeat)
-        print(f"\n{'co-occurrence matrix, all top-level codes (span)':58s} {whole * 1000:9.1f} ms  "
+        print(f"\n{'co-occurrence matrix, all top-level codes (span)':58s} {ms(whole)}  "
               f"{len(m.rows)}×{len(m.cols)}, total {m.total:,}  (target < 1 s)")
         dimfac, m = timed(lambda: matrices.dimension_factor_matrix(project), args.repeat)
-        print(f"{'dimension × factor matrix':58s} {dimfac * 1000:9.1f} ms  {len(m.rows)}×{len(m.cols)}")
+        print(f"{'dimension × factor matrix':58s} {ms(dimfac)}  {len(m.rows)}×{len(m.cols)}")
         src, m = timed(lambda: matrices.code_source_matrix(project), args.repeat)
-        print(f"{'code × source matrix':58s} {src * 1000:9.1f} ms  {len(m.rows)}×{len(m.cols)}")
+        print(f"{'code × source matrix':58s} {ms(src)}  {len(m.rows)}×{len(m.cols)}")
         turn, m = timed(lambda: matrices.dimension_factor_matrix(project, unit="turn"), 1)
-        print(f"{'dimension × factor matrix per speaker turn':58s} {turn * 1000:9.1f} ms")
+        print(f"{'dimension × factor matrix per speaker turn':58s} {ms(turn)}")
 
         data = corpus(project)
         pieces = [p[2] for p in _pieces(data, list(data.documents), "informants")]
         n_pieces_words = sum(len(p.split()) for p in pieces)
         pipeline()
         bare, _ = timed(lambda: sum(len(d) for d in pipeline().pipe(pieces, batch_size=64)), 1)
-        print(f"\n{'baseline: bare spaCy pipeline pass (informant turns)':58s} {bare:9.2f} s   "
+        print(f"\n{'baseline: bare spaCy pipeline pass (informant turns)':58s} {sec(bare)} "
               f"{n_pieces_words:,} words in {len(pieces):,} turns")
         freq, words = timed(lambda: word_frequencies(project), 1)
-        print(f"{'word frequency (surface forms)':58s} {freq:9.2f} s   x{freq / bare:.2f} bare pass  "
+        print(f"{'word frequency (surface forms)':58s} {sec(freq)} x{freq / bare:.2f} bare pass  "
               f"(target < 10 s, ≤ 2.5×)  {len(words):,} words")
         lem, words = timed(lambda: word_frequencies(project, lemma=True, ngram=2), 1)
-        print(f"{'word frequency (lemma bigrams)':58s} {lem:9.2f} s   x{lem / bare:.2f} bare pass")
+        print(f"{'word frequency (lemma bigrams)':58s} {sec(lem)} x{lem / bare:.2f} bare pass")
 
         texts = [data.text(d) for d in data.documents]
         regex, _ = timed(lambda: sum(len(re.findall(r"(?i)(?<!\w)pelayanan(?!\w)", t)) for t in texts), args.repeat)
-        print(f"\n{'baseline: one regex pass for the word':58s} {regex * 1000:9.1f} ms")
+        print(f"\n{'baseline: one regex pass for the word':58s} {ms(regex)}")
         kw, lines = timed(lambda: kwic(project, "pelayanan"), args.repeat)
-        print(f"{'KWIC pelayanan':58s} {kw * 1000:9.1f} ms  {len(lines):7,} lines  (target < 300 ms)")
+        print(f"{'KWIC pelayanan':58s} {ms(kw)}  {len(lines):7,} lines  (target < 300 ms)")
         kw, lines = timed(lambda: kwic(project, "warga", sort="left"), args.repeat)
-        print(f"{'KWIC warga, sorted by left context':58s} {kw * 1000:9.1f} ms  {len(lines):7,} lines")
+        print(f"{'KWIC warga, sorted by left context':58s} {ms(kw)}  {len(lines):7,} lines")
         kw, lines = timed(lambda: kwic(project, "layan", lemma=True), args.repeat)
-        print(f"{'KWIC lemma layan (every form)':58s} {kw * 1000:9.1f} ms  {len(lines):7,} lines")
+        print(f"{'KWIC lemma layan (every form)':58s} {ms(kw)}  {len(lines):7,} lines")
+        print(f"\nload average at end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
         project.close()
 
 
