@@ -19,9 +19,10 @@ from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt,
                             Signal)
-from PySide6.QtGui import QColor, QKeyEvent
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QPushButton, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QTextDocument
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QFileDialog, QHBoxLayout, QHeaderView,
+                               QLabel, QLineEdit, QPushButton, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
+                               QTableView, QVBoxLayout, QWidget)
 
 from qda.gui.review.looks import status_color, status_glyph, status_text
 from qda.i18n import tr, trn
@@ -138,16 +139,82 @@ class ExcerptModel(QAbstractTableModel):
                 return f"{status_glyph(item.status)} {status_text(item.status)}"
             if key == "text":
                 text = self.text_of(item)
+                around = context_of(item)
+                if around is not None:  # the passage with the text around it
+                    text = f"{around[0]}{text}{around[1]}"
+                    return text if role == Qt.ItemDataRole.ToolTipRole else " ".join(text.split())
                 return text if role == Qt.ItemDataRole.ToolTipRole else " ".join(text.split())[:200]
             if key == "memo":
                 memo = item.memo or ""
                 return memo if role == Qt.ItemDataRole.ToolTipRole else " ".join(memo.split())[:80]
             return getattr(item, key)
+        if role == CONTEXT_ROLE and key == "text":
+            around = context_of(item)
+            return None if around is None else context_html(around[0], self.text_of(item), around[1])
         if role == Qt.ItemDataRole.ForegroundRole and key == "status":
             return QColor(status_color(item.status))
         if role == Qt.ItemDataRole.TextAlignmentRole and key == "line":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+
+#: Model role of the text column: HTML of the passage (bold) between its context (grey), or None.
+CONTEXT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def context_of(item: Any) -> tuple[str, str] | None:
+    """``(before, after)`` of an excerpt read with context (``passage_rows(context=…)``), else None."""
+    row = getattr(item, "row", None)
+    if not row or "before" not in row:
+        return None
+    return row["before"], row["after"]
+
+
+#: Characters of left context drawn in the list (the tooltip holds all of it).
+LEAD = 40
+
+
+def context_html(before: str, text: str, after: str) -> str:
+    """One line of HTML: the context in grey (at most :data:`LEAD` characters on the left), the passage in bold."""
+    from html import escape
+
+    def flat(part: str) -> str:
+        return escape(" ".join(part.split()) if part.strip() else (" " if part else ""))
+
+    if len(before) > LEAD:  # keep the passage in view: a short left context, cut at a word
+        cut = before[-LEAD:]
+        before = cut[cut.find(" ") + 1:] if " " in cut[:-1] else cut
+    lead = "…" if before.strip() else ""
+    tail = "…" if after.strip() else ""
+    gap_l = " " if before[-1:].isspace() else ""
+    gap_r = " " if after[:1].isspace() else ""
+    return (f'<span style="color:#6b6b6b">{lead}{flat(before)}{gap_l}</span><b>{flat(text)}</b>'
+            f'<span style="color:#6b6b6b">{gap_r}{flat(after)}{tail}</span>')
+
+
+class _ContextDelegate(QStyledItemDelegate):
+    """Paints the text column as the passage in bold inside its grey context, on one line."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        html = index.data(CONTEXT_ROLE)
+        if not html:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        doc = QTextDocument()
+        doc.setDefaultFont(opt.font)
+        doc.setDocumentMargin(0)
+        doc.setHtml(html)
+        painter.save()
+        rect = opt.rect.adjusted(4, 0, -4, 0)
+        painter.setClipRect(rect)
+        painter.translate(rect.left(), rect.top() + (rect.height() - doc.size().height()) / 2)
+        doc.drawContents(painter)
+        painter.restore()
 
 
 class _Table(QTableView):
@@ -168,8 +235,9 @@ class ExcerptList(QWidget):
     excerptActivated = Signal(object)  # Enter / double click: open it in its text
 
     def __init__(self, columns: Sequence[str] = tuple(COLUMNS), parent: QWidget | None = None, *,
-                 choices: Sequence[str] = ()) -> None:
+                 choices: Sequence[str] = (), context: int = 0) -> None:
         super().__init__(parent)
+        self.context = context  # characters of text shown around each passage (0: the passage alone)
         self.project: Any = None
         self._source: tuple[str, Any] | None = None  # what show_code / show_passages last showed
         self.model = ExcerptModel(columns, self)
@@ -236,6 +304,8 @@ class ExcerptList(QWidget):
             self.export_button.hide()
             layout.addWidget(self.filter_edit)
         layout.addWidget(self.table, 1)
+        if context and "text" in self.model.columns:
+            self.table.setItemDelegateForColumn(self.model.columns.index("text"), _ContextDelegate(self.table))
         if "text" in self.model.columns and choices:  # the excerpt itself gets the spare width
             header.setStretchLastSection(False)
             header.setSectionResizeMode(self.model.columns.index("text"), QHeaderView.ResizeMode.Stretch)
@@ -384,7 +454,7 @@ class ExcerptList(QWidget):
 
         self.title.setText(title)
         self.title.setVisible(bool(title))
-        self.set_items([Excerpt.from_row(r) for r in passage_rows(data, passages)])
+        self.set_items([Excerpt.from_row(r) for r in passage_rows(data, passages, context=self.context)])
 
     def refresh(self) -> None:
         """Read the current list again (after codings, reviews or memos changed)."""

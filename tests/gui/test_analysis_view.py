@@ -138,6 +138,38 @@ def test_query_page_runs_shows_errors_and_saves(qtbot, small):
     assert page.edit.text() == f"{R} AND {K}" and page.filters.coder.currentData() == "Budi"
 
 
+def test_query_results_show_their_context_and_open_the_text(qtbot, small):
+    from tests.analysis.small_project import TEXT_A
+
+    from qda.gui.analysis import AnalysisView
+    from qda.gui.analysis.query_page import CONTEXT
+    from qda.gui.excerpt_list import CONTEXT_ROLE
+
+    view = AnalysisView()
+    qtbot.addWidget(view)
+    view.set_project(small)
+    view.resize(900, 600)
+    view.show()
+    page = view.query
+    page.edit.setText(f"{R} AND {K}")
+    assert page.run()
+    model, column = page.results.proxy, page.results.model.columns.index("text")
+    first = model.index(0, column)
+    # the passage [10, 20) of a.txt with CONTEXT characters either side: [0, 10) before, [20, 100) after
+    assert CONTEXT == 80 and first.data(Qt.ItemDataRole.ToolTipRole) == TEXT_A[0:100]
+    assert first.data() == " ".join(TEXT_A[0:100].split())
+    html = first.data(CONTEXT_ROLE)
+    assert "<b>00 ada. Ka</b>" in html and "Kalimat ke</span>" in html and html.endswith("…</span>")
+    second = model.index(1, column)  # [25, 30): "ke01 " … context from 0 (25 - 80 < 0) to 110
+    assert second.data(Qt.ItemDataRole.ToolTipRole) == TEXT_A[0:110]
+    page.results.table.viewport().grab()  # the context delegate paints
+    doc_id = small.documents.get("a.txt").id
+    with qtbot.waitSignal(page.excerptActivated) as opened:
+        page.results.select_row(1)
+        QTest.keyClick(page.results.table, Qt.Key.Key_Return)
+    assert opened.args == [doc_id, 25, 30]
+
+
 def test_operator_buttons_insert_with_spaces(qtbot, small):
     from qda.gui.analysis.query_page import QueryPage
 

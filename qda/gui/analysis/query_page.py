@@ -1,5 +1,5 @@
 """The query page: write a code query (with operator buttons and code-name completion), filter,
-run, save; the passages found appear in the excerpt list, each opening the text."""
+run, save; the passages found appear in the excerpt list with the text around them, each opening the text."""
 
 from __future__ import annotations
 
@@ -25,6 +25,8 @@ from qda.gui.flow_layout import FlowLayout
 from qda.gui.excerpt_list import ExcerptList
 from qda.i18n import tr
 
+#: Characters of text shown on each side of a result (as ``qda query --context``).
+CONTEXT = 80
 OPERATORS = ("AND", "OR", "NOT", "OVERLAPS", "NEAR/50", "SENTENCE", "TURN", "(", ")")
 
 
@@ -67,7 +69,7 @@ class QueryPage(QWidget):
         self.error.setWordWrap(False)
         self.error.hide()
         self.filters = FilterBar()
-        self.results = ExcerptList(choices=("document", "coder", "status"))
+        self.results = ExcerptList(choices=("document", "coder", "status"), context=CONTEXT)
         self.results.excerptActivated.connect(
             lambda item: self.excerptActivated.emit(item.document_id, item.start, item.end))
 
