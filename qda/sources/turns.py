@@ -115,29 +115,32 @@ def _honorific_led(key: str) -> bool:
     return len(parts) > 1 and parts[0] in HONORIFICS
 
 
-def _label_lines(text: str, start: int):
-    if start == 0 or text[start - 1] == "\n":
-        first = _TURN_AT.match(text, start)
-        if first is not None:
-            yield first
-    yield from _TURN_NL.finditer(text, start)
+_GROUPS = tuple(_TURN_NL.groupindex[g] for g in ("label", "role", "ts1", "ts2", "ts3"))
+_LINE = _TURN_NL.groupindex["line"]
 
 
 def find_turns(text: str, start: int = 0) -> list[SpeakerTurn]:
     """Speaker turns in ``text`` from position ``start`` (after the header), by the rule above."""
+    # one tight pass collects the label lines; labels are judged once each afterwards
+    found: list[tuple[int, str, str | None]] = []  # (line start, label with role, timestamp)
+    first = _TURN_AT.match(text, start) if start == 0 or text[start - 1] == "\n" else None
+    if first is not None:
+        found.append(_found(first))
+    group, line = _GROUPS, _LINE
+    for match in _TURN_NL.finditer(text, start):
+        label, role, ts1, ts2, ts3 = match.group(*group)
+        found.append((match.start(line), f"{label} ({role})" if role else label, ts1 or ts2 or ts3))
     candidates = []  # (line start, speaker, key, timestamp)
     counts: dict[str, int] = {}
     stamped: dict[str, int] = {}
     known: set[str] = set()
     honorific: set[str] = set()
     classify = _classify
-    for match in _label_lines(text, start):
-        label, role, ts1, ts2, ts3 = match.group("label", "role", "ts1", "ts2", "ts3")
-        speaker, key, valid, is_known, is_honorific = classify(f"{label} ({role})" if role else label)
+    for begin, label, stamp in found:
+        speaker, key, valid, is_known, is_honorific = classify(label)
         if not valid:
             continue
-        stamp = ts1 or ts2 or ts3
-        candidates.append((match.start("line"), speaker, key, stamp))
+        candidates.append((begin, speaker, key, stamp))
         counts[key] = counts.get(key, 0) + 1
         if stamp:
             stamped[key] = stamped.get(key, 0) + 1
@@ -159,11 +162,13 @@ def find_turns(text: str, start: int = 0) -> list[SpeakerTurn]:
     turns: list[SpeakerTurn] = []
     ends = [c[0] for c in kept[1:]] + [len(text)]
     for (begin, speaker, _key, stamp), end in zip(kept, ends):
-        # the turn ends before the whitespace that precedes the next one (rstrip of a short tail)
-        tail = text[max(begin, end - 64):end]
-        end -= len(tail) - len(tail.rstrip())
-        if end - begin > 64 and not tail.strip():
-            while end > begin and text[end - 1].isspace():
-                end -= 1
+        # the turn ends before the whitespace that precedes the next one
+        while end > begin and text[end - 1].isspace():
+            end -= 1
         turns.append(SpeakerTurn(speaker, stamp.strip("[]()") if stamp else None, begin, end))
     return turns
+
+
+def _found(match: re.Match[str]) -> tuple[int, str, str | None]:
+    label, role, ts1, ts2, ts3 = match.group("label", "role", "ts1", "ts2", "ts3")
+    return match.start("line"), f"{label} ({role})" if role else label, ts1 or ts2 or ts3
