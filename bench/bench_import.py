@@ -3,7 +3,9 @@
 Prints words per second and peak memory of ``import_files`` into a new project, a baseline
 measured in the same run (read each file and insert it as a row of a plain SQLite table,
 one transaction per file, the least a tool can do), their ratio, and where the time goes
-(read+decode, normalise, header+turns, hash+word count, store); then the time and peak
+(read+decode, normalise, header+turns, hash+word count, store); the same import through the CLI
+(``qda new`` + ``qda import PROJECT FOLDER`` in a child process, start-up included) against a bare
+read+insert script run the same way; then the time and peak
 memory of importing one 20 MB file written on a single line. The transcripts are built
 from ``sample_transcripts/`` by :mod:`corpus` (headers, speaker turns, typographic
 punctuation: the non-ASCII path of normalisation) with a fixed seed into a temporary folder.
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import resource
 import sqlite3
 import sys
@@ -136,6 +139,55 @@ def single_line(folder: Path) -> None:
     print(f"one line of {size / 1e6:.1f} MB: {elapsed:.3f} s, peak traced memory {peak / 1e6:.1f} MB ({outcome})")
 
 
+_BARE = """
+import sqlite3, sys
+from pathlib import Path
+conn = sqlite3.connect(sys.argv[1])
+conn.execute("PRAGMA journal_mode=WAL")
+conn.execute("PRAGMA synchronous=NORMAL")
+conn.execute("CREATE TABLE doc (id INTEGER PRIMARY KEY, name TEXT, text TEXT)")
+conn.commit()
+for path in sorted(Path(sys.argv[2]).glob("*.txt")):
+    text = path.read_text(encoding="utf-8")
+    with conn:
+        conn.execute("INSERT INTO doc(name, text) VALUES (?, ?)", (path.name, text))
+conn.close()
+"""
+
+
+def child(command: list[str]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of a child process, start-up included."""
+    import subprocess
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def through_cli(folder: Path, repeat: int) -> None:
+    """``qda new`` then ``qda import PROJECT FOLDER`` as a user runs them, against a bare script in a child."""
+    texts = folder / "transkrip"
+    texts.mkdir(exist_ok=True)
+    for path in folder.glob("wawancara_*.txt"):
+        target = texts / path.name
+        if not target.exists():
+            target.write_bytes(path.read_bytes())
+    runs, bares = [], []
+    for attempt in range(repeat):
+        project = folder / f"cli{attempt}.qda"
+        child([sys.executable, "-m", "qda", "new", str(project), "--no-codebook"])
+        runs.append(child([sys.executable, "-m", "qda", "import", str(project), str(texts)]))
+        bares.append(child([sys.executable, "-c", _BARE, str(folder / f"cli_bare{attempt}.sqlite"), str(texts)]))
+    wall, cpu = min(r[0] for r in runs), min(r[1] for r in runs)
+    base_wall, base_cpu = min(b[0] for b in bares), min(b[1] for b in bares)
+    print(f"through the CLI (qda import PROJECT FOLDER, start-up included): wall {wall:.3f} s, CPU {cpu:.3f} s; "
+          f"bare python read+insert script: wall {base_wall:.3f} s, CPU {base_cpu:.3f} s; "
+          f"ratio wall {wall / base_wall:.2f}x, CPU {cpu / base_cpu:.2f}x")
+
+
 def fmt(values) -> str:
     return ", ".join(f"{v:.3f}" for v in values)
 
@@ -157,6 +209,7 @@ def main(argv: list[str] | None = None) -> int:
             stale.unlink()
         paths, words = generate(folder, args.files, args.words)
         size = sum(p.stat().st_size for p in paths)
+        print(f"load average at start: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
         print(f"corpus: {len(paths)} files, {words:,} words, {size / 1e6:.1f} MB; "
               f"{corpus.describe([p.read_text(encoding='utf-8') for p in paths])}")
         # warm the page cache and the imports so both timings start equal
@@ -194,7 +247,9 @@ def main(argv: list[str] | None = None) -> int:
         print("preparation steps (CPU, one pass, summed over files):")
         for key, value in spent.items():
             print(f"  {key:13s} {value:.3f} s")
+        through_cli(folder, args.repeat)
         single_line(folder)
+        print(f"load average at end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     return 0
 
 
