@@ -128,22 +128,34 @@ def cooccurrence(segments: Iterable[SegmentLike], rows: Sequence[int], cols: Seq
     pairs: Counter[tuple[int, int]] = Counter()
     single: Counter[int] = Counter()
     if unit == "span":
+        # a sweep over interval ends (before starts at the same place: touching is not overlapping);
+        # a starting interval meets every interval active then, counted in a plain square table
+        order = sorted(codes)
+        index = {code: i for i, code in enumerate(order)}
+        met = [[0] * len(order) for _ in order]
         for by_code in cov.values():
             events = []
             for code, intervals in by_code.items():
                 single[code] += len(intervals)
+                i = index[code]
                 for s, e in intervals:
-                    events.append((s, 1, code))
-                    events.append((e, 0, code))
+                    events.append((s, 1, i))
+                    events.append((e, 0, i))
             events.sort()
             active: set[int] = set()
-            for _, starting, code in events:
+            for _, starting, i in events:
                 if starting:
+                    row = met[i]
                     for other in active:
-                        pairs[(code, other) if code < other else (other, code)] += 1
-                    active.add(code)
+                        row[other] += 1
+                    active.add(i)
                 else:
-                    active.discard(code)
+                    active.discard(i)
+        for a, code_a in enumerate(order):
+            for b in range(a + 1, len(order)):
+                n = met[a][b] + met[b][a]
+                if n:
+                    pairs[(code_a, order[b])] = n
     else:
         for slots in _units_per_doc(cov, units or {}).values():
             for present in slots.values():
