@@ -1,6 +1,7 @@
 """Benchmark opening a project: what the checks on open cost on a large project.
 
-Prints (never asserts), for a project of 50 interviews x 20,000 words with 200,000 codings:
+Prints (never asserts), for a project of 50 interviews x 20,000 words with 200,000 codings
+(realistic transcripts from ``sample_transcripts/`` built by :mod:`corpus`):
 - ``Project.open`` read-only and for writing (identity from the header, ``quick_check``,
   the comparison of triggers/views/tables with qda's migrations, the write lock);
 - SQLite's ``PRAGMA quick_check`` alone and a bare connection as the baseline.
@@ -11,16 +12,17 @@ Run: ``python bench/bench_open.py [--docs 50] [--segments 200000]``
 from __future__ import annotations
 
 import argparse
-import random
 import sqlite3
 import statistics
 import tempfile
+import sys
 import time
 from pathlib import Path
 
-from qda.store import Project
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import corpus  # noqa: E402  (realistic transcripts built from sample_transcripts/)
 
-WORDS = "pelayanan surat cepat disposisi arsip printer rusak menumpuk kepala bagian antrean berkas".split()
+from qda.store import Project  # noqa: E402
 
 
 def timed(fn, repeat: int = 5) -> float:
@@ -37,12 +39,11 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=50)
     parser.add_argument("--segments", type=int, default=200_000)
     args = parser.parse_args()
-    rng = random.Random(1)
+    texts = corpus.transcripts(args.docs, 20_000, seed=1)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "besar.qda"
         with Project.create(path, coder="Rina") as p:
-            ids = [p.documents.add(f"d{i}.txt", " ".join(rng.choice(WORDS) for _ in range(20_000)), "interview").id
-                   for i in range(args.docs)]
+            ids = [p.documents.add(f"d{i}.txt", text, "interview").id for i, text in enumerate(texts)]
             code = p.codes.get("Responsivitas").id
             p.segments.add_many([(ids[i % len(ids)], (i * 7) % 100_000, (i * 7) % 100_000 + 5, code)
                             for i in range(args.segments)])
