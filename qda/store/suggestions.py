@@ -210,6 +210,31 @@ class SuggestionRepository(Repository):
                           suggestions=[s.uuid for s in items], before=sorted({s.status for s in items}),
                           after="pending", removed_segments=sorted(remove))
 
+    def decisions(self, refs: Iterable[int | str]) -> list[tuple[int, str, int | None, int | None, str | None]]:
+        """``(id, status, segment_id, decided_by, decided)`` of suggestions, to put a decision back on redo."""
+        return [(s.id, s.status, s.segment_id, s.decided_by, s.decided) for s in (self.get(r) for r in refs)]
+
+    def restore_decisions(self, saved: Sequence[tuple[int, str, int | None, int | None, str | None]], *,
+                          codings=None) -> None:
+        """Put back decisions read with :meth:`decisions` (redo after undo), one transaction.
+
+        ``codings`` is a snapshot of the codings the decision made (``segments.snapshot``),
+        restored with their ids and UUIDs, so the accepted suggestions point at the very
+        same codings as before the undo.
+        """
+        with self.atomic():
+            if codings is not None:
+                self._project.segments.restore(codings, action="redo")
+            for sid, status, segment_id, decided_by, decided in saved:
+                self._refuse_decided(self.get(sid))
+                self._exec("UPDATE suggestion SET status = ?, segment_id = ?, decided_by = ?, decided = ? "
+                           "WHERE id = ?", (status, segment_id, decided_by, decided, sid))
+            if saved:
+                uuids = [self.get(row[0]).uuid for row in saved]
+                self._log("suggestion.redo", "suggestion", uuids[0] if len(uuids) == 1 else None,
+                          suggestions=uuids, before="pending", after=sorted({row[1] for row in saved}),
+                          segments=[row[2] for row in saved if row[2] is not None])
+
     def _refuse_decided(self, s: Suggestion) -> None:
         if s.status != "pending":
             raise InvalidValue(tr("saran #{id} sudah diputuskan ({status})", id=s.id, status=s.status))

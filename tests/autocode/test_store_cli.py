@@ -121,3 +121,34 @@ def test_decisions_undo_and_redo(project):
     assert project.segments.all() == [] and project.suggestions.counts()["pending"] == 3
     stack.redo()
     assert len(project.segments.all()) == 2 and project.suggestions.counts()["accepted"] == 2
+
+
+def test_redo_of_accept_restores_the_same_coding(project):
+    from qda.autocode.commands import DecideSuggestions
+    from qda.undo import UndoStack
+
+    autocode.run(project)
+    stack = UndoStack(project)
+    ids = [s.id for s in project.suggestions.all()]
+    stack.push(DecideSuggestions(ids[:2], accept=True))
+    stack.push(DecideSuggestions(ids[2:], accept=False))
+    before = {s.id: (s.status, s.segment_id, s.decided_by, s.decided) for s in project.suggestions.all(status=None)}
+    codings = [(g.id, g.uuid, g.start, g.end, g.code_id, g.coder_id, g.created) for g in project.segments.all()]
+    assert len(codings) == 2
+    stack.undo()
+    stack.undo()
+    assert project.segments.all() == []
+    stack.redo()
+    stack.redo()
+    after = {s.id: (s.status, s.segment_id, s.decided_by, s.decided) for s in project.suggestions.all(status=None)}
+    assert after == before
+    assert [(g.id, g.uuid, g.start, g.end, g.code_id, g.coder_id, g.created) for g in project.segments.all()] == codings
+    for seg_id, *_rest in codings:
+        assert project.suggestions.from_suggestion(seg_id).id in ids[:2]
+    # a second round trip still gives the same coding
+    stack.undo()
+    stack.undo()
+    stack.redo()
+    stack.redo()
+    assert [(g.id, g.uuid) for g in project.segments.all()] == [(c[0], c[1]) for c in codings]
+    assert [e.action for e in project.events.all()][-1] == "suggestion.redo"
