@@ -3,15 +3,19 @@
 Quality: passage-level precision, recall and F1 per code and overall, for the tuning part
 (``tests/data/gold/dev``) and the held-out part (``tests/data/gold/heldout``), which was
 never used to choose terms, weights or rules. Speed: words per second of suggestions over
-about 1.5 million words of transcript text, against the bare shared spaCy pipeline
-(tokenizer, sentencizer and lookup lemmas) over the same texts in the same run.
+about 1.5 million words of distinct realistic transcripts (``bench/corpus.py``), against two
+baselines over the same texts in the same run: spaCy as it comes (``blank("id")`` with a
+sentencizer and the lookup lemmatizer) and qda's shared pipeline with the same annotation.
+Each contender is timed in a fresh process (no warm caches inherited), best of ``--repeats``.
 
-    python bench/bench_autocode.py [--words 1500000] [--unit sentence|turn] [--quality-only]
+    python bench/bench_autocode.py [--words 1500000] [--unit sentence|turn] [--quality-only|--speed-only]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -23,6 +27,9 @@ from qda.autocode.engine import source_from_text, suggest  # noqa: E402
 from qda.autocode.gold import evaluate, load_gold_folder  # noqa: E402
 from qda.autocode.matcher import CodeTerms  # noqa: E402
 from qda.codebook import load_codebook  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "bench"))
+import corpus  # noqa: E402  (realistic transcripts built from sample_transcripts/)
 
 GOLD = ROOT / "tests" / "data" / "gold"
 
@@ -51,40 +58,74 @@ def print_quality(title: str, scores: dict) -> None:
               f"{s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}")
 
 
-def corpus(words: int) -> list[str]:
-    """Transcript texts of about ``words`` words: the sample and gold transcripts repeated."""
-    pieces = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "sample_transcripts").glob("*.txt"))
-              if p.name != "README.md"]
-    pieces += [g.text for part in ("dev", "heldout") for g in load_gold_folder(GOLD / part)]
-    out, total, i = [], 0, 0
-    while total < words:
-        text = pieces[i % len(pieces)]
-        out.append(text)
-        total += len(text.split())
-        i += 1
-    return out
+def texts_of(words: int) -> list[str]:
+    """Distinct realistic transcripts of about 3,000 words each, about ``words`` in all (bench/corpus.py)."""
+    return corpus.transcripts(max(1, round(words / 3000)), 3000)
 
 
-def speed(words: int, codes: list[CodeTerms], unit: str) -> None:
-    from qda.nlp.pipeline import docs, pipeline
+def _time_one(what: str, words: int, unit: str) -> None:
+    """Time one contender on the corpus in this (fresh) process; prints a JSON line."""
+    texts = texts_of(words)
+    if what == "bare":  # spaCy as it comes: its own blank("id"), sentencizer, lookup lemmatizer
+        import spacy
 
-    texts = corpus(words)
-    n = sum(len(t.split()) for t in texts)
-    sources = [source_from_text(i, f"t{i}", t) for i, t in enumerate(texts)]
-    pipeline()
-    regions_text = texts
-    list(docs(regions_text[:3]))  # warm up the tokenizer cache
-    t0 = time.perf_counter()
-    for _doc in docs(regions_text):
-        pass
-    base = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    found = suggest(sources, codes, unit=unit)
-    mine = time.perf_counter() - t0
-    print(f"\nspeed over {n:,} words in {len(texts)} transcripts (unit: {unit})")
-    print(f"  baseline: shared spaCy pipeline with lookup lemmas  {base:7.2f} s  {n / base:10,.0f} words/s")
-    print(f"  auto-coding suggestions ({len(found):,} made)        {mine:7.2f} s  {n / mine:10,.0f} words/s")
-    print(f"  ratio to baseline: {base / mine:.2f}x  (goal: >= 200,000 words/s and >= 0.6x)")
+        nlp = spacy.blank("id")
+        nlp.add_pipe("sentencizer")
+        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+        nlp.initialize()
+        nlp.max_length = 10**7
+        list(nlp.pipe(["Pegawai melayani warga dengan cepat."]))
+        t0 = time.perf_counter()
+        for _doc in nlp.pipe(texts, batch_size=64):
+            pass
+        made = 0
+    elif what == "shared":  # qda's shared pipeline, full annotation (tokens, sentences, lemmas)
+        from qda.nlp.pipeline import docs
+
+        list(docs(["Pegawai melayani warga dengan cepat."]))
+        t0 = time.perf_counter()
+        for _doc in docs(texts):
+            pass
+        made = 0
+    else:
+        codes = bundled_codes()
+        sources = [source_from_text(i, f"t{i}", t) for i, t in enumerate(texts)]
+        suggest([source_from_text(0, "w", "I: Pegawai melayani warga dengan cepat.")], codes)
+        t0 = time.perf_counter()
+        made = len(suggest(sources, codes, unit=unit))
+    seconds = time.perf_counter() - t0
+    print(json.dumps({"seconds": seconds, "words": sum(len(t.split()) for t in texts), "made": made}))
+
+
+def _timed(what: str, words: int, unit: str) -> dict:
+    """Run :func:`_time_one` in a fresh interpreter, so no contender inherits another's warm caches."""
+    result = subprocess.run([sys.executable, __file__, "--time", what, "--words", str(words), "--unit", unit],
+                            capture_output=True, text=True, check=True)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def speed(words: int, unit: str, repeats: int) -> None:
+    import os
+    import platform
+
+    print(f"\nspeed: {corpus.describe(texts_of(words))}")
+    print(f"  machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores (shared), "
+          f"Python {platform.python_version()}; each figure the best of {repeats} fresh processes")
+    rows = {}
+    for what in ("bare", "shared", "suggest"):
+        runs = [_timed(what, words, unit) for _ in range(repeats)]
+        rows[what] = min(runs, key=lambda r: r["seconds"])
+    n = rows["bare"]["words"]
+    labels = {"bare": "baseline: bare spaCy blank('id') + sentencizer + lookup lemmas",
+              "shared": "baseline: qda's shared pipeline, tokens + sentences + lemmas",
+              "suggest": f"auto-coding suggestions, unit {unit} ({rows['suggest']['made']:,} made)"}
+    for what, label in labels.items():
+        sec = rows[what]["seconds"]
+        print(f"  {label:66} {sec:7.2f} s  {n / sec:10,.0f} words/s")
+    mine = rows["suggest"]["seconds"]
+    print(f"  ratio to the bare spaCy pipeline: {rows['bare']['seconds'] / mine:.2f}x; "
+          f"to the shared pipeline: {rows['shared']['seconds'] / mine:.2f}x  "
+          f"(goal: >= 200,000 words/s and >= 0.6x)")
 
 
 def main() -> None:
@@ -92,13 +133,22 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=1_500_000)
     parser.add_argument("--unit", choices=("sentence", "turn"), default="sentence")
     parser.add_argument("--quality-only", action="store_true")
+    parser.add_argument("--speed-only", action="store_true")
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--time", choices=("bare", "shared", "suggest"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.time:
+        _time_one(args.time, args.words, args.unit)
+        return
     codes = bundled_codes()
+    if args.speed_only:
+        speed(args.words, args.unit, args.repeats)
+        return
     print_quality(f"quality, tuning part (tests/data/gold/dev), unit {args.unit}", quality("dev", codes, args.unit))
     print_quality(f"quality, held-out part (tests/data/gold/heldout), unit {args.unit}",
                   quality("heldout", codes, args.unit))
     if not args.quality_only:
-        speed(args.words, codes, args.unit)
+        speed(args.words, args.unit, args.repeats)
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from qda.autocode.matcher import CodeTerms, Hit, TermMatcher, combine
-from qda.autocode.units import UNITS, Region, regions, sentence_spans, trim
+from qda.autocode.units import UNITS, Region, regions, sentence_cuts, trim
 from qda.progress import Progress
 
 DEFAULT_MIN_SCORE = 0.5
@@ -55,14 +55,14 @@ def _inside(spans: Sequence[tuple[int, int, int]], code_id: int, start: int, end
     return any(c == code_id and s <= start and end <= e for c, s, e in spans)
 
 
-def _score_unit(source: SourceText, doc, offset: int, span: tuple[int, int], hits: list[Hit],
+def _score_unit(source: SourceText, span: tuple[int, int], hits: Sequence[tuple[Hit, int, int]],
                 min_score: float) -> list[Candidate]:
+    """Candidates of one unit from its hits, each with its span in the document's text."""
     by_code: dict[int, dict[str, tuple[float, list[tuple[int, int]]]]] = {}
-    for hit in hits:
-        start = offset + doc[hit.start].idx
-        end = offset + doc[hit.end - 1].idx + len(doc[hit.end - 1])
+    rejected = source.rejected
+    for hit, start, end in hits:
         code = hit.term.code_id
-        if _inside(source.rejected, code, start, end):
+        if rejected and _inside(rejected, code, start, end):
             continue
         terms = by_code.setdefault(code, {})
         weight, where = terms.get(hit.term.text, (0.0, []))
@@ -71,7 +71,7 @@ def _score_unit(source: SourceText, doc, offset: int, span: tuple[int, int], hit
     out = []
     for code, terms in by_code.items():
         score = round(combine(w for w, _where in terms.values()), 4)
-        if score < min_score or _overlaps(source.coded, code, *span):
+        if score < min_score or (source.coded and _overlaps(source.coded, code, *span)):
             continue
         evidence = tuple(sorted(s for _w, where in terms.values() for s in where))
         ordered = tuple(sorted(terms, key=lambda t: min(terms[t][1])))
@@ -82,7 +82,13 @@ def _score_unit(source: SourceText, doc, offset: int, span: tuple[int, int], hit
 def suggest(sources: Sequence[SourceText], codes: Sequence[CodeTerms], *, unit: str = "sentence",
             include_interviewer: bool = False, min_score: float = DEFAULT_MIN_SCORE,
             progress: Progress | None = None) -> list[Candidate]:
-    """Suggestions for ``sources`` against ``codes``, by document, start and code."""
+    """Suggestions for ``sources`` against ``codes``, by document, start and code.
+
+    Each document is tokenised once, from its first region to its last (in pieces of at most
+    :data:`~qda.nlp.pipeline.MAX_CHARS`), without lemmas or sentencizer: terms are matched on
+    the whole piece, each hit is given to the region (informant turn) it lies in, and only
+    regions with hits are cut into sentences.
+    """
     from qda.nlp.pipeline import MAX_CHARS, chunks, docs
 
     if unit not in UNITS:
@@ -96,31 +102,13 @@ def suggest(sources: Sequence[SourceText], codes: Sequence[CodeTerms], *, unit: 
             progress.step(0, source.name)
         found = regions(source.text, source.turns, header_end=source.header_end,
                         interviewer_name=source.interviewer, include_interviewer=include_interviewer)
-        pieces: list[tuple[Region, int, str]] = []
-        for region in found:
-            body = source.text[region.start:region.end]
-            if len(body) <= MAX_CHARS:
-                pieces.append((region, region.start, body))
-            else:
-                pieces.extend((region, region.start + off, part) for off, part in chunks(body))
-        for (region, offset, body), doc in zip(pieces, docs((p[2] for p in pieces), lemmas=False, sentences=False)):
-            hits = matcher.hits(doc)
-            if not hits:
-                continue
-            if unit == "turn":
-                span = trim(source.text, region.start, region.end)
-                out.extend(_score_unit(source, doc, offset, span, hits, min_score))
-                continue
-            i = 0
-            for start, end, first, stop in sentence_spans(doc, offset, body):
-                while i < len(hits) and hits[i].start < first:
-                    i += 1
-                j = i
-                while j < len(hits) and hits[j].start < stop:
-                    j += 1
-                if j > i:
-                    out.extend(_score_unit(source, doc, offset, (start, end), hits[i:j], min_score))
-                i = j
+        if found:
+            first, last = found[0].start, found[-1].end
+            stretch = source.text[first:last]
+            pieces = [(first, stretch)] if len(stretch) <= MAX_CHARS else [
+                (first + off, part) for off, part in chunks(stretch)]
+            for (offset, body), doc in zip(pieces, docs((p[1] for p in pieces), lemmas=False, sentences=False)):
+                out.extend(_suggest_piece(source, found, matcher, doc, offset, body, unit, min_score))
         if progress is not None:
             progress.step(1)
     if unit == "turn":  # a long turn cut into pieces scores each piece: keep one per turn and code
@@ -131,6 +119,61 @@ def suggest(sources: Sequence[SourceText], codes: Sequence[CodeTerms], *, unit: 
                 merged[key] = cand
         out = list(merged.values())
     out.sort(key=lambda c: (c.document_id, c.start, c.end, c.code_id))
+    return out
+
+
+def _suggest_piece(source: SourceText, found: Sequence[Region], matcher: TermMatcher, doc, offset: int,
+                   body: str, unit: str, min_score: float) -> list[Candidate]:
+    """The candidates of one tokenised piece of a document (``offset``: where ``body`` starts)."""
+    import numpy as np
+    from spacy.attrs import IDX, LENGTH, LOWER
+
+    n = len(doc)
+    if n == 0:
+        return []
+    arrays = doc.to_array([IDX, LENGTH, LOWER])
+    hits = matcher.hits(doc, arrays[:, 2])
+    if not hits:
+        return []
+    idx = arrays[:, 0].astype(np.int64)
+    end_of_piece = offset + len(body)
+    inside = [r for r in found if r.start < end_of_piece and offset < r.end]
+    starts = np.searchsorted(idx, [max(r.start, offset) - offset for r in inside], side="left")
+    stops = np.searchsorted(idx, [min(r.end, end_of_piece) - offset for r in inside], side="left")
+    first_tok = np.fromiter((h.start for h in hits), dtype=np.int64, count=len(hits))
+    last_tok = np.fromiter((h.end - 1 for h in hits), dtype=np.int64, count=len(hits))
+    where = (np.searchsorted(starts, first_tok, side="right") - 1).tolist()
+    char_starts = (offset + idx[first_tok]).tolist()
+    char_ends = (offset + idx[last_tok] + arrays[last_tok, 1].astype(np.int64)).tolist()
+    by_region: dict[int, list[tuple[Hit, int, int]]] = {}
+    for hit, k, start, end in zip(hits, where, char_starts, char_ends):
+        if k >= 0 and hit.end <= stops[k]:
+            by_region.setdefault(k, []).append((hit, start, end))
+    out: list[Candidate] = []
+    cuts = None
+    text = source.text
+    for k, region_hits in by_region.items():
+        region = inside[k]
+        if unit == "turn":
+            out.extend(_score_unit(source, trim(text, region.start, region.end), region_hits, min_score))
+            continue
+        if cuts is None:
+            cuts = sentence_cuts(doc, body)
+        lo, hi = int(starts[k]), int(stops[k])
+        bounds = [lo, *(int(c) for c in cuts[np.searchsorted(cuts, lo, side="right"):np.searchsorted(cuts, hi)]),
+                  hi]
+        end_char = min(region.end, end_of_piece)
+        i = 0
+        for first, stop in zip(bounds, bounds[1:]):
+            j = i
+            while j < len(region_hits) and region_hits[j][0].start < stop:
+                j += 1
+            if j > i:
+                span = trim(text, offset + int(idx[first]), end_char if stop >= hi or stop >= n
+                            else offset + int(idx[stop]))
+                if span[1] > span[0]:
+                    out.extend(_score_unit(source, span, region_hits[i:j], min_score))
+            i = j
     return out
 
 

@@ -117,15 +117,22 @@ class TermMatcher:
             index_s, kind, sim = key.split(":")
             self._keys[self.vocab.strings[key]] = (int(index_s), kind, float(sim))
 
-    def learn(self, doc) -> None:
-        """Classify the word forms of ``doc`` not seen before; add patterns for new variants."""
+    def learn(self, doc, lowers=None) -> None:
+        """Classify the word forms of ``doc`` not seen before; add patterns for new variants.
+
+        ``lowers`` is the doc's ``LOWER`` column when the caller has it (``doc.to_array``).
+        """
+        import numpy as np
         from spacy.attrs import LOWER
 
+        if lowers is None:
+            lowers = doc.to_array([LOWER])
         strings = self.vocab.strings
-        for key in doc.count_by(LOWER):
-            if key in self._seen:
+        seen = self._seen
+        for key in np.unique(lowers).tolist():
+            if key in seen:
                 continue
-            self._seen.add(key)
+            seen.add(key)
             form = strings[key]
             if not form[:1].isalpha() or form in self._variants:
                 continue
@@ -140,9 +147,13 @@ class TermMatcher:
             choices = [[form] if w == word else list(self._variants[w]) for w in term.words]
             self._add(index, product(*choices))
 
-    def hits(self, doc) -> list[Hit]:
-        """Matches in ``doc``, longest first where they nest, ordered by position."""
-        self.learn(doc)
+    def hits(self, doc, lowers=None) -> list[Hit]:
+        """Matches in ``doc``, longest first where they nest, ordered by position.
+
+        A match inside a longer one (``puas`` in ``kepuasan kerja``) is dropped; matches of
+        exactly the same tokens (terms of different codes) are all kept.
+        """
+        self.learn(doc, lowers)
         found = []
         for key, start, end in self._matcher(doc):
             index, kind, similarity = self._keys[key]
@@ -152,10 +163,12 @@ class TermMatcher:
             return found
         found.sort(key=lambda h: (h.start, -(h.end - h.start)))
         kept: list[Hit] = []
+        far_end, far_start = -1, -1  # the furthest end of a kept match, and the first start reaching it
         for hit in found:
-            if any(k.start <= hit.start and hit.end <= k.end and (k.end - k.start) > (hit.end - hit.start)
-                   for k in kept[-8:]):
+            if hit.end < far_end or (hit.end == far_end and far_start < hit.start):
                 continue
+            if hit.end > far_end:
+                far_end, far_start = hit.end, hit.start
             kept.append(hit)
         return kept
 

@@ -10,7 +10,7 @@ speaker is the interviewer when the label is an interviewer label (``P``, ``T``,
 from __future__ import annotations
 
 import re
-from typing import Iterable, NamedTuple, Sequence
+from typing import NamedTuple, Sequence
 
 UNITS = ("sentence", "turn")
 
@@ -87,10 +87,8 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def sentence_spans(doc, offset: int, text: str | None = None) -> Iterable[tuple[int, int, int, int]]:
-    """``(start, end, first token, end token)`` of each sentence of a spaCy doc, shifted by ``offset``.
-
-    ``text`` is the doc's text when the caller has it (``doc.text`` rebuilds it token by token).
+def sentence_cuts(doc, text: str):
+    """Sorted indices of the tokens that start a sentence in a spaCy doc whose text is ``text``.
 
     Sentences follow the shared pipeline's sentencizer rule (:func:`~qda.nlp.pipeline.sentence_starts`,
     so the doc needs no sentencizer pass); a line break also ends one (notes and lists often
@@ -102,19 +100,10 @@ def sentence_spans(doc, offset: int, text: str | None = None) -> Iterable[tuple[
     from qda.nlp.pipeline import sentence_starts
 
     n = len(doc)
-    if n == 0:
-        return
-    text = doc.text if text is None else text
-    idx = doc.to_array([IDX]).astype(np.int64).reshape(-1)
-    cuts = set(sentence_starts(doc).tolist())
-    if "\n" in text:
-        for pos in (m.start() for m in _NEWLINE.finditer(text)):
-            tok = int(np.searchsorted(idx, pos, side="right"))  # the first token after the line break
-            if tok < n:
-                cuts.add(tok)
-    bounds = sorted(cuts) + [n]
-    for first, stop in zip(bounds, bounds[1:]):
-        end_char = len(text) if stop == n else int(idx[stop])
-        s, e = trim(text, int(idx[first]), end_char)
-        if e > s:
-            yield offset + s, offset + e, first, stop
+    cuts = sentence_starts(doc)
+    if n and "\n" in text:
+        idx = doc.to_array([IDX]).astype(np.int64).reshape(-1)
+        breaks = np.fromiter((m.start() for m in _NEWLINE.finditer(text)), dtype=np.int64)
+        after = np.searchsorted(idx, breaks, side="right")  # the first token after each line break
+        cuts = np.concatenate((cuts, after[after < n]))
+    return np.unique(cuts)

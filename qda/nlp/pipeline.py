@@ -24,6 +24,9 @@ _lock = threading.Lock()
 _ENCLITICS = ("nya", "lah", "kah", "pun")
 # spaCy's tokenizer raises for texts over nlp.max_length; transcripts are split before that.
 MAX_CHARS = 500_000
+# distinct whitespace-separated chunks the tokenizer keeps tokenised (spaCy's default is 10,000)
+TOKENIZER_CACHE = 300_000
+_primed: set[str] = set()
 
 
 @lru_cache(maxsize=1)
@@ -35,6 +38,7 @@ def _build() -> "Language":
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.initialize()
     nlp.max_length = MAX_CHARS + 1
+    nlp.tokenizer.max_cache_size = TOKENIZER_CACHE
     return nlp
 
 
@@ -116,7 +120,28 @@ def docs(texts: Iterable[str], batch_size: int = 64, *, lemmas: bool = True,
     skips the sentencizer, for callers that split only some docs with :func:`split_sentences`.
     """
     disable = tuple(name for name, wanted in (("lemmatizer", lemmas), ("sentencizer", sentences)) if not wanted)
-    yield from pipeline().pipe(texts, batch_size=batch_size, disable=disable)
+    nlp = pipeline()
+    yield from nlp.pipe(_primed_texts(nlp, texts), batch_size=batch_size, disable=disable)
+
+
+def _primed_texts(nlp: "Language", texts: Iterable[str]) -> Iterator[str]:
+    """``texts`` unchanged, each after its new whitespace-separated chunks were put in the tokenizer's cache.
+
+    spaCy's tokenizer stops caching chunks for the rest of a doc once a special case
+    (an abbreviation, an emoticon …) occurred in it, so in a long transcript almost every
+    word went through the prefix/suffix/infix rules again. Tokenising each distinct new
+    chunk on its own once caches it (the tokenizer handles chunks independently, so the
+    tokens are the same); the docs then come from the cache.
+    """
+    tokenizer = nlp.tokenizer
+    for text in texts:
+        if len(_primed) < TOKENIZER_CACHE:
+            new = set(text.split())
+            new.difference_update(_primed)
+            for chunk in new:
+                tokenizer(chunk)
+            _primed.update(new)
+        yield text
 
 
 @lru_cache(maxsize=1)

@@ -49,3 +49,21 @@ def test_sentence_starts_on_arrays_equal_the_sentencizer():
     texts += ["", "...", "Ya... (tertawa) Baik! \"Oke.\" Lalu?", "Tanpa tanda akhir", "?? Apa. ."]
     for with_sents, bare in zip(docs(texts), docs(texts, sentences=False)):
         assert [s.start for s in with_sents.sents] == sentence_starts(bare).tolist()
+
+
+def test_docs_give_the_tokens_of_spacy_as_it_comes_with_the_cache_primed():
+    """Priming the tokenizer cache chunk by chunk changes speed only, never the tokens."""
+    from pathlib import Path
+
+    import spacy
+
+    from qda.nlp.pipeline import docs
+
+    folder = Path(__file__).resolve().parents[2] / "sample_transcripts"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+    texts += ["Pak. Camat bilang: “dll.” (tertawa) :) e-KTP-nya s.d. 3.000,- Rp.5.000 yg ke-2…", "Pak. Pak. Pak."]
+    plain = spacy.blank("id")
+    for _round in range(2):  # the second round comes from the cache
+        for doc, text in zip(docs(texts, lemmas=False, sentences=False), texts):
+            assert [(t.text, t.idx, t.whitespace_) for t in doc] == [
+                (t.text, t.idx, t.whitespace_) for t in plain(text)]
