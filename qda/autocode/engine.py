@@ -18,6 +18,8 @@ from qda.autocode.units import UNITS, Region, regions, sentence_cuts, trim
 from qda.progress import Progress
 
 DEFAULT_MIN_SCORE = 0.5
+#: a term of a code the interviewer's question did not ask about, when it asked about some
+OFF_TOPIC_FACTOR = 0.75
 
 
 @dataclass(frozen=True)
@@ -56,8 +58,12 @@ def _inside(spans: Sequence[tuple[int, int, int]], code_id: int, start: int, end
 
 
 def _score_unit(source: SourceText, span: tuple[int, int], hits: Sequence[tuple[Hit, int, int]],
-                min_score: float) -> list[Candidate]:
-    """Candidates of one unit from its hits, each with its span in the document's text."""
+                min_score: float, asked: frozenset[int] = frozenset()) -> list[Candidate]:
+    """Candidates of one unit from its hits, each with its span in the document's text.
+
+    ``asked``: the codes whose terms the question before this answer used; when there are
+    any, a term of another code weighs :data:`OFF_TOPIC_FACTOR` of its weight.
+    """
     by_code: dict[int, dict[str, tuple[float, list[tuple[int, int]]]]] = {}
     rejected = source.rejected
     for hit, start, end in hits:
@@ -67,7 +73,8 @@ def _score_unit(source: SourceText, span: tuple[int, int], hits: Sequence[tuple[
         terms = by_code.setdefault(code, {})
         weight, where = terms.get(hit.term.text, (0.0, []))
         where.append((start, end))
-        terms[hit.term.text] = (max(weight, hit.weight), where)
+        mine = hit.weight * (OFF_TOPIC_FACTOR if asked and code not in asked else 1.0)
+        terms[hit.term.text] = (max(weight, mine), where)
     out = []
     for code, terms in by_code.items():
         score = round(combine(w for w, _where in terms.values()), 4)
@@ -103,12 +110,15 @@ def suggest(sources: Sequence[SourceText], codes: Sequence[CodeTerms], *, unit: 
         found = regions(source.text, source.turns, header_end=source.header_end,
                         interviewer_name=source.interviewer, include_interviewer=include_interviewer)
         if found:
-            first, last = found[0].start, found[-1].end
+            # from the first turn (the opening question frames the first answer) to the last region
+            first = min(found[0].start, source.turns[0][1]) if source.turns else found[0].start
+            last = found[-1].end
             stretch = source.text[first:last]
             pieces = [(first, stretch)] if len(stretch) <= MAX_CHARS else [
                 (first + off, part) for off, part in chunks(stretch)]
             for (offset, body), doc in zip(pieces, docs((p[1] for p in pieces), lemmas=False, sentences=False)):
-                out.extend(_suggest_piece(source, found, matcher, doc, offset, body, unit, min_score))
+                out.extend(_suggest_piece(source, found, matcher, doc, offset, body, unit, min_score,
+                                          questions=bool(source.turns) and not include_interviewer))
         if progress is not None:
             progress.step(1)
     if unit == "turn":  # a long turn cut into pieces scores each piece: keep one per turn and code
@@ -123,7 +133,7 @@ def suggest(sources: Sequence[SourceText], codes: Sequence[CodeTerms], *, unit: 
 
 
 def _suggest_piece(source: SourceText, found: Sequence[Region], matcher: TermMatcher, doc, offset: int,
-                   body: str, unit: str, min_score: float) -> list[Candidate]:
+                   body: str, unit: str, min_score: float, *, questions: bool = False) -> list[Candidate]:
     """The candidates of one tokenised piece of a document (``offset``: where ``body`` starts)."""
     import numpy as np
     from spacy.attrs import IDX, LENGTH, LOWER
@@ -146,16 +156,20 @@ def _suggest_piece(source: SourceText, found: Sequence[Region], matcher: TermMat
     char_starts = (offset + idx[first_tok]).tolist()
     char_ends = (offset + idx[last_tok] + arrays[last_tok, 1].astype(np.int64)).tolist()
     by_region: dict[int, list[tuple[Hit, int, int]]] = {}
+    asked: dict[int, set[int]] = {}  # region -> codes of the terms in the words just before it (the question)
     for hit, k, start, end in zip(hits, where, char_starts, char_ends):
         if k >= 0 and hit.end <= stops[k]:
             by_region.setdefault(k, []).append((hit, start, end))
+        elif k + 1 < len(inside):
+            asked.setdefault(k + 1, set()).add(hit.term.code_id)
     out: list[Candidate] = []
     cuts = None
     text = source.text
     for k, region_hits in by_region.items():
         region = inside[k]
+        question = frozenset(asked.get(k, ())) if questions else frozenset()
         if unit == "turn":
-            out.extend(_score_unit(source, trim(text, region.start, region.end), region_hits, min_score))
+            out.extend(_score_unit(source, trim(text, region.start, region.end), region_hits, min_score, question))
             continue
         if cuts is None:
             cuts = sentence_cuts(doc, body)
@@ -172,7 +186,7 @@ def _suggest_piece(source: SourceText, found: Sequence[Region], matcher: TermMat
                 span = trim(text, offset + int(idx[first]), end_char if stop >= hi or stop >= n
                             else offset + int(idx[stop]))
                 if span[1] > span[0]:
-                    out.extend(_score_unit(source, span, region_hits[i:j], min_score))
+                    out.extend(_score_unit(source, span, region_hits[i:j], min_score, question))
             i = j
     return out
 

@@ -57,7 +57,37 @@ def test_scores_grow_with_evidence_and_a_threshold_applies():
     by_code = {c.code_id: c.score for c in suggest([source], CODES)}
     assert by_code[4] > by_code[2] > by_code[3]  # two words > one phrase > one word via its enclitic form
     assert round(by_code[4], 4) == round(1 - (1 - 0.65) ** 2, 4)
-    assert {c.code_id for c in suggest([source], CODES, min_score=0.7)} == {2, 4}
+    # "tdk puas": a phrase (0.8), informal spelling (x 0.95), of a code the question did not ask about (x 0.75)
+    assert round(by_code[2], 4) == round(0.8 * 0.95 * 0.75, 4)
+    assert {c.code_id for c in suggest([source], CODES, min_score=0.56)} == {2, 4}
+
+
+QUESTIONS = """Judul: Wawancara uji
+Pewawancara: Rina Kusumawati
+
+P: Bagaimana pelatihan di kantor ini?
+I: Pelatihan jarang, Mbak. Kami juga lembur terus.
+P: Bagaimana suasana di sini?
+I: Kami lembur terus.
+P: Lalu soal lembur?
+I: Lembur sampai malam, pelatihan pun tidak ada. Capek sekali, lembur terus.
+"""
+
+
+def test_a_single_term_of_a_code_the_question_did_not_ask_about_is_not_enough():
+    source = source_from_text(3, "uji.txt", QUESTIONS)
+    found = [(c.code_id, QUESTIONS[c.start:c.end], c.score) for c in suggest([source], CODES)]
+    assert found == [
+        (1, "Pelatihan jarang, Mbak.", 0.65),  # asked about training: as usual
+        # "lembur" after a question about training: 0.65 x 0.75 < 0.5, no suggestion
+        (4, "Kami lembur terus.", 0.65),  # a question with no terms of any code: as usual
+        (4, "Lembur sampai malam, pelatihan pun tidak ada.", 0.65),
+        # "pelatihan" after a question about overtime: not enough alone
+        (4, "Capek sekali, lembur terus.", round(1 - 0.35 ** 2, 4)),
+    ]
+    # with the interviewer's turns searched too there are no answers to frame: every term counts fully
+    everyone = {(c.code_id, QUESTIONS[c.start:c.end]) for c in suggest([source], CODES, include_interviewer=True)}
+    assert {(4, "Kami juga lembur terus."), (1, "Lembur sampai malam, pelatihan pun tidak ada.")} <= everyone
 
 
 def test_coded_and_rejected_passages_are_not_suggested():
