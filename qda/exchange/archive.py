@@ -106,6 +106,9 @@ def xml_events(stream: _Guarded, path: str | Path, part: str, *, events: tuple[s
                     raise _refuse_dtd(path, part)
             yield event, el
     except etree.XMLSyntaxError as exc:
+        if "limit exceeded" in str(exc).lower():  # huge_tree is off: libxml2's caps on one text node, depth …
+            raise ExchangeRefused(path, tr("{part} melampaui batas aman parser XML (teks lebih dari 10 MB dalam satu "
+                                           "elemen atau susunan terlalu dalam); ditolak", part=part)) from None
         raise ExchangeRefused(path, tr("{part} bukan XML yang sah ({detail})", part=part, detail=exc)) from None
 
 

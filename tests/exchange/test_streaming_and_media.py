@@ -181,3 +181,17 @@ def test_broken_xml_midway_leaves_the_project_unchanged(tmp_path):
         with pytest.raises(ExchangeRefused, match="bukan XML"):
             import_refi(p, path)
         assert (p.stats(), len(p.events.all())) == before
+
+
+def test_a_huge_text_node_is_refused_with_a_plain_message(tmp_path):
+    """The parser runs without huge_tree: one element holding more than 10 MB of text is refused."""
+    words = " ".join(f"kata{i}" for i in range(1_300_000))  # > 10 MB, not compressible past the bomb ratio
+    qde = (f'<Project xmlns="urn:QDA-XML:project:1.0" name="t" origin="test"><Sources>'
+           f'<TextSource guid="{guid(1)}" name="besar"><PlainTextContent>{words}</PlainTextContent>'
+           f'</TextSource></Sources></Project>')
+    path = make(tmp_path, {"project.qde": qde.encode()})
+    target = tmp_path / "baru.qda"
+    with pytest.raises(ExchangeRefused, match="batas aman parser XML") as info:
+        import_into(target, path)
+    assert "\n" not in str(info.value) and "x.qdpx" in str(info.value)
+    assert not target.exists()
