@@ -195,3 +195,32 @@ def test_a_huge_text_node_is_refused_with_a_plain_message(tmp_path):
         import_into(target, path)
     assert "\n" not in str(info.value) and "x.qdpx" in str(info.value)
     assert not target.exists()
+
+
+def test_a_pdf_whose_text_is_inline_comes_in_with_its_codings(tmp_path, project_schema):
+    text = "Laporan kinerja 2023: target pelayanan tercapai 92 persen."
+    start = text.index("target pelayanan")
+    qde = f"""<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="t" origin="Uji 1.0">
+ <Users><User guid="{U}" name="Sari"/></Users>
+ <CodeBook><Codes><Code guid="{C}" name="Capaian" isCodable="true"/></Codes></CodeBook>
+ <Sources>
+  <PDFSource guid="{guid(1)}" name="lkjip.pdf" path="relative:///lkjip.pdf">
+   <Representation guid="{guid(2)}" name="lkjip.txt">
+    <PlainTextContent>{text}</PlainTextContent>
+    <PlainTextSelection guid="{guid(3)}" startPosition="{start}" endPosition="{start + len('target pelayanan')}">
+     {coding(4)}</PlainTextSelection>
+   </Representation>
+   {coding(5)}
+  </PDFSource>
+ </Sources>
+</Project>"""
+    assert project_schema.validate(etree.fromstring(qde.encode())), project_schema.error_log
+    path = make(tmp_path, {"project.qde": qde.encode()})
+    with Project.create(tmp_path / "p.qda", codebook=False) as p:
+        report = import_refi(p, path)
+        assert not report.skipped and report.added["codings"] == 2
+        doc = p.documents.get("lkjip.pdf")
+        assert p.documents.text(doc) == text
+        texts = sorted(p.segments.text(s) for s in p.segments.all())
+        assert texts == sorted(["target pelayanan", text])  # a region and the whole PDF
