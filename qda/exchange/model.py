@@ -1,4 +1,8 @@
-"""A REFI-QDA project or codebook as plain records, read leniently from its XML.
+"""A REFI-QDA project or codebook as plain records, read leniently from its XML as a stream.
+
+:func:`stream_project` turns ``iterparse`` events into records: the project's head (users,
+codebook) first, then one :class:`RefiSource` at a time (its selections and codings), then
+the rest (cases, notes, links, sets), dropping each element once read.
 
 Only what qda can store is kept; what it cannot (pictures, audio, video, PDF regions,
 graphs) is counted so the import report can say what was left out. GUIDs are normalised
@@ -112,7 +116,6 @@ class RefiProject:
     users: list[RefiUser] = field(default_factory=list)
     codes: list[RefiCode] = field(default_factory=list)
     cases: list[RefiCase] = field(default_factory=list)
-    sources: list[RefiSource] = field(default_factory=list)
     notes: list[RefiNote] = field(default_factory=list)
     links: list[tuple[str, str]] = field(default_factory=list)
     sets: list[RefiSet] = field(default_factory=list)
@@ -124,16 +127,6 @@ class RefiProject:
     def counts_utf16(self) -> bool:
         """NVivo counts positions in UTF-16 code units (and CRLF as two); everyone else in code points."""
         return self.origin.strip().lower().startswith("nvivo")
-
-    def all_codes(self) -> list[RefiCode]:
-        """Every code, parents before children."""
-        out: list[RefiCode] = []
-        stack = list(reversed(self.codes))
-        while stack:
-            code = stack.pop()
-            out.append(code)
-            stack.extend(reversed(code.children))
-        return out
 
 
 # ---------------------------------------------------------------------- reading
