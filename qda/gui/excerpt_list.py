@@ -150,7 +150,7 @@ class ExcerptModel(QAbstractTableModel):
             return getattr(item, key)
         if role == CONTEXT_ROLE and key == "text":
             around = context_of(item)
-            return None if around is None else context_html(around[0], self.text_of(item), around[1])
+            return None if around is None else (around[0], self.text_of(item), around[1])
         if role == Qt.ItemDataRole.ForegroundRole and key == "status":
             return QColor(status_color(item.status))
         if role == Qt.ItemDataRole.TextAlignmentRole and key == "line":
@@ -158,7 +158,7 @@ class ExcerptModel(QAbstractTableModel):
         return None
 
 
-#: Model role of the text column: HTML of the passage (bold) between its context (grey), or None.
+#: Model role of the text column: ``(before, passage, after)`` when read with context, else None.
 CONTEXT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -171,18 +171,18 @@ def context_of(item: Any) -> tuple[str, str] | None:
 
 
 #: Characters of left context drawn in the list (the tooltip holds all of it).
-LEAD = 40
+LEAD = 30
 
 
-def context_html(before: str, text: str, after: str) -> str:
-    """One line of HTML: the context in grey (at most :data:`LEAD` characters on the left), the passage in bold."""
+def context_html(before: str, text: str, after: str, lead: int = LEAD) -> str:
+    """One line of HTML: the context in grey (at most ``lead`` characters on the left), the passage in bold."""
     from html import escape
 
     def flat(part: str) -> str:
         return escape(" ".join(part.split()) if part.strip() else (" " if part else ""))
 
-    if len(before) > LEAD:  # keep the passage in view: a short left context, cut at a word
-        cut = before[-LEAD:]
+    if len(before) > lead:  # keep the passage in view: a short left context, cut at a word
+        cut = before[-lead:]
         before = cut[cut.find(" ") + 1:] if " " in cut[:-1] else cut
     lead = "…" if before.strip() else ""
     tail = "…" if after.strip() else ""
@@ -196,8 +196,8 @@ class _ContextDelegate(QStyledItemDelegate):
     """Paints the text column as the passage in bold inside its grey context, on one line."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        html = index.data(CONTEXT_ROLE)
-        if not html:
+        parts = index.data(CONTEXT_ROLE)
+        if not parts:
             super().paint(painter, option, index)
             return
         opt = QStyleOptionViewItem(option)
@@ -208,7 +208,9 @@ class _ContextDelegate(QStyledItemDelegate):
         doc = QTextDocument()
         doc.setDefaultFont(opt.font)
         doc.setDocumentMargin(0)
-        doc.setHtml(html)
+        # the left context gets about a quarter of the cell, so the passage shows in a narrow column
+        lead = max(8, min(LEAD, int(option.rect.width() / 4 / max(1, opt.fontMetrics.averageCharWidth()))))
+        doc.setHtml(context_html(*parts, lead=lead))
         painter.save()
         rect = opt.rect.adjusted(4, 0, -4, 0)
         painter.setClipRect(rect)

@@ -143,7 +143,7 @@ def test_query_results_show_their_context_and_open_the_text(qtbot, small):
 
     from qda.gui.analysis import AnalysisView
     from qda.gui.analysis.query_page import CONTEXT
-    from qda.gui.excerpt_list import CONTEXT_ROLE
+    from qda.gui.excerpt_list import CONTEXT_ROLE, context_html
 
     view = AnalysisView()
     qtbot.addWidget(view)
@@ -158,8 +158,12 @@ def test_query_results_show_their_context_and_open_the_text(qtbot, small):
     # the passage [10, 20) of a.txt with CONTEXT characters either side: [0, 10) before, [20, 100) after
     assert CONTEXT == 80 and first.data(Qt.ItemDataRole.ToolTipRole) == TEXT_A[0:100]
     assert first.data() == " ".join(TEXT_A[0:100].split())
-    html = first.data(CONTEXT_ROLE)
+    assert first.data(CONTEXT_ROLE) == (TEXT_A[0:10], TEXT_A[10:20], TEXT_A[20:100])
+    html = context_html(*first.data(CONTEXT_ROLE))
     assert "<b>00 ada. Ka</b>" in html and "Kalimat ke</span>" in html and html.endswith("…</span>")
+    # a narrow column keeps the passage in view: the left context is cut at a word to ``lead`` characters
+    assert context_html("Kalimat ke01 ada. Kalimat ke", "02", " ada.", lead=12).startswith(
+        '<span style="color:#6b6b6b">…Kalimat ke</span><b>02</b>')
     second = model.index(1, column)  # [25, 30): "ke01 " … context from 0 (25 - 80 < 0) to 110
     assert second.data(Qt.ItemDataRole.ToolTipRole) == TEXT_A[0:110]
     page.results.table.viewport().grab()  # the context delegate paints

@@ -69,7 +69,9 @@ class QueryPage(QWidget):
         self.error.setWordWrap(False)
         self.error.hide()
         self.filters = FilterBar()
-        self.results = ExcerptList(choices=("document", "coder", "status"), context=CONTEXT)
+        # no memo column: the width goes to each passage and the text around it
+        self.results = ExcerptList(("document", "line", "code", "coder", "status", "text"),
+                                   choices=("document", "coder", "status"), context=CONTEXT)
         self.results.excerptActivated.connect(
             lambda item: self.excerptActivated.emit(item.document_id, item.start, item.end))
 
