@@ -93,14 +93,45 @@ def test_arrow_keys_and_double_click(picker, fx, qtbot):
     assert dialog.chosen_code_id == item.data(Qt.ItemDataRole.UserRole + 1)[1]
 
 
-def test_new_code_offered_when_nothing_matches(picker, fx, qtbot):
+def test_new_code_offered_when_nothing_matches_but_only_chosen_deliberately(picker, fx, qtbot):
     dialog = picker()
     qtbot.keyClicks(dialog.edit, "Inovasi Digital")
-    assert dialog.visible_entries()[0] == ("new", "Inovasi Digital")
+    assert dialog.visible_entries() == [("new", "Inovasi Digital")]
+    assert dialog.list.currentItem() is None  # nothing preselected
+    assert "Ctrl+Enter" in dialog.hint.text()
+    qtbot.keyClick(dialog.edit, Qt.Key.Key_Return)  # Enter alone creates nothing
+    assert dialog.result() != QDialog.DialogCode.Accepted and dialog.new_code_name is None
+    qtbot.keyClick(dialog.edit, Qt.Key.Key_Down)  # moving to the entry is choosing it
     assert dialog.list.currentItem().text() == "Buat kode baru: «Inovasi Digital»"
     qtbot.keyClick(dialog.edit, Qt.Key.Key_Return)
     assert dialog.chosen_code_id is None
     assert dialog.new_code_name == "Inovasi Digital"
+
+
+def test_ctrl_enter_creates_a_new_code(picker, fx, qtbot):
+    dialog = picker()
+    qtbot.keyClicks(dialog.edit, "responsif")
+    qtbot.keyClick(dialog.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.chosen_code_id is None and dialog.new_code_name == "responsif"
+
+
+@pytest.mark.parametrize("typed, code", [("responsif", "Responsivitas"), ("akuntabel", "Akuntabilitas"),
+                                         ("produktif", "Produktivitas"), ("kordinasi", "Koordinasi Internal")])
+def test_enter_applies_the_best_existing_code_never_a_new_one(picker, fx, qtbot, typed, code):
+    fx.project.codes.add("Koordinasi Internal")  # an own code beside the standard codebook
+    dialog = picker()
+    qtbot.keyClicks(dialog.edit, typed)
+    entries = dialog.visible_entries()
+    assert entries[-1] == ("new", typed)  # offered, but last
+    assert all(kind == "code" for kind, _ in entries[:-1])
+    # the picker lists exactly what the code tree's filter shows for the same words
+    tree_names = {c.id: (c.name, c.name_en) for c in fx.project.codes.all()}
+    assert {v for _k, v in entries[:-1]} == matching_ids(typed, tree_names)
+    qtbot.keyClick(dialog.edit, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.new_code_name is None
+    assert dialog.chosen_code_id == fx.code_id(code)
 
 
 def test_no_new_code_for_an_existing_name(picker, fx, qtbot):

@@ -86,7 +86,12 @@ def matching_ids(query: str, names: Mapping[int, Sequence[str]], threshold: floa
     "kerja" shows the four "... Kerja" codes, not "Kinerja"; "responsif", which no name
     contains, finds Responsivitas by similarity.
     """
-    return {m.code_id for m in prune(rank(query, names, threshold=threshold))}
+    return {m.code_id for m in best_matches(query, names, threshold=threshold)}
+
+
+def best_matches(query: str, names: Mapping[int, Sequence[str]], threshold: float = DEFAULT_THRESHOLD) -> list[Match]:
+    """The codes the tree filter shows for ``query``, best first (the quick-code picker lists the same)."""
+    return prune(rank(query, names, threshold=threshold))
 
 
 def prune(matches: list[Match]) -> list[Match]:

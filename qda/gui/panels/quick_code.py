@@ -5,9 +5,13 @@
 picked "Buat kode baru: «…»"; the caller creates the code, e.g. with ``CreateCode``).
 
 With an empty query the recent codes come first, then every code in tree order. Typing
-ranks codes with :func:`qda.gui.panels.fuzzy.rank` (names starting with the query first,
-then word prefixes, substrings, and rapidfuzz ``WRatio``/``partial_ratio`` near misses).
-Up/Down move through the list while typing, Enter or a double-click chooses, Esc cancels.
+lists the codes the code tree's filter shows for the same words
+(:func:`qda.gui.panels.fuzzy.best_matches`: names starting with the query first, then word
+prefixes, substrings, and rapidfuzz near misses such as "responsif" for Responsivitas).
+The best existing code is preselected, so Enter never creates a code by accident:
+"Buat kode baru" is the last entry, never preselected, and is chosen only by moving to it
+or with Ctrl+Enter. Up/Down move through the list while typing, Enter or a double-click
+chooses, Esc cancels.
 """
 
 from __future__ import annotations
@@ -20,11 +24,8 @@ from PySide6.QtWidgets import QDialog, QFrame, QLabel, QLineEdit, QListWidget, Q
 
 from qda.i18n import tr, trn
 from qda.gui.panels.code_model import code_display_name, group_display_name
-from qda.gui.panels.fuzzy import prune, rank
+from qda.gui.panels.fuzzy import best_matches
 from qda.gui.panels.swatch import swatch_icon
-
-#: Fuzzy score a near miss needs to be listed in the picker.
-PICKER_THRESHOLD = 70.0
 
 _ROLE = Qt.ItemDataRole.UserRole + 1  # ("code", id) | ("new", name)
 
@@ -116,32 +117,35 @@ class QuickCodeDialog(QDialog):
                 if code.id not in self._recent:
                     self._add_code(code.id)
         else:
-            matches = prune(rank(query, self._names, threshold=PICKER_THRESHOLD))
-            good = any(m.tier < 3 for m in matches)
+            matches = best_matches(query, self._names)
             exact = any(query.casefold() in (n.casefold() for n in names if n) for names in self._names.values())
-            offer = not exact and not self._read_only
-            if offer and not good:
-                self._add_new(query)
             recent_rank = {cid: i for i, cid in enumerate(self._recent)}
             # among equally good matches, a recently used code goes first
             matches.sort(key=lambda m: (m.tier, -round(m.score), recent_rank.get(m.code_id, len(recent_rank))))
             for m in matches:
                 self._add_code(m.code_id)
-            if offer and good:
-                self._add_new(query)
+            if not exact and not self._read_only:
+                self._add_new(query)  # last, and never preselected: creating a code is a deliberate step
         self._select_first()
 
     def _select_first(self) -> None:
+        """Preselect the best existing code; with none, nothing (Enter then does nothing)."""
         for row in range(self.list.count()):
-            if self.list.item(row).flags() & Qt.ItemFlag.ItemIsEnabled:
+            item = self.list.item(row)
+            data = item.data(_ROLE)
+            if item.flags() & Qt.ItemFlag.ItemIsEnabled and data is not None and data[0] == "code":
                 self.list.setCurrentRow(row)
                 return
+        self.list.setCurrentRow(-1)
         self._show_hint(None)
 
     def _show_hint(self, item: QListWidgetItem | None, _previous: Any = None) -> None:
         data = item.data(_ROLE) if item is not None else None
         if data is None:
-            self.hint.setText(tr("Tidak ada kode yang cocok"))
+            if self._new_name() is not None:
+                self.hint.setText(tr("Tidak ada kode yang cocok · Ctrl+Enter: buat kode baru"))
+            else:
+                self.hint.setText(tr("Tidak ada kode yang cocok"))
         elif data[0] == "new":
             self.hint.setText(tr("Enter: buat kode sendiri yang baru"))
         else:
@@ -161,6 +165,14 @@ class QuickCodeDialog(QDialog):
             if data is not None:
                 out.append(tuple(data))
         return out
+
+    def _new_name(self) -> str | None:
+        """The name the "Buat kode baru" entry offers, if it is listed."""
+        for row in range(self.list.count()):
+            data = self.list.item(row).data(_ROLE)
+            if data is not None and data[0] == "new":
+                return str(data[1])
+        return None
 
     def _choose_item(self, item: QListWidgetItem | None) -> None:
         data = item.data(_ROLE) if item is not None else None
@@ -185,7 +197,13 @@ class QuickCodeDialog(QDialog):
                 self._step(key)
                 return True
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self._choose_item(self.list.currentItem())
+                if event.modifiers() & Qt.KeyboardModifier.ControlModifier:  # type: ignore[attr-defined]
+                    name = self._new_name()  # Ctrl+Enter: the deliberate way to make a new code
+                    if name is not None:
+                        self.chosen_code_id, self.new_code_name = None, name
+                        self.accept()
+                    return True
+                self._choose_item(self.list.currentItem() if self.list.currentRow() >= 0 else None)
                 return True
         return super().eventFilter(watched, event)
 
