@@ -103,6 +103,16 @@ class Settings:
         """Drop ``path`` from the recent list (e.g. when the file is gone)."""
         self.recent_projects = [r for r in self.recent_projects if r != path]
 
+    @property
+    def snap_words(self) -> bool:
+        """Whether a mouse selection in the text widens to whole words (on by default)."""
+        value = self._qs.value("coding/snap_words", True)
+        return value not in (False, "false", "0", 0)
+
+    @snap_words.setter
+    def snap_words(self, on: bool) -> None:
+        self._set("coding/snap_words", bool(on))
+
     # -- window layout -------------------------------------------------------------
     @property
     def geometry(self) -> QByteArray | None:

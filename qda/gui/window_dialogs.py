@@ -49,6 +49,7 @@ class DialogsMixin:
 
         before = (self.settings.language, self.settings.coder_name, self.settings.coder_role)
         PreferencesDialog(self.settings, self).exec()
+        self.view.snap_words = self.settings.snap_words
         if self.settings.language != before[0]:
             set_language(self.settings.language)
             QMessageBox.information(self, tr("Bahasa"), tr(

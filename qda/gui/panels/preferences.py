@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from qda.gui.dialog_buttons import ok_cancel
 from qda.domain import ROLES, role_label
@@ -38,6 +38,11 @@ class PreferencesDialog(QDialog):
             self.role_combo.addItem(role_label(role), role)
         self.role_combo.setCurrentIndex(max(0, self.role_combo.findData(settings.coder_role)))
 
+        self.snap_check = QCheckBox(tr("Pilihan teks mengikuti batas kata"))
+        self.snap_check.setToolTip(tr("Pilihan dengan tetikus yang mulai atau berakhir di tengah kata "
+                                      "diperluas ke seluruh kata"))
+        self.snap_check.setChecked(bool(getattr(settings, "snap_words", True)))
+
         note = QLabel(tr("Nama pengode dicatat pada setiap segmen yang Anda kodekan dan setiap tinjauan "
                          "yang Anda berikan. Pembimbing dapat menyetujui atau mengembalikan kutipan berkode."))
         note.setWordWrap(True)
@@ -49,6 +54,7 @@ class PreferencesDialog(QDialog):
         form.addRow(tr("Bahasa antarmuka:"), self.language_combo)
         form.addRow(tr("Nama pengode:"), self.name_edit)
         form.addRow(tr("Peran:"), self.role_combo)
+        form.addRow("", self.snap_check)
         self.buttons = ok_cancel(self, tr("Simpan"))
         self.name_edit.textChanged.connect(self._validate)
 
@@ -75,4 +81,5 @@ class PreferencesDialog(QDialog):
         self.settings.language = language
         self.settings.coder_name = name
         self.settings.coder_role = self.role_combo.currentData()
+        self.settings.snap_words = self.snap_check.isChecked()
         super().accept()

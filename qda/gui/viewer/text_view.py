@@ -113,6 +113,7 @@ class DocumentView(QPlainTextEdit):
         self._verdicts: dict[int, str] = {}
         self._verdicts_stale = False  # a reviewed coding moved: its underline must be drawn again
         self._drag_origin: QPoint | None = None
+        self.snap_words = True  # a mouse selection widens to whole words (a preference)
         self.highlighter = CodingHighlighter(self.document())
         self.gutter = LineNumberArea(self)
         self.margin = CodingMargin(self)
@@ -385,6 +386,34 @@ class DocumentView(QPlainTextEdit):
         else:
             self.ensureCursorVisible()
 
+    def snap_selection_to_words(self) -> None:
+        """Widen the selection to whole words and drop the spaces at its edges (keeps its direction)."""
+        from qda.gui.viewer.words import snap_to_words
+
+        c = self.textCursor()
+        if not c.hasSelection():
+            return
+        lo16 = max(0, c.selectionStart() - 80)
+        hi16 = min(self.document().characterCount() - 1, c.selectionEnd() + 80)
+        probe = QTextCursor(self.document())
+        probe.setPosition(lo16)
+        probe.setPosition(hi16, QTextCursor.MoveMode.KeepAnchor)
+        window = probe.selectedText().replace("\u2029", "\n")
+        base = self.positions.to_codepoint(lo16)
+        span = self.selection_cp()
+        if span is None:
+            return
+        a, b = snap_to_words(window, span[0] - base, span[1] - base)
+        a, b = a + base, b + base
+        if (a, b) == span:
+            return
+        forward = c.position() >= c.anchor()
+        snapped = QTextCursor(self.document())
+        first, second = (a, b) if forward else (b, a)
+        snapped.setPosition(self.positions.to_utf16(first))
+        snapped.setPosition(self.positions.to_utf16(second), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(snapped)
+
     def segments_at(self, cp: int) -> list[int]:
         """Ids of the shown segments covering code point ``cp``."""
         covering = [s for s in self._segments.values() if s.start <= cp < s.end]
@@ -446,6 +475,8 @@ class DocumentView(QPlainTextEdit):
             self._drag_origin = None
             self.setTextCursor(self.cursorForPosition(event.position().toPoint()))
         super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and self.snap_words and self.textCursor().hasSelection():
+            self.snap_selection_to_words()
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
             pos = self.cursorForPosition(event.position().toPoint()).position()
             ids = self.segments_at(self.positions.to_codepoint(pos))
