@@ -12,20 +12,37 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, Signal
 
 from qda.commands import ApplyCode, InVivoCode
-from qda.errors import NotFound, QdaError
+from qda.errors import AlreadyExists, InvalidSpan, NotFound, QdaError
 from qda.i18n import tr
 
 MAX_RECENT = 9
 IN_VIVO_MAX = 60
 
+# "[00:12:31]", "(12:31)", "00:12:31.5" anywhere in the selection
+_TIMESTAMP = re.compile(r"[\[(]?\b\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\b[\])]?")
+# a speaker label at the start of a line: "P:", "I:", "Informan 1:", "Pewawancara:", "Bu Sari (Kasi):"
+_SPEAKER = re.compile(r"^[ \t]*[A-Z][\w.]*(?:[ \t]+[\w.()]+){0,2}[ \t]*:[ \t]+", re.MULTILINE)
+
 
 def in_vivo_name(text: str) -> str:
-    """A code name made from selected words: one line, trimmed, at most 60 characters."""
-    name = re.sub(r"\s+", " ", text).strip().strip("\"'“”‘’.,;:!?-–—()[]")
+    """A code name made from selected words: no timestamps or speaker labels, one line, trimmed,
+    at most 60 characters cut at a word boundary."""
+    text = _TIMESTAMP.sub(" ", text)
+    text = _SPEAKER.sub("", "\n".join(line.strip() for line in text.splitlines()))
+    name = re.sub(r"\s+", " ", text).strip().strip("\"'“”‘’.,;:!?-–—()[]").strip()
     if len(name) > IN_VIVO_MAX:
-        cut = name[:IN_VIVO_MAX].rsplit(" ", 1)[0]
-        name = (cut or name[:IN_VIVO_MAX]).rstrip() + "…"
+        cut = name[:IN_VIVO_MAX - 1].rsplit(" ", 1)[0]
+        name = (cut or name[:IN_VIVO_MAX - 1]).rstrip(" ,;:.-–—") + "…"
     return name
+
+
+def refusal(exc: QdaError, code: str = "") -> str:
+    """Why a coding was refused, in words a student reads (no raw offsets)."""
+    if isinstance(exc, AlreadyExists) and code:
+        return tr("Teks terpilih sudah Anda kode dengan {code}.", code=code)
+    if isinstance(exc, InvalidSpan):
+        return tr("Pilihan tidak lagi cocok dengan teks dokumen; pilih ulang teksnya.")
+    return str(exc)
 
 
 class CodingController(QObject):
@@ -64,7 +81,7 @@ class CodingController(QObject):
         try:
             cmd = self.stack.push(ApplyCode(doc_id, start, end, code_id))
         except QdaError as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(refusal(exc, self._code_name(code_id)))
             return None
         self._remember(code_id)
         self.applied.emit(cmd.segment_id)
@@ -103,12 +120,18 @@ class CodingController(QObject):
             try:
                 cmd = self.stack.push(InVivoCode(self.view.document_id, span[0], span[1], name))
             except QdaError as exc:
-                self.failed.emit(str(exc))
+                self.failed.emit(refusal(exc, name))
                 return None
             self._remember(cmd.code_id)
             self.applied.emit(cmd.segment_id)
             return cmd.segment_id
         return self.apply_span(self.view.document_id, span[0], span[1], code_id)
+
+    def _code_name(self, code_id: int) -> str:
+        try:
+            return str(self.project.codes.get(code_id).name)
+        except QdaError:
+            return ""
 
     # -- recent codes -----------------------------------------------------------------------
     def _remember(self, code_id: int) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
@@ -62,6 +62,8 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         self.coding = CodingController(lambda recent: self._pick_code(recent), self)
         self.coding.failed.connect(lambda msg: self.statusBar().showMessage(msg, 6000))
         self.coding.recentChanged.connect(self._show_recent)
+        self.coding.applied.connect(self._applied)
+        self.view.snap_words = self.settings.snap_words
         self._build_actions()
         self._build_supervision_actions()
         self.editing = EditingController(self)
@@ -186,10 +188,12 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         self.view.segmentsClicked.connect(self.show_segments)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._view_menu)
-        self.segment_info.removeRequested.connect(lambda sid: self.push(RemoveSegment(sid)))
+        self.segment_info.removeRequested.connect(self.remove_segment)
         self.segment_info.recodeRequested.connect(self.recode_segment)
         self.segment_info.memoRequested.connect(self.memo_for_segment)
         self.segment_info.reviewRequested.connect(self.review_segment)
+        self.segment_info.verdictRequested.connect(self.give_verdict)
+        self.view.selectionChangedCp.connect(lambda *_: self._update_coding_actions())
         self.code_tree.codeActivated.connect(self._code_activated)
         self.code_tree.segmentsRequested.connect(self.show_code_excerpts)
         self.code_tree.selectionDroppedOnCode.connect(self.coding.apply_span)
@@ -449,14 +453,73 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         if code_id is not None:
             self.push(RecodeSegment(segment_id, code_id))
 
-    def review_segment(self, segment_id: int) -> None:
-        """The supervisor's verdict on a segment (undoable like every other action)."""
+    def review_segment(self, segment_id: int, status: str | None = None) -> None:
+        """The supervisor's verdict on a segment with a comment (undoable like every other action).
+
+        The dialog names the coder and the earlier verdict; it preselects only the verdict the
+        supervisor already chose on the card (``status``)."""
         from qda.gui.review_dialog import ReviewDialog
+        from qda.gui.review.looks import status_text
 
         seg = self.project.segments.get(segment_id)
-        dialog = ReviewDialog(self.project.codes.get(seg.code_id).name, self.project.segments.text(seg), self)
-        if dialog.exec():
-            self.push(AddReview(segment_id, dialog.status, dialog.comment))
+        coders = {c.id: c.name for c in self.project.coders.all()}
+        earlier = ""
+        review = self.project.reviews.latest(seg)
+        if review is not None:
+            earlier = status_text(review.status)
+            if review.reviewer_id in coders:
+                earlier += f" ({coders[review.reviewer_id]})"
+            if review.comment:
+                earlier += f": {review.comment}"
+        dialog = ReviewDialog(self.project.codes.get(seg.code_id).name, self.project.segments.text(seg), self,
+                              coder=coders.get(seg.coder_id, ""), earlier=earlier, status=status)
+        if dialog.exec() and dialog.status is not None:
+            if self.push(AddReview(segment_id, dialog.status, dialog.comment)) is not None:
+                self._undo_hint(status_text(dialog.status))
+
+    def give_verdict(self, segment_id: int, status: str) -> None:
+        """The card's Setujui (at once) / Revisi… / Tolak… (with a comment)."""
+        from qda.gui.review.looks import status_text
+
+        if status == "approved":
+            if self.push(AddReview(segment_id, status, "")) is not None:
+                self._undo_hint(status_text(status))
+        else:
+            self.review_segment(segment_id, status)
+
+    def remove_segment(self, segment_id: int) -> None:
+        """Remove a coding without asking; the status bar says how to undo it."""
+        try:
+            name = self.project.codes.get(self.project.segments.get(segment_id).code_id).name
+        except NotFound:
+            return
+        if self.push(RemoveSegment(segment_id)) is not None:
+            self._undo_hint(tr("Koding {code} dihapus", code=name))
+
+    def _undo_hint(self, what: str) -> None:
+        """Say what was done and how to take it back."""
+        key = self.undo.undo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText) or "Ctrl+Z"
+        self.statusBar().showMessage(tr("{what} — {key} untuk membatalkan", what=what, key=key), 8000)
+
+    def _applied(self, segment_id: int) -> None:
+        """After a code is applied: clear the selection so the highlight shows, show the new coding's card
+        and offer undo."""
+        try:
+            seg = self.project.segments.get(segment_id)
+            name = self.project.codes.get(seg.code_id).name
+        except NotFound:
+            return
+        if self.view.document_id == seg.document_id and self.view.selection_cp() is not None:
+            self.view.select_cp(seg.end, seg.end)
+        self.segment_info.show_segments([segment_id])
+        self._undo_hint(tr("Kode {code} diterapkan", code=name))
+
+    def _update_coding_actions(self) -> None:
+        """Quick-code and in-vivo apply only to selected text in a writable project."""
+        writable = self.project is not None and not self.project.read_only and not self.review_mode
+        has_selection = self.view.selection_cp() is not None
+        for act in (self.act_quick, self.act_invivo):
+            act.setEnabled(writable and has_selection)
 
     def memo_for_segment(self, segment_id: int) -> None:
         if self.project is None:
@@ -507,8 +570,10 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
     def _update_ui(self) -> None:
         has = self.project is not None
         writable = has and not self.project.read_only and not self.review_mode
-        for act in (self.act_import, self.act_quick, self.act_invivo, self.act_codebook_import):
+        for act in (self.act_import, self.act_codebook_import):
             act.setEnabled(writable)
+        self._update_coding_actions()
+        self.segment_info.set_writable(bool(writable), bool(has and not self.project.read_only))
         for act in (self.act_report, self.act_close, self.act_memo, self.act_search, self.act_suggest, self.act_next,
                     self.act_prev, self.act_refi_export, self.act_refi_codebook):
             act.setEnabled(has)

@@ -36,11 +36,17 @@ def review_badge(status: str | None) -> str:
 
 
 class SegmentCard(QFrame):
-    """One segment: what it is and buttons acting on it."""
+    """One segment: what it is and buttons acting on it.
 
-    def __init__(self, segment_id: int, body: str, color: str, parent: QWidget | None = None) -> None:
+    A coder sees the student's buttons (Memo…, Ganti kode…, Hapus last); a supervisor sees the
+    verdicts (Setujui, Revisi…, Tolak…) and Memo…, never the coder's edit buttons.
+    """
+
+    def __init__(self, segment_id: int, body: str, color: str, parent: QWidget | None = None,
+                 supervisor: bool = False) -> None:
         super().__init__(parent)
         self.segment_id = segment_id
+        self.supervisor = supervisor
         self.setObjectName("segcard")
         self.setStyleSheet(
             f"#segcard {{ background: white; border: 1px solid #e0e3e8; border-left: 5px solid {color};"
@@ -53,17 +59,45 @@ class SegmentCard(QFrame):
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.label)
         row = FlowLayout(spacing=6)  # the buttons wrap in a narrow dock instead of being cut off
-        self.remove_button = QPushButton(tr("Hapus"))
-        self.recode_button = QPushButton(tr("Ganti kode…"))
+        self.approve_button = QPushButton(tr("Setujui"))
+        self.approve_button.setToolTip(tr("Setujui koding ini (Ctrl+Z membatalkan)"))
+        self.revise_button = QPushButton(tr("Revisi…"))
+        self.revise_button.setToolTip(tr("Minta pengode memperbaiki koding ini, dengan komentar"))
+        self.reject_button = QPushButton(tr("Tolak…"))
+        self.reject_button.setToolTip(tr("Tolak koding ini, dengan komentar"))
         self.memo_button = QPushButton(tr("Memo…"))
-        self.review_button = QPushButton(tr("Telaah…"))
-        self.review_button.setToolTip(tr("Setujui, minta revisi atau tolak koding ini, dengan komentar"))
+        self.recode_button = QPushButton(tr("Ganti kode…"))
         self.revised_button = QPushButton(tr("Tandai sudah direvisi"))
         self.revised_button.setToolTip(tr("Kutipan ini sudah diperbaiki: kembalikan ke antrean telaah pembimbing"))
-        for b in (self.remove_button, self.recode_button, self.memo_button, self.review_button, self.revised_button):
+        self.remove_button = QPushButton(tr("Hapus"))
+        self.remove_button.setToolTip(tr("Hapus koding ini tanpa bertanya; Ctrl+Z membatalkan"))
+        if supervisor:
+            buttons = (self.approve_button, self.revise_button, self.reject_button, self.memo_button)
+            for b in (self.recode_button, self.revised_button, self.remove_button):
+                b.hide()
+        else:
+            # the destructive action last, away from the finger's first target
+            buttons = (self.memo_button, self.recode_button, self.revised_button, self.remove_button)
+            for b in (self.approve_button, self.revise_button, self.reject_button):
+                b.hide()
+        for b in buttons:
             b.setCursor(Qt.CursorShape.PointingHandCursor)
             row.addWidget(b)
         layout.addLayout(row)
+
+    def shown_buttons(self) -> list[str]:
+        """The texts of the buttons the card offers, in order."""
+        row = self.layout().itemAt(1).layout()
+        return [row.itemAt(i).widget().text() for i in range(row.count())
+                if not row.itemAt(i).widget().isHidden()]
+
+    def set_writable(self, writable: bool, reviewable: bool) -> None:
+        """Disable what cannot apply (a read-only project, review mode for the coder's edits)."""
+        for b in (self.recode_button, self.remove_button, self.revised_button):
+            b.setEnabled(writable)
+        for b in (self.approve_button, self.revise_button, self.reject_button):
+            b.setEnabled(reviewable)
+        self.memo_button.setEnabled(reviewable or writable)
 
 
 class SegmentInfoPanel(QWidget):
@@ -73,6 +107,7 @@ class SegmentInfoPanel(QWidget):
     recodeRequested = Signal(int)
     memoRequested = Signal(int)
     reviewRequested = Signal(int)
+    verdictRequested = Signal(int, str)  # segment id, "approved" | "needs_revision" | "rejected"
     revisedRequested = Signal(int)  # the coder marks an excerpt asked to be revised as reworked
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -80,6 +115,8 @@ class SegmentInfoPanel(QWidget):
         self.project: Any = None
         self.segment_ids: list[int] = []
         self.cards: list[SegmentCard] = []
+        self.writable = True  # codings may change (not read-only, not review mode)
+        self.reviewable = True  # verdicts may be given (not read-only)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -113,25 +150,35 @@ class SegmentInfoPanel(QWidget):
             self.hint.show()
             return
         coders = {c.id: c for c in self.project.coders.all()}
+        supervisor = self.project.coders.current.role == "supervisor"
         for sid in segment_ids:
             try:
                 seg = self.project.segments.get(sid)
                 code = self.project.codes.get(seg.code_id)
             except NotFound:
                 continue
-            card = SegmentCard(sid, self._body(seg, code, coders), code.color)
+            card = SegmentCard(sid, self._body(seg, code, coders), code.color, supervisor=supervisor)
             card.remove_button.clicked.connect(lambda _=False, s=sid: self.removeRequested.emit(s))
             card.recode_button.clicked.connect(lambda _=False, s=sid: self.recodeRequested.emit(s))
             card.memo_button.clicked.connect(lambda _=False, s=sid: self.memoRequested.emit(s))
-            card.review_button.clicked.connect(lambda _=False, s=sid: self.reviewRequested.emit(s))
-            card.review_button.setVisible(self.project.coders.current.role == "supervisor")
+            card.approve_button.clicked.connect(lambda _=False, s=sid: self.verdictRequested.emit(s, "approved"))
+            card.revise_button.clicked.connect(lambda _=False, s=sid: self.verdictRequested.emit(s, "needs_revision"))
+            card.reject_button.clicked.connect(lambda _=False, s=sid: self.verdictRequested.emit(s, "rejected"))
             card.revised_button.clicked.connect(lambda _=False, s=sid: self.revisedRequested.emit(s))
-            card.revised_button.setVisible(seg.coder_id == self.project.coders.current.id
-                                           and self.project.supervision.status(sid) == "needs_revision")
+            if not supervisor:
+                card.revised_button.setVisible(seg.coder_id == self.project.coders.current.id
+                                               and self.project.supervision.status(sid) == "needs_revision")
+            card.set_writable(self.writable, self.reviewable)
             self._list.insertWidget(self._list.count() - 1, card)
             self.cards.append(card)
             self.segment_ids.append(sid)
         self.hint.setVisible(not self.cards)
+
+    def set_writable(self, writable: bool, reviewable: bool) -> None:
+        """Enable only the card actions that can apply now."""
+        self.writable, self.reviewable = writable, reviewable
+        for card in self.cards:
+            card.set_writable(writable, reviewable)
 
     def refresh(self) -> None:
         """Redraw the shown segments (after an undo, a recode or a memo)."""

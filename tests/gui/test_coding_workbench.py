@@ -77,6 +77,8 @@ def test_enter_on_code_applies_it_and_several_codes_stack_on_one_selection(windo
     tree.setCurrentIndex(_code_index(window, "Responsivitas"))
     tree.setFocus()
     QTest.keyClick(tree, Qt.Key.Key_Return)
+    assert window.view.selection_cp() is None  # cleared, so the new highlight shows
+    _select(window)  # the same words again for a second code
     tree.setCurrentIndex(_code_index(window, "Akuntabilitas"))
     QTest.keyClick(tree, Qt.Key.Key_Return)
     assert sorted(read_segments(project_file)) == [(START, END, "Akuntabilitas"), (START, END, "Responsivitas")]

@@ -216,7 +216,7 @@ def test_coder_marks_revised_from_the_details_card(qtbot, supervised):
     w.show_document(w.project.documents.get("w1.txt").id)
     w.show_segments([seg.id])
     card = w.segment_info.cards[0]
-    assert not card.revised_button.isHidden() and card.review_button.isHidden()
+    assert not card.revised_button.isHidden() and card.approve_button.isHidden()
     card.revised_button.click()
     assert w.project.supervision.status(seg.id) == "revised"
     assert "sudah direvisi" in w.segment_info.cards[0].label.text()
