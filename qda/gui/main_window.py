@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from qda.commands import AddReview, CreateCode, RecodeSegment, RemoveSegment
 from qda.domain import role_label
 from qda.errors import NotFound, QdaError
-from qda.gui import project_flow
+from qda.gui import project_flow, workspace
 from qda.gui.coding import CodingController
 from qda.gui.document_pane import DocumentPane
 from qda.gui.segment_info import SegmentInfoPanel
@@ -51,7 +51,7 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         self.import_report_box: Any = None
         self._hidden_coders: set[int] = set()
         self._dock_visibility: dict[str, bool] | None = None
-        self._right_docks: dict[str, bool] | None = None
+        self._workspace_docks: dict[str, bool] | None = None  # the docks as the user had them on the Koding tab
         self._sized = False
         self.setAcceptDrops(True)
         self.resize(1400, 900)
@@ -97,6 +97,7 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         holder.setWidgetResizable(True)
         holder.setFrameShape(QFrame.Shape.NoFrame)
         holder.setWidget(self.survey)
+        self.survey_holder: QWidget = holder
         self.tabs.addTab(holder, tr("Survei"))
         self._build_supervision()
         from qda.gui.analysis import AnalysisView
@@ -205,7 +206,8 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         self.suggestions.changed.connect(self._after_change)
         self.excerpts.excerptActivated.connect(lambda item: self.show_hit(item.document_id, item.start, item.end))
         self.analysis.excerptActivated.connect(self.show_hit)
-        self.tabs.currentChanged.connect(self._analysis_workspace)
+        self.tabs.currentChanged.connect(lambda _i: workspace.update_workspace(self))
+        self.segment_info.shown.connect(lambda _n: workspace.collapse_empty(self))
 
     # -- project ---------------------------------------------------------------------------------
     def set_project(self, project: Any) -> None:
@@ -343,20 +345,6 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         self.excerpts_dock.raise_()
         if first:
             self.resizeDocks([self.excerpts_dock], [max(200, self.height() // 3)], Qt.Orientation.Vertical)
-
-    def _analysis_workspace(self, _index: int = -1) -> None:
-        """The analysis tab takes the width of the right-hand coding docks; leaving it brings them back."""
-        right = [self.segment_dock, self.memo_dock, self.search_dock, self.coders_dock, self.suggestions_dock,
-                 self.excerpts_dock]
-        on_analysis = self.tabs.currentWidget() is self.analysis
-        if on_analysis and self._right_docks is None:
-            self._right_docks = {d.objectName(): not d.isHidden() for d in right}
-            for dock in right:
-                dock.hide()
-        elif not on_analysis and self._right_docks is not None:
-            shown, self._right_docks = self._right_docks, None
-            for dock in right:
-                dock.setVisible(shown.get(dock.objectName(), True))
 
     def show_analysis(self, page: str) -> None:
         """Bring the analysis tab forward at ``page`` (query, matrix, words, kwic)."""
@@ -574,6 +562,8 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
             act.setEnabled(writable)
         self._update_coding_actions()
         self.segment_info.set_writable(bool(writable), bool(has and not self.project.read_only))
+        for act in self.preset_actions.values():
+            act.setEnabled(has)
         for act in (self.act_report, self.act_close, self.act_memo, self.act_search, self.act_suggest, self.act_next,
                     self.act_prev, self.act_refi_export, self.act_refi_codebook):
             act.setEnabled(has)
@@ -590,7 +580,12 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         self._update_status()
 
     def _default_dock_sizes(self) -> None:
-        """First-start proportions (a saved layout overrides them), scaled to the window's width."""
+        """First-start proportions (a saved layout overrides them), scaled to the window's width.
+
+        On a laptop screen the sources and codes share one tabbed column (the Koding preset)."""
+        if self.width() < workspace.NARROW:
+            workspace.apply_preset(self, "koding")
+            return
         width = max(self.width(), 1000)
         left, right = max(240, int(width * 0.21)), max(250, int(width * 0.21))
         self.resizeDocks([self.sources_dock, self.segment_dock], [left, right], Qt.Orientation.Horizontal)
@@ -611,7 +606,8 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
                     # after the shown docks have been laid out once
                     QTimer.singleShot(0, lambda: QTimer.singleShot(0, self._default_dock_sizes))
         elif self._dock_visibility is None:
-            self._dock_visibility = {d.objectName(): not d.isHidden() for d in self.docks}
+            self._dock_visibility = self._workspace_docks or {d.objectName(): not d.isHidden() for d in self.docks}
+            self._workspace_docks = None
             for dock in self.docks:
                 dock.hide()
 

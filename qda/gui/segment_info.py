@@ -107,7 +107,8 @@ class SegmentInfoPanel(QWidget):
     recodeRequested = Signal(int)
     memoRequested = Signal(int)
     reviewRequested = Signal(int)
-    verdictRequested = Signal(int, str)  # segment id, "approved" | "needs_revision" | "rejected"
+    verdictRequested = Signal(int, str)
+    shown = Signal(int)  # how many codings the panel now shows (0: only the hint)  # segment id, "approved" | "needs_revision" | "rejected"
     revisedRequested = Signal(int)  # the coder marks an excerpt asked to be revised as reworked
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -148,6 +149,7 @@ class SegmentInfoPanel(QWidget):
         self.segment_ids = []
         if self.project is None:
             self.hint.show()
+            self.shown.emit(0)
             return
         coders = {c.id: c for c in self.project.coders.all()}
         supervisor = self.project.coders.current.role == "supervisor"
@@ -173,6 +175,12 @@ class SegmentInfoPanel(QWidget):
             self.cards.append(card)
             self.segment_ids.append(sid)
         self.hint.setVisible(not self.cards)
+        self.shown.emit(len(self.cards))
+
+    def empty_height(self) -> int:
+        """The height the panel needs for its hint alone (an empty card list collapses to it)."""
+        width = max(self.width() - 24, 120)
+        return self.hint.heightForWidth(width) + 2 * 6 + 14
 
     def set_writable(self, writable: bool, reviewable: bool) -> None:
         """Enable only the card actions that can apply now."""

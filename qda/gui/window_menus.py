@@ -88,6 +88,17 @@ class MenusMixin:
         for a in (self.act_matrix, self.act_query, self.act_words, self.act_kwic, None, self.act_code_segments):
             m.addSeparator() if a is None else m.addAction(a)
         m = bar.addMenu(tr("&Tampilan"))
+        self.menu_view = m
+        m.addSection(tr("Tata letak"))
+        from qda.gui.workspace import PRESETS, apply_preset
+
+        self.preset_actions: dict[str, QAction] = {}
+        for key, label in PRESETS:
+            act = m.addAction(tr(label))
+            act.setToolTip(tr("Atur panel untuk tugas ini"))
+            act.triggered.connect(lambda _=False, k=key: apply_preset(self, k))
+            self.preset_actions[key] = act
+        m.addSeparator()
         for dock in self.docks:
             m.addAction(dock.toggleViewAction())
         m = bar.addMenu(tr("&Pengode"))

@@ -79,8 +79,14 @@ class CodeDetailsView(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setOpenLinks(False)
-        self.setMinimumHeight(120)
+        self.setMinimumHeight(60)
         self.show_code(None)
+
+    def content_height(self) -> int:
+        """The height that shows the whole text at the current width (frame included)."""
+        doc = self.document()
+        doc.setTextWidth(max(self.viewport().width(), 120))
+        return int(doc.size().height()) + 2 * self.frameWidth() + 4
 
     def show_code(self, code: Any | None, count: int = 0, parent_name: str | None = None) -> None:
         """Show ``code`` (None: a hint to select one)."""

@@ -355,11 +355,25 @@ class CodeTreePanel(CodeActionsMixin, QWidget):
             key = index.data(GroupKeyRole)
             self.details.show_group(group_display_name(key), len(self.model.group_codes(key)),
                                     index.data(CountRole))
+            self._fit_details()
             return
         code = self.model.code(code_id) if code_id is not None else None
         parent = self.model.code(code.parent_id) if code is not None and code.parent_id is not None else None
         self.details.show_code(code, self.model.count(code_id) if code_id is not None else 0,
                                code_display_name(parent) if parent is not None else None)
+        self._fit_details(code is None)
+
+    def _fit_details(self, empty: bool = False) -> None:
+        """An empty definition pane collapses (the tree gets the height); a short one takes only what it needs."""
+        self.details.setVisible(not empty)
+        if empty:
+            return
+        total = sum(self.splitter.sizes())
+        if total <= 0:
+            return
+        need = self.details.content_height()
+        share = min(need, int(total * 0.45))
+        self.splitter.setSizes([total - share, share])
 
     def _on_double_click(self, index: QModelIndex) -> None:
         code_id = index.data(CodeIdRole)

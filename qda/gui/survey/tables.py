@@ -13,6 +13,17 @@ from qda.survey.numfmt import MISSING
 
 
 MIN_COLUMN = 48  # narrower than this a column is no longer readable; the page scrolls instead
+HEADER_LINE = 16  # long column headers wrap onto lines of about this many characters
+
+
+def wrap_header(text: str, width: int = HEADER_LINE) -> str:
+    """A long header on several lines at word boundaries ("Rata-rata skala jika butir dihapus" → three lines),
+    so the column is as wide as its numbers need, not as its title."""
+    import textwrap
+
+    if len(text) <= width:
+        return text
+    return "\n".join(textwrap.wrap(text, width=width, break_long_words=False, break_on_hyphens=False))
 
 
 def water_fill(widths: Sequence[int], room: int, floor: int = MIN_COLUMN) -> list[int]:
@@ -72,7 +83,7 @@ class FitTable(QTableWidget):
 def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], name: str = "") -> QTableWidget:
     """A compact read-only table; numbers (already formatted) are right-aligned."""
     w = FitTable(len(rows), len(headers))
-    w.setHorizontalHeaderLabels([str(h) for h in headers])
+    w.setHorizontalHeaderLabels([wrap_header(str(h)) for h in headers])
     for c, h in enumerate(headers):
         w.horizontalHeaderItem(c).setToolTip(str(h))
     w.verticalHeader().setVisible(False)

@@ -21,7 +21,10 @@ GUTTER_FG = "#9aa0a8"
 MARGIN_BG = "#fafafa"
 COLUMN_WIDTH = 13
 MAX_COLUMNS = 14
-LABEL_WIDTH = 175  # code names are written horizontally in a column right of the bars
+LABEL_WIDTH = 175  # code names are written horizontally in a column right of the bars (at most this wide)
+MIN_LABEL_WIDTH = 84  # on a narrow window the names are cut shorter, the text keeps its room
+LABEL_SHARE = 0.13  # the label column takes about this share of the viewer's width
+NARROW_COLUMNS = 6  # stripe columns side by side in a narrow viewer (more are drawn in the last)
 
 
 class LineNumberArea(QWidget):
@@ -77,12 +80,23 @@ class CodingMargin(QWidget):
         self._label_font = QFont(self.font())
         self._label_font.setPointSizeF(max(7.0, self.font().pointSizeF() * 0.78))
 
+        self.adaptive = True  # the margin's width follows the viewer's width
+
+    def _narrow(self) -> bool:
+        return self.adaptive and self.view.width() < 900
+
     def columns_shown(self) -> int:
-        return min(self.view.stripe_column_count(), MAX_COLUMNS)
+        return min(self.view.stripe_column_count(), NARROW_COLUMNS if self._narrow() else MAX_COLUMNS)
+
+    def label_width(self) -> int:
+        """The code-name column: a share of the viewer's width, between MIN_LABEL_WIDTH and LABEL_WIDTH."""
+        if not self.adaptive:
+            return LABEL_WIDTH
+        return max(MIN_LABEL_WIDTH, min(LABEL_WIDTH, int(self.view.width() * LABEL_SHARE)))
 
     def width_hint(self) -> int:
         cols = self.columns_shown()
-        return 10 + cols * COLUMN_WIDTH + LABEL_WIDTH if cols else 0
+        return 10 + cols * COLUMN_WIDTH + self.label_width() if cols else 0
 
     def bar_at(self, x: float, y: float) -> int | None:
         """Segment id of the bar drawn at widget position (x, y), if any."""
@@ -107,7 +121,7 @@ class CodingMargin(QWidget):
         label_bottom = -1e9
         line_h = fm.height()
         for bar, y0, y1 in view.visible_bars(height):
-            col = min(bar.column, MAX_COLUMNS - 1)
+            col = min(bar.column, self.columns_shown() - 1)
             x = 6 + col * COLUMN_WIDTH
             name, color = view.code_look(bar.span.code_id)
             qc = QColor(color)

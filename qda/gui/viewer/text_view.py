@@ -498,7 +498,10 @@ class DocumentView(QPlainTextEdit):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
-        self._place_side_areas()
+        if self.margin.width_hint() != self.viewportMargins().right():
+            self._update_margins()  # the stripe margin's width follows the window's width
+        else:
+            self._place_side_areas()
 
     def _on_update_request(self, rect: QRect, dy: int) -> None:
         if dy:
