@@ -78,9 +78,17 @@ class DocumentPane(QWidget):
         self.view.show_document(doc.id, p.documents.text(doc), p.documents.turns(doc), self._shown_segments(doc.id),
                                 self.code_looks(), coders)
         self.view.set_verdicts(p.supervision.document_statuses(doc.id))
+        self.refresh_memos()
         self._show_placeholder(False)
         self.refresh_suggestions()
         self._update_header(doc)
+
+    def refresh_memos(self) -> None:
+        """Tell the view which codings carry a memo (a marker beside their stripe and in their tooltip)."""
+        if self.project is None or self.document_id is None:
+            return
+        self.view.set_memo_segments(m.target_id for m in self.project.memos.all()
+                                    if m.target_kind == "segment" and m.target_id is not None)
 
     def refresh_suggestions(self) -> None:
         """Show the shown source's pending code suggestions with a dashed highlight."""
@@ -119,6 +127,7 @@ class DocumentPane(QWidget):
             return
         self.view.set_segments(self._shown_segments(self.document_id))
         self.view.set_verdicts(self.project.supervision.document_statuses(self.document_id))
+        self.refresh_memos()
         self.refresh_suggestions()
         self._update_header()
 

@@ -194,6 +194,7 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         self.segment_info.memoRequested.connect(self.memo_for_segment)
         self.segment_info.reviewRequested.connect(self.review_segment)
         self.segment_info.verdictRequested.connect(self.give_verdict)
+        self.segment_info.cardClicked.connect(self.view.focus_segment)
         self.view.selectionChangedCp.connect(lambda *_: self._update_coding_actions())
         self.code_tree.codeActivated.connect(self._code_activated)
         self.code_tree.segmentsRequested.connect(self.show_code_excerpts)
@@ -427,6 +428,8 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         self.pane.set_recent_codes(looks)
 
     def show_segments(self, ids: list[int]) -> None:
+        """The codings under a click: their cards, the first one outlined in the text with its stripe emphasised."""
+        self.view.focus_segment(ids[0] if ids else None)
         self.segment_info.show_segments(ids)
         self.segment_dock.show()
         self.segment_dock.raise_()
@@ -499,6 +502,7 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
             return
         if self.view.document_id == seg.document_id and self.view.selection_cp() is not None:
             self.view.select_cp(seg.end, seg.end)
+        self.view.focus_segment(segment_id)
         self.segment_info.show_segments([segment_id])
         self._undo_hint(tr("Kode {code} diterapkan", code=name))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -57,6 +57,8 @@ class SegmentCard(QFrame):
         self.label.setTextFormat(Qt.TextFormat.RichText)
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label.installEventFilter(self)  # a click on the text also picks the card
+        self.on_click: Any = None  # called with the segment id when the card is clicked
         layout.addWidget(self.label)
         row = FlowLayout(spacing=6)  # the buttons wrap in a narrow dock instead of being cut off
         self.approve_button = QPushButton(tr("Setujui"))
@@ -85,6 +87,16 @@ class SegmentCard(QFrame):
             row.addWidget(b)
         layout.addLayout(row)
 
+    def mousePressEvent(self, event: Any) -> None:  # noqa: N802
+        if self.on_click is not None:
+            self.on_click(self.segment_id)
+        super().mousePressEvent(event)
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802
+        if watched is self.label and event.type() == QEvent.Type.MouseButtonPress and self.on_click is not None:
+            self.on_click(self.segment_id)
+        return False
+
     def shown_buttons(self) -> list[str]:
         """The texts of the buttons the card offers, in order."""
         row = self.layout().itemAt(1).layout()
@@ -107,8 +119,9 @@ class SegmentInfoPanel(QWidget):
     recodeRequested = Signal(int)
     memoRequested = Signal(int)
     reviewRequested = Signal(int)
-    verdictRequested = Signal(int, str)
-    shown = Signal(int)  # how many codings the panel now shows (0: only the hint)  # segment id, "approved" | "needs_revision" | "rejected"
+    verdictRequested = Signal(int, str)  # segment id, "approved" | "needs_revision" | "rejected"
+    shown = Signal(int)  # how many codings the panel now shows (0: only the hint)
+    cardClicked = Signal(int)  # a card was clicked: its coding comes into focus in the text
     revisedRequested = Signal(int)  # the coder marks an excerpt asked to be revised as reworked
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -171,6 +184,7 @@ class SegmentInfoPanel(QWidget):
                 card.revised_button.setVisible(seg.coder_id == self.project.coders.current.id
                                                and self.project.supervision.status(sid) == "needs_revision")
             card.set_writable(self.writable, self.reviewable)
+            card.on_click = self.cardClicked.emit
             self._list.insertWidget(self._list.count() - 1, card)
             self.cards.append(card)
             self.segment_ids.append(sid)

@@ -119,6 +119,7 @@ class CodingMargin(QWidget):
         label_x = 10 + self.columns_shown() * COLUMN_WIDTH + 4
         label_w = self.width() - label_x - 4
         label_bottom = -1e9
+        focused_id = view.focused_segment() if hasattr(view, "focused_segment") else None
         line_h = fm.height()
         for bar, y0, y1 in view.visible_bars(height):
             col = min(bar.column, self.columns_shown() - 1)
@@ -127,7 +128,8 @@ class CodingMargin(QWidget):
             qc = QColor(color)
             # a bar starting on the line where the previous one of its column ends starts below it
             top = max(y0 + 1, bottoms.get(col, -1e9) + 3)
-            rect = QRectF(x, top, 3, max(3.0, y1 - 1 - top))
+            focused = bar.span.segment_id == focused_id
+            rect = QRectF(x - (1 if focused else 0), top, 5 if focused else 3, max(3.0, y1 - 1 - top))
             bottoms[col] = rect.bottom()
             painter.fillRect(rect, qc)
             painter.setPen(QPen(qc, 1))
@@ -158,7 +160,18 @@ class CodingMargin(QWidget):
                 painter.setPen(qc.darker(170))
                 label_rect = label_rect.adjusted(shift, 0, 0, 0)
                 label = fm.elidedText(label, Qt.TextElideMode.ElideRight, max(10, int(label_rect.width())))
+            if hasattr(view, "has_memo") and view.has_memo(bar.span.segment_id):  # a memo marker before the name
+                painter.drawText(label_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, "✎")
+                shift = fm.horizontalAdvance("✎ ")
+                label_rect = label_rect.adjusted(shift, 0, 0, 0)
+                label = fm.elidedText(label, Qt.TextElideMode.ElideRight, max(10, int(label_rect.width())))
+            if focused:
+                bold = QFont(self._label_font)
+                bold.setBold(True)
+                painter.setFont(bold)
             painter.drawText(label_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
+            if focused:
+                painter.setFont(self._label_font)
             self._hits.append((label_rect, bar.span.segment_id))
         painter.end()
 

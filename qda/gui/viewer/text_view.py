@@ -12,8 +12,9 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from PySide6.QtCore import QMimeData, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QDrag, QFont, QKeyEvent, QMouseEvent, QPalette, QResizeEvent, QTextCursor
+from PySide6.QtCore import QMimeData, QPoint, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import (QColor, QDrag, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen,
+                           QResizeEvent, QTextCursor)
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 
 from qda.gui.viewer.highlighter import CodingHighlighter
@@ -70,6 +71,11 @@ def turn_labels(text: str, turns: Iterable[object]) -> list[tuple[int, int, str,
 INCREMENTAL = 40  # at most this many changed codings are laid out one by one, more by a full sweep
 
 
+def _x_of(line: object, pos: int) -> float:
+    x = line.cursorToX(pos)  # type: ignore[attr-defined]
+    return float(x[0] if isinstance(x, tuple) else x)
+
+
 def _bar_order(bar: Bar) -> tuple[int, int, int]:
     return span_order(bar.span)
 
@@ -114,6 +120,8 @@ class DocumentView(QPlainTextEdit):
         self._verdicts_stale = False  # a reviewed coding moved: its underline must be drawn again
         self._drag_origin: QPoint | None = None
         self.snap_words = True  # a mouse selection widens to whole words (a preference)
+        self._focused: int | None = None  # the coding last clicked: its span outlined, its stripe emphasised
+        self._memo_segments: set[int] = set()
         self.highlighter = CodingHighlighter(self.document())
         self.gutter = LineNumberArea(self)
         self.margin = CodingMargin(self)
@@ -317,6 +325,7 @@ class DocumentView(QPlainTextEdit):
         return self._codes.get(code_id, ("?", "#999999"))
 
     def segment_tooltip(self, segment_id: int) -> str:
+        """Code, coder, review status and whether a memo is attached."""
         seg = self._segments.get(segment_id)
         if seg is None:
             return ""
@@ -328,7 +337,80 @@ class DocumentView(QPlainTextEdit):
             from qda.gui.review.looks import status_text
 
             tip += f" · {status_text(status)}"
+        else:
+            tip += f" · {tr('belum ditelaah')}"
+        if segment_id in self._memo_segments:
+            tip += f" · ✎ {tr('ada memo')}"
         return tip
+
+    # -- the coding in focus -------------------------------------------------------------------
+    def set_memo_segments(self, segment_ids: Iterable[int]) -> None:
+        """The codings that carry a memo (a ✎ beside their stripe and in their tooltip)."""
+        ids = set(segment_ids)
+        if ids != self._memo_segments:
+            self._memo_segments = ids
+            self.margin.update()
+
+    def has_memo(self, segment_id: int) -> bool:
+        return segment_id in self._memo_segments
+
+    def focus_segment(self, segment_id: int | None) -> None:
+        """Outline this coding's span and emphasise its stripe (None: no coding in focus)."""
+        if segment_id is not None and segment_id not in self._segments:
+            segment_id = None
+        if segment_id != self._focused:
+            self._focused = segment_id
+            self.viewport().update()
+            self.margin.update()
+
+    def focused_segment(self) -> int | None:
+        return self._focused if self._focused in self._segments else None
+
+    def span_rects(self, segment_id: int) -> list[QRectF]:
+        """Viewport rectangles of the visible lines of a shown coding's span."""
+        span = self._span_by_id.get(segment_id)
+        if span is None:
+            return []
+        start, end = span.start, span.end
+        rects: list[QRectF] = []
+        offset = self.contentOffset()
+        height = self.viewport().height()
+        block = self.document().findBlock(start)
+        while block.isValid() and block.position() < end:
+            geo = self.blockBoundingGeometry(block).translated(offset)
+            if geo.top() > height:
+                break
+            layout = block.layout()
+            if geo.bottom() >= 0 and block.isVisible() and layout is not None:
+                base = block.position()
+                origin = geo.topLeft() + layout.position()
+                for i in range(layout.lineCount()):
+                    line = layout.lineAt(i)
+                    a = max(start, base + line.textStart())
+                    b = min(end, base + line.textStart() + line.textLength())
+                    if a >= b:
+                        continue
+                    x0, x1 = _x_of(line, a - base), _x_of(line, b - base)
+                    rects.append(QRectF(origin.x() + x0, origin.y() + line.y(), max(2.0, x1 - x0), line.height()))
+            block = block.next()
+        return rects
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        focused = self.focused_segment()
+        if focused is None:
+            return
+        rects = self.span_rects(focused)
+        if not rects:
+            return
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        color = QColor(self.code_look(self._segments[focused].code_id)[1]).darker(150)
+        painter.setPen(QPen(color, 2))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for r in rects:
+            painter.drawRoundedRect(r.adjusted(-1, 0, 1, 0), 3, 3)
+        painter.end()
 
     def visible_bars(self, height: int) -> Iterator[tuple[Bar, float, float]]:
         """Bars overlapping the visible text, with their top and bottom in viewport pixels."""
