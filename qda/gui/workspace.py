@@ -64,20 +64,24 @@ def apply_preset(window: Any, key: str) -> None:
     if key == "survei":
         window.tabs.setCurrentWidget(window.survey_holder)
         return
+    size = window.size()
     left = Qt.DockWidgetArea.LeftDockWidgetArea
     right = Qt.DockWidgetArea.RightDockWidgetArea
-    for dock in (window.sources_dock, window.codes_dock):
+    for dock in window.docks:
         dock.setFloating(False)
-        window.addDockWidget(left, dock)
+    # each step moves one dock into an existing group, so the column never stacks every dock at once
+    # (which would make the window taller than the screen)
+    if window.dockWidgetArea(window.sources_dock) != left:
+        window.addDockWidget(left, window.sources_dock)
     window.tabifyDockWidget(window.sources_dock, window.codes_dock)
-    for dock in (window.segment_dock, window.memo_dock, window.search_dock, window.coders_dock,
-                 window.suggestions_dock):
-        dock.setFloating(False)
-        window.addDockWidget(right, dock)
-    window.splitDockWidget(window.segment_dock, window.memo_dock, Qt.Orientation.Vertical)
-    for a, b in ((window.memo_dock, window.search_dock), (window.search_dock, window.coders_dock),
-                 (window.coders_dock, window.suggestions_dock)):
-        window.tabifyDockWidget(a, b)
+    group = {window.search_dock, window.coders_dock, window.suggestions_dock}
+    if window.dockWidgetArea(window.memo_dock) != right:
+        window.addDockWidget(right, window.memo_dock)
+    for dock in group - set(window.tabifiedDockWidgets(window.memo_dock)):
+        window.tabifyDockWidget(window.memo_dock, dock)
+    if window.segment_dock in window.tabifiedDockWidgets(window.memo_dock) \
+            or window.dockWidgetArea(window.segment_dock) != right:
+        window.splitDockWidget(window.memo_dock, window.segment_dock, Qt.Orientation.Vertical)
     shown = {window.sources_dock, window.codes_dock, window.segment_dock, window.memo_dock, window.search_dock,
              window.coders_dock, window.suggestions_dock}
     for dock in window.docks:
@@ -91,6 +95,8 @@ def apply_preset(window: Any, key: str) -> None:
         window.codes_dock.raise_()
     width = max(window.width(), 1000)
     side = max(220, int(width * (0.17 if width < NARROW else 0.2)))
+    window.resize(size)
+    QTimer.singleShot(0, lambda: window.resize(size))  # whatever a moved dock asked for while it moved
     window.resizeDocks([window.codes_dock, window.segment_dock], [side, side], Qt.Orientation.Horizontal)
     collapse_empty(window)
 

@@ -85,6 +85,7 @@ def test_layout_presets_in_the_view_menu(laptop, qtbot):
     assert not laptop.codes_dock.visibleRegion().isEmpty()
     assert laptop.code_tree.tree.viewport().height() > tree_rows_before
     assert laptop.tabs.currentWidget() is laptop.pane
+    assert (laptop.width(), laptop.height()) == (1366, 768)  # rearranging never makes the window outgrow the screen
     laptop.preset_actions["telaah"].trigger()
     _settle(qtbot)
     assert laptop.tabs.currentWidget() is laptop.queue

@@ -168,7 +168,9 @@ class DocumentView(QPlainTextEdit):
         if codes == self._codes:
             return
         shown = {s.code_id for s in self._span_by_id.values()}
-        recolor = any(codes.get(c, ("", ""))[1] != self._codes.get(c, ("", ""))[1] for c in shown)
+        # only a code that still exists and changed colour needs a repaint: a removed code's codings
+        # (an undone in-vivo coding) go with the next set_segments, which repaints just their range
+        recolor = any(c in codes and c in self._codes and codes[c][1] != self._codes[c][1] for c in shown)
         self._codes = dict(codes)
         self.highlighter.set_colors({cid: look[1] for cid, look in self._codes.items()})
         if recolor:
