@@ -47,6 +47,7 @@ class SegmentCard(QFrame):
         super().__init__(parent)
         self.segment_id = segment_id
         self.supervisor = supervisor
+        self.color = color
         self.setObjectName("segcard")
         self.setStyleSheet(
             f"#segcard {{ background: white; border: 1px solid #e0e3e8; border-left: 5px solid {color};"
@@ -203,8 +204,29 @@ class SegmentInfoPanel(QWidget):
             card.set_writable(writable, reviewable)
 
     def refresh(self) -> None:
-        """Redraw the shown segments (after an undo, a recode or a memo)."""
-        self.show_segments(list(self.segment_ids))
+        """Redraw the shown segments (after an undo, a recode or a memo): the cards' texts are rewritten in
+        place while the same codings stay (building cards anew costs more than a coding gesture may)."""
+        if self.project is None or not self.cards:
+            self.show_segments(list(self.segment_ids))
+            return
+        supervisor = self.project.coders.current.role == "supervisor"
+        coders = {c.id: c for c in self.project.coders.all()}
+        updates = []
+        for card in self.cards:
+            try:
+                seg = self.project.segments.get(card.segment_id)
+                code = self.project.codes.get(seg.code_id)
+            except NotFound:
+                seg = None
+            if seg is None or card.supervisor != supervisor or card.color != code.color:
+                self.show_segments(list(self.segment_ids))
+                return
+            updates.append((card, seg, code))
+        for card, seg, code in updates:
+            card.label.setText(self._body(seg, code, coders))
+            if not supervisor:
+                card.revised_button.setVisible(seg.coder_id == self.project.coders.current.id
+                                               and self.project.supervision.status(seg.id) == "needs_revision")
 
     def _body(self, seg: Any, code: Any, coders: dict[int, Any]) -> str:
         coder = coders.get(seg.coder_id)
