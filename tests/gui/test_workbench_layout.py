@@ -77,6 +77,10 @@ def test_an_empty_definition_pane_collapses(laptop, qtbot):
 def test_layout_presets_in_the_view_menu(laptop, qtbot):
     texts = [a.text() for a in laptop.menu_view.actions()]
     assert {"Koding", "Telaah", "Survei"} <= set(texts)
+    from PySide6.QtCore import Qt
+
+    laptop.splitDockWidget(laptop.sources_dock, laptop.codes_dock, Qt.Orientation.Vertical)  # stacked, as on a wide screen
+    _settle(qtbot, 120)
     tree_rows_before = laptop.code_tree.tree.viewport().height()
     laptop.preset_actions["koding"].trigger()
     _settle(qtbot, 120)
