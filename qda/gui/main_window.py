@@ -586,14 +586,18 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
     def _default_dock_sizes(self) -> None:
         """First-start proportions (a saved layout overrides them), scaled to the window's width.
 
-        On a laptop screen the sources and codes share one tabbed column (the Koding preset)."""
-        if self.width() < workspace.NARROW:
-            workspace.apply_preset(self, "koding")
-            return
+        On a laptop screen the sources and codes share one tabbed column (as in the Koding preset), so the
+        code tree gets the column's height and the text the width."""
         width = max(self.width(), 1000)
-        left, right = max(240, int(width * 0.21)), max(250, int(width * 0.21))
-        self.resizeDocks([self.sources_dock, self.segment_dock], [left, right], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.sources_dock, self.codes_dock], [400, 520], Qt.Orientation.Vertical)
+        if self.width() < workspace.NARROW:
+            self.tabifyDockWidget(self.sources_dock, self.codes_dock)
+            self.codes_dock.raise_()
+            side = max(220, int(width * 0.17))
+            self.resizeDocks([self.codes_dock, self.segment_dock], [side, side], Qt.Orientation.Horizontal)
+        else:
+            left, right = max(240, int(width * 0.21)), max(250, int(width * 0.21))
+            self.resizeDocks([self.sources_dock, self.segment_dock], [left, right], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.sources_dock, self.codes_dock], [400, 520], Qt.Orientation.Vertical)
         self.resizeDocks([self.segment_dock, self.memo_dock], [430, 470], Qt.Orientation.Vertical)
 
     def _show_docks(self, on: bool) -> None:
