@@ -32,6 +32,20 @@ def _start(fn, outcome: Outcome, **kw):
                      on_progress=lambda *a: outcome.steps.append(a), **kw)
 
 
+def _run(qtbot, fn) -> Outcome:
+    """Start ``fn`` and wait for its outcome."""
+    outcome = Outcome()
+    _start(fn, outcome)
+    qtbot.waitUntil(outcome.finished, timeout=10000)
+    return outcome
+
+
+def _raise(exc: BaseException):
+    def work(_progress):
+        raise exc
+    return work
+
+
 def test_success_hands_back_the_result_on_the_gui_thread(qtbot):
     outcome = Outcome()
     main = threading.get_ident()
@@ -58,28 +72,16 @@ def test_success_hands_back_the_result_on_the_gui_thread(qtbot):
 
 
 def test_a_qda_error_is_reported_with_its_own_message(qtbot):
-    outcome = Outcome()
-
-    def work(_progress):
-        raise NotFound("dokumen tidak ditemukan: x.txt")
-
-    _start(work, outcome)
-    qtbot.waitUntil(outcome.finished, timeout=10000)
+    outcome = _run(qtbot, _raise(NotFound("dokumen tidak ditemukan: x.txt")))
     assert outcome.errors == ["dokumen tidak ditemukan: x.txt"] and outcome.done == [] and outcome.cancels == 0
 
 
 @pytest.mark.parametrize(("lang", "start"), [("id", "Terjadi kesalahan tak terduga: "),
                                              ("en", "An unexpected error occurred: ")])
 def test_a_bug_is_reported_in_the_interface_language(qtbot, lang, start, caplog):
-    outcome = Outcome()
-
-    def work(_progress):
-        return {}["tidak ada"]
-
     set_language(lang)
     try:
-        _start(work, outcome)
-        qtbot.waitUntil(outcome.finished, timeout=10000)
+        outcome = _run(qtbot, lambda _progress: {}["tidak ada"])
     finally:
         set_language("id")
     assert outcome.errors == [start + "KeyError: 'tidak ada'"]
@@ -87,10 +89,8 @@ def test_a_bug_is_reported_in_the_interface_language(qtbot, lang, start, caplog)
 
 
 def test_an_os_error_names_the_file_and_the_reason_in_the_users_words(qtbot, tmp_path):
-    outcome = Outcome()
     missing = tmp_path / "hilang.txt"
-    _start(lambda _progress: missing.read_text(), outcome)
-    qtbot.waitUntil(outcome.finished, timeout=10000)
+    outcome = _run(qtbot, lambda _progress: missing.read_text())
     assert outcome.errors == [f"{missing}: berkas atau folder tidak ada"]
 
 
@@ -102,7 +102,7 @@ def test_without_an_error_callback_the_failure_is_shown_in_a_box(qtbot):
     def work(_progress):
         raise NotFound("kode tidak ditemukan: Inovasi")
 
-    start_job(work, done.append, parent=parent)
+    start_job(work, done.append, parent=parent)  # no on_error: the wrapper tells the user itself
 
     def box_shown():
         return [b for b in parent.findChildren(QMessageBox) if b.isVisible()]
@@ -131,13 +131,7 @@ def test_cancel_stops_the_job_and_is_not_a_failure(qtbot):
 
 
 def test_the_core_raising_cancelled_reports_a_cancel(qtbot):
-    outcome = Outcome()
-
-    def work(_progress):
-        raise Cancelled("dibatalkan")
-
-    _start(work, outcome)
-    qtbot.waitUntil(outcome.finished, timeout=10000)
+    outcome = _run(qtbot, _raise(Cancelled("dibatalkan")))
     assert outcome.cancels == 1 and outcome.errors == []
 
 
