@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from qda.domain import CODE_TEXT_FIELDS, GROUPS, is_color
+from qda.domain import CODE_TEXT_FIELDS, GROUPS, CodeTexts, is_color
 from qda.errors import QdaError, os_reason
 from qda.fileio import atomic_output
 from qda.i18n import language, tr
@@ -39,21 +39,12 @@ class CodebookGroup:
 
 
 @dataclass(frozen=True)
-class CodebookCode:
-    """One code with its definitions, usage notes, example and indicator terms."""
+class CodebookCode(CodeTexts):
+    """One code with its definitions, usage notes, example and indicator terms (:class:`CodeTexts`)."""
 
     name: str
     group: str = "own"
     color: str | None = None
-    name_en: str = ""
-    definition_id: str = ""
-    definition_en: str = ""
-    when_to_use_id: str = ""
-    when_to_use_en: str = ""
-    when_not_id: str = ""
-    when_not_en: str = ""
-    example: str = ""
-    indicators: tuple[str, ...] = ()
     parent: str | None = None
 
     def display(self, lang: str | None = None) -> str:

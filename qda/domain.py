@@ -8,6 +8,7 @@ can all read them without loading each other.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, fields
 from typing import Iterable
 
 from qda.errors import InvalidValue
@@ -25,9 +26,26 @@ ROLE_LABELS = {"coder": "Pengode", "supervisor": "Pembimbing"}
 REVIEW_STATUSES = ("approved", "needs_revision", "rejected")
 #: What a memo can be attached to.
 MEMO_TARGETS = ("project", "document", "code", "segment", "case")
+
+
+@dataclass(frozen=True, kw_only=True)
+class CodeTexts:
+    """The text fields of a code and its indicator terms: the part shared by a codebook file's
+    codes (:class:`qda.codebook.CodebookCode`) and the store's (:class:`qda.store.records.Code`)."""
+
+    name_en: str = ""
+    definition_id: str = ""
+    definition_en: str = ""
+    when_to_use_id: str = ""
+    when_to_use_en: str = ""
+    when_not_id: str = ""
+    when_not_en: str = ""
+    example: str = ""
+    indicators: tuple[str, ...] = ()
+
+
 #: Text fields of a code, in the order they are written to a codebook file.
-CODE_TEXT_FIELDS = ("name_en", "definition_id", "definition_en", "when_to_use_id", "when_to_use_en",
-                    "when_not_id", "when_not_en", "example")
+CODE_TEXT_FIELDS = tuple(f.name for f in fields(CodeTexts) if f.name != "indicators")
 #: A code colour: ``#rrggbb``.
 COLOR_PATTERN = re.compile(r"^#[0-9a-fA-F]{6}$")
 #: Colours given to new codes, in turn (readable highlights on white).

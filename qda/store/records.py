@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from qda.domain import GROUPS, KINDS, MEMO_TARGETS, REVIEW_STATUSES, ROLES
+from qda.domain import GROUPS, KINDS, MEMO_TARGETS, REVIEW_STATUSES, ROLES, CodeTexts
 
 __all__ = ["KINDS", "GROUPS", "ROLES", "REVIEW_STATUSES", "MEMO_TARGETS", "Coder", "Document", "Turn", "Case",
            "Code", "Segment", "Memo", "Review", "Event"]
@@ -63,8 +63,8 @@ class Case:
 
 
 @dataclass(frozen=True)
-class Code:
-    """A code of the codebook, with its definitions and indicator terms."""
+class Code(CodeTexts):
+    """A code of the codebook, with its definitions and indicator terms (:class:`CodeTexts`)."""
 
     id: int
     uuid: str
@@ -72,15 +72,6 @@ class Code:
     parent_id: int | None
     group: str
     color: str
-    name_en: str = ""
-    definition_id: str = ""
-    definition_en: str = ""
-    when_to_use_id: str = ""
-    when_to_use_en: str = ""
-    when_not_id: str = ""
-    when_not_en: str = ""
-    example: str = ""
-    indicators: tuple[str, ...] = ()
     position: int = 0
 
 
