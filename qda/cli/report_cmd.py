@@ -68,7 +68,9 @@ def handle(args: argparse.Namespace) -> int:
             from qda.reports.review import write_review_report
 
             path = write_review_report(project, args.output, language=lang, reviewer=args.reviewer,
-                                       template=args.template, progress=progress, look=args.look)
+                                       template=args.template, progress=progress, look=args.look,
+                                       include_names=args.include_names, hide_positions=args.hide_positions,
+                                       warnings=warnings)
         else:
             if args.reviewer:
                 raise QdaError(tr("--reviewer hanya untuk --kind review"))

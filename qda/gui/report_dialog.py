@@ -184,8 +184,8 @@ class ReportDialog(QDialog):
         qualitative = self.kind.currentData() == "qualitative"
         self.filters.setEnabled(qualitative)
         self.approved_only.setEnabled(qualitative)
-        self.include_names.setEnabled(qualitative)
-        self.hide_positions.setEnabled(qualitative and not self.include_names.isChecked())
+        self.include_names.setEnabled(True)
+        self.hide_positions.setEnabled(not self.include_names.isChecked())
         self.coder_tags.setEnabled(qualitative)
         self.quote_order.setEnabled(qualitative)
         self.reviewer.setEnabled(not qualitative)
@@ -205,6 +205,9 @@ class ReportDialog(QDialog):
         opts: dict[str, Any] = {"out_path": out, "language": self.lang.currentData(),
                                 "template": self.template.text().strip() or None,
                                 "look": self.look.currentData()}
+        opts["include_names"] = self.include_names.isChecked()
+        opts["hide_positions"] = self.hide_positions.isChecked() and not opts["include_names"]
+        opts["warnings"] = self.warnings = []
         if self.kind.currentData() == "review":
             opts["reviewer"] = self.reviewer.currentData()
             return opts
@@ -215,12 +218,9 @@ class ReportDialog(QDialog):
                 raise QdaError(tr("Pilih minimal satu {what}.", what=what))
             opts[key] = values
         opts["approved_only"] = self.approved_only.isChecked()
-        opts["include_names"] = self.include_names.isChecked()
-        opts["hide_positions"] = self.hide_positions.isChecked() and not opts["include_names"]
         opts["coder_tags"] = self.coder_tags.isChecked()
         opts["quote_order"] = self.quote_order.currentData()
         opts["look"] = self.look.currentData()
-        opts["warnings"] = self.warnings = []
         try:
             opts["author"] = self.project.coders.current.name
         except Exception:  # no current coder on a read-only project

@@ -106,17 +106,36 @@ def write_agreement_section(doc: ReportDocument, project: Any, w: Wording, *, un
 
 def write_review_report(project: Any, out_path: str | Path, *, language: str = "id", reviewer: str | None = None,
                         template: str | Path | None = None, progress=None,
-                        agreement_unit: str | None = "sentence", look: str = "thesis") -> Path:
+                        agreement_unit: str | None = "sentence", look: str = "thesis",
+                        include_names: bool = False, hide_positions: bool = False,
+                        warnings: list[str] | None = None) -> Path:
     """Write the review report of ``project`` and return its path.
 
     ``reviewer`` (a coder name) considers only that reviewer's reviews: excerpts they
     did not review count as not reviewed. With two or more coders, a section of
     inter-coder agreement per ``agreement_unit`` follows the summaries (``None``: left out).
+    As in the qualitative report, every known name of every case (with Bu/Pak/Mas/Mbak ...)
+    is replaced by the case code in quotes, citations, comments, review histories, memos and
+    tables unless ``include_names``; ``hide_positions`` hides positions too, and names no case
+    lists are appended to ``warnings``.
     """
     from qda.reports.collect import collect
+    from qda.reports.pseudonyms import Pseudonyms
 
     w = Wording(language)
-    data = collect(project, language=language, reviewer=reviewer, progress=progress)
+    hide_positions = hide_positions and not include_names
+    data = collect(project, language=language, reviewer=reviewer, progress=progress, hide_positions=hide_positions)
+    names = (Pseudonyms(()) if include_names else
+             Pseudonyms.from_cases(data.cases.values(), data.documents, data.doc_attributes,
+                                   hide_positions=hide_positions))
+    unknown: set[str] = set()
+
+    def hide(text: str) -> str:
+        if include_names or not text:
+            return text
+        unknown.update(names.unknown_names(text))
+        return names.apply(text)
+
     doc = ReportDocument(template, language=language, look=look)
     lines = [w("Proyek: {name}", name=data.project_name) if data.project_name else "",
              w("Penelaah: {name}", name=reviewer) if reviewer else "", w.date(_dt.date.today().isoformat())]
@@ -141,7 +160,7 @@ def write_review_report(project: Any, out_path: str | Path, *, language: str = "
                         r=w.int(counts.get("needs_revision", 0)), x=w.int(counts.get("rejected", 0)),
                         u=w.int(counts.get(None, 0))))
         for e in excerpts:
-            doc.quote(e.text, e.citation)
+            doc.quote(hide(e.text), hide(e.citation))
             history = data.reviews.get(e.segment.id, [])
             info = [(w("Pengode: "), {"bold": True}), (e.coder, {}), ("  ·  " + w("Status: "), {"bold": True}),
                     (status_name(e.status, w), {})]
@@ -150,17 +169,23 @@ def write_review_report(project: Any, out_path: str | Path, *, language: str = "
                 info += [("  ·  " + w("Penelaah: "), {"bold": True}),
                          (coder_names.get(last.reviewer_id, "?"), {}), (f"  ·  {w.date(last.created)}", {})]
                 if last.comment:
-                    info += [("  ·  " + w("Komentar: "), {"bold": True}), (last.comment, {"italic": True})]
+                    info += [("  ·  " + w("Komentar: "), {"bold": True}), (hide(last.comment), {"italic": True})]
             doc.paragraph(info, "Table Text")
             if len(history) > 1:
                 steps = [f"{w.date(r.created)} {status_name(r.status, w)} ({coder_names.get(r.reviewer_id, '?')})"
-                         + (f": \u201c{r.comment}\u201d" if r.comment else "") for r in history]
+                         + (f": \u201c{hide(r.comment)}\u201d" if r.comment else "") for r in history]
                 doc.paragraph([(w("Riwayat telaah: "), {"bold": True}), ("; ".join(steps), {})], "Table Text")
             if e.memo:
-                doc.paragraph([(w("Memo: "), {"bold": True}), (e.memo, {"italic": True})], "Table Text")
+                doc.paragraph([(w("Memo: "), {"bold": True}), (hide(e.memo), {"italic": True})], "Table Text")
             done += 1
             if progress is not None and done % 500 == 0:
                 progress.step(500)
     if progress is not None:
         progress.step(max(0, progress.total - progress.done), w("selesai"))
+    if warnings is not None and unknown:
+        from qda.i18n import tr
+
+        warnings.append(tr("Nama yang tidak tercantum pada atribut informan mana pun tetap tertulis di laporan: "
+                           "{names}. Tambahkan nama itu (atribut Nama) pada kasusnya agar ikut disamarkan.",
+                           names=", ".join(sorted(unknown))))
     return doc.save(out_path)

@@ -225,6 +225,43 @@ def test_every_case_name_is_replaced_by_its_code(named_project, tmp_path):
     assert "Bu Tari selalu membantu" in named
 
 
+def test_review_report_hides_every_case_name(named_project, tmp_path):
+    from qda.reports.review import write_review_report
+
+    with Project.open(named_project) as p:
+        seg = p.segments.all()[0]
+        p.reviews.add(seg, "needs_revision", "Kutipan Pak Bambang tentang Bu Tari perlu konteks.")
+        p.reviews.add(seg, "approved", "Sudah jelas; Sri Lestari dan Yoga Pratama disebut dengan benar.")
+    warnings: list[str] = []
+    with Project.open(named_project, read_only=True) as p:
+        out = write_review_report(p, tmp_path / "t.docx", warnings=warnings, agreement_unit=None)
+    text = body_text(out)
+    for name in ("Bambang", "Sutrisno", "Sri Lestari", "Lestari", "Tari", "Yoga", "Pratama", "wawancara_bambang"):
+        assert name not in text, name
+    assert "Informan 2 selalu membantu, kadang Informan 1 juga turun tangan." in text  # the quote
+    assert "Informan 1 menyebut Informan 2 dua kali." in text  # the memo
+    assert "Kutipan Informan 1 tentang Informan 2 perlu konteks." in text  # the review history
+    assert "Sudah jelas; Informan 2 dan Informan 5 disebut dengan benar." in text  # the latest comment
+    assert warnings and "Mbak Nisa" in warnings[0]
+    assert "Kasubag TU" in text
+    with Project.open(named_project, read_only=True) as p:
+        hidden = body_text(write_review_report(p, tmp_path / "h.docx", hide_positions=True, agreement_unit=None))
+        named = body_text(write_review_report(p, tmp_path / "n.docx", include_names=True, agreement_unit=None))
+    assert "Kasubag TU" not in hidden and "Bambang" not in hidden
+    assert "Bu Tari selalu membantu" in named and "Kutipan Pak Bambang tentang Bu Tari" in named
+
+
+def test_cli_review_report_hides_names(named_project, tmp_path, capsys):
+    from qda.cli import main
+
+    out = tmp_path / "cli.docx"
+    assert main(["report", str(named_project), "-o", str(out), "--kind", "review"]) == 0
+    assert "Mbak Nisa" in capsys.readouterr().err
+    assert "Bambang" not in body_text(out)
+    assert main(["report", str(named_project), "-o", str(out), "--kind", "review", "--include-names"]) == 0
+    assert "Bambang" in body_text(out)
+
+
 # 5. counts ------------------------------------------------------------------------------------------
 
 def test_quote_count_equals_the_quotes_shown(project, tmp_path):
