@@ -15,7 +15,7 @@ from qda.survey.mapping import auto_map
 from qda.survey.prerequisites import linearity, normality
 from qda.survey.profile import item_summary, profile_table
 from qda.survey.regression import simple_regression
-from qda.survey.result import (ItemValidity, ReliabilityResult, ReturnTable, ScoreResult, Settings,
+from qda.survey.result import (Note, ItemValidity, ReliabilityResult, ReturnTable, ScoreResult, Settings,
                                SurveyResult, ValidityResult, VariableResult)
 from qda.survey.scoring import score_columns
 
@@ -28,13 +28,13 @@ def reliability(m: "np.ndarray", names: list[str], label: str, threshold: float 
     mask = S.complete_rows(m)  # with no items every row counts as complete
     cc = m[mask]
     alpha = S.cronbach_alpha(cc)
-    notes = []
+    notes: list[str] = []
     if len(names) < 2:
-        notes.append(tr("{label}: alpha Cronbach memerlukan minimal 2 butir; tersedia {k}.", label=label, k=len(names)))
+        notes.append(Note.tr("{label}: alpha Cronbach memerlukan minimal 2 butir; tersedia {k}.", label=label, k=len(names)))
     elif cc.shape[0] < 2:
-        notes.append(tr("{label}: kasus lengkap kurang dari 2, alpha tidak dapat dihitung.", label=label))
+        notes.append(Note.tr("{label}: kasus lengkap kurang dari 2, alpha tidak dapat dihitung.", label=label))
     elif alpha is None:
-        notes.append(tr("{label}: total skor tidak bervariasi, alpha tidak terdefinisi.", label=label))
+        notes.append(Note.tr("{label}: total skor tidak bervariasi, alpha tidak terdefinisi.", label=label))
     return ReliabilityResult(label=label, items=list(names), n_items=len(names), alpha=alpha,
                              cases=S.case_summary(mask), item_total=S.item_total_rows(cc, names),
                              split_half=S.split_half(cc, names), threshold=threshold,
@@ -48,15 +48,16 @@ def validity(var: str, m: "np.ndarray", names: list[str], alpha: float) -> Valid
     n = int(cc.shape[0])
     r_tab = S.r_critical(n, alpha)
     rs = S.columns_r(cc, cc.sum(axis=1)) if len(names) else []
-    items, notes = [], []
+    items: list = []
+    notes: list[str] = []
     for name, r in zip(names, rs):
         if r is None:
-            notes.append(tr("Butir {item}: r tidak dapat dihitung (jawaban tidak bervariasi atau kasus terlalu "
+            notes.append(Note.tr("Butir {item}: r tidak dapat dihitung (jawaban tidak bervariasi atau kasus terlalu "
                             "sedikit); butir dinyatakan tidak valid.", item=name))
         items.append(ItemValidity(item=name, r=r, p=S.r_p_value(r, n),
                                   valid=bool(r is not None and r_tab is not None and r > r_tab)))
     if r_tab is None:
-        notes.append(tr("Variabel {var}: r tabel memerlukan minimal 3 kasus lengkap; tersedia {n}.", var=var, n=n))
+        notes.append(Note.tr("Variabel {var}: r tabel memerlukan minimal 3 kasus lengkap; tersedia {n}.", var=var, n=n))
     return ValidityResult(variable=var, n=n, alpha=alpha, df=n - 2, t_crit=S.t_critical(alpha, n - 2),
                           r_table=r_tab, items=items, valid_items=[i.item for i in items if i.valid],
                           invalid_items=[i.item for i in items if not i.valid], notes=notes)
@@ -69,7 +70,7 @@ def score(var: str, m: "np.ndarray", names: list[str], scheme: str, lo_pt: int, 
     total = float(m[mask].sum()) if names else 0.0
     lo, hi = float(lo_pt * len(names) * n), float(hi_pt * len(names) * n)
     cat, cat_en, bands = categorise(total, scheme, lo, hi) if hi > 0 else (None, None, [])
-    notes = [] if hi > 0 else [tr("Variabel {var}: tidak ada butir atau kasus lengkap untuk dihitung skornya.", var=var)]
+    notes: list[str] = [] if hi > 0 else [Note.tr("Variabel {var}: tidak ada butir atau kasus lengkap untuk dihitung skornya.", var=var)]
     return ScoreResult(variable=var, items=list(names), n_cases=n, sum=total, min=lo, max=hi,
                        pct=100.0 * total / hi if hi > 0 else None, scheme=scheme,
                        scheme_name=SCHEME_NAMES[scheme], category=cat, category_en=cat_en, bands=bands,
@@ -93,19 +94,19 @@ def _variable(var: Variable, block: "np.ndarray", inst: Instrument, st: Settings
     notes = list(val.notes)
     dropped_invalid = [i for i in val.invalid_items if i not in used]
     if dropped_invalid:
-        notes.append(tr("Butir tidak valid ({items}) tidak diikutkan dalam analisis berikutnya.",
+        notes.append(Note.tr("Butir tidak valid ({items}) tidak diikutkan dalam analisis berikutnya.",
                         items=", ".join(dropped_invalid)))
     if any(iv.overridden for iv in val.items):
-        notes.append(tr("Pilihan pengguna: butir {items} dipakai/dibuang berlawanan dengan hasil uji validitas.",
+        notes.append(Note.tr("Pilihan pengguna: butir {items} dipakai/dibuang berlawanan dengan hasil uji validitas.",
                         items=", ".join(iv.item for iv in val.items if iv.overridden)))
     if not used:
-        notes.append(tr("Variabel {var}: tidak ada butir valid; skor dan regresi tidak dapat dihitung.", var=var.key))
+        notes.append(Note.tr("Variabel {var}: tidak ada butir valid; skor dan regresi tidak dapat dihitung.", var=var.key))
     idx = [names.index(u) for u in used]
-    rel_all = reliability(block, names, tr("{var} (semua butir)", var=var.key), st.reliability_threshold)
-    rel_valid = (reliability(block[:, idx], used, tr("{var} (butir valid)", var=var.key), st.reliability_threshold)
+    rel_all = reliability(block, names, Note.tr("{var} (semua butir)", var=var.key), st.reliability_threshold)
+    rel_valid = (reliability(block[:, idx], used, Note.tr("{var} (butir valid)", var=var.key), st.reliability_threshold)
                  if len(used) >= 2 else None)
     if len(used) == 1:
-        notes.append(tr("Variabel {var} hanya memiliki satu butir valid: reliabilitas tidak dapat dihitung.",
+        notes.append(Note.tr("Variabel {var} hanya memiliki satu butir valid: reliabilitas tidak dapat dihitung.",
                         var=var.key))
     return VariableResult(key=var.key, name=var.name, items=names, item_summaries=sums, validity=val,
                           used_items=used, reliability_all_items=rel_all, reliability_valid_items=rel_valid,
@@ -157,7 +158,7 @@ def analyse(data: DataSet, instrument: Instrument, mapping: dict[str, str] | Non
         progress.step(message=tr("Reliabilitas gabungan"))
     idx_all = [order.index(i) for i in vx.used_items] + [kx + [it.id for it in yv.items].index(i) for i in vy.used_items]
     rel_all = reliability(scores[:, idx_all], vx.used_items + vy.used_items,
-                          tr("{x} + {y} (butir valid)", x=xv.key, y=yv.key), st.reliability_threshold)
+                          Note.tr("{x} + {y} (butir valid)", x=xv.key, y=yv.key), st.reliability_threshold)
     notes: list[str] = []
     reg = lin = None
     norm = []
@@ -176,12 +177,12 @@ def analyse(data: DataSet, instrument: Instrument, mapping: dict[str, str] | Non
             norm.append(normality(np.asarray(reg.residuals), "residual", st.alpha))
         norm += [normality(xt, xv.key, st.alpha), normality(yt, yv.key, st.alpha)]
     else:
-        notes.append(tr("Regresi tidak dihitung: salah satu variabel tidak memiliki butir valid."))
+        notes.append(Note.tr("Regresi tidak dihitung: salah satu variabel tidak memiliki butir valid."))
     if progress:
         progress.step(message=tr("Selesai"))
     if usable < n_rows:
-        notes.append(tr("{k} dari {n} responden tidak menjawab semua butir; mereka dikeluarkan secara listwise "
-                        "dari korelasi, alpha, skor dan regresi.", k=n_rows - usable, n=n_rows))
+        notes.append(Note.trn("{k} dari {n} responden tidak menjawab semua butir sehingga dikeluarkan secara listwise "
+                              "dari korelasi, alpha, skor dan regresi.", count="k", k=n_rows - usable, n=n_rows))
     return SurveyResult(source=data.name, title=instrument.title, settings=st, n_rows=n_rows, return_table=ret,
                         profiles=profiles, variables={vx.key: vx, vy.key: vy}, reliability_all_valid=rel_all,
                         normality=norm, linearity=lin, regression=reg, notes=notes, instrument=instrument.name,

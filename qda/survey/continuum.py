@@ -5,19 +5,22 @@ from __future__ import annotations
 from qda.survey.result import Band, Wording
 
 CATEGORIES = ["Sangat Tidak Baik", "Tidak Baik", "Cukup Baik", "Baik", "Sangat Baik"]
-CATEGORIES_EN = ["Very Poor", "Poor", "Fair", "Good", "Very Good"]
 SCHEMES = ("sugiyono", "equal", "percent")
 PERCENT_BANDS = [(0.0, 20.0), (20.0, 40.0), (40.0, 60.0), (60.0, 80.0), (80.0, 100.0)]
 
 SCHEME_NAMES = {
-    "sugiyono": Wording(
-        "kontinum Sugiyono (titik 1x, 2x, 3x, 4x, 5x skor minimum; total masuk kategori titik di bawahnya)",
-        "Sugiyono's continuum (points at 1x, 2x, 3x, 4x, 5x the minimum; a total takes the point at or below it)"),
-    "equal": Wording("lima interval sama panjang antara skor minimum dan maksimum",
-                     "five equal intervals between the minimum and maximum score"),
-    "percent": Wording("pita persentase (0–20%, 20–40%, 40–60%, 60–80%, 80–100% dari skor maksimum)",
-                       "percentage bands (0–20%, 20–40%, 40–60%, 60–80%, 80–100% of the maximum score)"),
+    "sugiyono": Wording.tr(
+        "kontinum Sugiyono (titik 1x, 2x, 3x, 4x, 5x skor minimum; total masuk kategori titik di bawahnya)"),
+    "equal": Wording.tr("lima interval sama panjang antara skor minimum dan maksimum"),
+    "percent": Wording.tr("pita persentase (0–20%, 20–40%, 40–60%, 60–80%, 80–100% dari skor maksimum)"),
 }
+
+
+def category_name(label: str, language: str = "id") -> str:
+    """A continuum category ("Cukup Baik") in ``language`` ("Fair"): gettext, context "kontinum"."""
+    from qda.i18n import translator
+
+    return translator(language).trc("kontinum", label)
 
 
 def bands(scheme: str, lo: float, hi: float) -> list[Band]:
@@ -49,4 +52,4 @@ def categorise(total: float, scheme: str, lo: float, hi: float) -> tuple[str | N
             index = i
     if index is None:
         return None, None, bs
-    return CATEGORIES[index], CATEGORIES_EN[index], bs
+    return CATEGORIES[index], category_name(CATEGORIES[index], "en"), bs

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from qda.i18n import tr
-from qda.survey.result import AnovaRow, LinearityResult, NormalityTest
+from qda.survey.result import Note, AnovaRow, LinearityResult, NormalityTest
 from qda.survey.stats import finite
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -30,9 +29,9 @@ def normality(values: "np.ndarray", target: str, alpha: float = 0.05) -> Normali
     notes: list[str] = []
     ks = ks_p = sw = sw_p = None
     if n < 5:
-        notes.append(tr("Uji normalitas {target} memerlukan minimal 5 kasus; tersedia {n}.", target=target, n=n))
+        notes.append(Note.tr("Uji normalitas {target} memerlukan minimal 5 kasus; tersedia {n}.", target=target, n=n))
     elif np.ptp(values) <= 1e-12 * max(1.0, float(np.abs(values).max())):
-        notes.append(tr("Nilai {target} sama untuk semua kasus: normalitas tidak dapat diuji.", target=target))
+        notes.append(Note.tr("Nilai {target} sama untuk semua kasus: normalitas tidak dapat diuji.", target=target))
     else:
         from scipy import stats
         from statsmodels.stats.diagnostic import lilliefors
@@ -45,7 +44,7 @@ def normality(values: "np.ndarray", target: str, alpha: float = 0.05) -> Normali
             res = stats.shapiro(values)
         sw, sw_p = finite(res.statistic), finite(res.pvalue)
         if n > 5000:
-            notes.append(tr("Shapiro–Wilk: untuk n > 5000 nilai p hanya perkiraan."))
+            notes.append(Note.tr("Shapiro–Wilk: untuk n > 5000 nilai p hanya perkiraan."))
     rule = normality_rule(n)
     p = sw_p if rule == "shapiro-wilk" else ks_p
     normal = None if p is None else bool(p > alpha)
@@ -86,14 +85,14 @@ def linearity(x: "np.ndarray", y: "np.ndarray", alpha: float = 0.05) -> Linearit
     ss_within = max(ss_tot - ss_between, 0.0)
     df_within = n - k
     ms_within = ss_within / df_within if df_within > 0 else None
-    notes = []
+    notes: list[str] = []
     if df_within <= 0:
-        notes.append(tr("Setiap nilai X hanya muncul sekali: tidak ada derajat bebas dalam kelompok, "
+        notes.append(Note.tr("Setiap nilai X hanya muncul sekali: tidak ada derajat bebas dalam kelompok, "
                         "uji linearitas tidak dapat dihitung."))
     if k < 3:
-        notes.append(tr("X hanya memiliki {k} nilai berbeda: simpangan dari linearitas tidak dapat diuji.", k=k))
+        notes.append(Note.tr("X hanya memiliki {k} nilai berbeda: simpangan dari linearitas tidak dapat diuji.", k=k))
     if ms_within == 0:
-        notes.append(tr("Tidak ada variasi Y di dalam kelompok X: F tidak terdefinisi."))
+        notes.append(Note.tr("Tidak ada variasi Y di dalam kelompok X: F tidak terdefinisi."))
     dev = _row("Deviation from Linearity", ss_dev, k - 2, ms_within, df_within)
     result = LinearityResult(
         n=n, groups=k,

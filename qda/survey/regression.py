@@ -5,10 +5,10 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from qda.i18n import tr, translator
+from qda.i18n import translator
 from qda.survey import wording as W
 from qda.survey.numfmt import fmt
-from qda.survey.result import AnovaRow, Coefficient, CorrelationTest, Decision, RegressionResult, Wording
+from qda.survey.result import Note, AnovaRow, Coefficient, CorrelationTest, Decision, RegressionResult, Wording
 from qda.survey.stats import finite, pearson, t_critical
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -54,16 +54,13 @@ def _decision(alpha: float, n: int, sig: float | None, t: float | None, F: float
     t_tab = t_critical(alpha, df_res)
     f_tab = float(stats.f.ppf(1.0 - alpha, 1, df_res)) if df_res >= 1 else None
     significant = None if sig is None else sig < alpha
-    df_id, df_en = f" untuk df {df_res}", f" for df {df_res}"
     return Decision(
         alpha=alpha, sig=sig, t_hitung=t, t_tabel=t_tab, F_hitung=F, F_tabel=f_tab, df_t=df_res,
         df_F=(1, df_res), significant=significant, reject_h0=significant,
         hypotheses=W.hypotheses(x_name, y_name),
-        sig_text=W.compare("Sig.|α", "Sig.|α", sig, alpha, 3, 2),
-        t_text=W.compare("t hitung|t tabel", "t value|t table", None if t is None else abs(t), t_tab, 3, 3,
-                         df_id, df_en),
-        F_text=W.compare("F hitung|F tabel", "F value|F table", F, f_tab, 3, 3,
-                         f" untuk df 1; {df_res}", f" for df 1; {df_res}"),
+        sig_text=W.compare("Sig.|α", sig, alpha, 3, 2),
+        t_text=W.compare("t hitung|t tabel", None if t is None else abs(t), t_tab, 3, 3, str(df_res)),
+        F_text=W.compare("F hitung|F tabel", F, f_tab, 3, 3, f"1; {df_res}"),
         conclusion=W.conclusion(significant, x_name, y_name))
 
 
@@ -75,9 +72,9 @@ def simple_regression(x: "np.ndarray", y: "np.ndarray", *, alpha: float = 0.05,
     n = int(x.size)
     if n < 3:
         return _empty(x_name, y_name, n, alpha, x, y,
-                      tr("Regresi memerlukan minimal 3 kasus lengkap; tersedia {n}.", n=n))
+                      Note.tr("Regresi memerlukan minimal 3 kasus lengkap; tersedia {n}.", n=n))
     if np.ptp(x) == 0:
-        return _empty(x_name, y_name, n, alpha, x, y, tr("Total {name} sama untuk semua responden: regresi tidak dapat dihitung.", name=x_name))
+        return _empty(x_name, y_name, n, alpha, x, y, Note.tr("Total {name} sama untuk semua responden: regresi tidak dapat dihitung.", name=x_name))
     import statsmodels.api as sm
 
     fit = sm.OLS(y, sm.add_constant(x, has_constant="add")).fit()
@@ -97,11 +94,11 @@ def simple_regression(x: "np.ndarray", y: "np.ndarray", *, alpha: float = 0.05,
     sd_x, sd_y = float(x.std(ddof=1)), float(y.std(ddof=1))
     beta = finite(b * sd_x / sd_y) if sd_y > 0 else None
     R2 = finite(fit.rsquared) if ss_tot > 0 else None
-    notes = []
+    notes: list[str] = []
     if ss_tot == 0:
-        notes.append(tr("Total {name} sama untuk semua responden: R, F dan t tidak terdefinisi.", name=y_name))
+        notes.append(Note.tr("Total {name} sama untuk semua responden: R, F dan t tidak terdefinisi.", name=y_name))
     if exact and ss_tot > 0:
-        notes.append(tr("Titik data tepat berada pada satu garis (residu nol): F dan t tak hingga."))
+        notes.append(Note.tr("Titik data tepat berada pada satu garis (residu nol): F dan t tak hingga."))
     key, words = W.strength(r)
     det = W.determination(R2, x_name, y_name)
     return RegressionResult(
@@ -133,5 +130,4 @@ def equation(reg: RegressionResult, language: str = "id") -> Wording | None:
     if a is None or b is None:
         return None
     sign = "+" if b >= 0 else "−"
-    return Wording(f"Y = {fmt(a, 3, 'id')} {sign} {fmt(abs(b), 3, 'id')}X",
-                   f"Y = {fmt(a, 3, 'en')} {sign} {fmt(abs(b), 3, 'en')}X")
+    return Wording(*(f"Y = {fmt(a, 3, code)} {sign} {fmt(abs(b), 3, code)}X" for code in ("id", "en")))

@@ -7,8 +7,10 @@ here, computed once by :func:`qda.survey.analysis.analyse`. Conventions:
   too few cases, fewer than two items) is ``None`` and a sentence explaining why is
   added to the ``notes`` of the object that holds it. Never ``NaN``.
 * Percentages are 0–100 (``71.933...`` for 71,93 %), proportions are 0–1.
-* Sentences meant for the reader are given in both languages as :class:`Wording`
-  (``.id`` Bahasa Indonesia, ``.en`` English; ``wording.get(language)``).
+* Sentences meant for the reader are gettext messages (Indonesian in the code, English in
+  ``resources/locale/en/LC_MESSAGES/survey.po``): a :class:`Wording` holds one rendered in both
+  languages (``.id``, ``.en``; ``wording.get(language)``); a :class:`Note` (notes and labels) is
+  a ``str`` in the interface language that renders itself in any language with ``note.get(language)``.
 * Item ids are the column names the user chose (``"X1"``); ``text`` is the question.
 
 Top level: :class:`SurveyResult` (``result.variables["X"]`` is a :class:`VariableResult`).
@@ -19,16 +21,112 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 
+def _localised(values: dict[str, object], language: str) -> dict[str, object]:
+    """Placeholder values in ``language``: a :class:`Wording`, :class:`Note` or number (``.get``) renders itself."""
+    return {k: (v.get(language) if isinstance(v, (Wording, Note, Number)) else v) for k, v in values.items()}
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number written in the reader's language when a sentence is rendered (``0,389`` / ``0.389``)."""
+
+    value: float | int | None
+    decimals: int = 3
+    percent: bool = False
+
+    def get(self, language: str = "id") -> str:
+        from qda.survey.numfmt import fmt, fmt_pct
+
+        if self.percent:
+            return fmt_pct(self.value, self.decimals, language)
+        return fmt(self.value, self.decimals, language)
+
+
 @dataclass(frozen=True)
 class Wording:
-    """One sentence (or short phrase) in Indonesian and English."""
+    """One sentence (or short phrase) in Indonesian and English.
+
+    Built with :meth:`tr` / :meth:`trn` from an Indonesian gettext message and its values
+    (numbers as :class:`Number`, so each language writes them its own way).
+    """
 
     id: str
     en: str
 
     def get(self, language: str = "id") -> str:
         """The text in ``language`` (``"id"`` or ``"en"``)."""
-        return self.en if language == "en" else self.id
+        return self.en if language == "en" else self.id  # the stored rendering, not a translation branch
+
+    @classmethod
+    def tr(cls, message: str, /, **values: object) -> "Wording":
+        """``message`` (Indonesian) rendered in both languages through the gettext catalogues."""
+        from qda.i18n import translator
+
+        return cls(*(translator(code).tr(message, **_localised(values, code)) for code in ("id", "en")))
+
+    @classmethod
+    def trc(cls, context: str, message: str, /, **values: object) -> "Wording":
+        """As :meth:`tr`, with a gettext context."""
+        from qda.i18n import translator
+
+        return cls(*(translator(code).trc(context, message, **_localised(values, code)) for code in ("id", "en")))
+
+    def __add__(self, other: "Wording") -> "Wording":
+        """Two sentences one after the other."""
+        return Wording(self.id + other.id, self.en + other.en)
+
+
+class Note(str):
+    """A note or label for the reader: the text in the interface language, and in any language by :meth:`get`.
+
+    Being a ``str`` it goes into JSON, the GUI and the CLI as it is; a report written in
+    another language than the interface asks ``note.get("en")``.
+    """
+
+    msgid: str
+    values: dict[str, object]
+    plural: str | None  # None: no count; "": the one integer placeholder; else the count's name
+
+    @classmethod
+    def tr(cls, message: str, /, **values: object) -> "Note":
+        """A note from an Indonesian gettext message."""
+        return cls._make(message, values, None)
+
+    @classmethod
+    def trn(cls, message: str, /, *, count: str | None = None, **values: object) -> "Note":
+        """A note with one count (gettext ``ngettext``; ``count`` names it when several are integers)."""
+        return cls._make(message, values, count or "")
+
+    @classmethod
+    def _make(cls, message: str, values: dict[str, object], plural: str | None) -> "Note":
+        from qda.i18n import language
+
+        note = str.__new__(cls, _render(message, values, plural, language()))
+        note.msgid, note.values, note.plural = message, values, plural
+        return note
+
+    def get(self, language: str = "id") -> str:
+        """The note in ``language``."""
+        return _render(self.msgid, self.values, self.plural, language)
+
+    def __deepcopy__(self, memo: dict) -> "Note":
+        return self  # immutable
+
+    def __copy__(self) -> "Note":
+        return self
+
+    def __reduce__(self) -> tuple:
+        return Note._make, (self.msgid, self.values, self.plural)
+
+
+def _render(message: str, values: dict[str, object], plural: str | None, language: str) -> str:
+    from qda.i18n import translator
+
+    t = translator(language)
+    shown = _localised(values, language)
+    if plural is None:
+        return t.tr(message, **shown)
+    return t.trn(message, count=plural or None, **shown)
 
 
 # --- data overview -----------------------------------------------------------------

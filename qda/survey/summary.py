@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from qda.i18n import language, tr
+from qda.survey.continuum import category_name
 from qda.survey.numfmt import SCORE_PCT_DECIMALS, fmt, fmt_p, fmt_pct
 from qda.survey.regression import decision_summary, equation
 from qda.survey.result import ReliabilityResult, SurveyResult
@@ -41,7 +42,7 @@ def summary_text(result: SurveyResult, lang: str | None = None) -> str:
         sc = v.score
         out.append(tr("  Skor: {s} dari {mx} (minimum {mn}) = {p} → {cat}", s=fmt(sc.sum, 0, lang),
                       mx=fmt(sc.max, 0, lang), mn=fmt(sc.min, 0, lang), p=fmt_pct(sc.pct, SCORE_PCT_DECIMALS, lang),
-                      cat=(sc.category if lang == "id" else sc.category_en) or "—"))
+                      cat=category_name(sc.category, lang) if sc.category else "—"))
         out.append(tr("  Skema kategori: {s}", s=sc.scheme_name.get(lang)))
     out.append("")
     out.append(_alpha_line(result.reliability_all_valid, lang))
