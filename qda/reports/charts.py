@@ -51,7 +51,7 @@ def _decimal(language: str, decimals: int | None = None) -> Any:
         if decimals is not None:
             return fmt(float(x), decimals, language)
         text = f"{x:g}"
-        return text.replace(".", ",") if language == "id" else text
+        return text.replace(".", ",") if language == "id" else text  # the number locale (decimal comma)
 
     return FuncFormatter(tick)
 

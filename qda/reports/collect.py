@@ -57,13 +57,11 @@ class ReportData:
 
     def code_label(self, code: Any, language: str) -> str:
         """The code's name in the report language."""
-        return code.name_en if language == "en" and code.name_en else code.name
+        return getattr(code, f"name_{language}", "") or code.name  # the codebook's own name in that language
 
     def code_definition(self, code: Any, language: str) -> str:
         """The code's definition in the report language (falls back to the other one)."""
-        if language == "en":
-            return code.definition_en or code.definition_id
-        return code.definition_id or code.definition_en
+        return getattr(code, f"definition_{language}", "") or code.definition_id or code.definition_en
 
 
 def _pick(kind: str, wanted: Iterable[str | int] | None, items: list[Any], attr: str = "name") -> list[Any] | None:

@@ -468,7 +468,7 @@ class ReportDocument(TableMixin, TocMixin):
             p.append(run)
         p.append(end)
         self._labels[label] = bookmark
-        if self.language == "en":
+        if self.language == "en":  # a layout convention, not wording: English captions set the title in italics
             p.append(self._run(" "))
             p.append(self._run(title, italic=True))
         else:

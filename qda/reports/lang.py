@@ -8,29 +8,11 @@ gettext catalogues (``resources/locale/en/LC_MESSAGES/reports.po``).
 
 from __future__ import annotations
 
-import re
+from typing import Sequence
 
 from qda.survey.numfmt import PCT_DECIMALS, fmt, fmt_int, fmt_pct
 
 LANGUAGES = ("id", "en")
-
-#: English number agreement after "1": the catalogue is written for the plural.
-_ONE = r"(?<![\d.,])1"
-_ENGLISH_SINGULAR = [
-    (re.compile(_ONE + r" ((?:coded )?(?:excerpt|source|coder|code|pair|informant|respondent|item|word|segment|case|"
-                r"document|memo|reviewer))s\b"), r"1 \1"),
-    (re.compile(r"\b(There|there) are 1 "), r"\1 is 1 "),
-    (re.compile(_ONE + r" (excerpt|item|segment)? ?are\b"), lambda m: m.group(0)[:-3] + "is"),
-    (re.compile(_ONE + r" need revision\b"), "1 needs revision"),
-]
-
-
-def english_agreement(text: str) -> str:
-    """``"There are 1 excerpts from 1 sources"`` -> ``"There is 1 excerpt from 1 source"``."""
-    for pattern, repl in _ENGLISH_SINGULAR:
-        text = pattern.sub(repl, text)
-    return text
-
 
 class Wording:
     """Translate report text and format numbers for one language.
@@ -50,21 +32,44 @@ class Wording:
         self.missing: set[str] = set()
 
     def __call__(self, text: str, /, **values: object) -> str:
-        if self.language == "en":
-            from qda.i18n import is_translated, translator
+        from qda.i18n import is_translated, translator
 
-            if not is_translated(text, "en"):
-                self.missing.add(text)
-            return english_agreement(translator("en").tr(text, **values)) if values else translator("en").tr(text)
-        return text.format(**values) if values else text
+        if self.language != "id" and not is_translated(text, self.language):
+            self.missing.add(text)
+        return translator(self.language).tr(text, **values)
 
     def n(self, text: str, /, *, count: str | None = None, **values: object) -> str:
         """A text with one count, singular or plural by that count (gettext ``ngettext``)."""
         from qda.i18n import is_translated, translator
 
-        if self.language == "en" and not is_translated(text, "en", plural=True):
+        if self.language != "id" and not is_translated(text, self.language, plural=True):
             self.missing.add(text)
         return translator(self.language).trn(text, count=count, **values)
+
+    def c(self, context: str, text: str, /, **values: object) -> str:
+        """A text whose translation depends on ``context`` (gettext ``pgettext``)."""
+        from qda.i18n import is_translated, translator
+
+        if self.language != "id" and not (is_translated(text, self.language, context=context)
+                                          or is_translated(text, self.language)):
+            self.missing.add(text)
+        return translator(self.language).trc(context, text, **values)
+
+    def count(self, text: str, k: int) -> str:
+        """``"{n} kode"`` with ``k`` written in: "1 code" / "3 codes" (``{n}`` gets the formatted number)."""
+        return self.n(text, count="k", k=int(k), n=self.int(k))
+
+    def join(self, parts: Sequence[str], context: str = "daftar") -> str:
+        """``a, b dan c`` / ``a, b, and c`` (the list pattern of the report language).
+
+        ``context`` "daftar atau" is a list after a negation: Indonesian keeps "dan", English says "or".
+        """
+        parts = [p for p in parts if p]
+        if len(parts) <= 1:
+            return "".join(parts)
+        if len(parts) == 2:
+            return self.c(context, "{a} dan {b}", a=parts[0], b=parts[1])
+        return self.c(context, "{rest} dan {last}", rest=", ".join(parts[:-1]), last=parts[-1])
 
     def num(self, value: float | None, decimals: int = 3) -> str:
         """A decimal number in the report language."""

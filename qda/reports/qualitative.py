@@ -16,6 +16,7 @@ from qda.reports.collect import ReportData, collect
 from qda.reports.docx_kit import ReportDocument
 from qda.reports.docx_toc import TOC_PLACEHOLDER
 from qda.reports.lang import Wording
+from qda.survey.continuum import category_name
 from qda.analysis.cooccurrence import cooccurrence
 from qda.reports.matrices import code_source_counts
 from qda.reports.pseudonyms import POSITION_ATTRIBUTES, Pseudonyms
@@ -188,14 +189,15 @@ class _Writer:
         words = sum(x.words for x in d.documents)
         coding = {e.coder for e in d.excerpts}  # a reviewer without codings is not a coder
         if d.excerpts:
-            doc.paragraph(w("Analisis ini mencakup {n} sumber data dengan total {words} kata, dikode oleh {k} pengode "
-                            "menggunakan {m} kode. Laporan memuat {e} kutipan terkode.",
-                            n=w.int(len(d.documents)), words=w.int(words), k=w.int(len(coding)),
-                            m=w.int(len(d.codes)), e=w.int(len(d.excerpts))), align="justify")
+            doc.paragraph(w("Analisis ini mencakup {sources} dengan total {words}, dikode oleh {coders} menggunakan "
+                            "{codes}. Laporan memuat {excerpts}.",
+                            sources=w.count("{n} sumber data", len(d.documents)), words=w.count("{n} kata", words),
+                            coders=w.count("{n} pengode", len(coding)), codes=w.count("{n} kode", len(d.codes)),
+                            excerpts=w.count("{n} kutipan terkode", len(d.excerpts))), align="justify")
         else:
-            doc.paragraph(w("Analisis ini mencakup {n} sumber data dengan total {words} kata. Belum ada kutipan "
-                            "terkode yang memenuhi pilihan laporan ini.",
-                            n=w.int(len(d.documents)), words=w.int(words)), align="justify")
+            doc.paragraph(w("Analisis ini mencakup {sources} dengan total {words}. Belum ada kutipan terkode yang "
+                            "memenuhi pilihan laporan ini.", sources=w.count("{n} sumber data", len(d.documents)),
+                            words=w.count("{n} kata", words)), align="justify")
         doc.heading(w("Sumber Data"), 2)
         kinds: dict[str, list] = defaultdict(list)
         for x in d.documents:
@@ -247,7 +249,7 @@ class _Writer:
         header = [w("Informan")] + [w(k) if k in PREFERRED_ATTRIBUTES else k for k in keys]
         rows = [[c.name] + [self.hide(c.attributes.get(k, "–")) for k in keys]
                 for c in sorted(cases, key=lambda c: c.name)]
-        doc.paragraph(w("Tabel berikut memuat {n} informan beserta atributnya.", n=w.int(len(cases))), keep_next=True)
+        doc.paragraph(w.count("Tabel berikut memuat {n} informan beserta atributnya.", len(cases)), keep_next=True)
         doc.numbered_table(w("Informan dan atributnya"), header, rows, source=w("Sumber: data primer diolah"))
         if hidden:
             doc.paragraph(w("Atribut identitas ({names}) tidak dicantumkan untuk menjaga kerahasiaan informan.",
@@ -263,8 +265,8 @@ class _Writer:
         for c in d.codes:
             rows.append([w(GROUP_TITLES.get(c.group, c.group)), self.label(c), d.code_definition(c, self.lang),
                          w.int(len(self.by_code.get(c.id, ()))), w.int(len(sources.get(c.id, ())))])
-        doc.paragraph(w("Buku kode memuat {n} kode. Kolom Kutipan dan Sumber menghitung kutipan yang masuk "
-                        "dalam laporan ini.", n=w.int(len(d.codes))), align="justify")
+        doc.paragraph(w.count("Buku kode memuat {n} kode. Kolom Kutipan dan Sumber menghitung kutipan yang masuk "
+                              "dalam laporan ini.", len(d.codes)), align="justify")
         doc.numbered_table(w("Buku kode"), [w("Kelompok"), w("Kode"), w("Definisi"), w("Kutipan"), w("Sumber")],
                            rows, widths_cm=[2.4, 3.0, 7.8, 1.8, 1.8], align=["left", "left", "left", "right", "right"])
         self._tick()
@@ -297,11 +299,13 @@ class _Writer:
                 continue
             passages = _same_passages(self.ordered(excerpts))
             if len(passages) == len(excerpts):
-                doc.paragraph(w("Terdapat {n} kutipan dari {m} sumber.", n=w.int(len(passages)), m=w.int(nsrc)))
+                doc.paragraph(w.n("Terdapat {n} kutipan dari {sources}.", count="k", k=len(passages),
+                                  n=w.int(len(passages)), sources=w.count("{n} sumber", nsrc)))
             else:
-                doc.paragraph(w("Terdapat {n} kutipan dari {m} sumber, berasal dari {k} pengodean; bagian teks yang "
-                                "dikode oleh lebih dari satu pengode dikutip sekali.",
-                                n=w.int(len(passages)), m=w.int(nsrc), k=w.int(len(excerpts))))
+                doc.paragraph(w.n("Terdapat {n} kutipan dari {sources}, berasal dari {codings}; bagian teks yang "
+                                  "dikode oleh lebih dari satu pengode dikutip sekali.", count="k", k=len(passages),
+                                  n=w.int(len(passages)), sources=w.count("{n} sumber", nsrc),
+                                  codings=w.count("{n} pengodean", len(excerpts))))
             several_coders = self.coder_tags and len({e.coder for e in excerpts}) > 1
             for i, group in enumerate(passages):
                 e = group[0]
@@ -342,17 +346,18 @@ class _Writer:
             keys = [f"F{k + 1}" for k in range(len(cols))]
             header = [w("Dimensi \\ Faktor")] + keys
             body = [[self.label(r)] + [w.int(v) for v in line] for r, line in zip(rows, matrix)]
-            doc.paragraph(w("{label} menyajikan matriks ko-okurensi; jumlah seluruh bagian teks pada sel-selnya "
-                            "adalah {n}.",
-                            label=doc.next_table_label, n=w.int(total)), align="justify", keep_next=True)
+            doc.paragraph(w.n("{label} menyajikan matriks ko-okurensi; jumlah seluruh bagian teks pada sel-selnya "
+                              "adalah {n}.", count="k", k=total, label=doc.next_table_label, n=w.int(total)),
+                          align="justify", keep_next=True)
             self._wide_table(w("Matriks ko-okurensi dimensi × faktor"), header, body)
             legend = "; ".join(f"{k} = {self.label(c)}" for k, c in zip(keys, cols))
             doc.paragraph([(w("Keterangan: "), {"bold": True}), (legend, {})], "Source Note")
             if total:
                 best = max(((v, r, c) for r, line in zip(rows, matrix) for c, v in zip(cols, line)),
                            key=lambda t: t[0])
-                doc.paragraph(w("Pasangan yang paling sering muncul bersama adalah {d} dengan {f} ({n} bagian teks).",
-                                d=self.label(best[1]), f=self.label(best[2]), n=w.int(best[0])), align="justify")
+                doc.paragraph(w.n("Pasangan yang paling sering muncul bersama adalah {d} dengan {f} ({n} bagian "
+                                  "teks).", count="k", k=best[0], d=self.label(best[1]), f=self.label(best[2]),
+                                  n=w.int(best[0])), align="justify")
             png = heatmap(matrix, [self.label(r) for r in rows], keys,
                           xlabel=w("Faktor Pendorong"), ylabel=w("Dimensi Kinerja (Dwiyanto)"))
             doc.figure(png, w("Peta panas ko-okurensi dimensi × faktor"), w("Sumber: data primer diolah"),
@@ -428,19 +433,20 @@ class _Writer:
             jd = joint_display(project, name, language=self.lang)
             rows = []
             for r in jd.rows:
-                category = (r.category_en or r.category) if self.lang == "en" else r.category
+                category = category_name(r.category, self.lang) if r.category else None
                 score = (f"{w.int(r.score)} / {w.int(r.maximum)}\n{w.pct(r.pct, SCORE_PCT_DECIMALS)}\n{category or '–'}"
                          if r.score is not None else "–")
-                evidence = w("{n} kutipan; {codes}", n=w.int(r.excerpts), codes=", ".join(r.codes) or "–")
+                evidence = w.n("{n} kutipan; {codes}", count="k", k=r.excerpts, n=w.int(r.excerpts),
+                               codes=", ".join(r.codes) or "–")
                 if r.informants:
                     evidence += "\n" + w("Informan: {names}", names=", ".join(r.informants))
                 quotes = "\n".join(f"\u201c{nested_quotes(self.hide(q.text.strip()))}\u201d {self.hide(q.citation)}"
                                     for q in r.quotes) or "–"
                 rows.append([f"{r.variable_name} ({r.key.variable}): {r.key.indicator}", score, evidence, quotes,
                              self.hide(r.note) or "–"])
-            doc.paragraph(w("{label} menyajikan tampilan gabungan survei \u201c{survey}\u201d ({n} indikator).",
-                            label=doc.next_table_label, survey=name, n=w.int(len(rows))), align="justify",
-                          keep_next=True)
+            doc.paragraph(w.n("{label} menyajikan tampilan gabungan survei \u201c{survey}\u201d ({n} indikator).",
+                              count="k", k=len(rows), label=doc.next_table_label, survey=name, n=w.int(len(rows))),
+                          align="justify", keep_next=True)
             doc.numbered_table(w("Tampilan gabungan skor indikator dan kutipan"),
                                [w("Indikator Kuesioner"), w("Skor dan kategori"), w("Kutipan dan informan"),
                                 w("Kutipan representatif"), w("Konvergensi / divergensi")], rows,

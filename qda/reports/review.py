@@ -59,10 +59,12 @@ def write_status_summaries(doc: ReportDocument, data, w: Wording, heading_level:
     doc.heading(w("Status Telaah per Kode"), heading_level)
     if n:
         top = max(STATUSES, key=lambda s: totals.get(s, 0))
-        doc.paragraph(w("Dari {n} kutipan, {a} disetujui, {r} perlu revisi, {x} ditolak dan {u} belum ditelaah; "
-                        "status terbanyak adalah \u201c{top}\u201d.", n=w.int(n), a=w.int(totals.get("approved", 0)),
-                        r=w.int(totals.get("needs_revision", 0)), x=w.int(totals.get("rejected", 0)),
-                        u=w.int(totals.get(None, 0)), top=status_name(top, w)), align="justify")
+        statuses = w.join([w.count("{n} disetujui", totals.get("approved", 0)),
+                           w.count("{n} perlu revisi", totals.get("needs_revision", 0)),
+                           w.count("{n} ditolak", totals.get("rejected", 0)),
+                           w.count("{n} belum ditelaah", totals.get(None, 0))])
+        doc.paragraph(w.n("Dari {n} kutipan, {statuses}; status terbanyak adalah \u201c{top}\u201d.", count="k", k=n,
+                          n=w.int(n), statuses=statuses, top=status_name(top, w)), align="justify")
         doc.paragraph(w("Persentase disetujui dihitung dari kutipan yang sudah ditelaah, bukan dari seluruh kutipan."),
                       align="justify")
     doc.numbered_table(w("Status telaah terakhir per kode"), header, _rows(by_code, code_keys, w),
@@ -88,13 +90,14 @@ def write_agreement_section(doc: ReportDocument, project: Any, w: Wording, *, un
              "char": w("karakter")}[unit]
     o = result.overall
     doc.heading(w("Kesepakatan Antarpengode"), heading_level, page_break=True)
-    doc.paragraph(w("Kesepakatan {coders} dihitung per {unit} pada {docs} sumber ({n} satuan): setiap satuan diberi "
-                    "nilai ada atau tidak ada untuk setiap kode, dan pengode yang belum mengode sebuah sumber tidak "
-                    "dihitung di sumber itu. Secara keseluruhan kesepakatan mencapai {pa}, dengan kappa Cohen {k} dan "
-                    "alpha Krippendorff {a}; terdapat {d} ketidaksepakatan.",
-                    coders=", ".join(result.coders), unit=units, docs=w.int(result.documents), n=w.int(result.units),
-                    pa=w.pct(o.percent_agreement), k=w.num(o.cohen_kappa), a=w.num(o.krippendorff_alpha),
-                    d=w.int(o.items - o.agreements)), align="justify")
+    doc.paragraph(w.n("Kesepakatan {coders} dihitung per {unit} pada {docs} ({units}): setiap satuan diberi nilai ada "
+                      "atau tidak ada untuk setiap kode, dan pengode yang belum mengode sebuah sumber tidak dihitung di "
+                      "sumber itu. Secara keseluruhan kesepakatan mencapai {pa}, dengan kappa Cohen {k} dan alpha "
+                      "Krippendorff {a}; terdapat {d} ketidaksepakatan.", count="dk", dk=o.items - o.agreements,
+                      coders=w.join(result.coders), unit=units, docs=w.count("{n} sumber", result.documents),
+                      units=w.count("{n} satuan", result.units), pa=w.pct(o.percent_agreement),
+                      k=w.num(o.cohen_kappa), a=w.num(o.krippendorff_alpha), d=w.int(o.items - o.agreements)),
+                  align="justify")
     header = [w("Kode"), w("% Sepakat"), w("Kappa Cohen"), w("Alpha Krippendorff"), w("Tidak Sepakat")]
     rows = [[name, w.pct(s.percent_agreement), w.num(s.cohen_kappa), w.num(s.krippendorff_alpha),
              w.int(s.items - s.agreements)] for name, s in result.per_code.items()]
@@ -155,8 +158,8 @@ def write_review_report(project: Any, out_path: str | Path, *, language: str = "
             continue
         counts = Counter(e.status for e in excerpts)
         doc.heading(data.code_label(code, language), 2)
-        doc.paragraph(w("{n} kutipan: {a} disetujui, {r} perlu revisi, {x} ditolak, {u} belum ditelaah.",
-                        n=w.int(len(excerpts)), a=w.int(counts.get("approved", 0)),
+        doc.paragraph(w.n("{n} kutipan: {a} disetujui, {r} perlu revisi, {x} ditolak, {u} belum ditelaah.",
+                          count="k", k=len(excerpts), n=w.int(len(excerpts)), a=w.int(counts.get("approved", 0)),
                         r=w.int(counts.get("needs_revision", 0)), x=w.int(counts.get("rejected", 0)),
                         u=w.int(counts.get(None, 0))))
         for e in excerpts:

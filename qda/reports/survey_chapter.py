@@ -22,12 +22,20 @@ from qda.reports.docx_kit import ReportDocument
 from qda.reports.lang import Wording
 from qda.survey.numfmt import SCORE_PCT_DECIMALS
 
+#: Notes of the analysis that the paragraphs already say in full (the return paragraph states which n
+#: the analyses use; the validity paragraph names every item without r and every item left out).
+SAID_BY_PARAGRAPHS = frozenset({
+    "{k} dari {n} responden tidak menjawab semua butir sehingga dikeluarkan secara listwise dari korelasi, alpha, "
+    "skor dan regresi.",
+    "Butir {item}: r tidak dapat dihitung (jawaban tidak bervariasi atau kasus terlalu sedikit); butir dinyatakan "
+    "tidak valid.",
+    "Butir tidak valid ({items}) tidak diikutkan dalam analisis berikutnya.",
+})
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI", 7: "VII", 8: "VIII", 9: "IX", 10: "X"}
-SUGIYONO = [("0,00 – 0,199", "0.00 – 0.199", "Sangat Rendah", "Very weak", "sangat rendah"),
-            ("0,20 – 0,399", "0.20 – 0.399", "Rendah", "Weak", "rendah"),
-            ("0,40 – 0,599", "0.40 – 0.599", "Sedang", "Moderate", "sedang"),
-            ("0,60 – 0,799", "0.60 – 0.799", "Kuat", "Strong", "kuat"),
-            ("0,80 – 1,000", "0.80 – 1.000", "Sangat Kuat", "Very strong", "sangat kuat")]
+#: Sugiyono's guideline for interpreting r: (lower, upper, level, key of the result's strength).
+SUGIYONO = [(0.00, 0.199, "Sangat Rendah", "sangat rendah"), (0.20, 0.399, "Rendah", "rendah"),
+            (0.40, 0.599, "Sedang", "sedang"), (0.60, 0.799, "Kuat", "kuat"),
+            (0.80, 1.000, "Sangat Kuat", "sangat kuat")]
 
 
 def write_survey_chapter(result: Any, out_path: str | Path, *, language: str = "id",
@@ -47,32 +55,37 @@ def write_survey_chapter(result: Any, out_path: str | Path, *, language: str = "
         raise QdaError(tr("nomor bab harus bilangan bulat 1–99: {n}", n=chapter))
     w = Wording(language)
     doc = ReportDocument(template, language=language, chapter=chapter, look=look)
-    if language == "en":
-        result = _english_names(result)
+    result = _names_in(result, language)
     _Chapter(doc, result, w, chapter, year or _dt.date.today().year).write()
     return doc.save(out_path)
 
 
-def _english_names(result: Any) -> Any:
-    """A shallow copy of ``result`` whose variables carry their English names, where known."""
+def _names_in(result: Any, language: str) -> Any:
+    """``result`` with the variables named as the instrument names them in ``language`` (``name_en``), where it does.
+
+    The instrument's variable names are the user's data, not the program's wording: an
+    instrument may give each variable a name per language; the source name is kept otherwise.
+    """
     renamed = {}
     names = {}
     for key, var in result.variables.items():
-        english = getattr(var, "name_en", "") or var.name
-        names[var.name] = english
-        renamed[key] = replace(var, name=english)
+        own = getattr(var, f"name_{language}", "") or var.name
+        names[var.name] = own
+        renamed[key] = replace(var, name=own)
+    if all(old == new for old, new in names.items()):
+        return result
     reg = result.regression
     if reg is not None:
         coefficients = [replace(c, name=names.get(c.name, c.name)) for c in reg.coefficients]
         reg = replace(reg, x_name=names.get(reg.x_name, reg.x_name), y_name=names.get(reg.y_name, reg.y_name),
                       coefficients=coefficients)
-        reg = _renamed_sentences(reg, names)
-        reg = replace(reg, decision=_renamed_sentences(reg.decision, names))
+        reg = _renamed_sentences(reg, names, language)
+        reg = replace(reg, decision=_renamed_sentences(reg.decision, names, language))
     return replace(result, variables=renamed, regression=reg)
 
 
-def _renamed_sentences(obj: Any, names: dict[str, str]) -> Any:
-    """``obj`` with the variable names in the English text of its sentences replaced by English names."""
+def _renamed_sentences(obj: Any, names: dict[str, str], language: str) -> Any:
+    """``obj`` with the variable names in the ``language`` text of its sentences replaced by that language's names."""
     from dataclasses import fields, is_dataclass
 
     pairs = sorted(((old, new) for old, new in names.items() if old and old != new), key=lambda p: -len(p[0]))
@@ -81,12 +94,12 @@ def _renamed_sentences(obj: Any, names: dict[str, str]) -> Any:
     changes = {}
     for f in fields(obj):
         value = getattr(obj, f.name)
-        if is_dataclass(value) and hasattr(value, "en") and hasattr(value, "id"):
-            text = value.en
+        if is_dataclass(value) and hasattr(value, language):
+            text = original = getattr(value, language)
             for old, new in pairs:
                 text = text.replace(old, new)
-            if text != value.en:
-                changes[f.name] = replace(value, en=text)
+            if text != original:
+                changes[f.name] = replace(value, **{language: text})
     return replace(obj, **changes) if changes else obj
 
 
@@ -97,17 +110,15 @@ def profile_title(profile: Any, language: str) -> str:
     ``title_en`` the bundled instruments give the same demographic column and title;
     a title without a known translation stays as the instrument names it.
     """
-    if language != "en":
-        return profile.title
-    english = getattr(profile, "title_en", "")
-    if english:
-        return english
-    titles = _bundled_demographic_titles()
+    own = getattr(profile, f"title_{language}", "")
+    if own:
+        return own
+    titles = _bundled_demographic_titles(language)
     return titles.get((profile.column, profile.title)) or titles.get((None, profile.title)) or profile.title
 
 
-@lru_cache(maxsize=1)
-def _bundled_demographic_titles() -> dict[tuple[str | None, str], str]:
+@lru_cache(maxsize=None)
+def _bundled_demographic_titles(language: str) -> dict[tuple[str | None, str], str]:
     from qda.survey.instrument import bundled_templates, load_template
 
     titles: dict[tuple[str | None, str], str] = {}
@@ -117,19 +128,18 @@ def _bundled_demographic_titles() -> dict[tuple[str | None, str], str]:
         except Exception:  # a broken bundled file must not stop a report  # noqa: BLE001
             continue
         for demo in instrument.demographics:
-            if demo.title_en:
+            own = getattr(demo, f"title_{language}", "")
+            if own:
                 for key in (demo.column, None):
-                    titles.setdefault((key, demo.title or demo.column), demo.title_en)
+                    titles.setdefault((key, demo.title or demo.column), own)
     return titles
 
 
 def band_label(label: str, language: str) -> str:
-    """A continuum category in ``language`` (the English names the survey core uses)."""
-    if language != "en":
-        return label
-    from qda.survey.continuum import CATEGORIES, CATEGORIES_EN
+    """A continuum category in ``language`` (gettext, context "kontinum")."""
+    from qda.survey.continuum import category_name
 
-    return dict(zip(CATEGORIES, CATEGORIES_EN)).get(label, label)
+    return category_name(label, language)
 
 
 def band_range(band: Any, w: Wording) -> str:
@@ -139,9 +149,9 @@ def band_range(band: Any, w: Wording) -> str:
     return f"{w.int(band.lower)} – {w.int(band.upper)}"
 
 
-def _named(items: list[str], language: str) -> str:
-    """``X3`` / ``X3 dan X10``: every item of a tie, named."""
-    return N.join(items, language)
+def _named(items: list[str], w: Wording) -> str:
+    """``butir X3`` / ``butir X3 dan X10``: every item of a tie, named ("item X3" / "items X3 and X10")."""
+    return N.items_named(items, w)
 
 
 class _Chapter:
@@ -169,12 +179,15 @@ class _Chapter:
         return self.doc.numbered_table(title, header, rows, **kw)
 
     def notes(self, notes) -> None:
-        """Each note once in the whole chapter, however many results carry it."""
+        """Each note once in the whole chapter, in the chapter's language, unless a paragraph already says it."""
         for note in notes or ():
-            if str(note) in self._noted:
+            if getattr(note, "msgid", None) in SAID_BY_PARAGRAPHS:
                 continue
-            self._noted.add(str(note))
-            self.doc.paragraph([(self.w("Catatan: "), {"bold": True}), (str(note), {"italic": True})])
+            text = note.get(self.w.language) if hasattr(note, "get") else str(note)
+            if text in self._noted:
+                continue
+            self._noted.add(text)
+            self.doc.paragraph([(self.w("Catatan: "), {"bold": True}), (text, {"italic": True})])
 
     # ------------------------------------------------------------------------------------------
 
@@ -211,9 +224,9 @@ class _Chapter:
             return text
         if r.instrument:
             return w("Nama variabel dan redaksi butir mengikuti instrumen \u201c{name}\u201d.", name=r.instrument)
-        return w("Variabel bebas adalah {x} (X, {kx} butir) dan variabel terikat adalah {y} (Y, {ky} butir); "
-                 "butir disebut dengan nama kolomnya dalam data.", x=x.name, kx=len(x.items), y=y.name,
-                 ky=len(y.items))
+        return w("Variabel bebas adalah {x} (X, {kx}) dan variabel terikat adalah {y} (Y, {ky}); butir disebut "
+                 "dengan nama kolomnya dalam data.", x=x.name, kx=w.count("{n} butir", len(x.items)), y=y.name,
+                 ky=w.count("{n} butir", len(y.items)))
 
     def return_and_profile(self) -> None:
         w, r = self.w, self.r
@@ -236,7 +249,7 @@ class _Chapter:
                                widths_cm=[1.2, 6.5, 3.2, 3], align=["center", "left", "right", "right"])
             self.para(N.profile_paragraph(p, w, label, i))
             if p.missing:
-                self.notes([w("{n} responden tidak mengisi kolom ini.", n=w.int(p.missing))])
+                self.notes([w.count("{n} responden tidak mengisi kolom ini.", p.missing)])
 
     def items(self) -> None:
         from qda.reports.charts import item_means
@@ -267,10 +280,10 @@ class _Chapter:
                                         width_cm=14)
                 shown = {s.item: round(s.mean or 0.0, 2) for s in var.item_summaries}
                 top, low = max(shown.values()), min(shown.values())
-                self.para(w("{label} memperlihatkan bahwa rata-rata skor tertinggi variabel {name} terdapat pada butir "
-                            "{hi} ({hm}) dan terendah pada butir {lo} ({lm}).", label=label, name=var.name,
-                            hi=_named([k for k, v in shown.items() if v == top], w.language), hm=w.num(top, 2),
-                            lo=_named([k for k, v in shown.items() if v == low], w.language), lm=w.num(low, 2)))
+                self.para(w("{label} memperlihatkan bahwa rata-rata skor tertinggi variabel {name} terdapat pada {hi} "
+                            "({hm}) dan terendah pada {lo} ({lm}).", label=label, name=var.name,
+                            hi=_named([k for k, v in shown.items() if v == top], w), hm=w.num(top, 2),
+                            lo=_named([k for k, v in shown.items() if v == low], w), lm=w.num(low, 2)))
 
     def validity(self) -> None:
         w, r = self.w, self.r
@@ -318,11 +331,11 @@ class _Chapter:
                     top = round(best.alpha_if_deleted, 3)
                     tops = [t.item for t in rel.item_total
                             if t.alpha_if_deleted is not None and round(t.alpha_if_deleted, 3) == top]
-                    self.para(w("Menurut {label}, alpha tertinggi bila satu butir dihapus adalah {a} (butir {item}), "
-                                "dibandingkan {alpha} untuk seluruh butir. Butir yang menaikkan alpha bila dihapus "
-                                "adalah {items}.", label=label, a=w.num(best.alpha_if_deleted),
-                                item=_named(tops, w.language), alpha=w.num(rel.alpha),
-                                items=_named(raising, w.language)))
+                    self.para(w.n("Menurut {label}, alpha tertinggi bila satu butir dihapus adalah {a} ({item}), "
+                                  "dibandingkan {alpha} untuk seluruh butir. Butir yang menaikkan alpha bila dihapus "
+                                  "adalah {items}.", count="k", k=len(raising), label=label,
+                                  a=w.num(best.alpha_if_deleted), item=_named(tops, w), alpha=w.num(rel.alpha),
+                                  items=N.join(raising, w)))
                 else:
                     self.para(w("Menurut {label}, tidak ada butir yang bila dihapus menaikkan alpha di atas {a}.",
                                 label=label, a=w.num(rel.alpha)))
@@ -332,7 +345,8 @@ class _Chapter:
                 if rv is None:
                     continue
                 sh = rv.split_half
-                rows.append([rv.label, w.int(rv.n_items), w.num(rv.alpha),
+                name = rv.label.get(w.language) if hasattr(rv.label, "get") else rv.label
+                rows.append([name, w.int(rv.n_items), w.num(rv.alpha),
                              w.num(sh.spearman_brown if sh else None),
                              w("Reliabel") if rv.reliable else (w("Tidak Reliabel") if rv.reliable is False else "–")])
         if rows:
@@ -347,7 +361,7 @@ class _Chapter:
         rows = []
         for var in r.variables.values():
             s = var.score
-            cat = s.category_en if w.language == "en" and s.category_en else s.category
+            cat = band_label(s.category, w.language) if s.category else None
             rows.append([f"{var.name} ({var.key})", w.int(len(s.items)), w.int(s.n_cases), w.int(s.sum),
                          w.int(s.min), w.int(s.max), w.pct(s.pct, SCORE_PCT_DECIMALS), cat or "–"])
         label = self.table(w("Skor total variabel pada garis kontinum"),
@@ -432,9 +446,9 @@ class _Chapter:
                             self.source, width_cm=13)
         self.h2(w("Koefisien Korelasi dan Determinasi"))
         rows = []
-        for span_id, span_en, name_id, name_en, key in SUGIYONO:
+        for lower, upper, level, key in SUGIYONO:
             mark = "\u2713" if key == reg.strength else ""
-            rows.append([span_en if w.language == "en" else span_id, name_en if w.language == "en" else name_id, mark])
+            rows.append([f"{w.num(lower, 2)} \u2013 {w.num(upper, 3)}", w.c("tingkat hubungan", level), mark])
         label = self.table(w("Pedoman interpretasi koefisien korelasi (Sugiyono)"),
                            [w("Interval Koefisien"), w("Tingkat Hubungan"), w("Hasil")], rows,
                            widths_cm=[4, 4, 2], align=["center", "left", "center"],
@@ -454,12 +468,17 @@ class _Chapter:
                 [w("Uji F"), d.F_text.get(lang)]]
         label = self.table(w("Ringkasan pengujian hipotesis"), [w("Kriteria"), w("Hasil")], rows, widths_cm=[3.5, 11],
                            align=["left", "left"])
-        self.para(w("Berdasarkan {label}, {sig}, {t} dan {f}.", label=label, sig=d.sig_text.get(lang),
+        self.para(w("Berdasarkan {label} diketahui bahwa {sig}, {t} dan {f}.", label=label, sig=d.sig_text.get(lang),
                     t=d.t_text.get(lang), f=d.F_text.get(lang)))
         self.doc.paragraph(d.conclusion.get(lang), bold=True, align="justify")
         ct = reg.correlation_test
         if ct.t is not None:
-            self.para(w("Uji signifikansi koefisien korelasi dengan t = r\u221a(n\u22122) / \u221a(1\u2212r\u00b2) "
-                        "menghasilkan t hitung {t} (r = {r}, n = {n}) dibandingkan t tabel {tt}; korelasi {verdict}.",
-                        t=w.num(ct.t), r=w.num(ct.r), n=ct.n, tt=w.num(ct.t_tabel),
-                        verdict=w("signifikan") if ct.significant else w("tidak signifikan")))
+            values = dict(t=w.num(ct.t), r=w.num(ct.r), n=ct.n, tt=w.num(ct.t_tabel))
+            if ct.significant:
+                self.para(w("Uji signifikansi koefisien korelasi dengan t = r\u221a(n\u22122) / \u221a(1\u2212r\u00b2) "
+                            "menghasilkan t hitung {t} (r = {r}, n = {n}), lebih besar dari t tabel {tt}, sehingga "
+                            "korelasi tersebut signifikan.", **values))
+            else:
+                self.para(w("Uji signifikansi koefisien korelasi dengan t = r\u221a(n\u22122) / \u221a(1\u2212r\u00b2) "
+                            "menghasilkan t hitung {t} (r = {r}, n = {n}), tidak lebih besar dari t tabel {tt}, sehingga "
+                            "korelasi tersebut tidak signifikan.", **values))

@@ -2,7 +2,9 @@
 
 Every number comes from the analysis result; sentence patterns rotate (by the table's
 position) so a chapter with twenty item tables does not repeat one sentence twenty
-times. Each function returns the paragraph in the report language.
+times. Each function returns the paragraph in the report language: the sentences are
+Indonesian gettext messages, English comes from ``resources/locale/en/LC_MESSAGES/reports.po``
+(one English sentence may translate several rotating Indonesian patterns).
 """
 
 from __future__ import annotations
@@ -10,16 +12,18 @@ from __future__ import annotations
 from typing import Sequence
 
 from qda.reports.lang import Wording
+from qda.survey.continuum import category_name
 from qda.survey.numfmt import SCORE_PCT_DECIMALS
 
 
-def join(parts: Sequence[str], language: str) -> str:
-    """``a, b dan c`` / ``a, b, and c``."""
-    parts = [p for p in parts if p]
-    if len(parts) <= 1:
-        return "".join(parts)
-    word = " and " if language == "en" else " dan "
-    return ", ".join(parts[:-1]) + ("," if language == "en" and len(parts) > 2 else "") + word + parts[-1]
+def join(parts: Sequence[str], w: Wording, context: str = "daftar") -> str:
+    """``a, b dan c`` / ``a, b, and c``: :meth:`qda.reports.lang.Wording.join`."""
+    return w.join(parts, context)
+
+
+def quoted(label: str, w: Wording) -> str:
+    """An answer label in the report language's quotation marks."""
+    return w.c("kutip", "\u201c{label}\u201d", label=label)
 
 
 def _top(rows) -> list:
@@ -31,22 +35,13 @@ def _top(rows) -> list:
 def return_paragraph(table, w: Wording, label: str) -> str:
     """Questionnaire return, and which n each analysis uses when some questionnaires are incomplete."""
     partial = table.returned - table.usable
-    if w.language == "en":
-        text = (f"{label} shows that of {w.int(table.distributed)} questionnaires distributed, "
-                f"{w.int(table.returned)} ({w.pct(table.returned_pct)}) were returned and {w.int(table.usable)} "
-                f"({w.pct(table.usable_pct)}) answered every item.")
-        if partial > 0:
-            text += (f" The frequency table of each item counts every answer given to that item (its n is shown "
-                     f"in the table); validity, reliability, scores and the regression use the "
-                     f"{w.int(table.usable)} complete questionnaires.")
-        return text
-    text = (f"Berdasarkan {label} di atas, dari {w.int(table.distributed)} kuesioner yang disebarkan, sebanyak "
-            f"{w.int(table.returned)} kuesioner ({w.pct(table.returned_pct)}) kembali dan {w.int(table.usable)} "
-            f"kuesioner ({w.pct(table.usable_pct)}) terisi lengkap.")
+    text = w("Berdasarkan {label} di atas, dari {d} kuesioner yang disebarkan, sebanyak {r} kuesioner ({rp}) kembali "
+             "dan {u} kuesioner ({up}) terisi lengkap.", label=label, d=w.int(table.distributed),
+             r=w.int(table.returned), rp=w.pct(table.returned_pct), u=w.int(table.usable), up=w.pct(table.usable_pct))
     if partial > 0:
-        text += (f" Tabel frekuensi setiap butir menghitung semua jawaban yang diberikan pada butir itu (n tercantum "
-                 f"pada tabelnya), sedangkan uji validitas, reliabilitas, skor dan regresi menggunakan "
-                 f"{w.int(table.usable)} kuesioner yang lengkap.")
+        text += " " + w("Tabel frekuensi setiap butir menghitung semua jawaban yang diberikan pada butir itu (n "
+                        "tercantum pada tabelnya), sedangkan uji validitas, reliabilitas, skor dan regresi "
+                        "menggunakan {u} kuesioner yang lengkap.", u=w.int(table.usable))
     return text
 
 
@@ -57,32 +52,34 @@ def profile_paragraph(profile, w: Wording, label: str, index: int) -> str:
         return w("Tidak ada jawaban pada kolom {col}.", col=profile.column)
     top = _top(rows)
     title = profile.title.lower()
-    if w.language == "en":
-        parts = [f"{r.label} {w.int(r.count)} ({w.pct(r.percent)})" for r in rows]
-        lead = join([t.label for t in top], "en")
-        return (f"{label} shows the respondents by {title}: {join(parts, 'en')}. The largest group is "
-                f"{lead}, with {w.int(top[0].count)} of {w.int(profile.n)} respondents.")
+
+    def people(r) -> str:
+        return w.n("{label} sebanyak {n} orang ({pct})", count="k", k=r.count, label=r.label, n=w.int(r.count),
+                   pct=w.pct(r.percent))
+
     first, rest = rows[0], rows[1:]
-    rest_txt = join([f"{r.label} sebanyak {w.int(r.count)} orang ({w.pct(r.percent)})" for r in rest], "id")
-    lead = join([t.label for t in top], "id")
-    pattern = index % 3
+    rest_txt = join([people(r) for r in rest], w)
+    lead = join([t.label for t in top], w)
+    values = dict(label=label, title=title, lead=lead, all=join([people(r) for r in rows], w), first=first.label,
+                  n=w.int(first.count), pct=w.pct(first.percent), rest=rest_txt, top=w.int(top[0].count),
+                  total=w.int(profile.n))
     if len(top) > 1:
-        return (f"Berdasarkan {label} di atas, responden menurut {title} terbagi atas "
-                f"{join([f'{r.label} {w.int(r.count)} orang ({w.pct(r.percent)})' for r in rows], 'id')}. "
-                f"Kelompok terbanyak adalah {lead} dengan jumlah yang sama, yaitu masing-masing "
-                f"{w.int(top[0].count)} orang.")
+        return w.n("Berdasarkan {label} di atas, responden menurut {title} terbagi atas {all}. Kelompok terbanyak "
+                   "adalah {lead} dengan jumlah yang sama, yaitu masing-masing {top} orang.", count="k",
+                   k=top[0].count, **values)
+    pattern = index % 3
     if pattern == 0:
-        text = (f"Berdasarkan {label} di atas, dapat dilihat bahwa responden {first.label} berjumlah "
-                f"{w.int(first.count)} orang dengan persentase {w.pct(first.percent)}")
-        text += f", sedangkan {rest_txt}." if rest else "."
-        return text + f" Dengan demikian, responden didominasi oleh kelompok {lead}."
+        text = w.n("Berdasarkan {label} di atas, dapat dilihat bahwa responden {first} berjumlah {n} orang dengan "
+                   "persentase {pct}", count="k", k=first.count, **values)
+        text += w(", sedangkan {rest}.", rest=rest_txt) if rest else "."
+        return text + " " + w("Dengan demikian, responden didominasi oleh kelompok {lead}.", lead=lead)
     if pattern == 1:
-        text = (f"{label} menunjukkan bahwa sebagian besar responden menurut {title} adalah {first.label}, "
-                f"yaitu {w.int(first.count)} orang ({w.pct(first.percent)}) dari {w.int(profile.n)} responden.")
-        return text + (f" Selanjutnya, {rest_txt}." if rest else "")
-    text = (f"Dari {label} diketahui bahwa {title} responden yang terbanyak adalah {first.label} sebanyak "
-            f"{w.int(first.count)} orang atau {w.pct(first.percent)}")
-    return text + (f", diikuti oleh {rest_txt}." if rest else ".")
+        text = w.n("{label} menunjukkan bahwa sebagian besar responden menurut {title} adalah {first}, yaitu {n} "
+                   "orang ({pct}) dari {total} responden.", count="k", k=first.count, **values)
+        return text + (" " + w("Selanjutnya, {rest}.", rest=rest_txt) if rest else "")
+    text = w.n("Dari {label} diketahui bahwa {title} responden yang terbanyak adalah {first} sebanyak {n} orang atau "
+               "{pct}", count="k", k=first.count, **values)
+    return text + (w(", diikuti oleh {rest}.", rest=rest_txt) if rest else ".")
 
 
 def item_paragraph(summary, w: Wording, label: str, index: int) -> str:
@@ -93,87 +90,68 @@ def item_paragraph(summary, w: Wording, label: str, index: int) -> str:
         return w("Tidak ada responden yang menjawab butir {item}.", item=summary.item)
     chosen = [r for r in rows if r.count > 0 and r not in top]
     unchosen = [r for r in rows if r.count == 0]
-    mean = w.num(summary.mean, 2)
-    n = w.int(summary.n_answered)
-    if w.language == "en":
-        lead = join([f'"{t.label}"' for t in top], "en")
-        parts = join([f'{w.int(r.count)} ({w.pct(r.percent)}) "{r.label}"' for r in chosen], "en")
-        text = (f"{label} shows that of {n} respondents the most frequent answer to item {summary.item} is {lead} "
-                f"({w.int(top[0].count)} respondents, {w.pct(top[0].percent)})")
-        text += f"; the others answered {parts}." if parts else "."
-        if unchosen:
-            text += f" No respondent chose {join([f'{chr(34)}{r.label}{chr(34)}' for r in unchosen], 'en')}."
-        return text + f" The mean score is {mean}."
-    lead = join([f"\u201c{t.label}\u201d" for t in top], "id")
-    parts = join([f"{w.int(r.count)} responden ({w.pct(r.percent)}) menjawab \u201c{r.label}\u201d" for r in chosen],
-                  "id")
-    none = join([f"\u201c{r.label}\u201d" for r in unchosen], "id")
+    lead = join([quoted(t.label, w) for t in top], w)
+    parts = join([w.n("{n} responden ({pct}) menjawab {answer}", count="k", k=r.count, n=w.int(r.count),
+                      pct=w.pct(r.percent), answer=quoted(r.label, w)) for r in chosen], w)
+    none = join([quoted(r.label, w) for r in unchosen], w, "daftar atau")
+    values = dict(label=label, n=w.int(summary.n_answered), item=summary.item, lead=lead, top=w.int(top[0].count),
+                  pct=w.pct(top[0].percent), parts=parts, none=none, mean=w.num(summary.mean, 2),
+                  total=w.int(summary.score_sum))
     pattern = index % 3
     if pattern == 0:
-        text = (f"Berdasarkan {label} di atas, dapat diketahui bahwa dari {n} responden, jawaban terbanyak untuk "
-                f"butir {summary.item} adalah {lead} sebanyak {w.int(top[0].count)} responden "
-                f"({w.pct(top[0].percent)})")
-        text += f"; selain itu {parts}." if parts else "."
+        text = w.n("Berdasarkan {label} di atas, dapat diketahui bahwa dari {n} responden, jawaban terbanyak untuk "
+                   "butir {item} adalah {lead} sebanyak {top} responden ({pct})", count="k", k=top[0].count, **values)
+        text += w("; selain itu {parts}.", parts=parts) if parts else "."
         if none:
-            text += f" Tidak ada responden yang memilih {none}."
-        return text + f" Rata-rata skor butir ini adalah {mean}."
+            text += " " + w("Tidak ada responden yang memilih {none}.", none=none)
+        return text + " " + w("Rata-rata skor butir ini adalah {mean}.", mean=values["mean"])
     if pattern == 1:
-        text = (f"{label} memperlihatkan bahwa mayoritas responden memilih {lead}, yaitu {w.int(top[0].count)} "
-                f"orang atau {w.pct(top[0].percent)}.")
+        text = w.n("{label} memperlihatkan bahwa mayoritas responden memilih {lead}, yaitu {top} orang atau {pct}.",
+                   count="k", k=top[0].count, **values)
         if parts:
-            text += f" Adapun {parts}."
+            text += " " + w("Adapun {parts}.", parts=parts)
         if none:
-            text += f" Pilihan {none} tidak dipilih oleh seorang pun."
-        return text + f" Skor rata-rata dari {n} jawaban adalah {mean} dengan total skor {w.int(summary.score_sum)}."
-    text = (f"Tanggapan responden terhadap butir {summary.item} paling banyak berada pada kategori {lead}, "
-            f"yakni {w.int(top[0].count)} orang ({w.pct(top[0].percent)})")
-    text += f", sedangkan {parts}." if parts else "."
+            text += " " + w("Pilihan {none} tidak dipilih oleh seorang pun.", none=none)
+        return text + " " + w("Skor rata-rata dari {n} jawaban adalah {mean} dengan total skor {total}.", **values)
+    text = w.n("Tanggapan responden terhadap butir {item} paling banyak berada pada kategori {lead}, yakni {top} "
+               "orang ({pct})", count="k", k=top[0].count, **values)
+    text += w(", sedangkan {parts}.", parts=parts) if parts else "."
     if none:
-        text += f" Tidak ada jawaban {none}."
-    return text + f" Nilai rata-rata {mean} diperoleh dari {n} jawaban."
+        text += " " + w("Tidak ada jawaban {none}.", none=none)
+    return text + " " + w("Nilai rata-rata {mean} diperoleh dari {n} jawaban.", **values)
+
+
+def items_named(items: Sequence[str], w: Wording) -> str:
+    """``butir X3`` / ``butir X3 dan X10`` ("item X3" / "items X3 and X10")."""
+    return w.n("butir {items}", count="k", k=len(items), items=join(list(items), w))
 
 
 def validity_paragraph(var, w: Wording, label: str) -> str:
-    """Which items are valid against r table, the highest and lowest r."""
+    """Which items are valid against r table, the highest and lowest r (an undefined r is said to be so)."""
     val = var.validity
     scored = [i for i in val.items if i.r is not None]
     undefined = [i.item for i in val.items if i.r is None]
     below = [i for i in val.invalid_items if i not in undefined]
-    rt = w.num(val.r_table, 3)
-    name = f"{var.name} ({var.key})"
-    if w.language == "en":
-        text = (f"As {label} shows, {len(val.valid_items)} of the {len(val.items)} items of {name} have an r "
-                f"greater than the r table value ({rt}; n = {val.n}, α = {w.num(val.alpha, 2)}) and are valid.")
-        if below:
-            text += f" Items {join(below, 'en')} have an r below the r table value and are not valid."
-        if undefined:
-            text += (f" For {join(undefined, 'en')} r cannot be computed because the answers do not vary; "
-                     f"{'this item is' if len(undefined) == 1 else 'these items are'} treated as not valid.")
-        if val.invalid_items:
-            text += " Items that are not valid are left out of the further analysis."
-    else:
-        text = (f"Berdasarkan {label}, dari {len(val.items)} butir pernyataan variabel {name}, sebanyak "
-                f"{len(val.valid_items)} butir memiliki r hitung lebih besar dari r tabel ({rt}; n = {val.n}, "
-                f"\u03b1 = {w.num(val.alpha, 2)}) sehingga dinyatakan valid.")
-        if below:
-            text += (f" Butir {join(below, 'id')} memiliki r hitung lebih kecil dari r tabel sehingga "
-                     f"dinyatakan tidak valid dan tidak diikutsertakan dalam analisis selanjutnya.")
-        if undefined:
-            text += (f" Nilai r butir {join(undefined, 'id')} tidak dapat dihitung karena jawabannya tidak bervariasi, "
-                     f"sehingga butir tersebut dinyatakan tidak valid dan tidak diikutsertakan dalam analisis "
-                     f"selanjutnya.")
-        if not val.invalid_items:
-            text += " Dengan demikian seluruh butir dapat digunakan dalam analisis selanjutnya."
+    text = w.n("Berdasarkan {label}, dari {k} butir pernyataan variabel {name}, sebanyak {v} butir memiliki r hitung "
+               "lebih besar dari r tabel ({rt}; n = {n}, \u03b1 = {a}) sehingga dinyatakan valid.", count="v", label=label,
+             k=len(val.items), name=f"{var.name} ({var.key})", v=len(val.valid_items), rt=w.num(val.r_table, 3),
+             n=val.n, a=w.num(val.alpha, 2))
+    if below:
+        text += " " + w.n("{Items} memiliki r hitung lebih kecil dari r tabel sehingga dinyatakan tidak valid dan "
+                          "tidak diikutsertakan dalam analisis selanjutnya.", count="k", k=len(below),
+                          Items=items_named(below, w)[:1].upper() + items_named(below, w)[1:])
+    if undefined:
+        text += " " + w.n("Nilai r {items} tidak dapat dihitung karena jawabannya tidak bervariasi, sehingga butir "
+                          "tersebut dinyatakan tidak valid dan tidak diikutsertakan dalam analisis selanjutnya.",
+                          count="k", k=len(undefined), items=items_named(undefined, w))
+    if not val.invalid_items:
+        text += " " + w("Dengan demikian seluruh butir dapat digunakan dalam analisis selanjutnya.")
     if scored:
         shown = {i.item: round(i.r, 3) for i in scored}
         top, low = max(shown.values()), min(shown.values())
-        hi = join([k for k, v in shown.items() if v == top], w.language)
-        lo = join([k for k, v in shown.items() if v == low], w.language)
-        if w.language == "en":
-            text += f" The highest r is that of {hi} ({w.num(top)}) and the lowest that of {lo} ({w.num(low)})."
-        else:
-            text += (f" Nilai r hitung tertinggi terdapat pada butir {hi} ({w.num(top)}) dan terendah pada "
-                     f"butir {lo} ({w.num(low)}).")
+        text += " " + w("Nilai r hitung tertinggi terdapat pada {hi} ({top}) dan terendah pada {lo} ({low}).",
+                        hi=items_named([k for k, v in shown.items() if v == top], w), top=w.num(top),
+                        lo=items_named([k for k, v in shown.items() if v == low], w), low=w.num(low))
     return text
 
 
@@ -181,16 +159,15 @@ def reliability_paragraph(rel, w: Wording, label: str) -> str:
     """Cronbach's alpha against the threshold."""
     if rel.alpha is None:
         return w("Nilai Cronbach's Alpha tidak dapat dihitung.")
-    above = rel.alpha >= rel.threshold
-    if w.language == "en":
-        return (f"As {label} shows, Cronbach's alpha over {rel.n_items} items and {rel.cases.valid} complete cases "
-                f"is {w.num(rel.alpha)}, which is {'above' if above else 'below'} {w.num(rel.threshold, 2)}; the "
-                f"instrument is therefore {'reliable' if above else 'not reliable'}.")
-    sign = "lebih besar dari" if above else "lebih kecil dari"
-    verdict = "reliabel dan dapat digunakan sebagai alat ukur" if above else "belum reliabel"
-    return (f"Berdasarkan {label}, hasil uji reliabilitas terhadap {rel.n_items} butir dengan {rel.cases.valid} "
-            f"kasus lengkap menghasilkan nilai Cronbach's Alpha sebesar {w.num(rel.alpha)}, {sign} "
-            f"{w.num(rel.threshold, 2)}. Dengan demikian instrumen penelitian dinyatakan {verdict}.")
+    values = dict(label=label, k=rel.n_items, n=rel.cases.valid, alpha=w.num(rel.alpha),
+                  threshold=w.num(rel.threshold, 2))
+    if rel.alpha >= rel.threshold:
+        return w("Berdasarkan {label}, hasil uji reliabilitas terhadap {k} butir dengan {n} kasus lengkap "
+                 "menghasilkan nilai Cronbach's Alpha sebesar {alpha}, lebih besar dari {threshold}. Dengan demikian "
+                 "instrumen penelitian dinyatakan reliabel dan dapat digunakan sebagai alat ukur.", **values)
+    return w("Berdasarkan {label}, hasil uji reliabilitas terhadap {k} butir dengan {n} kasus lengkap menghasilkan "
+             "nilai Cronbach's Alpha sebesar {alpha}, lebih kecil dari {threshold}. Dengan demikian instrumen "
+             "penelitian dinyatakan belum reliabel.", **values)
 
 
 def score_paragraph(var, w: Wording, label: str, index: int) -> str:
@@ -198,17 +175,15 @@ def score_paragraph(var, w: Wording, label: str, index: int) -> str:
     s = var.score
     if s.pct is None:
         return w("Skor variabel {var} tidak dapat dihitung.", var=var.key)
-    scheme = s.scheme_name.get(w.language)
-    if w.language == "en":
-        return (f"The total score of {var.name} is {w.int(s.sum)} out of a maximum of {w.int(s.max)} "
-                f"({w.pct(s.pct, SCORE_PCT_DECIMALS)}); with a minimum of {w.int(s.min)} it falls in the category "
-                f"\u201c{s.category_en or s.category}\u201d ({scheme}).")
+    category = category_name(s.category, w.language) if s.category else "–"
+    values = dict(label=label, name=var.name, sum=w.int(s.sum), max=w.int(s.max), min=w.int(s.min),
+                  pct=w.pct(s.pct, SCORE_PCT_DECIMALS), category=category, scheme=s.scheme_name.get(w.language))
     if index % 2 == 0:
-        return (f"Berdasarkan {label}, total skor variabel {var.name} adalah {w.int(s.sum)} dari skor maksimum "
-                f"{w.int(s.max)} ({w.pct(s.pct, SCORE_PCT_DECIMALS)}). Dengan skor minimum {w.int(s.min)} dan maksimum "
-                f"{w.int(s.max)}, nilai tersebut berada pada kategori \u201c{s.category}\u201d menurut {scheme}.")
-    return (f"Adapun variabel {var.name} memperoleh skor {w.int(s.sum)} atau {w.pct(s.pct, SCORE_PCT_DECIMALS)} dari skor ideal "
-            f"{w.int(s.max)}, sehingga termasuk kategori \u201c{s.category}\u201d.")
+        return w("Berdasarkan {label}, total skor variabel {name} adalah {sum} dari skor maksimum {max} ({pct}). "
+                 "Dengan skor minimum {min} dan maksimum {max}, nilai tersebut berada pada kategori \u201c{category}\u201d "
+                 "menurut {scheme}.", **values)
+    return w("Adapun variabel {name} memperoleh skor {sum} atau {pct} dari skor ideal {max}, sehingga termasuk "
+             "kategori \u201c{category}\u201d.", **values)
 
 
 def normality_paragraph(tests, alpha: float, w: Wording, label: str, names: dict[str, str]) -> str:
@@ -227,41 +202,39 @@ def normality_paragraph(tests, alpha: float, w: Wording, label: str, names: dict
         if t.normal is None:
             continue
         sw = t.rule == "shapiro-wilk"
-        p = t.sw_p if sw else t.ks_p
-        test = "Shapiro–Wilk" if sw else "Kolmogorov–Smirnov"
-        who = names.get(t.target, t.target)
+        values = dict(who=names.get(t.target, t.target), test="Shapiro–Wilk" if sw else "Kolmogorov–Smirnov",
+                      p=w.num(t.sw_p if sw else t.ks_p), alpha=w.num(alpha, 2))
         if t.target == "residual":
             residual_normal = t.normal
         elif not t.normal:
-            not_normal.append(who)
-        if w.language == "en":
-            parts.append(f"{who} has a {test} Sig. of {w.num(p)}, which is {'above' if t.normal else 'not above'} "
-                         f"{w.num(alpha, 2)}, so it is {'normally distributed' if t.normal else 'not normally distributed'}")
+            not_normal.append(values["who"])
+        if t.normal:
+            parts.append(w("{who} memiliki Sig. {test} {p} > {alpha} sehingga berdistribusi normal", **values))
         else:
-            parts.append(f"{who} memiliki Sig. {test} {w.num(p)} {'>' if t.normal else '≤'} {w.num(alpha, 2)} "
-                         f"sehingga {'berdistribusi normal' if t.normal else 'tidak berdistribusi normal'}")
+            parts.append(w("{who} memiliki Sig. {test} {p} \u2264 {alpha} sehingga tidak berdistribusi normal",
+                           **values))
     if not parts:
         return w("Uji normalitas tidak dapat dihitung.")
-    if w.language == "en":
-        text = (f"Normality is judged by Shapiro–Wilk for n ≤ {SHAPIRO_MAX_N} and by Kolmogorov–Smirnov (Lilliefors) "
-                f"for larger samples; a series is normal when that test's Sig. is above {w.num(alpha, 2)}. "
-                f"As {label} shows, " + "; ".join(parts) + ".")
-        if not_normal:
-            text += (f" That {join(not_normal, 'en')} {'is' if len(not_normal) == 1 else 'are'} not normal does not by "
-                     f"itself bar the regression, whose assumption concerns the residuals")
-            text += (", and the residuals are normally distributed." if residual_normal else
-                     "; the residuals, however, are not normal either, so the t and F tests should be read with care."
-                     if residual_normal is False else ".")
-        return text
-    text = (f"Normalitas diputuskan dengan uji Shapiro–Wilk bila n ≤ {SHAPIRO_MAX_N} dan uji Kolmogorov–Smirnov "
-            f"(Lilliefors) bila n lebih besar; data dinyatakan berdistribusi normal bila Sig. uji tersebut lebih besar "
-            f"dari {w.num(alpha, 2)}. Berdasarkan {label}, " + "; ".join(parts) + ".")
+    text = w("Normalitas diputuskan dengan uji Shapiro–Wilk bila n \u2264 {max} dan uji Kolmogorov–Smirnov "
+             "(Lilliefors) bila n lebih besar; data dinyatakan berdistribusi normal bila Sig. uji tersebut lebih besar "
+             "dari {alpha}. Berdasarkan {label}, {parts}.", max=SHAPIRO_MAX_N, alpha=w.num(alpha, 2), label=label,
+             parts="; ".join(parts))
     if not_normal:
-        text += (f" Data {join(not_normal, 'id')} yang tidak berdistribusi normal tidak dengan sendirinya menghalangi "
-                 f"analisis regresi, karena asumsi normalitas regresi berlaku bagi residualnya")
-        text += ("; residual model ini berdistribusi normal sehingga asumsi tersebut terpenuhi." if residual_normal else
-                 "; residual model ini juga tidak berdistribusi normal sehingga hasil uji t dan uji F perlu ditafsirkan "
-                 "dengan hati-hati." if residual_normal is False else ".")
+        values = dict(names=join(not_normal, w))
+        if residual_normal:
+            text += " " + w.n("Data {names} yang tidak berdistribusi normal tidak dengan sendirinya menghalangi "
+                              "analisis regresi, karena asumsi normalitas regresi berlaku bagi residualnya; residual "
+                              "model ini berdistribusi normal sehingga asumsi tersebut terpenuhi.", count="k",
+                              k=len(not_normal), **values)
+        elif residual_normal is False:
+            text += " " + w.n("Data {names} yang tidak berdistribusi normal tidak dengan sendirinya menghalangi "
+                              "analisis regresi, karena asumsi normalitas regresi berlaku bagi residualnya; residual "
+                              "model ini juga tidak berdistribusi normal sehingga hasil uji t dan uji F perlu "
+                              "ditafsirkan dengan hati-hati.", count="k", k=len(not_normal), **values)
+        else:
+            text += " " + w.n("Data {names} yang tidak berdistribusi normal tidak dengan sendirinya menghalangi "
+                              "analisis regresi, karena asumsi normalitas regresi berlaku bagi residualnya.",
+                              count="k", k=len(not_normal), **values)
     return text
 
 
@@ -270,14 +243,12 @@ def linearity_paragraph(lin, alpha: float, w: Wording, label: str, x: str, y: st
     p = lin.deviation.p
     if p is None:
         return w("Uji linearitas tidak dapat dihitung.")
-    linear = p > alpha
-    if w.language == "en":
-        return (f"As {label} shows, the Sig. of Deviation from Linearity is {w.num(p)}, which is "
-                f"{'above' if linear else 'not above'} {w.num(alpha, 2)}, so the relation between {x} and {y} is "
-                f"{'linear' if linear else 'not linear'}.")
-    return (f"Berdasarkan {label}, nilai Sig. Deviation from Linearity sebesar {w.num(p)} "
-            f"{'lebih besar' if linear else 'tidak lebih besar'} dari {w.num(alpha, 2)}, sehingga hubungan antara "
-            f"{x} dan {y} {'bersifat linear' if linear else 'tidak linear'}.")
+    values = dict(label=label, p=w.num(p), alpha=w.num(alpha, 2), x=x, y=y)
+    if p > alpha:
+        return w("Berdasarkan {label}, nilai Sig. Deviation from Linearity sebesar {p} lebih besar dari {alpha}, "
+                 "sehingga hubungan antara {x} dan {y} bersifat linear.", **values)
+    return w("Berdasarkan {label}, nilai Sig. Deviation from Linearity sebesar {p} tidak lebih besar dari {alpha}, "
+             "sehingga hubungan antara {x} dan {y} tidak linear.", **values)
 
 
 def equation_paragraph(reg, w: Wording) -> tuple[str, str]:
@@ -286,48 +257,47 @@ def equation_paragraph(reg, w: Wording) -> tuple[str, str]:
 
     a, b = reg.coefficients[0].B, reg.coefficients[1].B
     eq = equation_text(a, b, w.language)
-    if w.language == "en":
-        text = (f"The constant {w.num(a)} is the expected {reg.y_name} score when {reg.x_name} is zero; the "
-                f"coefficient {w.num(b)} means that each additional point of {reg.x_name} "
-                f"{'raises' if (b or 0) >= 0 else 'lowers'} {reg.y_name} by {w.num(abs(b or 0))} points.")
+    values = dict(a=w.num(a), b=w.num(b), x=reg.x_name, y=reg.y_name, change=w.num(abs(b or 0)))
+    if (b or 0) >= 0:
+        text = w("Konstanta sebesar {a} menyatakan bahwa jika {x} bernilai nol, maka skor {y} adalah {a}. Koefisien "
+                 "regresi sebesar {b} menyatakan bahwa setiap penambahan satu satuan skor {x} akan meningkatkan skor "
+                 "{y} sebesar {change}.", **values)
     else:
-        text = (f"Konstanta sebesar {w.num(a)} menyatakan bahwa jika {reg.x_name} bernilai nol, maka skor "
-                f"{reg.y_name} adalah {w.num(a)}. Koefisien regresi sebesar {w.num(b)} menyatakan bahwa setiap "
-                f"penambahan satu satuan skor {reg.x_name} akan "
-                f"{'meningkatkan' if (b or 0) >= 0 else 'menurunkan'} skor {reg.y_name} sebesar {w.num(abs(b or 0))}.")
+        text = w("Konstanta sebesar {a} menyatakan bahwa jika {x} bernilai nol, maka skor {y} adalah {a}. Koefisien "
+                 "regresi sebesar {b} menyatakan bahwa setiap penambahan satu satuan skor {x} akan menurunkan skor "
+                 "{y} sebesar {change}.", **values)
     return eq, text
 
 
 def model_summary_paragraph(reg, w: Wording, label: str) -> str:
     """R, R² and the standard error in words."""
-    if w.language == "en":
-        return (f"{label} shows that, for the {reg.n} complete questionnaires, R is {w.num(reg.R)}, R Square is "
-                f"{w.num(reg.R2)} and the adjusted R Square is {w.num(reg.adj_R2)}; the standard error of the "
-                f"estimate is {w.num(reg.se_est)}.")
-    return (f"Berdasarkan {label}, dari {reg.n} kuesioner lengkap diperoleh nilai koefisien korelasi (R) sebesar "
-            f"{w.num(reg.R)} dan koefisien determinasi (R Square) sebesar {w.num(reg.R2)}, dengan Adjusted R Square "
-            f"{w.num(reg.adj_R2)} dan standard error of the estimate {w.num(reg.se_est)}.")
+    return w("Berdasarkan {label}, dari {n} kuesioner lengkap diperoleh nilai koefisien korelasi (R) sebesar {R} dan "
+             "koefisien determinasi (R Square) sebesar {R2}, dengan Adjusted R Square {adj} dan standard error of the "
+             "estimate {se}.", label=label, n=reg.n, R=w.num(reg.R), R2=w.num(reg.R2), adj=w.num(reg.adj_R2),
+             se=w.num(reg.se_est))
 
 
 def anova_paragraph(reg, w: Wording, label: str) -> str:
     """F and its Sig. against alpha."""
     row = reg.row("Regression")
     d = reg.decision
-    if w.language == "en":
-        return (f"As {label} shows, F is {w.num(row.F)} with a Sig. of {w.num(row.p)}. Because "
-                f"{d.F_text.get('en')}, the regression model {'can' if d.significant else 'cannot'} be used to "
-                f"predict {reg.y_name}.")
-    return (f"Dari {label} diketahui nilai F hitung sebesar {w.num(row.F)} dengan tingkat signifikansi "
-            f"{w.num(row.p)}. Karena {d.F_text.get('id')}, model regresi "
-            f"{'dapat' if d.significant else 'tidak dapat'} dipakai untuk memprediksi {reg.y_name}.")
+    values = dict(label=label, F=w.num(row.F), p=w.num(row.p), because=d.F_text.get(w.language), y=reg.y_name)
+    if d.significant:
+        return w("Dari {label} diketahui nilai F hitung sebesar {F} dengan tingkat signifikansi {p}. Karena {because}, "
+                 "model regresi dapat dipakai untuk memprediksi {y}.", **values)
+    return w("Dari {label} diketahui nilai F hitung sebesar {F} dengan tingkat signifikansi {p}. Karena {because}, "
+             "model regresi tidak dapat dipakai untuk memprediksi {y}.", **values)
 
 
 def coefficients_paragraph(reg, w: Wording, label: str) -> str:
-    """t of the slope against t table."""
+    """t of the slope against t table, and what the comparison means."""
     d = reg.decision
     slope = reg.coefficients[1]
-    if w.language == "en":
-        return (f"As {label} shows, the coefficient of {reg.x_name} has a t value of {w.num(slope.t)} and a Sig. of "
-                f"{w.num(slope.p)}: {d.t_text.get('en')}.")
-    return (f"Berdasarkan {label}, variabel {reg.x_name} memiliki t hitung sebesar {w.num(slope.t)} dengan Sig. "
-            f"{w.num(slope.p)}; {d.t_text.get('id')}.")
+    values = dict(label=label, x=reg.x_name, t=w.num(slope.t), p=w.num(slope.p), because=d.t_text.get(w.language))
+    if slope.t is None or d.t_tabel is None:
+        return w("Berdasarkan {label}, variabel {x} memiliki t hitung sebesar {t} dengan Sig. {p}.", **values)
+    if abs(slope.t) > d.t_tabel:
+        return w("Berdasarkan {label}, variabel {x} memiliki t hitung sebesar {t} dengan Sig. {p}. Karena {because}, "
+                 "koefisien regresi {x} signifikan.", **values)
+    return w("Berdasarkan {label}, variabel {x} memiliki t hitung sebesar {t} dengan Sig. {p}. Karena {because}, "
+             "koefisien regresi {x} tidak signifikan.", **values)

@@ -239,14 +239,22 @@ def test_english_report_agrees_in_number_for_one(project, tmp_path):
     assert "There are 3 excerpts from 2 sources." in [t for _s, t in paragraphs(out)]
 
 
-def test_english_agreement_rules():
-    from qda.reports.lang import english_agreement
+def test_english_counts_come_from_catalogue_plurals_not_a_repair():
+    from qda.reports import lang
+    from qda.reports.lang import Wording
 
-    assert english_agreement("Of 1 excerpts, 1 are approved, 1 need revision, 0 are rejected and 21 are not "
-                             "reviewed") == "Of 1 excerpt, 1 is approved, 1 needs revision, 0 are rejected and 21 " \
-                                            "are not reviewed"
-    assert english_agreement("1 respondents left this column empty.") == "1 respondent left this column empty."
-    assert english_agreement("Table 4.1 codes 0.1 items") == "Table 4.1 codes 0.1 items"
+    w = Wording("en")
+    statuses = w.join([w.count("{n} disetujui", 1), w.count("{n} perlu revisi", 1), w.count("{n} ditolak", 0),
+                       w.count("{n} belum ditelaah", 21)])
+    assert w.n("Dari {n} kutipan, {statuses}; status terbanyak adalah \u201c{top}\u201d.", count="k", k=1, n="1",
+               statuses=statuses, top="Approved") == ("Of 1 excerpt, 1 is approved, 1 needs revision, 0 are rejected, "
+                                                      "and 21 are not reviewed; the most frequent status is "
+                                                      "\u201cApproved\u201d.")
+    assert w.count("{n} responden tidak mengisi kolom ini.", 1) == "1 respondent left this column empty."
+    assert w.count("{n} responden tidak mengisi kolom ini.", 1200) == "1,200 respondents left this column empty."
+    assert Wording("id").count("{n} responden tidak mengisi kolom ini.", 1200) == "1.200 responden tidak mengisi kolom ini."
+    assert not w.missing
+    assert not hasattr(lang, "english_agreement")  # no regex repair of English after translation
 
 
 def test_informants_names_stay_out_unless_asked_for(built, project, tmp_path):

@@ -455,6 +455,93 @@ def test_english_prose_reads_as_sentences(sako_result, tmp_path):
         assert not re.match(r"^Table 4\.\d+: ", p.text), p.text
 
 
+def constant_item_csv(tmp_path):
+    """A user's data with an item nobody varies on (A4: r undefined) and one questionnaire left incomplete."""
+    rng = np.random.default_rng(4)
+    lines = ["A1,A2,A3,A4,B1,B2,B3"]
+    for i in range(20):
+        base = int(rng.integers(2, 5))
+        a = [int(np.clip(base + rng.integers(-1, 2), 1, 5)) for _ in range(3)]
+        b = [int(np.clip(base + rng.integers(-1, 2), 1, 5)) for _ in range(3)]
+        cells = list(map(str, [*a, 4, *b]))
+        if i == 5:
+            cells[5] = ""
+        lines.append(",".join(cells))
+    path = tmp_path / "konstan.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return analyse_columns(load_data(path), ["A1", "A2", "A3", "A4"], ["B1", "B2", "B3"])
+
+
+def test_each_note_once_and_in_the_report_language(tmp_path):
+    result = constant_item_csv(tmp_path)
+    doc = Document(str(write_survey_chapter(result, tmp_path / "id.docx")))
+    text = all_text(doc)
+    notes = [p.text for p in doc.paragraphs if p.text.startswith("Catatan:")]
+    # the paragraphs already say these; a note repeating them is said twice
+    assert "Nilai r butir A4 tidak dapat dihitung karena jawabannya tidak bervariasi" in text
+    assert not any("A4" in n or "tidak diikutkan" in n or "listwise" in n for n in notes), notes
+    assert "menggunakan 19 kuesioner yang lengkap" in text
+    # the analysis keeps its notes (JSON, GUI) and they agree in number in both languages
+    note = next(n for n in result.notes if n.startswith("1 dari 20"))
+    assert note == ("1 dari 20 responden tidak menjawab semua butir sehingga dikeluarkan secara listwise dari korelasi, "
+                    "alpha, skor dan regresi.")
+    assert note.get("en") == ("1 of 20 respondents did not answer every item and is excluded listwise from "
+                              "correlations, alpha, scores and regression.")
+    en = Document(str(write_survey_chapter(result, tmp_path / "en.docx", language="en")))
+    text = all_text(en)
+    assert "The r of item A4 cannot be computed because its answers do not vary, so the item is not valid" in text
+    assert "X (all items)" in text and "semua butir" not in text
+    for p in en.paragraphs:
+        if p.text.startswith("Note:"):
+            assert not re.search(r"\b(butir|dari|tidak|responden)\b", p.text), p.text
+
+
+def test_indonesian_sentences_have_a_predicate(sako_result, tmp_path):
+    text = all_text(Document(str(write_survey_chapter(sako_result, tmp_path / "p.docx"))))
+    assert ("variabel Kinerja Pegawai memiliki t hitung sebesar 4,643 dengan Sig. 0,000. Karena t hitung > t tabel "
+            "(4,643 > 2,048 untuk df 28), koefisien regresi Kinerja Pegawai signifikan.") in text
+    assert ("diketahui bahwa Sig. < α (0,000 < 0,05), t hitung > t tabel (4,643 > 2,048 untuk df 28) dan F hitung > "
+            "F tabel (21,555 > 4,196 untuk df 1; 28).") in text
+    assert ("Koefisien determinasi (KD = R² × 100%) sebesar 43,5%, artinya 43,5% variasi Pelayanan Publik dijelaskan "
+            "oleh Kinerja Pegawai, sedangkan sisanya 56,5% dipengaruhi oleh faktor lain yang tidak diteliti.") in text
+    assert "menghasilkan t hitung 4,643 (r = 0,660, n = 30), lebih besar dari t tabel 2,048, sehingga korelasi" in text
+    # no clause that is only a formula or a bare adjective after a semicolon
+    assert not re.search(r"; (t hitung|korelasi signifikan)", text)
+    assert not re.search(r"Berdasarkan Tabel 4\.\d+, Sig\.", text)
+    assert "sebesar 43,5%: " not in text
+
+
+def test_english_prose_agrees_and_names_items(sako_result, tmp_path):
+    text = all_text(Document(str(write_survey_chapter(sako_result, tmp_path / "e.docx", language="en"))))
+    assert ("shows that the highest mean score of Employee Performance is that of item X2 (4.43) and the lowest that "
+            "of items X3 and X10 (3.23).") in text
+    assert "Items Y5 and Y10 have an r below the r table value and are not valid; they are left out" in text
+    assert ("the highest alpha when one item is deleted is 0.826 (item X9), against 0.821 for all items. The items "
+            "whose deletion raises alpha are X6 and X9.") in text
+    assert ("The coefficient of determination (R² × 100%) is 43.5%: 43.5% of the variation in Public Service is "
+            "explained by Employee Performance, and the remaining 56.5% is due to other factors not studied.") in text
+    assert ("shows that Sig. < α (0.000 < 0.05), t value > t table (4.643 > 2.048 for df 28) and F value > F table "
+            "(21.555 > 4.196 for df 1; 28).") in text
+    assert "Because t value > t table (4.643 > 2.048 for df 28), the coefficient of Employee Performance is significant." in text
+    assert "No respondent chose \u201cTidak Baik\u201d or \u201cSangat Tidak Baik\u201d." in text
+    assert "(Sugiyono's continuum" not in text  # no parentheses inside parentheses
+    assert not re.search(r"(?<![\d.,])1 (items|respondents|excerpts|passages|sources)\b", text)
+
+
+def test_every_f_at_one_precision(sako_result, tmp_path):
+    doc = Document(str(write_survey_chapter(sako_result, tmp_path / "f3.docx")))
+    f_values = []
+    for table in doc.tables:
+        header = [c.text for c in table.rows[0].cells]
+        if "F" in header:
+            col = header.index("F")
+            f_values += [r.cells[col].text for r in table.rows[1:] if r.cells[col].text not in ("", "–")]
+    text = all_text(doc)
+    f_values += re.findall(r"F hitung sebesar ([\d.,]+\d)", text) + re.findall(r"F hitung > F tabel \(([\d.,]+\d) ", text)
+    assert len(f_values) >= 7
+    assert all(re.fullmatch(r"[\d.]+,\d{3}", v) for v in f_values), f_values
+
+
 # 11. quotes for a thesis ----------------------------------------------------------------------------------------
 
 def test_documents_cited_by_title_or_case_code():
