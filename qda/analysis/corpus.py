@@ -110,6 +110,7 @@ class Corpus:
         rows = project.queries.snapshot_rows()
         self._project = project
         self.stamp = rows.stamp
+        self.viewer = rows.viewer  # blind coding: whose codings alone this snapshot holds
         self.documents = {r[0]: DocInfo(*r) for r in rows.documents}
         self.codes = {r[0]: CodeInfo(*r) for r in rows.codes}
         self.coders = rows.coders
@@ -265,10 +266,10 @@ _cache: "weakref.WeakKeyDictionary[Any, Corpus]" = weakref.WeakKeyDictionary()
 
 
 def corpus(project: Any) -> Corpus:
-    """The analysis snapshot of ``project``, rebuilt only when the project has changed."""
+    """The analysis snapshot of ``project``, rebuilt only when the project (or, in blind coding, the coder) changed."""
     stamp = project.queries.stamp()
     found = _cache.get(project)
-    if found is not None and found.stamp == stamp:
+    if found is not None and found.stamp == stamp and found.viewer == project.supervision.visible_coder():
         return found
     fresh = Corpus(project)
     _cache[project] = fresh

@@ -239,6 +239,7 @@ class ReportDialog(QDialog):
         kind = self.kind.currentData()
         path = getattr(self.project, "path", None)
         project = self.project
+        viewer = opts.get("author")  # the current coder: blind coding limits the report to their codings
 
         def work(progress):
             from qda.store import Project
@@ -249,6 +250,8 @@ class ReportDialog(QDialog):
                 from qda.reports.qualitative import write_qualitative_report as build
             own = Project.open(path, read_only=True) if path else None
             try:
+                if own is not None and viewer:
+                    own.coders.act_as(viewer)
                 return build(own or project, progress=progress, **opts)
             finally:
                 if own is not None:

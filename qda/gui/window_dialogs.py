@@ -34,6 +34,11 @@ class DialogsMixin:
         self.ask_coder()
 
     def _apply_coder(self) -> None:
+        if self.project is not None and self.project.read_only and self.settings.coder_name:
+            try:  # nothing is written, but blind coding still needs to know who is looking
+                self.project.coders.act_as(self.settings.coder_name)
+            except QdaError:
+                pass
         if self.project is not None and not self.project.read_only and self.settings.coder_name:
             try:
                 self.project.coders.set_current(self.settings.coder_name, self.settings.coder_role)

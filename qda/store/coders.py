@@ -60,6 +60,19 @@ class CoderRepository(Repository):
         self._project._coder = coder
         return coder
 
+    def act_as(self, name: str) -> Coder:
+        """Make the existing coder ``name`` the current one without writing (who is looking, for blind coding).
+
+        :class:`NotFound` names the nearest coders when ``name`` is not one of them.
+        """
+        found = self._tuples("SELECT id, uuid, name, role FROM coder WHERE name = ? COLLATE NOCASE", (name.strip(),))
+        if not found:
+            from qda.nearest import not_found
+
+            raise NotFound(not_found(tr("pengode"), name, [c.name for c in self.all()], "qda review summary PROYEK"))
+        self._project._coder = Coder(*found[0])
+        return self._project._coder
+
     def find(self, name: str) -> Coder:
         """The coder called ``name`` (:class:`NotFound` otherwise)."""
         found = self._tuples("SELECT id, uuid, name, role FROM coder WHERE name = ?", (name,))
@@ -83,7 +96,10 @@ class CoderRepository(Repository):
         return self.find(ref)
 
     def counts(self) -> dict[int, int]:
-        """Number of segments per coder id (coders without segments map to 0)."""
+        """Number of segments per coder id (coders without segments map to 0; blind coding applied)."""
         counts = {cid: 0 for (cid,) in self._tuples("SELECT id FROM coder")}
-        counts.update(dict(self._tuples("SELECT coder_id, COUNT(*) FROM segment GROUP BY coder_id")))
+        clause, params = self._project.supervision.visible_clause("coder_id")
+        counts.update(dict(self._tuples(
+            f"SELECT coder_id, COUNT(*) FROM segment WHERE {clause} GROUP BY coder_id",
+            params)))
         return counts

@@ -112,9 +112,11 @@ class CodeRepository(Repository):
         return dict(self._tuples("SELECT id, name FROM code"))
 
     def counts(self) -> dict[int, int]:
-        """Number of segments per code id (codes without segments map to 0)."""
+        """Number of segments per code id (codes without segments map to 0; blind coding applied)."""
         counts = {cid: 0 for (cid,) in self._tuples("SELECT id FROM code")}
-        counts.update(dict(self._tuples("SELECT code_id, COUNT(*) FROM segment GROUP BY code_id")))
+        clause, params = self._project.supervision.visible_clause("coder_id")
+        counts.update(dict(self._tuples(
+            f"SELECT code_id, COUNT(*) FROM segment WHERE {clause} GROUP BY code_id", params)))
         return counts
 
     def descendants(self, ref: CodeRef) -> list[int]:

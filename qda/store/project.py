@@ -61,10 +61,12 @@ class Project(ProjectBase):
         self.links = LinkRepository(self)  # mixed methods: indicator-code links, joint notes, respondents
 
     def stats(self) -> dict[str, int]:
-        """Counts of sources, codes, segments, coders and memos (for status bars and summaries)."""
+        """Counts of sources, codes, segments, coders and memos (for status bars and summaries; blind coding applied)."""
+        clause, params = self.supervision.visible_clause("coder_id")
         row = self._tuples(
-            "SELECT (SELECT COUNT(*) FROM document), (SELECT COUNT(*) FROM code), (SELECT COUNT(*) FROM segment), "
-            "(SELECT COUNT(*) FROM coder), (SELECT COUNT(*) FROM memo)")[0]
+            "SELECT (SELECT COUNT(*) FROM document), (SELECT COUNT(*) FROM code), "
+            f"(SELECT COUNT(*) FROM segment WHERE {clause}), "
+            "(SELECT COUNT(*) FROM coder), (SELECT COUNT(*) FROM memo)", params)[0]
         return dict(zip(("documents", "codes", "segments", "coders", "memos"), row))
 
     def integrity_check(self) -> str:

@@ -49,6 +49,7 @@ class SnapshotRows:
     statuses: dict[int, str]  # segment id → latest review status
     memos: dict[int, str]  # segment id → memo text
     turns: list[tuple[int, str, int, int]]  # document_id, speaker, start, end
+    viewer: int | None = None  # blind coding: the only coder whose codings are in ``segments`` (None: everyone)
 
 
 _COLUMNS = "id, uuid, name, expression, filters, modified"
@@ -128,8 +129,10 @@ class QueryRepository(Repository):
         return int(self._one("SELECT IFNULL(MAX(id), 0) FROM event") or 0)
 
     def snapshot_rows(self) -> SnapshotRows:
-        """Everything the analysis core needs except the texts, read in one go."""
+        """Everything the analysis core needs except the texts, read in one go (blind coding applied)."""
         with self._project._mutex:  # one consistent read
+            viewer = self._project.supervision.visible_coder()
+            clause, params = self._project.supervision.visible_clause("coder_id")
             return SnapshotRows(
                 stamp=self.stamp(),
                 documents=self._tuples("SELECT id, name, kind, case_id, length FROM document ORDER BY name"),
@@ -138,12 +141,14 @@ class QueryRepository(Repository):
                 cases=dict(self._tuples("SELECT id, name FROM cases")),
                 case_attributes=self._tuples("SELECT case_id, key, value FROM case_attribute"),
                 document_attributes=self._tuples("SELECT document_id, key, value FROM document_attribute"),
-                segments=self._tuples('SELECT id, uuid, document_id, code_id, start, "end", coder_id FROM segment'),
+                segments=self._tuples('SELECT id, uuid, document_id, code_id, start, "end", coder_id FROM segment '
+                                      + "WHERE " + clause, params),
                 statuses=dict(self._tuples(
                     "SELECT segment_id, status FROM review r "
                     "WHERE id = (SELECT MAX(id) FROM review WHERE segment_id = r.segment_id)")),
                 memos=dict(self._tuples("SELECT segment_id, text FROM memo WHERE target_kind = 'segment'")),
                 turns=self._tuples('SELECT document_id, speaker, start, "end" FROM turn ORDER BY document_id, start'),
+                viewer=viewer,
             )
 
     def texts(self, doc_ids: list[int] | None = None) -> dict[int, str]:

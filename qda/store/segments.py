@@ -132,7 +132,11 @@ class SegmentRepository(Repository):
 
     def all(self, *, document: DocRef | None = None, code: CodeRef | None = None, coder: CoderRef | None = None,
             include_subcodes: bool = False) -> list[Segment]:
-        """Segments filtered by document, code and coder, ordered by document and start."""
+        """Segments filtered by document, code and coder, ordered by document and start.
+
+        While blind coding is on, a coder's listing holds only their own codings
+        (:meth:`~qda.store.supervision.SupervisionRepository.visible_coder`).
+        """
         where, params = self._filter(document, code, coder, include_subcodes)
         sql = f'SELECT {SEG_COLUMNS} FROM segment s {where} ORDER BY s.document_id, s.start, s."end", s.id'
         return [Segment(*r) for r in self._tuples(sql, params)]
@@ -157,6 +161,9 @@ class SegmentRepository(Repository):
         if coder is not None:
             clauses.append("s.coder_id = ?")
             params.append(project.coders.get(coder).id)
+        blind, who = project.supervision.visible_clause()  # blind coding: only the current coder's
+        clauses.append(blind)
+        params.extend(who)
         return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
 
     def text(self, ref: SegRef) -> str:

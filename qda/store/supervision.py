@@ -20,6 +20,10 @@ QUEUE_STATUSES = ("pending", "revised", "approved", "needs_revision", "rejected"
 _GUARDED = ("segment", "code", "document", "turn", "cases", "case_attribute", "document_attribute",
             "suggestion", "survey")
 REVIEW_MODE_MARK = "qda-review-mode"
+#: The coder whose codings alone may be listed (blind coding on, current coder not a supervisor), else NULL.
+#: Its one parameter is the current coder's id (NULL: the file's first coder, as ``coders.current`` picks).
+_ONLY_CODER = ("(SELECT k.id FROM coder k WHERE k.id = COALESCE(?, (SELECT MIN(id) FROM coder)) "
+               "AND k.role != 'supervisor' AND EXISTS (SELECT 1 FROM meta WHERE key = 'blind_coding' AND value = 'on'))")
 
 
 class SupervisionRepository(Repository):
@@ -28,12 +32,14 @@ class SupervisionRepository(Repository):
     # ---------------------------------------------------------------- queue rows
     def excerpt_rows(self) -> list[tuple]:
         """Every coding with names: ``(id, uuid, doc_id, doc, kind, case_id, code_id, code, group,
-        coder_id, coder, start, end, created)`` in document, start order."""
+        coder_id, coder, start, end, created)`` in document, start order (blind coding applied)."""
+        clause, params = self.visible_clause()
         return self._tuples(
             'SELECT s.id, s.uuid, s.document_id, d.name, d.kind, d.case_id, s.code_id, c.name, c.grp, '
             's.coder_id, k.name, s.start, s."end", s.created FROM segment s '
             "JOIN document d ON d.id = s.document_id JOIN code c ON c.id = s.code_id "
-            'JOIN coder k ON k.id = s.coder_id ORDER BY d.name, s.start, s."end", s.id')
+            f'JOIN coder k ON k.id = s.coder_id WHERE {clause} '
+            'ORDER BY d.name, s.start, s."end", s.id', params)
 
     def attributes(self) -> tuple[dict[int, dict[str, str]], dict[int, dict[str, str]]]:
         """``(case id → attributes, document id → attributes)``."""
@@ -67,11 +73,13 @@ class SupervisionRepository(Repository):
                 for sid, (rid, status, *_rest) in latest.items()}
 
     def status_counts(self) -> dict[int, dict[str, int]]:
-        """Coder id → number of their codings in each queue status (one grouped query)."""
+        """Coder id → number of their codings in each queue status (one grouped query; blind coding applied)."""
+        clause, params = self.visible_clause()
         rows = self._tuples(
             "SELECT s.coder_id, r.status, EXISTS(SELECT 1 FROM revision v WHERE v.review_id = r.id), COUNT(*) "
             "FROM segment s LEFT JOIN (SELECT segment_id, MAX(id) AS rid FROM review GROUP BY segment_id) l "
-            "ON l.segment_id = s.id LEFT JOIN review r ON r.id = l.rid GROUP BY 1, 2, 3")
+            f"ON l.segment_id = s.id LEFT JOIN review r ON r.id = l.rid WHERE {clause} "
+            "GROUP BY 1, 2, 3", params)
         out: dict[int, dict[str, int]] = {}
         for coder_id, status, revised, n in rows:
             key = "pending" if status is None else ("revised" if status == "needs_revision" and revised else status)
@@ -154,6 +162,26 @@ class SupervisionRepository(Repository):
             return []
         return self._tuples(f'SELECT id, document_id, code_id, start, "end", coder_id FROM segment '
                             f'WHERE coder_id IN ({",".join("?" * len(ids))})', ids)
+
+    # ---------------------------------------------------------------- blind coding: the one rule
+    def visible_clause(self, column: str = "s.coder_id") -> tuple[str, list[int | None]]:
+        """Blind coding as an SQL condition on ``column``: the one rule every listing of codings uses.
+
+        While blind coding is on and the current coder is not a supervisor, only the current
+        coder's codings pass; otherwise everyone's. Evaluated inside the listing's own query,
+        so it costs no statement of its own.
+        """
+        me = self._me()
+        return f"({column} = {_ONLY_CODER} OR {_ONLY_CODER} IS NULL)", [me, me]
+
+    def visible_coder(self) -> int | None:
+        """The coder id every listing is limited to by :meth:`visible_clause` (``None``: everyone's)."""
+        value = self._one(f"SELECT {_ONLY_CODER}", (self._me(),))
+        return None if value is None else int(value)
+
+    def _me(self) -> int | None:
+        coder = self._project._coder  # None until chosen: then the file's first coder (as ``coders.current``)
+        return None if coder is None or not coder.id else coder.id
 
     # ---------------------------------------------------------------- settings
     def blind(self) -> bool:

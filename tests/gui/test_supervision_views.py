@@ -165,6 +165,50 @@ def test_blind_coding(qtbot, supervised):
     w.close()
 
 
+def test_blind_coding_hides_others_in_every_view(qtbot, supervised, tmp_path, monkeypatch):
+    """A coder in blind mode: code tree counts, the excerpt list and its export, analysis query results,
+    the status bar, the review list and a report written from the window hold only their own codings."""
+    from docx import Document
+    from PySide6.QtWidgets import QMessageBox
+
+    from qda.gui.report_dialog import ReportDialog
+
+    with Project.open(supervised) as p:
+        p.coders.set_current("Dosen")
+        p.supervision.set_blind(True)
+    w = make_window(qtbot, supervised, "Budi", "coder")
+    p = w.project
+    codes = {c.name: c.id for c in p.codes.all()}
+    assert "KODING BUTA" in w.mode_label.text() and w.mode_label.isVisible()
+    assert w.code_tree.model.count(codes["Responsivitas"]) == 1 and w.code_tree.model.count(codes["Sarana"]) == 1
+    assert "2 segmen" in w.counts_label.text()
+    w.excerpts.show_code(codes["Responsivitas"])
+    assert [(i.coder, i.code) for i in w.excerpts.items()] == [("Budi", "Responsivitas")]
+    out = tmp_path / "kutipan.csv"
+    assert w.excerpts.export(str(out)) == 1 and "Ani" not in out.read_text(encoding="utf-8-sig")
+    page = w.analysis.query
+    page.edit.setText("Responsivitas OR Sarana")
+    assert page.run()
+    assert {r["coder"] for r in page.results.visible_rows()} == {"Budi"} and len(page.results.visible_rows()) == 2
+    assert {i.coder for i in w.queue.list.items()} <= {"Budi"}
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a, **k: None))
+    monkeypatch.setattr("qda.gui.report_dialog.QDesktopServices.openUrl", staticmethod(lambda url: None))
+    dialog = ReportDialog(p)
+    qtbot.addWidget(dialog)
+    report = tmp_path / "laporan.docx"
+    dialog.output.setText(str(report))
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.result_path is not None, timeout=30000)
+    quotes = [x.text for x in Document(str(report)).paragraphs if x.style.name == "Quote"]
+    assert len(quotes) == 2 and not any("Ruang tunggu" in q for q in quotes)  # Ani's passage stays hidden
+    w.close()
+    w = make_window(qtbot, supervised, "Dosen", "supervisor")  # the supervisor sees everyone's
+    assert w.code_tree.model.count(codes["Responsivitas"]) == 2 and "4 segmen" in w.counts_label.text()
+    w.act_blind.trigger()  # comparison on
+    assert not w.project.supervision.blind() and not w.mode_label.isVisible()
+    w.close()
+
+
 def test_agreement_view_and_side_by_side(qtbot, supervised):
     from qda.review.agreement import compute_agreement
 

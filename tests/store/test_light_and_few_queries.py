@@ -108,12 +108,15 @@ LISTS = {
 
 @pytest.mark.parametrize("name", sorted(LISTS))
 def test_list_functions_run_a_fixed_number_of_queries(coded, name):
-    """No query per row: a list of 60 codings over 3 documents takes a handful of statements."""
+    """No query per row: a list of 60 codings over 3 documents takes a handful of statements.
+
+    (Listings of codings read the blind-coding setting once: one statement whatever the rows.)
+    """
     with Project.open(coded) as p:
         p.documents._text_cache.clear()
         with Statements(p) as st:
             LISTS[name](p)
-    assert len(st.sql) <= 8, st.sql
+    assert len(st.sql) <= 9, st.sql
 
 
 def test_segment_rows_reads_each_document_text_once(coded):

@@ -82,6 +82,8 @@ class SupervisionMixin:
                 self.set_visible_coders({c.id for c in p.coders.all()})
             self._blind_forced = False
             self.coders.setEnabled(True)
+        if has:  # blind coding changes whose codings the counts hold
+            self.code_tree.refresh_counts()
         badges = []
         if self.review_mode:
             badges.append(tr("MODE TELAAH: koding terkunci, hanya telaah dan memo"))
