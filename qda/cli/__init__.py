@@ -42,7 +42,7 @@ def _subcommand(argv: list[str]) -> str | None:
     i = 0
     while i < len(argv):
         arg = argv[i]
-        if arg in ("--lang", "--wait"):
+        if arg in ("--lang", "--wait", "--as", "--sebagai"):
             i += 2
             continue
         if not arg.startswith("-"):
@@ -102,8 +102,10 @@ def build_parser() -> argparse.ArgumentParser:
             raise
         module.register(sub)
     from qda.cli.file_faults import add_wait_option
+    from qda.cli.session import add_session_options
 
     add_wait_option(parser, sub)
+    add_session_options(parser, sub)
     return parser
 
 
@@ -149,9 +151,10 @@ def main(argv: list[str] | None = None) -> int:
         from qda.cli.demo_cmd import open_gui
 
         return open_gui(None)
-    from qda.cli import file_faults
+    from qda.cli import file_faults, session
 
     file_faults.configure(args)
+    session.configure(args)
     try:
         code = int(args.func(args) or 0)
         sys.stdout.flush()
@@ -177,3 +180,4 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     finally:
         file_faults.reset()
+        session.reset()

@@ -48,7 +48,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     if not paths:
         raise QdaError(tr("tidak ada berkas yang didukung di {paths}", paths=", ".join(args.files)))
     progress = Progress(callback=text_bar())
-    with Project.open(args.project) as project, _cancel_on_interrupt(progress):
+    from qda.cli import session
+
+    with session.apply(Project.open(args.project), write=True, lists_codings=False) as project, \
+            _cancel_on_interrupt(progress):
         report = import_files(project, paths, kind=args.kind, progress=progress)
     from qda.sources.names import display_name as shown
 

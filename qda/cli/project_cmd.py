@@ -9,19 +9,27 @@ from qda.cli.output import print_json, print_table, say
 from qda.i18n import tr
 
 
-def open_project(path: str, *, write: bool = False, coder: str | None = None):
-    """Open a project for a command (read-only unless it writes)."""
+def open_project(path: str, *, write: bool = False, coder: str | None = None, lists_codings: bool = True):
+    """Open a project for a command (read-only unless it writes), as :mod:`qda.cli.session` says.
+
+    ``--as`` (who is looking) and ``--review-mode`` of the command apply to it.
+    """
     import sys
 
+    from qda.cli import session
     from qda.store import Project
 
     project = Project.open(path, read_only=not write)
     if coder and write:
         known = {c.name.casefold() for c in project.coders.all()}
-        project.coders.set_current(coder)
+        try:
+            project.coders.set_current(coder)
+        except BaseException:
+            project.close()
+            raise
         if coder.strip().casefold() not in known:  # say so: a typo must not pass unnoticed
             print(tr("qda: pengode baru dicatat: {name}", name=coder.strip()), file=sys.stderr)
-    return project
+    return session.apply(project, write=write, coder=coder if write else None, lists_codings=lists_codings)
 
 
 def cmd_new(args: argparse.Namespace) -> int:

@@ -61,7 +61,9 @@ def handle(args: argparse.Namespace) -> int:
         raise QdaError(tr("{path}: berkas keluaran harus berakhiran .docx", path=args.output))
     progress = Progress(callback=text_bar(sys.stderr))
     warnings: list[str] = []
-    with Project.open(args.project, read_only=True) as project:
+    from qda.cli import session
+
+    with session.apply(Project.open(args.project, read_only=True), write=False) as project:
         if args.kind == "review":
             if args.codes or args.docs or args.coders or args.approved_only:
                 raise QdaError(tr("--code, --doc, --coder dan --approved-only hanya untuk --kind qualitative"))

@@ -176,7 +176,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     # blind on|off
     if args.third not in ("on", "off"):
         if args.third is None:
-            with open_project(args.project) as p:
+            with open_project(args.project, lists_codings=False) as p:
                 on = p.supervision.blind()
             print(tr("Koding buta: {state}", state=tr("aktif") if on else tr("tidak aktif")))
             return 0
