@@ -192,6 +192,7 @@ def test_blind_coding_hides_others_in_every_view(qtbot, supervised, tmp_path, mo
     assert {r["coder"] for r in page.results.visible_rows()} == {"Budi"} and len(page.results.visible_rows()) == 2
     assert {i.coder for i in w.queue.list.items()} <= {"Budi"}
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a, **k: None))
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.No))
     monkeypatch.setattr("qda.gui.report_dialog.QDesktopServices.openUrl", staticmethod(lambda url: None))
     dialog = ReportDialog(p)
     qtbot.addWidget(dialog)
