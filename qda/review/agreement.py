@@ -22,8 +22,9 @@ Definitions (also in ``docs/supervision.md``):
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence as SequenceABC
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any, Callable, Iterator, Sequence, overload
 
 from qda.errors import InvalidValue
 from qda.i18n import tr
@@ -49,6 +50,52 @@ class Disagreement:
         return {"document": self.document, "start": self.start, "end": self.end, "code": self.code,
                 "coded_by": self.coded_by, "not_coded_by": self.not_coded_by, "segment_ids": self.segment_ids,
                 "text": text}
+
+
+class Disagreements(SequenceABC):
+    """The disagreements of a result, in document, start and code order, made one by one when read.
+
+    A thesis-sized corpus has a hundred thousand of them; they are kept as arrays and each
+    :class:`Disagreement` is built when asked for (the agreement figures never need them).
+    """
+
+    def __init__(self, make: Callable[[int], Disagreement], order: list[int]) -> None:
+        self._make = make
+        self._order = order
+        self._built: dict[int, Disagreement] = {}
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    @overload
+    def __getitem__(self, index: int) -> Disagreement: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Disagreement]: ...
+
+    def __getitem__(self, index: int | slice) -> Disagreement | list[Disagreement]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        k = self._order[index]
+        found = self._built.get(k)
+        if found is None:
+            found = self._built[k] = self._make(k)
+        return found
+
+    def __iter__(self) -> Iterator[Disagreement]:
+        return (self[i] for i in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (list, tuple, Disagreements)):
+            return list(self) == list(other)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"Disagreements({len(self)})"
+
+    def head(self, n: int) -> "Disagreements":
+        """The first ``n`` only."""
+        return Disagreements(self._make, self._order[:n])
 
 
 @dataclass
@@ -80,7 +127,7 @@ class AgreementResult:
     units: int
     overall: CodeAgreement
     per_code: dict[str, CodeAgreement]
-    disagreements: list[Disagreement]
+    disagreements: Sequence[Disagreement]
 
     def as_json(self, project: Any = None) -> dict[str, Any]:
         """The ``qda agreement --json`` contract (DESIGN.md §5)."""
@@ -164,11 +211,16 @@ def compute_agreement(project: Any, coders: Sequence[str], *, unit: str = "sente
     lengths = np.array([len(t) for t in texts], dtype=np.int64)
     base = np.concatenate(([0], np.cumsum(lengths + 1)[:-1])).astype(np.int64)  # one gap between documents
     g_start, g_end = base[doc_k] + start, base[doc_k] + end
+    splits: tuple[Any, ...]
     if not doc_list:
-        counts, zeros_by_p, splits, total_units = {}, [{} for _ in chosen], [], 0
+        empty = np.zeros(0, dtype=np.int64)
+        counts, total_units = {}, 0
+        zeros_by_p: list[dict[int, int]] = [{} for _ in chosen]
+        splits = (empty, empty, empty, empty, lambda i: [])
     elif unit == "char":
         counts, zeros_by_p, splits, total_units = _char_counts(
             np, g_start, g_end, code_k, coder_bit, n_coders, len(chosen), base, lengths, present)
+        splits = (*splits, _segments_of_runs(np, splits, g_start, g_end, code_k, sid))
     else:
         spans = []
         for d, text in zip(doc_list, texts):
@@ -183,28 +235,30 @@ def compute_agreement(project: Any, coders: Sequence[str], *, unit: str = "sente
         for p_mask, n in zeros_by_p[ck].items():
             if n:
                 patterns[ck][_pattern(0, p_mask, n_coders)] += n
-    # disagreements, with the codings involved
-    disagreements = []
-    if splits:
-        if unit == "char":
-            splits = _with_segments(np, splits, g_start, g_end, code_k, sid)
-        ks = (np.searchsorted(base, np.array([sp[1] for sp in splits], dtype=np.int64), "right") - 1).tolist()
-        bases, presents = base.tolist(), present.tolist()
-        who: dict[tuple[int, int], tuple[list[str], list[str]]] = {}
-        for (ck, g0, g1, mask, seg_ids), k in zip(splits, ks):
-            p_mask = presents[k]
-            pair = who.get((mask, p_mask))
-            if pair is None:
-                pair = who[(mask, p_mask)] = (
-                    [names[i] for i in range(n_coders) if mask >> i & 1],
-                    [names[i] for i in range(n_coders) if p_mask >> i & 1 and not mask >> i & 1])
-            code = chosen[ck]
-            disagreements.append(Disagreement(doc_list[k], doc_names.get(doc_list[k], ""), g0 - bases[k],
-                                              g1 - bases[k], code.id, code.name, list(pair[0]), list(pair[1]),
-                                              seg_ids))
-    disagreements.sort(key=lambda d: (d.document, d.start, d.code))
+    # disagreements, with the codings involved (built when read)
+    split_code, split_g0, split_g1, split_mask, segments_of = splits
+    ks = np.searchsorted(base, split_g0, "right") - 1 if len(split_g0) else split_g0
+    name_rank = {ck: r for r, ck in enumerate(sorted(range(len(chosen)), key=lambda k: chosen[k].name))}
+    order = (np.lexsort((_lookup(name_rank, split_code), split_g0)).tolist() if len(split_g0) else [])
+    bases, presents = base.tolist(), present.tolist()
+    who: dict[tuple[int, int], tuple[list[str], list[str]]] = {}
+
+    def make(i: int) -> Disagreement:
+        k, ck, mask = int(ks[i]), int(split_code[i]), int(split_mask[i])
+        p_mask = presents[k]
+        pair = who.get((mask, p_mask))
+        if pair is None:
+            pair = who[(mask, p_mask)] = (
+                [names[j] for j in range(n_coders) if mask >> j & 1],
+                [names[j] for j in range(n_coders) if p_mask >> j & 1 and not mask >> j & 1])
+        code = chosen[ck]
+        return Disagreement(doc_list[k], doc_names.get(doc_list[k], ""), int(split_g0[i]) - bases[k],
+                            int(split_g1[i]) - bases[k], code.id, code.name, list(pair[0]), list(pair[1]),
+                            segments_of(i))
+
+    disagreements = Disagreements(make, order)
     if max_disagreements is not None:
-        disagreements = disagreements[:max_disagreements]
+        disagreements = disagreements.head(max_disagreements)
     pooled: Counter = Counter()
     for counter in patterns:
         pooled.update(counter)
@@ -271,16 +325,14 @@ def _span_counts(np, spans, base, g_start, g_end, code_k, coder_bit, sid, n_code
     nonzero = _grouped(np, codes_u * width + p_u)
     zeros = [{p: n - nonzero.get(ck * width + p, 0) for p, n in per_p.items()} for ck in range(n_codes)]
     split = np.flatnonzero((masks != 0) & (masks != p_u))
-    out = []
-    if len(split):
-        sids = sid_s.tolist()
-        lo = starts[split].tolist()
-        hi = np.concatenate((starts[1:], [len(key_s)]))[split].tolist()
-        units = units_u[split]
-        for c, a, b, m, i, j in zip(codes_u[split].tolist(), u_start[units].tolist(), u_end[units].tolist(),
-                                    masks[split].tolist(), lo, hi):
-            out.append((c, a, b, m, sorted(sids[i:j])))  # a coding meets a unit once
-    return counts, zeros, out, total
+    lo = starts[split]
+    hi = np.concatenate((starts[1:], [len(key_s)]))[split].astype(np.int64)
+    units = units_u[split]
+
+    def segments_of(i: int) -> list[int]:
+        return sorted(sid_s[lo[i]:hi[i]].tolist())  # a coding meets a unit once
+
+    return counts, zeros, (codes_u[split], u_start[units], u_end[units], masks[split], segments_of), total
 
 
 def _char_counts(np, g_start, g_end, code_k, coder_bit, n_coders, n_codes, base, lengths, present):
@@ -327,38 +379,36 @@ def _char_counts(np, g_start, g_end, code_k, coder_bit, n_coders, n_codes, base,
     covered = _grouped(np, piece_code * width + p_piece, length.astype(float))
     zeros = [{p: n - covered.get(c * width + p, 0) for p, n in per_p.items()} for c in range(n_codes)]
     split = np.flatnonzero((piece_mask != 0) & (piece_mask != p_piece))
-    runs: list[list] = []
-    for i in split.tolist():
-        c, a, m = int(piece_code[i]), int(piece_pos[i]), int(piece_mask[i])
-        b = a + int(length[i])
-        if runs and runs[-1][0] == c and runs[-1][2] == a and runs[-1][3] == m:
-            runs[-1][2] = b
-        else:
-            runs.append([c, a, b, m])
+    c, a, m = piece_code[split], piece_pos[split], piece_mask[split]
+    b = a + length[split]
+    # adjacent pieces of one code with the same coders make one run
+    fresh = np.ones(len(split), dtype=bool)
+    fresh[1:] = (c[1:] != c[:-1]) | (a[1:] != b[:-1]) | (m[1:] != m[:-1])
+    first = np.flatnonzero(fresh)
+    last = (np.append(first[1:], len(split)) - 1).astype(np.int64) if len(first) else first
     total = int(lengths.sum())
-    return counts, zeros, [(c, a, b, m, []) for c, a, b, m in runs], total
+    return counts, zeros, (c[first], a[first], b[last], m[first]), total
 
 
-def _with_segments(np, runs, g_start, g_end, code_k, sid):
-    """Fill in the codings (of the run's code) overlapping each run of characters."""
-    by_code: dict[int, list[int]] = defaultdict(list)
-    for i, run in enumerate(runs):
-        by_code[run[0]].append(i)
-    out: list = [None] * len(runs)
-    for c, which in by_code.items():
-        sel = np.flatnonzero(code_k == c)
-        order = sel[np.argsort(g_start[sel], kind="stable")]
-        starts, ends, sids = g_start[order], g_end[order], sid[order]
-        reach = np.maximum.accumulate(ends)
-        a = np.array([runs[i][1] for i in which], dtype=np.int64)
-        b = np.array([runs[i][2] for i in which], dtype=np.int64)
-        his = np.searchsorted(starts, b, "left").tolist()
-        los = np.searchsorted(reach, a, "right").tolist()
-        end_list, sid_list = ends.tolist(), sids.tolist()
-        for i, lo, hi, a0 in zip(which, los, his, a.tolist()):
-            c0, _a, b0, m, _ = runs[i]
-            out[i] = (c0, _a, b0, m, sorted({sid_list[j] for j in range(lo, hi) if end_list[j] > a0}))
-    return out
+def _segments_of_runs(np, runs, g_start, g_end, code_k, sid):
+    """For runs of characters ``(codes, starts, ends, masks)``: the codings of the run's code overlapping run i."""
+    codes, a, b, _m = runs
+    by_code: dict[int, tuple[Any, Any, Any, Any]] = {}
+
+    def segments_of(i: int) -> list[int]:
+        c = int(codes[i])
+        found = by_code.get(c)
+        if found is None:
+            sel = np.flatnonzero(code_k == c)
+            order = sel[np.argsort(g_start[sel], kind="stable")]
+            starts, ends = g_start[order], g_end[order]
+            found = by_code[c] = (starts, ends, np.maximum.accumulate(ends), sid[order])
+        starts, ends, reach, sids = found
+        lo = int(np.searchsorted(reach, a[i], "right"))
+        hi = int(np.searchsorted(starts, b[i], "left"))
+        return sorted({int(sids[j]) for j in range(lo, hi) if ends[j] > a[i]})
+
+    return segments_of
 
 
 def _pattern(mask: int, present: int, n: int) -> tuple:
