@@ -74,27 +74,20 @@ def labelled(text: str, widget: QWidget) -> QWidget:
     return box
 
 
-class _ChoiceProxy(QSortFilterProxyModel):
-    """The filter box over every column, plus one chosen value per ``choices`` column."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.chosen: dict[str, Any] = {}
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
-        item = self.sourceModel().items[source_row]  # type: ignore[attr-defined]
-        for key, value in self.chosen.items():
-            if value is None:
-                continue
-            if key == "coder":
-                if value not in (getattr(item, "coders", None) or (item.coder,)):
-                    return False
-            elif key == "status":
-                if value not in (getattr(item, "statuses", None) or (item.status,)):
-                    return False
-            elif getattr(item, key) != value:
+def _passes(item: Any, chosen: dict[str, Any]) -> bool:
+    """Whether ``item`` has every value chosen in the drop-downs (``None``: any value)."""
+    for key, value in chosen.items():
+        if value is None:
+            continue
+        if key == "coder":
+            if value not in (getattr(item, "coders", None) or (item.coder,)):
                 return False
-        return super().filterAcceptsRow(source_row, source_parent)
+        elif key == "status":
+            if value not in (getattr(item, "statuses", None) or (item.status,)):
+                return False
+        elif getattr(item, key) != value:
+            return False
+    return True
 
 
 class ExcerptModel(QAbstractTableModel):
@@ -103,14 +96,31 @@ class ExcerptModel(QAbstractTableModel):
     def __init__(self, columns: Sequence[str] = tuple(COLUMNS), parent: Any = None) -> None:
         super().__init__(parent)
         self.columns = list(columns)
-        self.items: list[Any] = []
+        self.all_items: list[Any] = []  # everything given
+        self.items: list[Any] = []  # the rows: those with the values chosen in the drop-downs
+        self.chosen: dict[str, Any] = {}
         self.text_of: Callable[[Any], str] = lambda item: getattr(item, "text", "")
+
+    def _rows(self) -> list[Any]:
+        if not any(v is not None for v in self.chosen.values()):
+            return list(self.all_items)
+        return [item for item in self.all_items if _passes(item, self.chosen)]
 
     def set_items(self, items: list[Any], text_of: Callable[[Any], str] | None = None) -> None:
         self.beginResetModel()
-        self.items = list(items)
+        self.all_items = list(items)
+        self.items = self._rows()
         if text_of is not None:
             self.text_of = text_of
+        self.endResetModel()
+
+    def choose(self, chosen: dict[str, Any]) -> None:
+        """Keep only the items with these drop-down values (one pass in Python, not a call per row from Qt)."""
+        if chosen == self.chosen:
+            return
+        self.beginResetModel()
+        self.chosen = dict(chosen)
+        self.items = self._rows()
         self.endResetModel()
 
     def item_changed(self, row: int) -> None:
@@ -243,7 +253,7 @@ class ExcerptList(QWidget):
         self.project: Any = None
         self._source: tuple[str, Any] | None = None  # what show_code / show_passages last showed
         self.model = ExcerptModel(columns, self)
-        self.proxy = _ChoiceProxy(self)
+        self.proxy = QSortFilterProxyModel(self)  # the filter box only: no Python call per row
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -373,7 +383,7 @@ class ExcerptList(QWidget):
     # -- drop-down filters ---------------------------------------------------------------------
     def _values(self, key: str) -> list[str]:
         seen: dict[str, None] = {}
-        for item in self.model.items:
+        for item in self.model.all_items:
             if key == "coder":
                 values = getattr(item, "coders", None) or (item.coder,)
             elif key == "status":
@@ -394,8 +404,7 @@ class ExcerptList(QWidget):
                 combo.addItem(status_text(value) if key == "status" else str(value), value)
             combo.setCurrentIndex(max(combo.findData(current), 0) if current is not None else 0)
             combo.blockSignals(False)
-        self.proxy.chosen = {k: c.currentData() for k, c in self.choices.items()}
-        self.proxy.invalidate()
+        self.model.choose({k: c.currentData() for k, c in self.choices.items()})
 
     def set_choice(self, key: str, value: Any) -> None:
         """Filter column ``key`` by ``value`` (None: every value)."""
@@ -404,14 +413,13 @@ class ExcerptList(QWidget):
         self._choose()
 
     def _choose(self) -> None:
-        self.proxy.chosen = {k: c.currentData() for k, c in self.choices.items()}
-        self.proxy.invalidate()
+        self.model.choose({k: c.currentData() for k, c in self.choices.items()})
         if self.proxy.rowCount() and self.current_row() < 0:
             self.select_row(0)
         self._count()
 
     def _count(self) -> None:
-        shown, total = self.proxy.rowCount(), len(self.model.items)
+        shown, total = self.proxy.rowCount(), len(self.model.all_items)
         self.count_label.setText(tr("{n} dari {total}", n=shown, total=total) if shown != total
                                  else trn("{n} segmen", n=total))
         self.export_button.setEnabled(shown > 0)

@@ -46,7 +46,7 @@ class QueueFilter:
                                   all=", ".join(QUEUE_STATUSES)))
 
 
-@dataclass
+@dataclass(slots=True)
 class QueueItem:
     """One coded excerpt in the queue."""
 
@@ -128,8 +128,8 @@ def review_queue(project: Any, flt: QueueFilter | None = None) -> list[QueueItem
     flt = flt or QueueFilter()
     flt.check()
     sup = project.supervision
-    statuses = sup.statuses()
     latest = sup.latest_reviews()
+    statuses = sup.statuses_of(latest)
     coders = {c.id: c.name for c in project.coders.all()}
     cases = _case_names(project)
     memos = sup.segment_memos()

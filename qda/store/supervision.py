@@ -32,14 +32,24 @@ class SupervisionRepository(Repository):
     # ---------------------------------------------------------------- queue rows
     def excerpt_rows(self) -> list[tuple]:
         """Every coding with names: ``(id, uuid, doc_id, doc, kind, case_id, code_id, code, group,
-        coder_id, coder, start, end, created)`` in document, start order (blind coding applied)."""
+        coder_id, coder, start, end, created)`` in document, start order (blind coding applied).
+
+        The codings come from one plain scan (no join, no sort in SQL); names are looked up
+        and the rows sorted in Python, which is several times faster on large queues.
+        """
         clause, params = self.visible_clause()
-        return self._tuples(
-            'SELECT s.id, s.uuid, s.document_id, d.name, d.kind, d.case_id, s.code_id, c.name, c.grp, '
-            's.coder_id, k.name, s.start, s."end", s.created FROM segment s '
-            "JOIN document d ON d.id = s.document_id JOIN code c ON c.id = s.code_id "
-            f'JOIN coder k ON k.id = s.coder_id WHERE {clause} '
-            'ORDER BY d.name, s.start, s."end", s.id', params)
+        docs = {r[0]: r[1:] for r in self._tuples("SELECT id, name, kind, case_id FROM document")}
+        codes = {r[0]: r[1:] for r in self._tuples("SELECT id, name, grp FROM code")}
+        coders = dict(self._tuples("SELECT id, name FROM coder"))
+        rows = []
+        for sid, uid, doc_id, code_id, coder_id, start, end, created in self._tuples(
+                f'SELECT s.id, s.uuid, s.document_id, s.code_id, s.coder_id, s.start, s."end", s.created '
+                f"FROM segment s WHERE {clause}", params):
+            doc, code = docs[doc_id], codes[code_id]
+            rows.append((sid, uid, doc_id, doc[0], doc[1], doc[2], code_id, code[0], code[1], coder_id,
+                         coders[coder_id], start, end, created))
+        rows.sort(key=lambda r: (r[3], r[11], r[12], r[0]))
+        return rows
 
     def attributes(self) -> tuple[dict[int, dict[str, str]], dict[int, dict[str, str]]]:
         """``(case id → attributes, document id → attributes)``."""
@@ -67,8 +77,11 @@ class SupervisionRepository(Repository):
 
         A segment missing from the mapping is ``pending``.
         """
-        latest = self.latest_reviews()
-        answered = self.answered_reviews()
+        return self.statuses_of(self.latest_reviews())
+
+    def statuses_of(self, latest: dict[int, tuple[int, str, int, str, str]]) -> dict[int, str]:
+        """:meth:`statuses` from already read :meth:`latest_reviews`."""
+        answered = self.answered_reviews() if latest else set()
         return {sid: ("revised" if status == "needs_revision" and rid in answered else status)
                 for sid, (rid, status, *_rest) in latest.items()}
 
