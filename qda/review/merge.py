@@ -75,7 +75,7 @@ class MergePlan:
     new_codes: list[dict] = field(default_factory=list)
     code_updates: list[tuple[int, dict]] = field(default_factory=list)
     segment_map: dict[int, int] = field(default_factory=dict)
-    new_segments: list[dict] = field(default_factory=list)
+    new_segments: list[Any] = field(default_factory=list)  # the other file's coding rows (tuples)
     new_memos: list[dict] = field(default_factory=list)
     memo_updates: list[tuple[int, str]] = field(default_factory=list)
     review_map: dict[int, int] = field(default_factory=dict)
@@ -236,36 +236,9 @@ def plan_merge(target: dict[str, list[dict]], other: dict[str, list[dict]],
         plan.new_codes.append(c)
     new_code_ids = {c["id"] for c in plan.new_codes}
 
-    # codings: by document + span + code + coder
-    t_keys = {(s[S_DOC], s[S_START], s[S_END], s[S_CODE], s[S_CODER]): s[S_ID] for s in target["segment"]}
-    t_seg_uuid = {s[S_UUID]: s[S_ID] for s in target["segment"]}
+    # codings: by document + span + code + coder (matched with numpy over sorted keys)
     new_coder_ids = {c["id"] for c in plan.new_coders}
-    placeholder = -1
-    for s in other["segment"]:
-        doc = plan.document_map.get(s[S_DOC], "new" if s[S_DOC] in new_doc_ids else None)
-        code = plan.code_map.get(s[S_CODE], "new" if s[S_CODE] in new_code_ids else None)
-        coder = plan.coder_map.get(s[S_CODER], "new" if s[S_CODER] in new_coder_ids else None)
-        if doc is None or code is None or coder is None:
-            plan.skipped["codings"] += 1
-            continue
-        if "new" not in (doc, code, coder):
-            key = (doc, s[S_START], s[S_END], code, coder)
-            found = t_keys.get(key)
-            if found is not None:
-                plan.segment_map[s[S_ID]] = found
-                plan.same["codings"] += 1
-                continue
-            if s[S_UUID] in t_seg_uuid:
-                conflict("coding_changed", s[S_UUID], tr("koding {s}–{e}", s=s[S_START], e=s[S_END]),
-                         "", "", "keep")
-                plan.segment_map[s[S_ID]] = t_seg_uuid[s[S_UUID]]
-                continue
-            t_keys[key] = placeholder  # two codes of the other file mapped onto one: add once
-            placeholder -= 1
-        elif s[S_UUID] in t_seg_uuid:
-            plan.skipped["codings"] += 1
-            continue
-        plan.new_segments.append(s)
+    _match_codings(plan, target["segment"], other["segment"], new_doc_ids, new_code_ids, conflict)
     new_seg_ids = {s[S_ID] for s in plan.new_segments}
 
     def mapped_segment(sid: int) -> bool:
@@ -340,6 +313,94 @@ def plan_merge(target: dict[str, list[dict]], other: dict[str, list[dict]],
         else:
             plan.skipped["revised_marks"] += 1
     return plan
+
+
+def _id_table(np: Any, mapping: dict[int, int], new: set[int], values: Any) -> Any:
+    """For each id in ``values``: its target id, -2 when it is new here, -1 when it is left out."""
+    top = int(max([int(values.max()) if len(values) else 0, *mapping, *new, 0])) + 1
+    table = np.full(top, -1, dtype=np.int64)
+    for key in new:
+        table[key] = -2
+    for key, value in mapping.items():
+        table[key] = value
+    return table[values]
+
+
+def _match_codings(plan: MergePlan, t_rows: list[Any], o_rows: list[Any], new_doc_ids: set[int],
+                   new_code_ids: set[int], conflict: Any) -> None:
+    """Codings of the other file: the same (document + span + code + coder), new, in conflict or left out.
+
+    The rules, in the other file's order: a coding whose document, code or coder is left out is
+    skipped; one whose key exists in the target maps onto it; one whose UUID exists in the target
+    under another key is a ``coding_changed`` conflict (the target's is kept); two of the other
+    file's codings with one key (two codes mapped onto one) are added once.
+    """
+    import numpy as np
+    from operator import itemgetter
+
+    cols = itemgetter(S_ID, S_DOC, S_CODE, S_CODER, S_START, S_END)
+    o = np.array([cols(r) for r in o_rows], dtype=np.int64).reshape(-1, 6)
+    t = np.array([cols(r) for r in t_rows], dtype=np.int64).reshape(-1, 6)
+    new_coder_ids = {c["id"] for c in plan.new_coders}
+    doc = _id_table(np, plan.document_map, new_doc_ids, o[:, 1])
+    code = _id_table(np, plan.code_map, new_code_ids, o[:, 2])
+    coder = _id_table(np, plan.coder_map, new_coder_ids, o[:, 3])
+    left_out = (doc == -1) | (code == -1) | (coder == -1)
+    fresh = ~left_out & ((doc == -2) | (code == -2) | (coder == -2))
+    known = np.flatnonzero(~left_out & ~fresh)
+    if left_out.any():
+        plan.skipped["codings"] += int(left_out.sum())
+    t_uuids = {r[S_UUID]: r[S_ID] for r in t_rows}
+    outcome: dict[int, bool] = {}  # other row index → new (True); rows mapped or skipped are not in it
+    fresh_rows = np.flatnonzero(fresh).tolist()
+    taken = [i for i in fresh_rows if o_rows[i][S_UUID] in t_uuids]
+    if taken:
+        plan.skipped["codings"] += len(taken)
+    outcome.update(dict.fromkeys(set(fresh_rows).difference(taken), True))
+    # known rows against the target's keys: sort both together by key, the target's first in a key
+    n_t = len(t)
+    keys = [np.concatenate((t[:, j], part)) for j, part in
+            ((1, doc[known]), (4, o[known, 4]), (5, o[known, 5]), (2, code[known]), (3, coder[known]))]
+    src = np.concatenate((np.zeros(n_t, dtype=np.int64), np.ones(len(known), dtype=np.int64)))
+    pos = np.concatenate((np.arange(n_t), known))
+    order = np.lexsort((pos, src, *reversed(keys)))
+    sorted_keys = [k[order] for k in keys]
+    change = np.zeros(len(order), dtype=bool)
+    if len(order):
+        change[0] = True
+        for k in sorted_keys:
+            change[1:] |= k[1:] != k[:-1]
+    group = np.cumsum(change) - 1
+    first = np.flatnonzero(change)
+    first_src = src[order][first]
+    first_pos = pos[order][first]
+    is_other = src[order] == 1
+    rows_g, rows_i = group[is_other], pos[order][is_other]
+    found_target = first_src[rows_g] == 0
+    hits = rows_i[found_target]
+    plan.segment_map.update(zip(o[hits, 0].tolist(), t[first_pos[rows_g[found_target]], 0].tolist()))
+    same = len(hits)
+    placeholder = -1
+    held: dict[int, int] = {}  # group → placeholder of the coding added for that key
+    conflicts: list[tuple[int, str, int, int]] = []
+    for i, g in sorted(zip(rows_i[~found_target].tolist(), rows_g[~found_target].tolist())):
+        if g in held:
+            plan.segment_map[int(o[i, 0])] = held[g]
+            same += 1
+            continue
+        uid = o_rows[i][S_UUID]
+        if uid in t_uuids:
+            conflicts.append((i, uid, int(o[i, 4]), int(o[i, 5])))
+            plan.segment_map[int(o[i, 0])] = t_uuids[uid]
+            continue
+        held[g] = placeholder
+        placeholder -= 1
+        outcome[i] = True
+    if same:
+        plan.same["codings"] += same
+    for _i, uid, start, end in conflicts:
+        conflict("coding_changed", uid, tr("koding {s}–{e}", s=start, e=end), "", "", "keep")
+    plan.new_segments.extend(o_rows[i] for i in sorted(outcome))
 
 
 def _events_for(plan: MergePlan, other_project: Any, source: str) -> list[dict[str, Any]]:

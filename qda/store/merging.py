@@ -52,17 +52,16 @@ class MergeRepository(Repository):
         return out
 
     def events_of(self, uuids: set[str]) -> list[dict[str, Any]]:
-        """The audit-trail lines about these entities, oldest first (looked up by the entity index)."""
-        found: list[tuple] = []
-        ids = sorted(uuids)
-        for i in range(0, len(ids), 500):
-            part = ids[i:i + 500]
-            found.extend(self._tuples(
-                "SELECT id, time, coder_id, action, entity, entity_uuid, detail FROM event "
-                f"WHERE entity_uuid IN ({','.join('?' * len(part))})", part))
-        found.sort()
+        """The audit-trail lines about these entities, oldest first (one query: the UUIDs as one JSON list)."""
+        import json
+
+        if not uuids:
+            return []
+        found = self._tuples(
+            "SELECT time, coder_id, action, entity, entity_uuid, detail FROM event "
+            "WHERE entity_uuid IN (SELECT value FROM json_each(?)) ORDER BY id", (json.dumps(sorted(uuids)),))
         keys = ("time", "coder_id", "action", "entity", "entity_uuid", "detail")
-        return [dict(zip(keys, row[1:])) for row in found]
+        return [dict(zip(keys, row)) for row in found]
 
     def apply(self, plan: Any, other_events: list[dict[str, Any]], summary: dict[str, Any]) -> None:
         """Write a merge plan (see :class:`qda.review.merge.MergePlan`); all of it or nothing."""
