@@ -8,6 +8,7 @@ from pathlib import Path
 from qda.errors import QdaError
 from qda.fileio import atomic_output
 from qda.i18n import tr
+from qda.sources.lines import LineIndex
 from qda.summaries import Filter, each_filter
 
 COLUMNS = ("document", "kind", "case", "code", "group", "coder", "start", "end", "line_start", "line_end",
@@ -39,17 +40,19 @@ def excerpt_table(project, *, code: Filter = None, document: Filter = None, code
     groups = {c.name: c.group for c in project.codes.all()}
     statuses = project.reviews.latest_statuses()
     memos = {m.target_id: m.text for m in project.memos.all() if m.target_kind == "segment"}
-    texts: dict[str, str] = {}
+    indexes: dict[str, LineIndex] = {}
     out = []
     for r in each_filter(project.segments.rows, code=code, document=document, coder=coder,
                          include_subcodes=include_subcodes):
         doc = docs[r["document"]]
-        text = texts.setdefault(doc.name, project.documents.text(doc))
+        index = indexes.get(doc.name)
+        if index is None:
+            index = indexes[doc.name] = LineIndex(project.documents.text(doc))
+        line_start, line_end = index.span(r["start"], r["end"])
         out.append({
             "document": doc.name, "kind": doc.kind, "case": cases.get(doc.case_id, ""), "code": r["code"],
             "group": groups.get(r["code"], ""), "coder": r["coder"], "start": r["start"], "end": r["end"],
-            "line_start": text.count("\n", 0, r["start"]) + 1,
-            "line_end": text.count("\n", 0, max(r["start"], r["end"] - 1)) + 1,
+            "line_start": line_start, "line_end": line_end,
             "status": statuses.get(r["id"], ""), "text": r["text"], "memo": memos.get(r["id"], ""),
         })
     return out

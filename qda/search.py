@@ -26,6 +26,7 @@ from typing import Any, Iterable, Literal, Sequence
 from qda.errors import QdaError
 from qda.i18n import tr
 from qda.progress import Progress
+from qda.sources.lines import LineIndex
 
 Mode = Literal["exact", "fuzzy"]
 
@@ -359,10 +360,9 @@ def search_project(
             context=context,
             limit=remaining,
         )
-        line, pos = 1, 0
+        index = LineIndex(text) if hits else None
         for h in hits:
-            line += text.count("\n", pos, h.start)
-            pos = h.start
+            line = index.first_line_of(h.start) if index is not None else 1
             found.append(
                 DocHit(
                     start=h.start,

@@ -62,31 +62,21 @@ def cmd_sources(args: argparse.Namespace) -> int:
     return 0
 
 
-def offset_lines(text: str) -> list[tuple[int, int, int, str]]:
-    """Each line of ``text`` as ``(line number, start, end, line)``: code-point offsets, end exclusive."""
-    out = []
-    pos = 0
-    for n, line in enumerate(text.split("\n"), start=1):
-        out.append((n, pos, pos + len(line), line))
-        pos += len(line) + 1
-    if out and out[-1][3] == "" and len(out) > 1:  # the text's final newline opens no line
-        out.pop()
-    return out
-
-
 def cmd_text(args: argparse.Namespace) -> int:
     with open_project(args.project) as p:
         text = p.documents.text(p.documents.get(args.doc))
     if not args.offsets:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return 0
-    lines = offset_lines(text)
+    from qda.sources.lines import numbered_lines
+
+    lines = numbered_lines(text)
     if args.json:
         print_json([{"line": n, "start": a, "end": b, "text": line} for n, a, b, line in lines])
         return 0
     width = len(str(len(text)))
     for n, a, b, line in lines:
-        sys.stdout.write(f"{n:>5}  {a:>{width}}–{b:<{width}}  {line}\n")
+        sys.stdout.write(f"{n or '':>5}  {a:>{width}}–{b:<{width}}  {line}\n")
     return 0
 
 

@@ -4,16 +4,17 @@ A citation reads like "(Informan 3, Kasubag TU, wawancara 12 Maret 2024, baris 4
 for an interview or "(Observasi, ruang arsip, 14 Maret 2024, baris 10–14)" for an
 observation. The informant code and position come from the case (informant) attributes,
 then the document's header attributes (``Informan``, ``Jabatan``, ``Tanggal``, ``Lokasi``);
-"baris" are the 1-based line numbers of the stored text that the excerpt covers.
+"baris" are the paragraph numbers of :mod:`qda.sources.lines` (non-empty lines, counted
+consecutively, the same for every import format).
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from typing import Mapping
 
 from qda.i18n import translator
 from qda.reports.lang import format_date
+from qda.sources.lines import LineIndex, line_span  # noqa: F401  (the one baris numbering, re-exported)
 
 #: Attribute names looked up for each part of a citation (first match wins, case-insensitive).
 ATTRIBUTE_KEYS = {
@@ -25,31 +26,6 @@ ATTRIBUTE_KEYS = {
 }
 
 _KIND_WORD = {"interview": "wawancara", "observation": "Observasi", "document": "dokumen", "other": "sumber"}
-
-
-class LineIndex:
-    """Newline offsets of one text, answering line-number queries in O(log n)."""
-
-    def __init__(self, text: str) -> None:
-        newlines: list[int] = []
-        at = text.find("\n")
-        while at != -1:  # one C-level search per line, not one Python step per character
-            newlines.append(at)
-            at = text.find("\n", at + 1)
-        self._newlines = newlines
-
-    def line_of(self, offset: int) -> int:
-        """1-based line number of the character at ``offset``."""
-        return bisect_right(self._newlines, offset - 1) + 1 if offset > 0 else 1
-
-    def span(self, start: int, end: int) -> tuple[int, int]:
-        """First and last 1-based line of the span ``[start, end)``."""
-        return self.line_of(start), self.line_of(max(start, end - 1))
-
-
-def line_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """First and last 1-based line numbers of ``text[start:end]`` (end exclusive)."""
-    return LineIndex(text).span(start, end)
 
 
 def lookup(attributes: Mapping[str, str] | None, part: str) -> str:

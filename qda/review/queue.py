@@ -8,13 +8,13 @@ and the revised; every filter can ask for any statuses.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
 from qda.errors import InvalidValue
 from qda.i18n import tr
+from qda.sources.lines import LineIndex
 from qda.store.records import REVIEW_STATUSES
 from qda.store.supervision import QUEUE_STATUSES
 
@@ -85,7 +85,7 @@ class TextCache:
     def __init__(self, project: Any) -> None:
         self.project = project
         self._texts: dict[int, str] = {}
-        self._lines: dict[int, list[int]] = {}
+        self._lines: dict[int, LineIndex] = {}
 
     def text(self, doc_id: int) -> str:
         if doc_id not in self._texts:
@@ -94,13 +94,8 @@ class TextCache:
 
     def line(self, doc_id: int, pos: int) -> int:
         if doc_id not in self._lines:
-            text = self.text(doc_id)
-            starts, i = [0], text.find("\n")
-            while i >= 0:
-                starts.append(i + 1)
-                i = text.find("\n", i + 1)
-            self._lines[doc_id] = starts
-        return bisect_right(self._lines[doc_id], pos)
+            self._lines[doc_id] = LineIndex(self.text(doc_id))
+        return self._lines[doc_id].first_line_of(pos)
 
     def excerpt(self, item: QueueItem, context: int = CONTEXT_CHARS) -> tuple[str, str, str]:
         """``(before, text, after)`` of an excerpt, the context cut at line starts where it can be."""

@@ -27,16 +27,28 @@ def test_dates_written_out():
     assert format_date("Selasa pagi", "id") == "Selasa pagi"
 
 
-def test_line_span_matches_counting_newlines():
+def test_line_span_counts_non_empty_paragraphs():
     rng = random.Random(7)
-    text = "".join(rng.choice("ab \n") for _ in range(3000))
+    text = "".join(rng.choice("ab \n\n") for _ in range(3000))
+    starts, pos = [], 0
+    for line in text.split("\n"):  # (start, numbered?) of each raw line
+        starts.append((pos, bool(line.strip())))
+        pos += len(line) + 1
+    total = sum(full for _s, full in starts)
+
+    def upto(offset):
+        return sum(full for s, full in starts if s <= offset)
+
+    def own_line(offset):
+        return max(i for i, (s, _f) in enumerate(starts) if s <= offset)
+
     index = LineIndex(text)
     for _ in range(500):
         start = rng.randrange(len(text) - 1)
         end = rng.randrange(start + 1, len(text) + 1)
-        first = text[:start].count("\n") + 1
-        last = first + text[start:end - 1].count("\n") if end - 1 > start else first
-        assert index.span(start, end) == (first, last) == line_span(text, start, end)
+        first = upto(start) if starts[own_line(start)][1] else min(upto(start) + 1, total)
+        last = max(first, upto(end - 1), 1)
+        assert index.span(start, end) == (max(first, 1), last) == line_span(text, start, end)
 
 
 def test_interview_and_observation_citations():

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QHBoxLayou
 from qda.errors import QdaError
 from qda.i18n import tr
 from qda.review.agreement import AgreementResult, Disagreement, compute_agreement
+from qda.sources.lines import LineIndex
 from qda.survey.numfmt import fmt, fmt_pct
 
 UNITS = (("sentence", "Kalimat"), ("turn", "Giliran bicara"), ("paragraph", "Paragraf"), ("char", "Karakter"))
@@ -189,12 +190,15 @@ class AgreementView(QWidget):
         shown = items[:2000]
         self.dis_label.setText(tr("{n} ketidaksepakatan", n=fmt(len(items))) +
                                (tr(" (2.000 pertama ditampilkan)") if len(items) > len(shown) else ""))
-        texts: dict[int, str] = {}
+        texts: dict[int, tuple[str, LineIndex]] = {}
         self.dis_table.setRowCount(len(shown))
         for i, d in enumerate(shown):
-            text = texts.setdefault(d.document_id, self.project.documents.text(d.document_id))
+            if d.document_id not in texts:
+                body = self.project.documents.text(d.document_id)
+                texts[d.document_id] = (body, LineIndex(body))
+            text, index = texts[d.document_id]
             self.dis_table.setItem(i, 0, _cell(d.document, data=d))
-            self.dis_table.setItem(i, 1, _cell(str(text.count("\n", 0, d.start) + 1), True))
+            self.dis_table.setItem(i, 1, _cell(str(index.first_line_of(d.start)), True))
             self.dis_table.setItem(i, 2, _cell(d.code))
             self.dis_table.setItem(i, 3, _cell(", ".join(d.coded_by)))
             self.dis_table.setItem(i, 4, _cell(", ".join(d.not_coded_by)))

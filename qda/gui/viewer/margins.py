@@ -28,37 +28,46 @@ NARROW_COLUMNS = 6  # stripe columns side by side in a narrow viewer (more are d
 
 
 class LineNumberArea(QWidget):
-    """Paragraph numbers beside the text, like a code editor's gutter."""
+    """Baris numbers beside the text: non-empty paragraphs counted consecutively, as citations count them."""
 
     def __init__(self, view: DocumentView) -> None:
         super().__init__(view)
         self.view = view
 
     def width_hint(self) -> int:
-        digits = len(str(max(1, self.view.blockCount())))
+        digits = len(str(max(1, self.view.line_index().count)))
         return 14 + self.fontMetrics().horizontalAdvance("9") * max(digits, 3)
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(self.width_hint(), 0)
 
+    def visible_numbers(self, lo: float = 0.0, hi: float | None = None) -> list[tuple[int, float]]:
+        """``(baris, top pixel)`` of each numbered block between ``lo`` and ``hi`` (viewport pixels)."""
+        view = self.view
+        hi = float(self.height()) if hi is None else hi
+        lines = view.line_index()
+        block = view.firstVisibleBlock()
+        number = block.blockNumber()
+        top = view.blockBoundingGeometry(block).translated(view.contentOffset()).top()
+        out: list[tuple[int, float]] = []
+        while block.isValid() and top <= hi:
+            bottom = top + view.blockBoundingRect(block).height()
+            baris = lines.number_of_line(number)  # blank lines have no number (see qda.sources.lines)
+            if block.isVisible() and bottom >= lo and baris is not None:
+                out.append((baris, top))
+            block = block.next()
+            top = bottom
+            number += 1
+        return out
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
         painter.fillRect(event.rect(), QColor(GUTTER_BG))
         painter.setPen(QColor(GUTTER_FG))
-        view = self.view
-        block = view.firstVisibleBlock()
-        number = block.blockNumber()
-        offset = view.contentOffset()
-        top = view.blockBoundingGeometry(block).translated(offset).top()
         height = self.fontMetrics().height()
         right = self.width() - 8
-        while block.isValid() and top <= event.rect().bottom():
-            bottom = top + view.blockBoundingRect(block).height()
-            if block.isVisible() and bottom >= event.rect().top() and block.length() > 1:
-                painter.drawText(0, int(top), right, height, Qt.AlignmentFlag.AlignRight, str(number + 1))
-            block = block.next()
-            top = bottom
-            number += 1
+        for baris, top in self.visible_numbers(event.rect().top(), event.rect().bottom()):
+            painter.drawText(0, int(top), right, height, Qt.AlignmentFlag.AlignRight, str(baris))
         painter.end()
 
 

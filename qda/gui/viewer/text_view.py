@@ -22,6 +22,7 @@ from qda.gui.viewer.layout import Bar, Span, free_column, highlight_pieces, repi
 from qda.gui.viewer.margins import CodingMargin, LineNumberArea
 from qda.gui.viewer.positions import PositionMap
 from qda.i18n import tr
+from qda.sources.lines import LineIndex
 
 SELECTION_MIME = "application/x-qda-selection"
 
@@ -122,6 +123,7 @@ class DocumentView(QPlainTextEdit):
         self.snap_words = True  # a mouse selection widens to whole words (a preference)
         self._focused: int | None = None  # the coding last clicked: its span outlined, its stripe emphasised
         self._memo_segments: set[int] = set()
+        self._lines: tuple[int, LineIndex] | None = None  # (document revision, its baris numbers)
         self.highlighter = CodingHighlighter(self.document())
         self.gutter = LineNumberArea(self)
         self.margin = CodingMargin(self)
@@ -306,6 +308,17 @@ class DocumentView(QPlainTextEdit):
         self._bars, self._columns = stripe_columns(spans, presorted=True)
         self._bar_starts = [b.span.start for b in self._bars]
         self._max_bar_len = max((b.span.end - b.span.start for b in self._bars), default=0)
+
+    def line_index(self) -> LineIndex:
+        """The baris numbering of the text shown (rebuilt only after the text changed)."""
+        revision = self.document().revision()
+        if self._lines is None or self._lines[0] != revision:
+            self._lines = (revision, LineIndex(self.toPlainText()))
+        return self._lines[1]
+
+    def baris_of(self, cp: int) -> int:
+        """The baris (paragraph number, as citations give it) of code point ``cp``."""
+        return self.line_index().line_of(cp)
 
     # -- looks used by the margin ------------------------------------------------------------
     def stripe_column_count(self) -> int:
