@@ -48,9 +48,13 @@ class CodeTexts:
 CODE_TEXT_FIELDS = tuple(f.name for f in fields(CodeTexts) if f.name != "indicators")
 #: A code colour: ``#rrggbb``.
 COLOR_PATTERN = re.compile(r"^#[0-9a-fA-F]{6}$")
-#: Colours given to new codes, in turn (readable highlights on white).
-PALETTE = ("#e57373", "#64b5f6", "#81c784", "#ffb74d", "#ba68c8", "#4db6ac",
-           "#f06292", "#7986cb", "#aed581", "#ffd54f", "#a1887f", "#90a4ae")
+#: Colours given to new codes, in turn (also the bundled codebooks' colours). Chosen so that every two
+#: differ by CIE76 ΔE ≥ 20 as highlights (at :data:`HIGHLIGHT_ALPHA` over the white page), each stripe
+#: has ≥ 3:1 contrast against the margin and dark text keeps ≥ 6:1 on every highlight (tests/test_palette.py).
+PALETTE = ("#1e69ff", "#8787a5", "#b400ff", "#a53ce1", "#0f96e1", "#e1695a", "#ff2d00", "#e16900",
+           "#ff0f96", "#789600", "#d2002d", "#00a500", "#0f9669", "#a53c87", "#78692d")
+#: Opacity of one code's highlight over the page.
+HIGHLIGHT_ALPHA = 0.45
 
 
 def role_label(role: str) -> str:

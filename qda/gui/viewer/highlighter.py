@@ -13,14 +13,16 @@ from bisect import bisect_left
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
-from qda.gui.viewer.layout import Piece, blend, pieces_between
+from qda.colours import blend
+from qda.domain import HIGHLIGHT_ALPHA
+from qda.gui.viewer.layout import Piece, pieces_between
 
 SPEAKER_COLORS = ("#1f4e79", "#7a3b00", "#2e6b30", "#6b2e6b", "#5b5b00")
-TIMESTAMP_COLOR = "#8a8f98"
+TIMESTAMP_COLOR = "#5f6b7a"  # 5.4:1 on the page (WCAG AA for text)
 
 
 class CodingHighlighter(QSyntaxHighlighter):
-    """Blended code colours (underlined where codings overlap) plus turn labels."""
+    """Code tints (the outer code's tint, underlined in the inner code's colour where codings overlap) plus turn labels."""
 
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
@@ -70,10 +72,12 @@ class CodingHighlighter(QSyntaxHighlighter):
         if fmt is None:
             fmt = QTextCharFormat()
             colors = [self._colors.get(c, "#999999") for c in codes]
-            fmt.setBackground(QColor(blend(colors)))
+            # overlap invents no third colour: the outermost coding's tint, the innermost's underline
+            # (the stripes beside the text stand side by side, one per coding)
+            fmt.setBackground(QColor(blend(colors[:1], HIGHLIGHT_ALPHA)))
             if len(codes) > 1:
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                fmt.setUnderlineColor(QColor(colors[1]))
+                fmt.setUnderlineColor(QColor(colors[-1]))
             self._formats[codes] = fmt
         return fmt
 

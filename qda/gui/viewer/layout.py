@@ -11,7 +11,6 @@ import heapq
 from bisect import bisect_left
 from dataclasses import dataclass
 
-ALPHA = 0.30  # opacity of one code's highlight over the page
 
 
 @dataclass(frozen=True)
@@ -163,19 +162,3 @@ def free_column(bars: list[Bar], bar_starts: list[int], max_len: int, span: Span
     while column in used:
         column += 1
     return column
-
-
-def blend(colors: list[str], alpha: float = ALPHA, base: str = "#ffffff") -> str:
-    """The colour seen when translucent ``colors`` are laid one over another on ``base``."""
-    r, g, b = _rgb(base)
-    for c in colors:
-        cr, cg, cb = _rgb(c)
-        r, g, b = r + (cr - r) * alpha, g + (cg - g) * alpha, b + (cb - b) * alpha
-    return f"#{round(r):02x}{round(g):02x}{round(b):02x}"
-
-
-def _rgb(color: str) -> tuple[int, int, int]:
-    c = color.lstrip("#")
-    if len(c) != 6:
-        return (160, 160, 160)
-    return int(c[0:2], 16), int(c[2:4], 16), int(c[4:6], 16)

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from qda.gui.viewer.text_view import DocumentView
 
 GUTTER_BG = "#f3f4f6"
-GUTTER_FG = "#9aa0a8"
+GUTTER_FG = "#5f6b7a"  # 4.9:1 on the gutter (WCAG AA for text)
 MARGIN_BG = "#fafafa"
 COLUMN_WIDTH = 13
 MAX_COLUMNS = 14
@@ -25,6 +25,7 @@ LABEL_WIDTH = 175  # code names are written horizontally in a column right of th
 MIN_LABEL_WIDTH = 84  # on a narrow window the names are cut shorter, the text keeps its room
 LABEL_SHARE = 0.13  # the label column takes about this share of the viewer's width
 NARROW_COLUMNS = 6  # stripe columns side by side in a narrow viewer (more are drawn in the last)
+LABEL_DARKER = 170  # code names beside the stripes: the code colour darkened to ≥ 4.5:1
 
 
 class LineNumberArea(QWidget):
@@ -152,7 +153,7 @@ class CodingMargin(QWidget):
             link.setAlpha(110)
             painter.setPen(QPen(link, 1, Qt.PenStyle.DotLine))
             painter.drawLine(QPointF(x + 5, rect.top()), QPointF(label_x - 2, ly + line_h / 2))
-            painter.setPen(qc.darker(170))
+            painter.setPen(qc.darker(LABEL_DARKER))
             coders = view.coder_names()
             if len(coders) > 1 and bar.span.coder_id in coders:  # whose coding, when several code
                 initials = "".join(w[0] for w in coders[bar.span.coder_id].replace(".", " ").split()[:2]).upper()
@@ -166,7 +167,7 @@ class CodingMargin(QWidget):
                 from qda.gui.review.marks import paint_verdict_mark
 
                 shift = paint_verdict_mark(painter, status, QRectF(x - 5, rect.top() - 1, 5, 5), label_rect, fm)
-                painter.setPen(qc.darker(170))
+                painter.setPen(qc.darker(LABEL_DARKER))
                 label_rect = label_rect.adjusted(shift, 0, 0, 0)
                 label = fm.elidedText(label, Qt.TextElideMode.ElideRight, max(10, int(label_rect.width())))
             if hasattr(view, "has_memo") and view.has_memo(bar.span.segment_id):  # a memo marker before the name
