@@ -37,7 +37,7 @@ class DocumentPane(QWidget):
         self.view.setFrameShape(DocumentView.Shape.NoFrame)
         self.placeholder = QLabel(tr("Pilih sumber di panel Sumber untuk membacanya dan mengodenya."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.setStyleSheet("color: #7a8391; background: white;")
+        self.placeholder.setStyleSheet("color: #5f6b7a; background: white;")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -110,7 +110,7 @@ class DocumentPane(QWidget):
         parts.append(trn("{n} kata", n=doc.words))
         parts.append(trn("{n} koding", n=self.view.segment_count()))
         if self.hidden_count:
-            parts.append(f"<span style='color:#b26a00'>{html.escape(tr('{n} disembunyikan', n=self.hidden_count))}"
+            parts.append(f"<span style='color:#955800'>{html.escape(tr('{n} disembunyikan', n=self.hidden_count))}"
                          "</span>")
         meta = " · ".join(p if p.startswith("<span") else html.escape(p) for p in parts)
         self.header.setText(f"<b style='font-size:12pt'>{html.escape(doc.name)}</b>"
@@ -145,7 +145,7 @@ class DocumentPane(QWidget):
         """Show the number-key shortcuts of the most recently used codes."""
         if not looks:
             hint = tr("Pilih teks lalu terapkan kode: klik ganda kode, seret ke kode, Ctrl+K, atau Ctrl+I (in-vivo).")
-            self.recent_label.setText(f"<span style='color:#9aa0a8'>{html.escape(hint)}</span>")
+            self.recent_label.setText(f"<span style='color:#5f6b7a'>{html.escape(hint)}</span>")
             return
         items = [f"<b style='color:#1f3b5c'>{i}</b>&nbsp;<span style='background:{color}55'>"
                  f"&nbsp;{html.escape(name)}&nbsp;</span>" for i, (name, color) in enumerate(looks, 1)]

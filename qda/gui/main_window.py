@@ -172,7 +172,7 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         self.coder_label = QLabel()
         self.counts_label = QLabel()
         self.hidden_label = QLabel()
-        self.hidden_label.setStyleSheet("color: #b26a00;")
+        self.hidden_label.setStyleSheet("color: #955800;")
         self.statusBar().addPermanentWidget(self.mode_label)
         for w in (self.hidden_label, self.counts_label, self.coder_label):
             w.setContentsMargins(8, 0, 8, 0)

@@ -21,7 +21,7 @@ from qda.i18n import tr
 
 REVIEW_LABELS = {
     "approved": ("Disetujui", "#2e7d32"),
-    "needs_revision": ("Perlu revisi", "#b26a00"),
+    "needs_revision": ("Perlu revisi", "#955800"),
     "rejected": ("Ditolak", "#c62828"),
 }
 EXCERPT_CHARS = 220
@@ -30,7 +30,7 @@ EXCERPT_CHARS = 220
 def review_badge(status: str | None) -> str:
     """Rich-text badge of a review status (or 'not reviewed')."""
     if status is None:
-        return f"<span style='color:#7a8391'>{html.escape(tr('Belum ditinjau'))}</span>"
+        return f"<span style='color:#5f6b7a'>{html.escape(tr('Belum ditinjau'))}</span>"
     label, color = REVIEW_LABELS.get(status, (status, "#555555"))
     return f"<span style='color:{color};font-weight:bold'>{html.escape(tr(label))}</span>"
 
@@ -142,7 +142,7 @@ class SegmentInfoPanel(QWidget):
         self._list.setSpacing(6)
         self.hint = QLabel(tr("Klik sorotan atau garis koding di samping teks untuk melihat kodingnya."))
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: #7a8391; padding: 6px;")
+        self.hint.setStyleSheet("color: #5f6b7a; padding: 6px;")
         self._list.addWidget(self.hint)
         self._list.addStretch(1)
         scroll.setWidget(self._inner)
@@ -237,13 +237,13 @@ class SegmentInfoPanel(QWidget):
         if review is not None:
             reviewer = coders.get(review.reviewer_id)
             if reviewer is not None:
-                review_html += f" <span style='color:#7a8391'>({html.escape(reviewer.name)})</span>"
+                review_html += f" <span style='color:#5f6b7a'>({html.escape(reviewer.name)})</span>"
             if review.comment:
                 review_html += f"<br><i>{html.escape(review.comment)}</i>"
             if review.status == "needs_revision" and self.project.supervision.status(seg.id) == "revised":
                 review_html += f"<br><span style='color:#1565c0'>↻ {html.escape(tr('sudah direvisi'))}</span>"
         memo = self.project.memos.get(seg) or ""
-        memo_html = html.escape(memo) if memo else f"<span style='color:#9aa0a8'>{html.escape(tr('Tanpa memo'))}</span>"
+        memo_html = html.escape(memo) if memo else f"<span style='color:#5f6b7a'>{html.escape(tr('Tanpa memo'))}</span>"
         text = self.project.segments.text(seg)
         if len(text) > EXCERPT_CHARS:
             text = text[:EXCERPT_CHARS].rstrip() + "…"

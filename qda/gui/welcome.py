@@ -24,7 +24,7 @@ STYLE = """
 #card { background: white; border: 1px solid #dfe3ea; border-radius: 10px; }
 #title { color: #1f3b5c; }
 #subtitle { color: #5b6573; }
-#note { color: #7a8391; }
+#note { color: #5f6b7a; }
 QPushButton#primary { background: #1f5fa8; color: white; border: none; border-radius: 6px;
                       padding: 9px 18px; font-weight: bold; }
 QPushButton#primary:hover { background: #2a70c2; }

@@ -7,7 +7,7 @@ from qda.review.queue import STATUS_WORDS
 
 #: status → (glyph, colour)
 STATUS_LOOK = {
-    "pending": ("○", "#7a8391"),
+    "pending": ("○", "#5f6b7a"),
     "revised": ("↻", "#1565c0"),
     "approved": ("✓", "#2e7d32"),
     "needs_revision": ("✎", "#c77700"),
@@ -25,4 +25,4 @@ def status_glyph(status: str) -> str:
 
 
 def status_color(status: str) -> str:
-    return STATUS_LOOK.get(status, ("", "#7a8391"))[1]
+    return STATUS_LOOK.get(status, ("", "#5f6b7a"))[1]

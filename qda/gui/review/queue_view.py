@@ -262,7 +262,7 @@ class ReviewQueueView(QWidget):
                             for s in ("approved", "needs_revision", "rejected", "revised", "pending"))
         shown = self.list.shown_count()
         self.summary.setText(html.escape(tr("{n} kutipan ditampilkan", n=shown)) + " &nbsp;|&nbsp; "
-                             + " &nbsp;&nbsp; ".join(parts) + f"<br><span style='color:#7a8391'>{legend}</span>")
+                             + " &nbsp;&nbsp; ".join(parts) + f"<br><span style='color:#5f6b7a'>{legend}</span>")
 
     # -- the current excerpt ---------------------------------------------------------------------------
     def current(self) -> Any:
