@@ -8,6 +8,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from qda.commands import RemoveSegment
 from qda.gui import project_flow
 from qda.i18n import tr
 
@@ -18,6 +19,10 @@ class MenusMixin:
     project: Any
     view: Any
     coding: Any
+    push: Any
+    recode_segment: Any
+    memo_for_segment: Any
+    review_segment: Any
 
     def _action(self, text: str, slot: Any, shortcut: Any = None) -> QAction:
         act = QAction(text, self)
@@ -111,11 +116,14 @@ class MenusMixin:
         if code_id is not None:
             self.show_code_excerpts(code_id)  # type: ignore[attr-defined]
 
-    def view_menu(self) -> QMenu:
-        """The viewer's context menu: coding actions, the recent codes by number, copy."""
+    def view_menu(self, cp: int | None = None) -> QMenu:
+        """The viewer's context menu: the codings under the cursor (code point ``cp``) with what can be
+        done to them, coding actions, the recent codes by number, copy."""
         menu = QMenu(self.view)
         has_selection = self.view.selection_cp() is not None
         writable = self.project is not None and not self.project.read_only
+        if cp is not None and self.project is not None:
+            self._coding_actions(menu, self.view.segments_at(cp), writable)
         for source in (self.act_quick, self.act_invivo):
             act = menu.addAction(source.text())
             act.setShortcut(source.shortcut())  # shown as a hint; the window's action owns the key
@@ -134,9 +142,39 @@ class MenusMixin:
         copy.triggered.connect(self.view.copy)
         return menu
 
+    def _coding_actions(self, menu: QMenu, segment_ids: list[int], writable: bool) -> None:
+        """One group per coding under the cursor: remove, recode, memo (the coder) or review (a supervisor)."""
+        if not segment_ids:
+            return
+        supervisor = writable and self.project.coders.current.role == "supervisor"
+        for sid in segment_ids:
+            seg = self.view.segment(sid)
+            if seg is None:
+                continue
+            name = self.view.code_look(seg.code_id)[0]
+            first, last = self.view.line_index().span(seg.start, seg.end)
+            where = tr("baris {n}", n=first) if first == last else tr("baris {a}–{b}", a=first, b=last)
+            title = menu.addAction(f"{name} · {where}")
+            title.setEnabled(False)
+            remove = menu.addAction(tr("Hapus koding"))
+            remove.triggered.connect(lambda _=False, s=sid: self.push(RemoveSegment(s)))
+            recode = menu.addAction(tr("Ganti kode…"))
+            recode.triggered.connect(lambda _=False, s=sid: self.recode_segment(s))
+            memo = menu.addAction(tr("Memo koding…"))
+            memo.triggered.connect(lambda _=False, s=sid: self.memo_for_segment(s))
+            review = menu.addAction(tr("Telaah…"))
+            review.triggered.connect(lambda _=False, s=sid: self.review_segment(s))
+            for act in (remove, recode):
+                act.setEnabled(writable)
+            memo.setEnabled(writable)
+            review.setEnabled(supervisor)
+            review.setVisible(supervisor)
+            menu.addSeparator()
+
     def _view_menu(self, pos: QPoint) -> None:
         from qda.gui.autocode.panel import add_suggestion_actions
 
-        menu = self.view_menu()
-        add_suggestion_actions(menu, self, self.view.positions.to_codepoint(self.view.cursorForPosition(pos).position()))
+        cp = self.view.positions.to_codepoint(self.view.cursorForPosition(pos).position())
+        menu = self.view_menu(cp)
+        add_suggestion_actions(menu, self, cp)
         menu.exec(self.view.viewport().mapToGlobal(pos))

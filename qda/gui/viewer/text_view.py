@@ -268,6 +268,10 @@ class DocumentView(QPlainTextEdit):
         """How many segments are shown."""
         return len(self._segments)
 
+    def segment(self, segment_id: int) -> ShownSegment | None:
+        """A shown segment by id (positions in code points)."""
+        return self._segments.get(segment_id)
+
     def segments(self) -> list[ShownSegment]:
         """The segments shown, ordered by start."""
         return sorted(self._segments.values(), key=lambda s: (s.start, s.end, s.id))
