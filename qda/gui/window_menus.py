@@ -160,7 +160,7 @@ class MenusMixin:
             remove.triggered.connect(lambda _=False, s=sid: self.push(RemoveSegment(s)))
             recode = menu.addAction(tr("Ganti kode…"))
             recode.triggered.connect(lambda _=False, s=sid: self.recode_segment(s))
-            memo = menu.addAction(tr("Memo koding…"))
+            memo = menu.addAction(tr("Memo segmen…"))
             memo.triggered.connect(lambda _=False, s=sid: self.memo_for_segment(s))
             review = menu.addAction(tr("Telaah…"))
             review.triggered.connect(lambda _=False, s=sid: self.review_segment(s))

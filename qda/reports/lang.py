@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from qda.dates import format_date  # noqa: F401  (the one date formatter; reports import it from here)
 from qda.survey.numfmt import PCT_DECIMALS, fmt, fmt_int, fmt_pct
 
 LANGUAGES = ("id", "en")
@@ -86,26 +87,3 @@ class Wording:
     def date(self, iso: str | None) -> str:
         """An ISO date (``2024-03-12``) written out (``12 Maret 2024`` / ``12 March 2024``)."""
         return format_date(iso, self.language)
-
-
-_MONTHS = {
-    "id": ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
-           "Oktober", "November", "Desember"],
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December"],
-}
-
-
-def format_date(value: str | None, language: str = "id") -> str:
-    """``2024-03-12`` (or a longer ISO timestamp) as ``12 Maret 2024``; other text is kept as it is."""
-    if not value:
-        return ""
-    text = str(value).strip()
-    head = text[:10]
-    try:
-        year, month, day = int(head[:4]), int(head[5:7]), int(head[8:10])
-        if head[4] != "-" or head[7] != "-" or not 1 <= month <= 12:
-            raise ValueError
-    except (ValueError, IndexError):
-        return text
-    return f"{day} {_MONTHS[language][month - 1]} {year}"

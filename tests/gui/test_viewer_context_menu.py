@@ -43,7 +43,7 @@ def test_recode_and_memo_from_the_menu(window, project_file, monkeypatch):
     monkeypatch.setattr(window, "_pick_code", lambda recent: produktivitas)
     _actions(window.view_menu(START))["Ganti kode…"].trigger()
     assert [s[2] for s in read_segments(project_file)] == ["Produktivitas"]
-    _actions(window.view_menu(START))["Memo koding…"].trigger()
+    _actions(window.view_menu(START))["Memo segmen…"].trigger()
     assert window.memo.target() == ("segment", window.view.segments_at(START)[0])
     assert "Produktivitas" in window.memo.subheading.text()
 

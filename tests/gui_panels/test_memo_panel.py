@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtWidgets import QLineEdit
+
+from qda.dates import format_datetime
+from qda.sources.lines import LineIndex
 
 from qda.gui.panels import memo_panel
 from qda.gui.panels.memo_panel import MemoPanel
@@ -23,7 +28,7 @@ def test_project_memo_saved_after_a_pause_in_typing(panel, fx, qtbot, monkeypatc
     assert panel.status.text() == "Belum tersimpan…"
     assert fx.project.memos.get(None) is None  # not yet: the idle timer has not fired
     qtbot.waitUntil(lambda: fx.project.memos.get(None) == "Fokus: kecepatan layanan surat di kelurahan.", timeout=4000)
-    assert panel.status.text() == "Tersimpan"
+    assert panel.status.text().startswith("Tersimpan · Rina Wulandari · ")  # who wrote it and when
     assert fx.stack.undo_text == "ubah memo"
 
 
@@ -56,6 +61,9 @@ def test_segment_memo_heading_quotes_the_excerpt(panel, fx):
     assert panel.heading.text() == "Memo segmen: «Pelatihan hanya sekali setahun»"
     assert "Kompetensi dan Pelatihan" in panel.subheading.text()
     assert "wawancara_01_warga.txt" in panel.subheading.text()
+    text = fx.project.documents.text(fx.interview)
+    seg_baris = LineIndex(text).span(seg.start, seg.end)
+    assert f"baris {seg_baris[0]}" in panel.subheading.text() and "posisi" not in panel.subheading.text()
     panel.editor.setPlainText("Bandingkan dengan data pelatihan BKPSDM.")
     assert panel.save()
     assert fx.project.memos.get(seg) == "Bandingkan dengan data pelatihan BKPSDM."
@@ -81,7 +89,12 @@ def test_list_of_all_memos_and_jumping(panel, fx, qtbot):
     assert panel.memo_entries() == [("project", 0), ("document", fx.observation.id), ("code", code.id)]
     assert panel.list_label.text() == "Semua memo (3)"
     item = panel.memo_list.item(2)
-    assert item.text() == "Kode · Akuntabilitas\nKode ini jarang muncul."
+    title, target, byline = item.text().split("\n")
+    assert (title, target) == ("Kode ini jarang muncul.", "Kode · Akuntabilitas")  # title, what it is about
+    memo = next(m for m in fx.project.memos.all() if m.target_kind == "code")
+    assert byline == f"Rina Wulandari · {format_datetime(memo.modified)}"  # author and date
+    assert re.fullmatch(r"Rina Wulandari · \d{1,2} (Jan|Feb|Mar|Apr|Mei|Jun|Jul|Agu|Sep|Okt|Nov|Des) \d{4}, \d\d\.\d\d",
+                        byline)
     with qtbot.waitSignal(panel.targetActivated) as blocker:
         rect = panel.memo_list.visualItemRect(item)
         qtbot.mouseClick(panel.memo_list.viewport(), memo_panel.Qt.MouseButton.LeftButton, pos=rect.center())

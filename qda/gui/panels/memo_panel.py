@@ -253,13 +253,39 @@ class MemoPanel(QWidget):
             doc = p.documents.get(seg.document_id)
             return (
                 tr("Memo segmen: «{text}»", text=_short(p.segments.text(seg), 60)),
-                tr("{code} · {document} · posisi {start}–{end}", code=code.name, document=doc.name,
-                   start=seg.start, end=seg.end),
+                f"{code.name} · {doc.name} · {self._baris(seg)}",
             )
         if kind == "case":
             case = p.cases.get(ident)
             return tr("Memo informan: {name}", name=case.name), ""
         raise NotFound(kind)
+
+    def _baris(self, seg: Any) -> str:
+        """``baris 45–52`` of a coding (the numbering citations use), never raw offsets."""
+        from qda.sources.lines import line_span
+
+        first, last = line_span(self.project.documents.text(seg.document_id), seg.start, seg.end)
+        return tr("baris {n}", n=first) if first == last else tr("baris {a}–{b}", a=first, b=last)
+
+    def _byline(self, memo: Any) -> str:
+        """``Dewi Anggraini · 5 Des 2026, 18.07``: who wrote the memo last and when."""
+        from qda.dates import format_datetime
+
+        author = ""
+        if memo.coder_id is not None:
+            try:
+                author = self.project.coders.get(memo.coder_id).name
+            except (NotFound, AttributeError):
+                author = ""
+        when = format_datetime(memo.modified)
+        return " · ".join(part for part in (author, when) if part)
+
+    def _current_memo(self) -> Any:
+        kind, ident = self._target
+        for memo in self.project.memos.all():
+            if memo.target_kind == kind and int(memo.target_id or 0) == ident:
+                return memo
+        return None
 
     # ------------------------------------------------------------------ saving
 
@@ -304,7 +330,9 @@ class MemoPanel(QWidget):
         elif self.is_dirty():
             self.status.setText(tr("Belum tersimpan…"))
         elif self._saved_text:
-            self.status.setText(tr("Tersimpan"))
+            memo = self._current_memo()
+            byline = self._byline(memo) if memo is not None else ""
+            self.status.setText(tr("Tersimpan · {byline}", byline=byline) if byline else tr("Tersimpan"))
         else:
             self.status.setText(tr("Memo kosong"))
 
@@ -322,16 +350,18 @@ class MemoPanel(QWidget):
                 title = self._list_title(key)
             except NotFound:
                 continue
-            first = _short(memo.text.strip().split("\n", 1)[0], 90)
+            first = _short(memo.text.strip().split("\n", 1)[0], 90)  # the memo's title: its first line
             kind = tr(_KIND_LABELS.get(key[0], key[0]))
             label = kind if key[0] == "project" else f"{kind} · {title}"
-            item = QListWidgetItem(f"{label}\n{first}")
+            byline = self._byline(memo)
+            item = QListWidgetItem(f"{first}\n{label}\n{byline}")
             item.setData(_ROLE, key)
             marker = "▸ " if key == self._target else ""
             item.setData(
                 HtmlRole,
-                f"<div style='font-weight:600'>{marker}{escape(label)}</div>"
-                f"<div style='color:#4a5562'>{escape(first)}</div>",
+                f"<div style='font-weight:600'>{marker}{escape(first)}</div>"
+                f"<div style='color:#3d4752'>{escape(label)}</div>"
+                f"<div style='color:#5f6b7a'>{escape(byline)}</div>",
             )
             item.setToolTip(memo.text[:500])
             self.memo_list.addItem(item)
