@@ -78,10 +78,15 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
             self.restoreState(self.settings.state)
         self._update_ui()
 
+    def _forget_recent(self, path: str) -> None:
+        self.settings.remove_recent_project(path)
+        self.welcome.set_recent(self.settings.recent_projects)
+
     # -- construction -----------------------------------------------------------------------
     def _build_centre(self) -> None:
         self.welcome = WelcomePage()
         self.welcome.set_recent(self.settings.recent_projects)
+        self.welcome.recentRemoved.connect(self._forget_recent)
         # the hidden welcome page must not widen the window once a project is open (1366 px laptops)
         self.welcome.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.pane = DocumentPane()

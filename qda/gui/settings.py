@@ -93,6 +93,11 @@ class Settings:
     def recent_projects(self, paths: list[str]) -> None:
         self._set("projects/recent", list(paths)[:MAX_RECENT])
 
+    def remove_recent_project(self, path: str | os.PathLike[str]) -> None:
+        """Take ``path`` off the recent list (the file itself is left alone)."""
+        p = str(path)
+        self.recent_projects = [r for r in self.recent_projects if r != p]
+
     def add_recent_project(self, path: str | os.PathLike[str]) -> None:
         """Put ``path`` first in the recent list (removing an older entry for it)."""
         p = str(Path(path).resolve())

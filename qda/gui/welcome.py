@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
+    QMenu,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -52,6 +54,7 @@ class WelcomePage(QWidget):
     openRequested = Signal()
     demoRequested = Signal()
     recentActivated = Signal(str)
+    recentRemoved = Signal(str)  # the user took a project off the recent list (the file is not touched)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -125,6 +128,9 @@ class WelcomePage(QWidget):
         # itemActivated covers double-click and Enter (and single click where the style says so);
         # itemDoubleClicked as well would open the project twice
         self.recent_list.itemActivated.connect(self._activated)
+        self.recent_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.recent_list.customContextMenuRequested.connect(self._recent_menu)
+        self.recent_list.installEventFilter(self)  # Delete removes the selected entry
         self._pending = ""
 
     def set_recent(self, paths: list[str]) -> None:
@@ -135,11 +141,42 @@ class WelcomePage(QWidget):
             item = QListWidgetItem(f"{path.stem}\n{_short_folder(path.parent)}")
             item.setData(Qt.ItemDataRole.UserRole, p)
             item.setToolTip(p)
-            if not path.exists():
-                item.setFlags(Qt.ItemFlag.NoItemFlags)
+            if not path.exists():  # greyed, not openable, but selectable so it can be removed from the list
+                item.setForeground(QColor("#5f6b7a"))
                 item.setText(f"{path.stem}  ({tr('berkas tidak ditemukan')})\n{_short_folder(path.parent)}")
+                item.setToolTip(tr("{path}\nBerkas tidak ditemukan. Klik kanan atau tekan Delete untuk menghapusnya "
+                                   "dari daftar.", path=p))
             self.recent_list.addItem(item)
         self.empty_label.setVisible(not paths)
+
+    def recent_menu(self, item: QListWidgetItem) -> QMenu:
+        """Right-click menu of a recent project: open it (when the file exists) or remove it from the list."""
+        menu = QMenu(self.recent_list)
+        path = item.data(Qt.ItemDataRole.UserRole)
+        opener = menu.addAction(tr("Buka"))
+        opener.setEnabled(Path(path).exists())
+        opener.triggered.connect(lambda _=False, it=item: self._activated(it))
+        remove = menu.addAction(tr("Hapus dari daftar"))
+        remove.triggered.connect(lambda _=False, p=path: self.recentRemoved.emit(p))
+        return menu
+
+    def _recent_menu(self, pos: Any) -> None:
+        item = self.recent_list.itemAt(pos)
+        if item is not None:
+            self.recent_menu(item).exec(self.recent_list.viewport().mapToGlobal(pos))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.recent_list and event.type() == QEvent.Type.KeyPress \
+                and isinstance(event, QKeyEvent) and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.remove_current()
+            return True
+        return super().eventFilter(watched, event)
+
+    def remove_current(self) -> None:
+        """Take the selected project off the recent list (Delete)."""
+        item = self.recent_list.currentItem()
+        if item is not None:
+            self.recentRemoved.emit(item.data(Qt.ItemDataRole.UserRole))
 
     def _activated(self, item: QListWidgetItem | None) -> None:
         """Open the project once the click has been handled (opening rebuilds this list)."""

@@ -62,3 +62,30 @@ def test_double_click_project_in_use_asks_once_and_opens_read_only(qtbot, welcom
         assert len(questions) == 1 and len(welcome_window.opened) == 1 and not errors
         assert welcome_window.project.read_only
         welcome_window.close_project()
+
+
+def test_missing_recent_project_can_be_removed_from_the_list(qtbot, settings, project_file, tmp_path):
+    from PySide6.QtCore import Qt
+
+    from qda.gui.main_window import MainWindow
+
+    gone = tmp_path / "hilang.qda"
+    settings.add_recent_project(project_file)
+    settings.add_recent_project(gone)  # newest first: the missing file heads the list
+    w = MainWindow(settings)
+    qtbot.addWidget(w)
+    w.show()
+    lst = w.welcome.recent_list
+    assert lst.count() == 2 and "berkas tidak ditemukan" in lst.item(0).text()
+    menu = w.welcome.recent_menu(lst.item(0))
+    acts = {a.text(): a for a in menu.actions()}
+    assert not acts["Buka"].isEnabled()  # a missing file cannot be opened
+    acts["Hapus dari daftar"].trigger()
+    assert settings.recent_projects == [str(project_file)]
+    assert lst.count() == 1 and "berkas tidak ditemukan" not in lst.item(0).text()
+    # the Delete key does the same for the selected entry (the file itself stays)
+    lst.setCurrentRow(0)
+    lst.setFocus()
+    qtbot.keyClick(lst, Qt.Key.Key_Delete)
+    assert settings.recent_projects == [] and project_file.exists()
+    w.close()
