@@ -43,6 +43,11 @@ def make_app(argv: list[str] | None = None):
                 break
         app.setStyleSheet(APP_STYLE)
         app.setProperty("qdaStyled", True)
+    from PySide6.QtGui import QIcon
+
+    from qda.resources import resource
+
+    app.setWindowIcon(QIcon(str(resource("icons", "qda.png"))))  # title bars, task bar, dialogs
     from qda.gui.qt_translations import install_qt_translations
 
     install_qt_translations()  # Qt's dialogs and buttons in Indonesian when that is the language

@@ -63,6 +63,8 @@ class MenusMixin:
         self.act_coder = self._action(tr("Ganti pengode…"), self.change_coder)
         self.act_prefs = self._action(tr("Preferensi…"), self.open_preferences, QKeySequence.StandardKey.Preferences)
         self.act_about = self._action(tr("Tentang qda"), self.about)
+        self.act_shortcuts = self._action(tr("Pintasan papan ketik"), self.show_shortcuts, "Ctrl+/")
+        self.act_guide = self._action(tr("Panduan singkat"), self.show_guide, QKeySequence.StandardKey.HelpContents)
         self.act_matrix = self._action(tr("Matriks dimensi × faktor"), lambda: self.show_analysis("matrix"),
                                        "Ctrl+Shift+M")
         self.act_query = self._action(tr("Kueri kode…"), lambda: self.show_analysis("query"), "Ctrl+Shift+Q")
@@ -109,7 +111,21 @@ class MenusMixin:
         m = bar.addMenu(tr("&Pengode"))
         m.addAction(self.act_coder)
         m = bar.addMenu(tr("Ba&ntuan"))
-        m.addAction(self.act_about)
+        for a in (self.act_guide, self.act_shortcuts, None, self.act_about):
+            m.addSeparator() if a is None else m.addAction(a)
+        self.help_menu = m
+
+    def show_shortcuts(self) -> None:
+        from qda.gui.help_dialog import ShortcutsDialog
+
+        self.help_dialog = ShortcutsDialog(self)
+        self.help_dialog.open()
+
+    def show_guide(self) -> None:
+        from qda.gui.help_dialog import GuideDialog
+
+        self.help_dialog = GuideDialog(self)
+        self.help_dialog.open()
 
     def _show_current_code_segments(self) -> None:
         code_id = self.code_tree.current_code_id()

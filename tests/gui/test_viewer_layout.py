@@ -6,7 +6,8 @@ import random
 
 from hypothesis import given, settings as hsettings, strategies as st
 
-from qda.gui.viewer.layout import Span, blend, highlight_pieces, stripe_columns
+from qda.colours import blend
+from qda.gui.viewer.layout import Span, highlight_pieces, stripe_columns
 from qda.gui.viewer.positions import PositionMap
 
 
@@ -74,7 +75,7 @@ def test_stripe_columns_never_overlap_and_use_the_minimum(seed):
 
 
 def test_blend_of_one_colour_is_translucent_and_stacks():
-    assert blend([]) == "#ffffff"
+    assert blend([], 0.45) == "#ffffff"
     one = blend(["#ff0000"], alpha=0.5)
     assert one == "#ff8080"
     assert blend(["#ff0000", "#ff0000"], alpha=0.5) == "#ff4040"
