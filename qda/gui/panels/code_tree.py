@@ -70,6 +70,10 @@ class CodeFilterProxy(QSortFilterProxyModel):
         self._shown = None if ids is None else self._closure(ids)
         self.invalidate()
 
+    def allowed_is_none(self) -> bool:
+        """Whether everything is shown (no filter)."""
+        return self._shown is None
+
     def _closure(self, ids: set[int]) -> set[Any]:
         # computed once per filter change, so filterAcceptsRow is a set lookup
         model: CodeTreeModel = self.sourceModel()  # type: ignore[assignment]
@@ -419,9 +423,16 @@ class CodeTreePanel(CodeActionsMixin, QWidget):
     def _apply_filter(self, text: str) -> None:
         text = text.strip()
         if not text:
+            before = getattr(self, "_unfiltered_state", None)
             self.proxy.set_allowed(None)
             self.empty_label.hide()
+            if before is not None:  # the groups and codes open before filtering open again
+                self._unfiltered_state = None
+                self.tree.collapseAll()
+                self._restore_view_state(before[0], self.current_code_id() or before[1])
             return
+        if getattr(self, "_unfiltered_state", None) is None and self.proxy.allowed_is_none():
+            self._unfiltered_state = self._view_state()
         names = {c.id: (c.name, c.name_en) for c in self.model.codes()}
         allowed = matching_ids(text, names)
         self.proxy.set_allowed(allowed)
