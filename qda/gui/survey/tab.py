@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QHBoxLayout, QInputDialog, QLabel,
+from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QProgressBar,
                                QLineEdit, QMessageBox, QPushButton, QSpinBox, QTableView, QTabWidget, QVBoxLayout,
                                QWidget)
 
@@ -126,6 +126,12 @@ class SurveyTab(QWidget):
         self.status = QLabel(tr("Buka berkas data survei (CSV, XLSX atau SPSS .sav) untuk memulai."))
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
+        self.progress_bar = QProgressBar()  # shown while the analysis runs: which step, how far
+        self.progress_bar.setTextVisible(True)
+        self.progress_bar.setMaximumHeight(16)
+        self.progress_bar.hide()
+        self.progress_steps: list[str] = []  # the step messages seen during the last run
+        layout.addWidget(self.progress_bar)
         self.tabs = QTabWidget()
         self.model = FrameModel()
         self.grid = QTableView()
@@ -354,8 +360,23 @@ class SurveyTab(QWidget):
             result = analyse(data, instrument, mapping, settings, progress)
             return result, render_all(result)  # charts are drawn here too, off the GUI thread
 
-        self._job = start_job(work, self._finished, self._failed)
+        self.progress_steps = []
+        self.progress_bar.setRange(0, 0)  # busy until the first step reports a total
+        self.progress_bar.setFormat(tr("Menghitung…"))
+        self.progress_bar.show()
+        self._job = start_job(work, self._finished, self._failed, on_progress=self._progressed)
         self._update_buttons()
+
+    def _progressed(self, done: int, total: int, message: str) -> None:
+        """Show the analysis step as it runs (``Validitas dan reliabilitas · 2/6``)."""
+        if total > 0:
+            self.progress_bar.setRange(0, total)
+            self.progress_bar.setValue(min(done, total))
+        if message:
+            if not self.progress_steps or self.progress_steps[-1] != message:
+                self.progress_steps.append(message)
+            self.progress_bar.setFormat(f"{message} · %v/%m" if total > 0 else message)
+            self.status.setText(tr("Menghitung… {step}", step=message))
 
     def named(self, instrument: Any) -> Any:
         """``instrument`` with the title and variable names typed in the tab (the user's own study)."""
@@ -369,12 +390,14 @@ class SurveyTab(QWidget):
 
     def _finished(self, outcome: tuple[Any, dict[str, bytes]]) -> None:
         self._job = None
+        self.progress_bar.hide()
         result, charts_png = outcome
         self.show_result(result, charts_png)
         self.analysis_finished.emit(result)
 
     def _failed(self, text: str) -> None:
         self._job = None
+        self.progress_bar.hide()
         self.status.setText(text)
         self._update_buttons()
         self.analysis_failed.emit(text)
