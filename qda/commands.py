@@ -66,7 +66,7 @@ class RemoveSegment(Command):
     _name: str = ""
 
     def label(self, project) -> str:
-        return tr("hapus koding {code}", code=self._name)
+        return tr("hapus segmen {code}", code=self._name)
 
     def do(self, project) -> None:
         self._name = project.codes.get(project.segments.get(self.segment_id).code_id).name

@@ -74,7 +74,7 @@ def apply_demo_coding(project, coding: dict, progress: Progress | None = None) -
         start, end = _locate(texts[rv["document"]], rv["quote"], rv["document"])
         seg_id = index.get((rv["document"], start, end, rv["code"], rv["coder"]))
         if seg_id is None:
-            raise QdaError(tr("demo: tinjauan merujuk segmen yang tidak ada: {doc} «{q}»", doc=rv["document"],
+            raise QdaError(tr("demo: telaah merujuk segmen yang tidak ada: {doc} «{q}»", doc=rv["document"],
                               q=rv["quote"][:60]))
         project.reviews.add(seg_id, rv["status"], rv.get("comment", ""), reviewer=rv["reviewer"])
         reviews += 1

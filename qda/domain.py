@@ -57,9 +57,11 @@ PALETTE = ("#1e69ff", "#8787a5", "#b400ff", "#a53ce1", "#0f96e1", "#e1695a", "#f
 HIGHLIGHT_ALPHA = 0.45
 
 
-def role_label(role: str) -> str:
-    """The name of a coder's role in the interface language (the role itself if unknown)."""
-    return tr(ROLE_LABELS[role]) if role in ROLE_LABELS else role
+def role_label(role: str, *, in_text: bool = False) -> str:
+    """The name of a coder's role in the interface language (the role itself if unknown): capitalised as
+    a label or a choice, lower-case inside running text (``Pengode: Dewi (pembimbing)``; docs/glossary.md)."""
+    label = tr(ROLE_LABELS[role]) if role in ROLE_LABELS else role
+    return label.lower() if in_text else label
 
 
 def is_color(value: object) -> bool:

@@ -83,6 +83,14 @@ def _count(values: dict[str, object], count: str | None) -> int:
     return ints[0]
 
 
+def _grouped(values: dict[str, object], language: str) -> dict[str, object]:
+    """Integers of ``values`` as text with thousands separators (the survey's number formatter)."""
+    from qda.survey.numfmt import fmt_int
+
+    return {k: fmt_int(v, language) if isinstance(v, int) and not isinstance(v, bool) and abs(v) >= 1000 else v
+            for k, v in values.items()}
+
+
 class Translator:
     """gettext for one language, independent of the interface language (used by reports)."""
 
@@ -109,10 +117,12 @@ class Translator:
         return _fill(translated, values)
 
     def trn(self, message: str, /, *, count: str | None = None, **values: object) -> str:
-        """``ngettext`` on the message's count placeholder (the only integer one, or ``count``)."""
+        """``ngettext`` on the message's count placeholder (the only integer one, or ``count``); every
+        integer is written with the language's thousands separator (``1.079 segmen`` / ``1,079 segments``)."""
+        shown = _grouped(values, self.language)
         if self.language == "id":
-            return _fill(message, values)
-        return _fill(self._t.ngettext(message, message, _count(values, count)), values)
+            return _fill(message, shown)
+        return _fill(self._t.ngettext(message, message, _count(values, count)), shown)
 
 
 @lru_cache(maxsize=None)

@@ -32,3 +32,12 @@ def test_stored_utc_timestamps_shown_in_local_time(monkeypatch):
 def test_dates_written_out():
     assert format_date("2024-03-12", "id") == "12 Maret 2024"
     assert format_date("2024-03-12T10:00:00", "en") == "12 March 2024"
+
+
+def test_counts_carry_thousands_separators_in_both_languages():
+    from qda.i18n import translator
+
+    assert translator("id").trn("{n} segmen", n=1079) == "1.079 segmen"
+    assert translator("en").trn("{n} segmen", n=1079) == "1,079 segments"
+    assert translator("en").trn("{n} segmen", n=1) == "1 segment"
+    assert translator("id").trn("{n} kata", n=312450) == "312.450 kata"

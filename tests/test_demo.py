@@ -77,7 +77,7 @@ def test_demo_without_display_writes_reports(tmp_path):
     report = Document(str(tmp_path / "laporan_kualitatif.docx"))
     text = "\n".join(par.text for par in report.paragraphs)
     assert "Responsivitas" in text and "Kepemimpinan yang Efektif" in text
-    assert (tmp_path / "laporan_tinjauan.docx").is_file()
+    assert (tmp_path / "laporan_telaah.docx").is_file()
     chapter = "\n".join(par.text for par in Document(str(tmp_path / "bab_survei.docx")).paragraphs)
     assert "Tabel 4.1" in chapter and "H0 ditolak" in chapter
 

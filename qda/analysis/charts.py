@@ -21,7 +21,7 @@ def code_totals_png(matrix: Any) -> bytes:
 
     pairs = sorted(zip([h.label for h in matrix.rows], matrix.row_totals), key=lambda p: -p[1])
     return count_bars([p[0] for p in pairs], [p[1] for p in pairs], title=matrix.title,
-                      xlabel=tr("jumlah koding") if matrix.measure == "codings" else tr("jumlah bagian teks"))
+                      xlabel=tr("jumlah segmen") if matrix.measure == "codings" else tr("jumlah bagian teks"))
 
 
 def words_png(words: Sequence[Any], top: int = 25) -> bytes:

@@ -152,10 +152,10 @@ def _check_measure(measure: str) -> None:
 
 def _measure_text(measure: str) -> str:
     if measure == "codings":
-        return tr("Sel = jumlah koding (satu bagian teks yang dikode dua pengode dihitung dua kali); "
-                  "kode induk menghitung koding subkodenya.")
+        return tr("Sel = jumlah segmen (satu bagian teks yang dikode dua pengode dihitung dua kali); "
+                  "kode induk menghitung segmen subkodenya.")
     return tr("Sel = jumlah bagian teks (koding kode yang sama yang bertumpuk atau bersentuhan dalam satu "
-              "dokumen digabung, siapa pun pengodenya); kode induk menghitung koding subkodenya.")
+              "dokumen digabung, siapa pun pengodenya); kode induk menghitung segmen subkodenya.")
 
 
 def _pct_text() -> str:

@@ -57,7 +57,7 @@ def cmd_autocode(args: argparse.Namespace) -> int:
             ids = _ids(args.accept if args.accept is not None else args.reject, pending)
             if args.accept is not None:
                 n = len(p.suggestions.accept(ids))
-                say(tr("{n} saran diterima menjadi pengodean oleh {coder}", n=n, coder=p.coders.current.name))
+                say(tr("{n} saran diterima menjadi segmen oleh {coder}", n=n, coder=p.coders.current.name))
             else:
                 n = p.suggestions.reject(ids)
                 say(tr("{n} saran ditolak; tidak akan disarankan lagi", n=n))

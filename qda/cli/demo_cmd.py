@@ -39,7 +39,7 @@ def write_demo_reports(project_path: Path, folder: Path) -> list[Path]:
     written = []
     with Project.open(project_path) as project:  # closing it folds the journal back into the file
         written.append(write_qualitative_report(project, folder / "laporan_kualitatif.docx"))
-        written.append(write_review_report(project, folder / "laporan_tinjauan.docx"))
+        written.append(write_review_report(project, folder / "laporan_telaah.docx"))
     from qda.demo_survey import write_demo_survey_chapter
 
     csv_path = folder / "kuesioner_demo.csv"

@@ -42,7 +42,7 @@ def _report(project, plan, version_id: int | None, dry_run: bool) -> None:
     elif version_id is not None:
         head += tr("; teks lama disimpan sebagai versi #{v}", v=version_id)
     say(head)
-    say("  " + tr("{n} koding: {exact} tepat, {adjusted} disesuaikan, {moved} dipindah, {flagged} perlu dicek",
+    say("  " + tr("{n} segmen: {exact} tepat, {adjusted} disesuaikan, {moved} dipindah, {flagged} perlu dicek",
                     n=len(plan.placements), **counts))
     how = tr("dideteksi ulang") if plan.turns_redetected else tr("digeser mengikuti suntingan")
     say("  " + tr("giliran bicara: {a} → {b} ({how})", a=len(before.turns), b=len(after.turns), how=how))
@@ -51,7 +51,7 @@ def _report(project, plan, version_id: int | None, dry_run: bool) -> None:
                         f=plan.extra.get("fields", 0)))
     rows = [r for r in _plan_rows(project, plan) if r["status"] != "exact"]
     if rows:
-        say(tr("Koding yang bergeser atau perlu dicek:"))
+        say(tr("Segmen yang bergeser atau perlu dicek:"))
         print_table([tr("status"), tr("kode"), tr("lama"), tr("baru"), tr("teks lama"), tr("teks baru")],
                     [[tr(STATUS_WORDS[r["status"]]), r["code"], f'{r["old_start"]}–{r["old_end"]}',
                       f'{r["start"]}–{r["end"]}', cut(r["old_text"], 40), cut(r["text"], 40)] for r in rows])
@@ -120,7 +120,7 @@ def cmd_checks(args: argparse.Namespace) -> int:
         print_json(rows)
         return 0
     if not rows:
-        say(tr("Tidak ada koding yang perlu dicek."))
+        say(tr("Tidak ada segmen yang perlu dicek."))
         return 0
     print_table(["#", tr("dokumen"), tr("kode"), tr("alasan"), tr("teks lama"), tr("kandidat")],
                 [[r["id"], r["document"], r["code"], tr(REASON_WORDS.get(r["reason"], r["reason"])),
@@ -139,8 +139,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         status, span = ("removed" if args.remove else "accepted"), None
     with open_project(args.project, write=True, coder=args.coder) as p:
         ResolveFlag(args.flag, status, span).do(p)
-    say({"accepted": tr("Posisi koding #{id} diterima"), "moved": tr("Koding #{id} dipindahkan"),
-           "removed": tr("Koding #{id} dihapus")}[status].format(id=args.flag))
+    say({"accepted": tr("Posisi segmen #{id} diterima"), "moved": tr("Segmen #{id} dipindahkan"),
+           "removed": tr("Segmen #{id} dihapus")}[status].format(id=args.flag))
     return 0
 
 
@@ -162,7 +162,7 @@ def cmd_versions(args: argparse.Namespace) -> int:
 
 def register(sub) -> None:
     """Add the editing subcommands."""
-    p = sub.add_parser("edit", help=tr("ganti teks sumber dengan versi yang dikoreksi; koding ikut dipindah"))
+    p = sub.add_parser("edit", help=tr("ganti teks sumber dengan versi yang dikoreksi; segmen ikut dipindah"))
     p.add_argument("project")
     p.add_argument("--doc", required=True, help=tr("nama dokumen"))
     p.add_argument("--from", dest="source", required=True, metavar="FILE",
@@ -185,17 +185,17 @@ def register(sub) -> None:
     p.add_argument("--coder", help=tr("nama pengode"))
     p.set_defaults(func=cmd_anonymise)
 
-    p = sub.add_parser("checks", help=tr("koding yang perlu dicek setelah teks disunting"))
+    p = sub.add_parser("checks", help=tr("segmen yang perlu dicek setelah teks disunting"))
     p.add_argument("project")
     p.add_argument("--doc", help=tr("hanya dokumen ini"))
     p.add_argument("--json", action="store_true", help=tr("keluaran JSON"))
     p.set_defaults(func=cmd_checks)
 
-    p = sub.add_parser("check", help=tr("selesaikan satu koding yang perlu dicek"))
+    p = sub.add_parser("check", help=tr("selesaikan satu segmen yang perlu dicek"))
     p.add_argument("project")
     p.add_argument("flag", type=int, help=tr("nomor dari qda checks"))
     group = p.add_mutually_exclusive_group()
-    group.add_argument("--remove", action="store_true", help=tr("hapus kodingnya"))
+    group.add_argument("--remove", action="store_true", help=tr("hapus segmennya"))
     p.add_argument("--start", type=int, help=tr("pindahkan ke rentang ini: awal"))
     p.add_argument("--end", type=int, help=tr("pindahkan ke rentang ini: akhir (eksklusif)"))
     p.add_argument("--coder", help=tr("nama pengode"))

@@ -51,7 +51,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     with open_project(args.project) as project:
         if out:
             counts = export_qdpx(project, out, progress=Progress(callback=text_bar()))
-            print(tr("{out}: {sources} sumber, {codes} kode, {codings} pengodean, {memos} memo diekspor.", out=out,
+            print(tr("{out}: {sources} sumber, {codes} kode, {codings} segmen, {memos} memo diekspor.", out=out,
                      **{k: counts[k] for k in ("sources", "codes", "codings", "memos")}))
         if args.codebook:
             n = export_qdc(project, args.codebook)

@@ -121,7 +121,7 @@ def cmd_uncode(args: argparse.Namespace) -> int:
     with open_project(args.project, write=True, coder=args.coder) as p:
         seg = _find_segment(p, args)
         p.segments.remove(seg)
-    say(tr("Koding {code} di {doc} [{start}:{end}] dihapus", code=args.code, doc=args.doc, start=args.start,
+    say(tr("Segmen {code} di {doc} [{start}:{end}] dihapus", code=args.code, doc=args.doc, start=args.start,
              end=args.end))
     return 0
 
@@ -187,7 +187,7 @@ def register(sub) -> None:
     p.add_argument("--clear", action="store_true", help=tr("hapus memo"))
     p.set_defaults(func=cmd_memo)
 
-    p = sub.add_parser("uncode", help=tr("hapus satu koding"))
+    p = sub.add_parser("uncode", help=tr("hapus satu segmen"))
     p.add_argument("project", metavar=tr("PROYEK"))
     p.add_argument("--coder", help=tr("nama pengode"))
     _segment_args(p)

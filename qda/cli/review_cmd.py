@@ -183,8 +183,8 @@ def cmd_review(args: argparse.Namespace) -> int:
         raise QdaError(tr("pakai: qda review blind PROYEK.qda on|off --coder PEMBIMBING"))
     with open_project(args.project, write=True, coder=_person(args)) as p:
         p.supervision.set_blind(args.third == "on")
-    say(tr("Koding buta diaktifkan: setiap pengode hanya melihat kodingnya sendiri") if args.third == "on"
-          else tr("Koding buta dimatikan: koding para pengode dapat dibandingkan"))
+    say(tr("Koding buta diaktifkan: setiap pengode hanya melihat segmennya sendiri") if args.third == "on"
+          else tr("Koding buta dimatikan: segmen para pengode dapat dibandingkan"))
     return 0
 
 
@@ -252,7 +252,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 def register(sub) -> None:
     """Add ``qda review``, ``qda agreement`` and ``qda merge``."""
-    p = sub.add_parser("review", help=tr("telaah kutipan: vonis, antrean, ringkasan, tanda revisi, koding buta"),
+    p = sub.add_parser("review", help=tr("telaah segmen: vonis, antrean, ringkasan, tanda revisi, koding buta"),
                        description=tr("qda review PROYEK --doc … --status …  (satu vonis), atau "
                                       "qda review {all} PROYEK …", all="|".join(ACTIONS)))
     p.add_argument("first", metavar=tr("PROYEK|TINDAKAN"))

@@ -68,8 +68,8 @@ class ResolveFlag(Command):
     _snap: dict | None = field(default=None, repr=False)
 
     def label(self, project) -> str:
-        return {"accepted": tr("terima posisi koding"), "moved": tr("pindahkan koding"),
-                "removed": tr("hapus koding")}.get(self.status, tr("periksa koding"))
+        return {"accepted": tr("terima posisi segmen"), "moved": tr("pindahkan segmen"),
+                "removed": tr("hapus segmen")}.get(self.status, tr("periksa segmen"))
 
     def do(self, project) -> None:
         flag = project.versions.flag(self.flag_id)

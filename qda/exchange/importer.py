@@ -57,16 +57,16 @@ def derived_guid(*parts: object) -> str:
 def _unsupported_words(kind: str) -> tuple[str, str]:
     """How the report words a REFI element qda does not store: (the items, the codings on them)."""
     words = {
-        "PictureSource": (tr("sumber gambar (PictureSource)"), tr("pengodean pada seluruh sumber gambar")),
-        "AudioSource": (tr("sumber audio (AudioSource)"), tr("pengodean pada sumber audio")),
-        "VideoSource": (tr("sumber video (VideoSource)"), tr("pengodean pada sumber video")),
-        "PictureSelection": (tr("wilayah gambar (PictureSelection)"), tr("pengodean pada wilayah gambar")),
-        "AudioSelection": (tr("rentang waktu audio (AudioSelection)"), tr("pengodean pada rentang waktu audio")),
-        "VideoSelection": (tr("rentang waktu video (VideoSelection)"), tr("pengodean pada rentang waktu video")),
-        "PDFSelection": (tr("wilayah halaman PDF (PDFSelection)"), tr("pengodean pada wilayah halaman PDF")),
+        "PictureSource": (tr("sumber gambar (PictureSource)"), tr("segmen pada seluruh sumber gambar")),
+        "AudioSource": (tr("sumber audio (AudioSource)"), tr("segmen pada sumber audio")),
+        "VideoSource": (tr("sumber video (VideoSource)"), tr("segmen pada sumber video")),
+        "PictureSelection": (tr("wilayah gambar (PictureSelection)"), tr("segmen pada wilayah gambar")),
+        "AudioSelection": (tr("rentang waktu audio (AudioSelection)"), tr("segmen pada rentang waktu audio")),
+        "VideoSelection": (tr("rentang waktu video (VideoSelection)"), tr("segmen pada rentang waktu video")),
+        "PDFSelection": (tr("wilayah halaman PDF (PDFSelection)"), tr("segmen pada wilayah halaman PDF")),
         "TranscriptSelection": (tr("seleksi transkrip media (TranscriptSelection)"),
-                                tr("pengodean pada transkrip media")),
-        "Graph": (tr("graf/jaringan (Graph)"), tr("pengodean pada graf")),
+                                tr("segmen pada transkrip media")),
+        "Graph": (tr("graf/jaringan (Graph)"), tr("segmen pada graf")),
     }
     return words.get(kind, (kind, kind))
 
@@ -102,7 +102,7 @@ class ImportReport:
 
     def lines(self) -> list[str]:
         """The report as lines of text for the CLI and the GUI."""
-        labels = {"users": tr("pengguna"), "codes": tr("kode"), "sources": tr("sumber"), "codings": tr("pengodean"),
+        labels = {"users": tr("pengguna"), "codes": tr("kode"), "sources": tr("sumber"), "codings": tr("segmen"),
                   "memos": tr("memo"), "cases": tr("kasus")}
         out = [tr("Impor {file} (dibuat oleh {origin})", file=Path(self.file).name, origin=self.origin or "?")]
         for key, label in labels.items():
@@ -366,7 +366,7 @@ class _Importer:
         else:
             raw = self._raw_text(src, label)
             if raw is None:
-                rep.skip(tr("pengodean pada sumber yang teksnya tidak ada"), n_sel)
+                rep.skip(tr("segmen pada sumber yang teksnya tidak ada"), n_sel)
                 return
             text, pmap = normalised_with_map(raw, label, utf16=self.model.counts_utf16)
             if not text:
@@ -388,7 +388,7 @@ class _Importer:
         for note in src.note_refs:
             self.memo_targets.append(("document", src.guid, "", note, ""))
         if pmap is None:
-            rep.skip(tr("pengodean pada sumber yang teksnya tidak ada"), n_sel)
+            rep.skip(tr("segmen pada sumber yang teksnya tidak ada"), n_sel)
             return
         self._codings(src, doc_id, text, pmap)
 
@@ -440,14 +440,14 @@ class _Importer:
         whole = [(c, 0, None) for c in src.codings]
         for sel, start, end in spans:
             if not sel.codings:
-                rep.skip(tr("seleksi tanpa pengodean"))
+                rep.skip(tr("seleksi tanpa segmen"))
                 continue
             if start < 0 or end < 0:
-                rep.skip(tr("pengodean dengan posisi tidak sah"), len(sel.codings))
+                rep.skip(tr("segmen dengan posisi tidak sah"), len(sel.codings))
                 continue
             s, e = pmap(start), pmap(end)
             if not (0 <= s < e <= len(text)):
-                rep.skip(tr("pengodean di luar panjang teks"), len(sel.codings))
+                rep.skip(tr("segmen di luar panjang teks"), len(sel.codings))
                 continue
             for coding in sel.codings:
                 uid = self._coding_row(coding, sel.guid, doc_id, s, e, identities, seg_index, rows)
@@ -460,7 +460,7 @@ class _Importer:
                                           derived_guid("description", sel.guid), sel.user))
         for coding, _s, _e in whole:
             if not text:
-                rep.skip(tr("pengodean di luar panjang teks"))
+                rep.skip(tr("segmen di luar panjang teks"))
                 continue
             self._coding_row(coding, src.guid, doc_id, 0, len(text), identities, seg_index, rows)
         if rows:
@@ -480,7 +480,7 @@ class _Importer:
         rep = self.report
         code_id = self.codes.get(coding.code)
         if code_id is None:
-            rep.skip(tr("pengodean dengan kode yang tidak ada di buku kode"))
+            rep.skip(tr("segmen dengan kode yang tidak ada di buku kode"))
             return None
         uid = coding.guid if _GUID.match(coding.guid) else derived_guid("coding", owner, coding.code)
         coder = self.user(coding.user)
@@ -493,7 +493,7 @@ class _Importer:
         key = (doc_id, s, e, code_id, coder)
         if key in identities:
             rep.present["codings"] += 1
-            rep.skip(tr("pengodean ganda (rentang, kode dan pengode sama)"))
+            rep.skip(tr("segmen ganda (rentang, kode dan pengode sama)"))
             self.coding_segment.pop(coding.guid, None)
             return None
         identities.add(key)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from qda.dates import format_datetime
 from qda.errors import QdaError
 from qda.i18n import tr
 
@@ -63,7 +64,7 @@ class BackupsDialog(QDialog):
         self.summaries = backup_summaries(self.project_path)
         self.table.setRowCount(len(self.summaries))
         for r, s in enumerate(self.summaries):
-            cells = [s.info.modified.strftime("%Y-%m-%d %H:%M:%S"), tr("otomatis") if s.rolling else tr("manual"),
+            cells = [format_datetime(s.info.modified), tr("otomatis") if s.rolling else tr("manual"),
                      "" if s.documents is None else str(s.documents), "" if s.codings is None else str(s.codings),
                      "" if s.memos is None else str(s.memos), f"{max(1, round(s.info.size / 1024))} KB"]
             for c, text in enumerate(cells):

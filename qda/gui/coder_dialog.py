@@ -25,7 +25,7 @@ class CoderDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(tr("Pengode"))
         layout = QVBoxLayout(self)
-        intro = tr("Selamat datang di qda. Setiap koding dicatat atas nama pengodenya; "
+        intro = tr("Selamat datang di qda. Setiap segmen dicatat atas nama pengodenya; "
                    "siapa nama Anda dan apa peran Anda?") if first_start else \
             tr("Koding berikutnya dicatat atas nama ini.")
         text = QLabel(intro)

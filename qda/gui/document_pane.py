@@ -108,7 +108,7 @@ class DocumentPane(QWidget):
             except NotFound:
                 pass
         parts.append(trn("{n} kata", n=doc.words))
-        parts.append(trn("{n} koding", n=self.view.segment_count()))
+        parts.append(trn("{n} segmen", n=self.view.segment_count()))
         if self.hidden_count:
             parts.append(f"<span style='color:#955800'>{html.escape(tr('{n} disembunyikan', n=self.hidden_count))}"
                          "</span>")

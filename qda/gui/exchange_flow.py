@@ -46,7 +46,7 @@ def ask_export(window: MainWindow, *, codebook: bool = False) -> None:
             n = export_qdc(project, path)
             return tr("{out}: {n} kode diekspor.", out=path, n=n)
         counts = export_qdpx(project, path, progress=progress)
-        return tr("{out}: {sources} sumber, {codes} kode, {codings} pengodean, {memos} memo diekspor.", out=path,
+        return tr("{out}: {sources} sumber, {codes} kode, {codings} segmen, {memos} memo diekspor.", out=path,
                   **{k: counts[k] for k in ("sources", "codes", "codings", "memos")})
 
     window.exchange_job = run_with_progress(window, title, work,

@@ -635,7 +635,7 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         else:
             coder = self.project.coders.current
             self.coder_label.setText(tr("Pengode: {name} ({role})", name=coder.name or "—",
-                                        role=role_label(coder.role)))
+                                        role=role_label(coder.role, in_text=True)))
         stats = self.project.stats()
         counts = (trn("{n} sumber", n=stats["documents"]), trn("{n} kode", n=stats["codes"]),
                   trn("{n} segmen", n=stats["segments"]))
@@ -644,7 +644,7 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         if self._hidden_coders:
             self.hidden_label.setText(tr("{coders} disembunyikan ({codings} di dokumen ini)",
                                          coders=trn("{n} pengode", n=len(self._hidden_coders)),
-                                         codings=trn("{n} koding", n=hidden)))
+                                         codings=trn("{n} segmen", n=hidden)))
         else:
             self.hidden_label.clear()
 

@@ -30,7 +30,7 @@ class ReviewDialog(QDialog):
         ``status``: the verdict the user already chose (from the card's Revisi…/Tolak…), else nothing
         is preselected and OK waits for a choice."""
         super().__init__(parent)
-        self.setWindowTitle(tr("Telaah kutipan"))
+        self.setWindowTitle(tr("Telaah segmen"))
         self.setMinimumWidth(420)
         layout = QVBoxLayout(self)
         quote = excerpt if len(excerpt) <= 300 else excerpt[:300].rstrip() + "…"

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qda.dates import format_datetime
 from qda.errors import NotFound
 from qda.gui.flow_layout import FlowLayout
 from qda.i18n import tr
@@ -30,7 +31,7 @@ EXCERPT_CHARS = 220
 def review_badge(status: str | None) -> str:
     """Rich-text badge of a review status (or 'not reviewed')."""
     if status is None:
-        return f"<span style='color:#5f6b7a'>{html.escape(tr('Belum ditinjau'))}</span>"
+        return f"<span style='color:#5f6b7a'>{html.escape(tr('Belum ditelaah'))}</span>"
     label, color = REVIEW_LABELS.get(status, (status, "#555555"))
     return f"<span style='color:{color};font-weight:bold'>{html.escape(tr(label))}</span>"
 
@@ -140,7 +141,7 @@ class SegmentInfoPanel(QWidget):
         self._list = QVBoxLayout(self._inner)
         self._list.setContentsMargins(6, 6, 6, 6)
         self._list.setSpacing(6)
-        self.hint = QLabel(tr("Klik sorotan atau garis koding di samping teks untuk melihat kodingnya."))
+        self.hint = QLabel(tr("Klik sorotan atau garis di samping teks untuk melihat segmennya."))
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #5f6b7a; padding: 6px;")
         self._list.addWidget(self.hint)
@@ -231,7 +232,7 @@ class SegmentInfoPanel(QWidget):
     def _body(self, seg: Any, code: Any, coders: dict[int, Any]) -> str:
         coder = coders.get(seg.coder_id)
         who = html.escape(coder.name) if coder else "?"
-        when = html.escape(str(seg.created)[:16].replace("T", " "))
+        when = html.escape(format_datetime(seg.created))
         review = self.project.reviews.latest(seg)
         review_html = review_badge(review.status if review else None)
         if review is not None:
@@ -250,7 +251,7 @@ class SegmentInfoPanel(QWidget):
         return (
             f"<b>{html.escape(code.name)}</b><br>"
             f"<span style='color:#5b6573'>{html.escape(tr('oleh {coder}, {when}', coder=who, when=when))}"
-            f"</span><br>{html.escape(tr('Tinjauan'))}: {review_html}<br>"
+            f"</span><br>{html.escape(tr('Telaah'))}: {review_html}<br>"
             f"{html.escape(tr('Memo'))}: {memo_html}"
             f"<p style='color:#3a3f47;margin-top:4px'>“{html.escape(text)}”</p>"
         )

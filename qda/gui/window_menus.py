@@ -172,7 +172,7 @@ class MenusMixin:
             where = tr("baris {n}", n=first) if first == last else tr("baris {a}–{b}", a=first, b=last)
             title = menu.addAction(f"{name} · {where}")
             title.setEnabled(False)
-            remove = menu.addAction(tr("Hapus koding"))
+            remove = menu.addAction(tr("Hapus segmen"))
             remove.triggered.connect(lambda _=False, s=sid: self.push(RemoveSegment(s)))
             recode = menu.addAction(tr("Ganti kode…"))
             recode.triggered.connect(lambda _=False, s=sid: self.recode_segment(s))

@@ -305,7 +305,7 @@ class _Writer:
                 doc.paragraph(w.n("Terdapat {n} kutipan dari {sources}, berasal dari {codings}; bagian teks yang "
                                   "dikode oleh lebih dari satu pengode dikutip sekali.", count="k", k=len(passages),
                                   n=w.int(len(passages)), sources=w.count("{n} sumber", nsrc),
-                                  codings=w.count("{n} pengodean", len(excerpts))))
+                                  codings=w.count("{n} segmen", len(excerpts))))
             several_coders = self.coder_tags and len({e.coder for e in excerpts}) > 1
             for i, group in enumerate(passages):
                 e = group[0]

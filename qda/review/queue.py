@@ -194,7 +194,7 @@ def coder_summary(project: Any) -> list[dict[str, Any]]:
 def give_verdict(project: Any, segment_id: int, status: str, comment: str = "") -> Any:
     """Record a verdict (approve / needs revision / reject) by the current coder."""
     if status not in REVIEW_STATUSES:
-        raise InvalidValue(tr("status tinjauan tidak dikenal: {s} (pilih: {all})", s=status,
+        raise InvalidValue(tr("status telaah tidak dikenal: {s} (pilih: {all})", s=status,
                               all=", ".join(REVIEW_STATUSES)))
     return project.reviews.add(segment_id, status, comment)
 

@@ -21,7 +21,7 @@ class ReviewRepository(Repository):
     def add(self, seg: SegRef, status: str, comment: str = "", *, reviewer: CoderRef | None = None) -> Review:
         """Record a review of a segment by ``reviewer`` (default: the current coder)."""
         if status not in REVIEW_STATUSES:
-            raise InvalidValue(tr("status tinjauan tidak dikenal: {s} (pilih: {all})", s=status,
+            raise InvalidValue(tr("status telaah tidak dikenal: {s} (pilih: {all})", s=status,
                                   all=", ".join(REVIEW_STATUSES)))
         project = self._project
         segment = project.segments.get(seg)

@@ -141,7 +141,7 @@ class SupervisionRepository(Repository):
                                 (segment_id,))
             before = self.status(segment_id)
             if not last or last[0][1] != "needs_revision" or before == "revised":
-                raise InvalidValue(tr("kutipan ini tidak sedang diminta direvisi (status: {s})", s=before))
+                raise InvalidValue(tr("segmen ini tidak sedang diminta direvisi (status: {s})", s=before))
             uid = new_uuid()
             coder = self._project.coders.current
             self._exec("INSERT INTO revision(uuid, segment_id, review_id, coder_id, comment, created) "

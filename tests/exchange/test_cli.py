@@ -14,7 +14,7 @@ def test_export_and_import_from_the_command_line(rich_project, tmp_path, capsys)
     rich_project.close()
     out = tmp_path / "studi.qdpx"
     assert main(["export", src, "-o", str(out), "--codebook", str(tmp_path / "kode.qdc")]) == 0
-    assert "2 sumber, 3 kode, 4 pengodean" in capsys.readouterr().out
+    assert "2 sumber, 3 kode, 4 segmen" in capsys.readouterr().out
     assert zipfile.is_zipfile(out) and (tmp_path / "kode.qdc").exists()
     assert main(["export-codebook", src, str(tmp_path / "lagi.qdc")]) == 0
     assert (tmp_path / "lagi.qdc").read_bytes() == (tmp_path / "kode.qdc").read_bytes()

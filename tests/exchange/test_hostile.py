@@ -72,7 +72,7 @@ def test_source_path_climbing_out_is_skipped(project, tmp_path):
     report = import_refi(project, path)
     assert project.stats()["documents"] == before["documents"]
     assert report.skipped["sumber yang berkas teksnya tidak ada di arsip"] == 1
-    assert report.skipped["pengodean pada sumber yang teksnya tidak ada"] == 1
+    assert report.skipped["segmen pada sumber yang teksnya tidak ada"] == 1
 
 
 def test_missing_source_is_skipped_with_reason(project, tmp_path):

@@ -115,7 +115,7 @@ def test_atlas_ti(interop, tmp_path):
         stats = project.stats()
         # the archive holds no source files: codes, users and notes come in; every coding is accounted for
         assert (stats["coders"], stats["codes"], stats["documents"], stats["segments"]) == (3, 14, 0, 0)
-        skipped_codings = sum(n for reason, n in report.skipped.items() if "pengodean" in reason)
+        skipped_codings = sum(n for reason, n in report.skipped.items() if "segmen" in reason)
         assert skipped_codings == want["codings"]
         assert report.skipped["sumber yang berkas teksnya tidak ada di arsip"] == 8  # 6 text + 2 PDF representations
         # what qda does not store is reported per kind with its codings, as counted in the XML
@@ -123,8 +123,8 @@ def test_atlas_ti(interop, tmp_path):
                                       "PictureSelection": [1, 2], "VideoSelection": [2, 1], "PDFSelection": [4, 4],
                                       "Graph": [1, 0]}
         assert report.skipped["sumber video (VideoSource)"] == 2
-        assert report.skipped["pengodean pada wilayah halaman PDF"] == 4
-        assert report.skipped["pengodean pada sumber yang teksnya tidak ada"] == 9  # on text sources and a PDF's text
+        assert report.skipped["segmen pada wilayah halaman PDF"] == 4
+        assert report.skipped["segmen pada sumber yang teksnya tidak ada"] == 9  # on text sources and a PDF's text
         assert report.to_dict()["unsupported"]["PDFSelection"] == {"items": 4, "codings": 4}
         # "Coke::diet Coke" goes under "Coke"; colours kept, in lower case
         coke = project.codes.get("Coke")

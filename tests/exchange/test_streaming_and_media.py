@@ -91,10 +91,10 @@ def test_pdf_text_comes_in_and_media_are_reported_per_kind(mixed, tmp_path):
                                   "AudioSource": [1, 0], "TranscriptSelection": [1, 1], "AudioSelection": [1, 1],
                                   "VideoSource": [1, 1], "VideoSelection": [2, 1]}
     assert report.skipped["wilayah halaman PDF (PDFSelection)"] == 2
-    assert report.skipped["pengodean pada wilayah gambar"] == 2
-    assert report.skipped["pengodean pada sumber video"] == 1
+    assert report.skipped["segmen pada wilayah gambar"] == 2
+    assert report.skipped["segmen pada sumber video"] == 1
     # every coding in the file is either imported or counted as skipped
-    assert 1 + sum(n for reason, n in report.skipped.items() if "pengodean" in reason) == MIXED.count("<Coding ")
+    assert 1 + sum(n for reason, n in report.skipped.items() if "segmen" in reason) == MIXED.count("<Coding ")
     lines = "\n".join(report.lines())
     assert "2 × wilayah halaman PDF (PDFSelection)" in lines and "1 × sumber audio (AudioSource)" in lines
 

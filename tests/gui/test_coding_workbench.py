@@ -180,7 +180,7 @@ def test_clicking_a_highlight_shows_details_and_remove_is_undoable(window, proje
     assert window.segment_info.segment_ids == [seg_id]
     card = window.segment_info.cards[0]
     assert "Responsivitas" in card.label.text() and "Dewi Anggraini" in card.label.text()
-    assert "Belum ditinjau" in card.label.text()
+    assert "Belum ditelaah" in card.label.text()
     card.remove_button.click()
     assert read_segments(project_file) == []
     assert window.undo.undo_action.text().startswith("Urungkan: hapus koding")

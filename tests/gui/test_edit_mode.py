@@ -48,7 +48,7 @@ def test_edit_mode_saves_one_undoable_step_and_keeps_codings(qtbot, window, proj
     assert "Ya, Jujur" in stored
     assert read_segments(project_file) == [(START + 4, END + 4, "Responsivitas")]
     assert window.view.toPlainText().startswith("Judul") and "Ya, Jujur" in window.view.toPlainText()
-    assert "1 koding tepat" in window.statusBar().currentMessage()
+    assert "1 segmen tepat" in window.statusBar().currentMessage()
     window.undo.undo_action.trigger()
     assert window.project.documents.text("wawancara_uji.txt") == TEXT
     assert read_segments(project_file) == [(START, END, "Responsivitas")]

@@ -18,7 +18,7 @@ def test_export_project_and_codebook_from_the_menu(window, qtbot, tmp_path, monk
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     window.act_refi_export.trigger()
     out = tmp_path / "keluar.qdpx"
-    qtbot.waitUntil(lambda: "1 pengodean" in window.statusBar().currentMessage(), timeout=10_000)
+    qtbot.waitUntil(lambda: "1 segmen" in window.statusBar().currentMessage(), timeout=10_000)
     assert zipfile.is_zipfile(out)
     window.act_refi_codebook.trigger()
     qtbot.waitUntil(lambda: (tmp_path / "keluar.qdc").exists(), timeout=10_000)
@@ -80,7 +80,7 @@ def test_import_summary_lists_what_was_left_out_per_kind(window, qtbot, tmp_path
     qtbot.waitUntil(lambda: getattr(window, "exchange_report_box", None) is not None, timeout=10_000)
     text = window.exchange_report_box.text()
     for line in ("2 × wilayah halaman PDF (PDFSelection)", "1 × sumber gambar (PictureSource)",
-                 "2 × pengodean pada wilayah gambar", "1 × rentang waktu audio (AudioSelection)",
+                 "2 × segmen pada wilayah gambar", "1 × rentang waktu audio (AudioSelection)",
                  "2 × rentang waktu video (VideoSelection)"):
         assert line.replace("  ", "&nbsp;&nbsp;") in text
     assert window.project.documents.get("sop.pdf") is not None

@@ -23,8 +23,8 @@ def test_menu_names_the_coding_under_the_cursor_in_baris_and_removes_it(window, 
     acts = _actions(menu)
     assert "Akuntabilitas · baris 3" in acts  # the third non-empty paragraph of TEXT
     assert not acts["Akuntabilitas · baris 3"].isEnabled()
-    assert acts["Hapus koding"].isEnabled() and not acts["Telaah…"].isVisible()  # a coder does not review
-    acts["Hapus koding"].trigger()
+    assert acts["Hapus segmen"].isEnabled() and not acts["Telaah…"].isVisible()  # a coder does not review
+    acts["Hapus segmen"].trigger()
     assert read_segments(project_file) == []
     window.undo.undo_action.trigger()  # removing from the menu is undoable like every action
     assert [s[:2] for s in read_segments(project_file)] == [(START, END)]
@@ -34,7 +34,7 @@ def test_menu_names_the_coding_under_the_cursor_in_baris_and_removes_it(window, 
 def test_no_coding_section_where_nothing_is_coded(window):
     _coding(window)
     acts = _actions(window.view_menu(TEXT.index("Judul")))
-    assert "Hapus koding" not in acts and "Salin" in acts
+    assert "Hapus segmen" not in acts and "Salin" in acts
 
 
 def test_recode_and_memo_from_the_menu(window, project_file, monkeypatch):

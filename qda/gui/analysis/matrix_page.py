@@ -75,7 +75,7 @@ class MatrixPage(QWidget):
                            ("turn", tr("per giliran bicara"))):
             self.unit.addItem(label, key)
         self.measure = QComboBox()
-        for key, label in (("codings", tr("jumlah koding")), ("passages", tr("jumlah bagian teks"))):
+        for key, label in (("codings", tr("jumlah segmen")), ("passages", tr("jumlah bagian teks"))):
             self.measure.addItem(label, key)
         self.show_as = QComboBox()
         for key, label in (("table", tr("Tabel")), ("heatmap", tr("Peta panas")),

@@ -233,7 +233,7 @@ class CodeTreePanel(CodeActionsMixin, QWidget):
         self.act_apply = QAction(tr("Terapkan ke teks terpilih"), self)
         self.act_apply.triggered.connect(lambda: self._with_current(self.codeActivated.emit))
         self.act_segments = QAction(tr("Tampilkan segmen"), self)
-        self.act_segments.setToolTip(tr("Daftar semua koding kode ini"))
+        self.act_segments.setToolTip(tr("Daftar semua segmen kode ini"))
         self.act_segments.triggered.connect(lambda: self._with_current(self.segmentsRequested.emit))
 
     def _with_current(self, fn: Callable[[int], Any]) -> None:

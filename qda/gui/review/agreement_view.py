@@ -254,7 +254,7 @@ class SideBySideDialog(QDialog):
             box.addWidget(view, 1)
             row.addLayout(box, 1)
         self.segment_ids = [s.id for s in segs]
-        note = QLabel(html.escape(tr("Teks yang diperdebatkan bergaris bawah merah; sorotan = koding pengode itu.")))
+        note = QLabel(html.escape(tr("Teks yang diperdebatkan bergaris bawah merah; sorotan = segmen pengode itu.")))
         note.setStyleSheet("color: #6b7280;")
         open_button = QPushButton(tr("Buka di dokumen"))
         first = self.segment_ids[0] if self.segment_ids else 0

@@ -18,6 +18,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter,
                                QTextBrowser, QVBoxLayout, QWidget)
 
+from qda.dates import format_datetime
 from qda.commands import AddReview, MarkRevised
 from qda.gui.flow_layout import FlowLayout
 from qda.gui.excerpt_list import ExcerptList
@@ -289,10 +290,10 @@ class ReviewQueueView(QWidget):
             f"<span style='color:#6b7280'>{esc(after)}…</span></div>")
         meta = (f"<b style='color:{color}'>{html.escape(item.code)}</b> · {html.escape(item.document)}, "
                 f"{html.escape(tr('baris {n}', n=item.line))} · {html.escape(tr('oleh {coder}', coder=item.coder))}"
-                f" · {html.escape(item.created[:10])} · <span style='color:{status_color(item.status)}'>"
+                f" · {html.escape(format_datetime(item.created))} · <span style='color:{status_color(item.status)}'>"
                 f"{status_glyph(item.status)} {html.escape(status_text(item.status))}</span>")
         if item.reviewer:
-            meta += f"<br>{html.escape(item.reviewer)}, {html.escape(item.reviewed[:10])}"
+            meta += f"<br>{html.escape(item.reviewer)}, {html.escape(format_datetime(item.reviewed))}"
             if item.comment:
                 meta += f": <i>“{html.escape(item.comment)}”</i>"
         if item.memo:

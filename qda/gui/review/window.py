@@ -38,7 +38,7 @@ class SupervisionMixin:
         self.segment_info.revisedRequested.connect(self.mark_revised)
         self.act_open_review = self._action(tr("Buka untuk telaah (koding terkunci)…"), self.ask_open_for_review)
         self.act_merge = self._action(tr("Gabungkan proyek pengode lain…"), self.ask_merge)
-        self.act_blind = QAction(tr("Koding buta (setiap pengode hanya melihat kodingnya)"), self)
+        self.act_blind = QAction(tr("Koding buta (setiap pengode hanya melihat segmennya)"), self)
         self.act_blind.setCheckable(True)
         self.act_blind.triggered.connect(self.toggle_blind)
         self.act_queue = self._action(tr("Antrean telaah"), lambda: self.show_tab(self.queue), "Ctrl+Shift+R")
@@ -88,7 +88,7 @@ class SupervisionMixin:
         if self.review_mode:
             badges.append(tr("MODE TELAAH: koding terkunci, hanya telaah dan memo"))
         if blind:
-            badges.append(tr("KODING BUTA aktif") if supervisor else tr("KODING BUTA: hanya koding Anda yang tampil"))
+            badges.append(tr("KODING BUTA aktif") if supervisor else tr("KODING BUTA: hanya segmen Anda yang tampil"))
         self.mode_label.setText(" · ".join(badges))
         self.mode_label.setVisible(bool(badges))
         if self.review_mode:
@@ -162,7 +162,7 @@ class SupervisionMixin:
             self.show_error(str(exc))
         self.apply_supervision_state()
         self.statusBar().showMessage(tr("Koding buta diaktifkan.") if on else
-                                     tr("Koding buta dimatikan: para pengode dapat membandingkan koding."), 6000)
+                                     tr("Koding buta dimatikan: para pengode dapat membandingkan segmen."), 6000)
 
     # -- merge ------------------------------------------------------------------------------------
     def ask_merge(self) -> None:
@@ -195,7 +195,7 @@ class SupervisionMixin:
         self.reload_project()
         new = done.new_counts()
         QMessageBox.information(self, tr("Gabungkan proyek"), tr(
-            "Digabung: {d} dokumen, {c} kode, {s} koding, {m} memo dan {r} telaah baru.", d=new["documents"],
+            "Digabung: {d} dokumen, {c} kode, {s} segmen, {m} memo dan {r} telaah baru.", d=new["documents"],
             c=new["codes"], s=new["codings"], m=new["memos"], r=new["reviews"])) if ask else None
         return done
 

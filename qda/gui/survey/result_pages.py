@@ -238,7 +238,7 @@ def notes_page(r: Any, charts_png: dict[str, bytes] | None = None) -> Page:
     page = Page()
     page.add(heading(tr("Catatan analisis")))
     st = r.settings
-    page.add(paragraph(tr("Berkas: {src}. α = {a}; skema kontinum: {s}; kode kosong: {m}.", src=r.source,
+    page.add(paragraph(tr("Berkas: {src}. α = {a}; skema kontinum: {s}; nilai hilang: {m}.", src=r.source,
                           a=fmt(st.alpha, 2), s=st.scheme,
                           m=", ".join(fmt(c, 0) for c in st.missing_codes) or "—")))
     notes = all_notes(r)

@@ -93,7 +93,7 @@ class SurveyTab(QWidget):
         self.missing = QLineEdit()
         self.missing.setPlaceholderText(tr("mis. 9, 99"))
         self.missing.setMaximumWidth(90)
-        options.addWidget(_labelled(tr("Kode kosong"), self.missing))
+        options.addWidget(_labelled(tr("Nilai hilang"), self.missing))
         self.distributed = QSpinBox()
         self.distributed.setRange(0, 10_000_000)
         self.distributed.setSpecialValueText(tr("= kembali"))

@@ -85,7 +85,7 @@ class EditPanel(QWidget):
 
     def _update_info(self) -> None:
         text = tr("Mode sunting: {doc}. Ketikan dapat dibatalkan dengan Ctrl+Z di sini; saat disimpan, "
-                  "{n} koding dipindahkan mengikuti perubahan dan yang tidak pasti masuk daftar Perlu dicek. "
+                  "{n} segmen dipindahkan mengikuti perubahan dan yang tidak pasti masuk daftar Perlu dicek. "
                   "Teks lama disimpan sebagai versi.", doc=self._name, n=self._codings)
         self.info.setText(text)
         self.save_button.setEnabled(self.editor.document().isModified())
@@ -112,7 +112,7 @@ class AnchorChecksPanel(QWidget):
         self.compare.setMinimumHeight(90)
         self.accept_button = QPushButton(tr("Terima kandidat"))
         self.place_button = QPushButton(tr("Pakai pilihan di teks"))
-        self.remove_button = QPushButton(tr("Hapus koding"))
+        self.remove_button = QPushButton(tr("Hapus segmen"))
         button_row = QWidget()
         buttons = FlowLayout(button_row)  # wraps in a narrow dock instead of widening the window
         for b in (self.accept_button, self.place_button, self.remove_button):
@@ -164,8 +164,8 @@ class AnchorChecksPanel(QWidget):
                 self.list.setCurrentItem(item)
         if flags and self.list.currentItem() is None:
             self.list.setCurrentRow(0)
-        self.summary.setText(tr("{n} koding perlu dicek setelah teks disunting.", n=len(flags)) if flags else
-                             tr("Tidak ada koding yang perlu dicek."))
+        self.summary.setText(tr("{n} segmen perlu dicek setelah teks disunting.", n=len(flags)) if flags else
+                             tr("Tidak ada segmen yang perlu dicek."))
         self._show_current()
 
     def current_flag_id(self) -> int | None:
@@ -234,7 +234,7 @@ class AnonymiseDialog(QDialog):
         form.addRow(tr("Ganti dengan kode kasus"), self.code)
         form.addRow("", self.all_sources)
         note = QLabel(tr("Nama diganti di teks, nama dokumen, atributnya, atribut kasusnya dan memo pada dokumen "
-                         "dan kodingnya. Koding ikut bergeser; satu langkah yang dapat diurungkan."))
+                         "dan segmennya. Segmen ikut bergeser; satu langkah yang dapat diurungkan."))
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(form)

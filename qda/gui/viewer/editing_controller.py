@@ -27,7 +27,7 @@ class EditingController(QObject):
         window.docks.append(self.dock)
         self.act_edit = window._action(tr("Sunting teks sumber"), self.start_edit, "Ctrl+Shift+T")
         self.act_anonymise = window._action(tr("Samarkan nama…"), self.ask_anonymise)
-        self.act_checks = window._action(tr("Koding yang perlu dicek"), self.show_checks)
+        self.act_checks = window._action(tr("Segmen yang perlu dicek"), self.show_checks)
         self.panel.saveRequested.connect(self.save_edit)
         self.panel.cancelRequested.connect(self.cancel_edit)
         self.checks.showRequested.connect(self._show_span)
@@ -124,7 +124,7 @@ class EditingController(QObject):
         self.w.pane.show_document(doc_id)
         self.after_change()
         counts = command.result.plan.counts
-        message = tr("Teks disimpan: {exact} koding tepat, {adjusted} disesuaikan, {moved} dipindah, "
+        message = tr("Teks disimpan: {exact} segmen tepat, {adjusted} disesuaikan, {moved} dipindah, "
                      "{flagged} perlu dicek.", **counts)
         self.w.statusBar().showMessage(message, 10000)
         if counts["flagged"]:
