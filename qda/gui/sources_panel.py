@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from qda.i18n import tr, trc, trn
+from qda.survey.numfmt import fmt_int
 
 KIND_LABELS = {"interview": "Wawancara", "observation": "Observasi", "document": "Dokumen", "other": "Lainnya"}
 DOC_ROLE = Qt.ItemDataRole.UserRole
@@ -158,8 +159,8 @@ class SourcesPanel(QWidget):
 
     # -- texts ------------------------------------------------------------------------------
     def _attributes(self, doc: Any, case: Any) -> list[tuple[str, str]]:
-        rows = [(tr("Jenis"), kind_label(doc.kind)), (tr("Kata"), str(doc.words)),
-                (tr("Giliran bicara"), str(doc.turn_count))]
+        rows = [(tr("Jenis"), kind_label(doc.kind)), (tr("Kata"), fmt_int(doc.words)),
+                (tr("Giliran bicara"), fmt_int(doc.turn_count))]
         if case is not None:
             rows.append((tr("Kasus"), case.name))
             rows += sorted((str(k), str(v)) for k, v in (case.attributes or {}).items())

@@ -159,33 +159,40 @@ class MenusMixin:
         return menu
 
     def _coding_actions(self, menu: QMenu, segment_ids: list[int], writable: bool) -> None:
-        """One group per coding under the cursor: remove, recode, memo (the coder) or review (a supervisor)."""
-        if not segment_ids:
+        """What can be done to the segments under the cursor: remove, change code, memo, and review (a
+        supervisor). One segment: a titled group in the menu; several: one submenu per segment."""
+        shown = [seg for seg in (self.view.segment(sid) for sid in segment_ids) if seg is not None]
+        if not shown:
             return
         supervisor = writable and self.project.coders.current.role == "supervisor"
-        for sid in segment_ids:
-            seg = self.view.segment(sid)
-            if seg is None:
-                continue
+        coders = self.view.coder_names()
+        for seg in shown:
             name = self.view.code_look(seg.code_id)[0]
             first, last = self.view.line_index().span(seg.start, seg.end)
             where = tr("baris {n}", n=first) if first == last else tr("baris {a}–{b}", a=first, b=last)
-            title = menu.addAction(f"{name} · {where}")
-            title.setEnabled(False)
-            remove = menu.addAction(tr("Hapus segmen"))
+            title = f"{name} · {where}"
+            if len(shown) > 1 and seg.coder_id in coders:
+                title += f" · {coders[seg.coder_id]}"
+            if len(shown) == 1:
+                head = menu.addAction(title)
+                head.setEnabled(False)
+                group = menu
+            else:
+                group = menu.addMenu(title)
+            sid = seg.id
+            remove = group.addAction(tr("Hapus segmen"))
             remove.triggered.connect(lambda _=False, s=sid: self.push(RemoveSegment(s)))
-            recode = menu.addAction(tr("Ganti kode…"))
+            recode = group.addAction(tr("Ganti kode…"))
             recode.triggered.connect(lambda _=False, s=sid: self.recode_segment(s))
-            memo = menu.addAction(tr("Memo segmen…"))
+            memo = group.addAction(tr("Memo segmen…"))
             memo.triggered.connect(lambda _=False, s=sid: self.memo_for_segment(s))
-            review = menu.addAction(tr("Telaah…"))
+            review = group.addAction(tr("Telaah…"))
             review.triggered.connect(lambda _=False, s=sid: self.review_segment(s))
-            for act in (remove, recode):
+            for act in (remove, recode, memo):
                 act.setEnabled(writable)
-            memo.setEnabled(writable)
             review.setEnabled(supervisor)
             review.setVisible(supervisor)
-            menu.addSeparator()
+        menu.addSeparator()
 
     def _view_menu(self, pos: QPoint) -> None:
         from qda.gui.autocode.panel import add_suggestion_actions

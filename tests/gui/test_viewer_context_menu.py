@@ -60,3 +60,16 @@ def test_a_supervisor_reviews_from_the_menu(window, project_file, monkeypatch):
     assert acts["Telaah…"].isVisible() and acts["Telaah…"].isEnabled()
     acts["Telaah…"].trigger()
     assert window.project.reviews.latest_statuses().get(sid) == "approved"
+
+
+def test_several_segments_under_the_cursor_get_one_submenu_each(window, project_file):
+    _coding(window, "Akuntabilitas")
+    _coding(window, "Produktivitas")
+    menu = window.view_menu(START + 3)
+    subs = [a.menu() for a in menu.actions() if a.menu() is not None]
+    assert sorted(m.title().split(" · ")[0] for m in subs) == ["Akuntabilitas", "Produktivitas"]
+    assert all(m.title().split(" · ")[1] == "baris 3" for m in subs)
+    acts = {a.text(): a for a in subs[0].actions()}
+    code = subs[0].title().split(" · ")[0]
+    acts["Hapus segmen"].trigger()
+    assert [s[2] for s in read_segments(project_file)] == [c for c in ("Akuntabilitas", "Produktivitas") if c != code]
