@@ -148,7 +148,7 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         self.codes_dock = self._dock("codes", trc("dock", "Kode"), self.code_tree, left)
         self.splitDockWidget(self.sources_dock, self.codes_dock, Qt.Orientation.Vertical)
         self.segment_info = SegmentInfoPanel()
-        self.segment_dock = self._dock("segment", tr("Koding terpilih"), self.segment_info, right)
+        self.segment_dock = self._dock("segment", tr("Segmen terpilih"), self.segment_info, right)
         self.memo = MemoPanel()
         self.search = SearchPanel()
         self.coders = CoderPanel()
