@@ -51,10 +51,11 @@ COLOR_PATTERN = re.compile(r"^#[0-9a-fA-F]{6}$")
 #: Colours given to new codes, in turn (also the bundled codebooks' colours). Chosen so that every two
 #: differ by CIE76 ΔE ≥ 20 as highlights (at :data:`HIGHLIGHT_ALPHA` over the white page), each stripe
 #: has ≥ 3:1 contrast against the margin and dark text keeps ≥ 6:1 on every highlight (tests/test_palette.py).
-PALETTE = ("#1e69ff", "#8787a5", "#b400ff", "#a53ce1", "#0f96e1", "#e1695a", "#ff2d00", "#e16900",
-           "#ff0f96", "#789600", "#d2002d", "#00a500", "#0f9669", "#a53c87", "#78692d")
+PALETTE = ("#0087d2", "#0f9696", "#0f69ff", "#965af0", "#4b5a78", "#e16969", "#ff0000", "#e16900",
+           "#ff0096", "#788700", "#d2003c", "#00a500", "#00963c", "#e14bb4", "#a5783c", "#f000ff",
+           "#5a1eff", "#b40fc3")
 #: Opacity of one code's highlight over the page.
-HIGHLIGHT_ALPHA = 0.45
+HIGHLIGHT_ALPHA = 0.5
 
 
 def role_label(role: str, *, in_text: bool = False) -> str:

@@ -9,7 +9,7 @@ import pytest
 
 from qda.colours import blend, contrast_ratio, delta_e
 from qda.domain import HIGHLIGHT_ALPHA, PALETTE
-from qda.resources import resource
+from qda.resources import resource, sample_transcripts_dir
 
 PAGE = "#ffffff"
 MARGIN = "#fafafa"  # the stripe margin's background (qda.gui.viewer.margins.MARGIN_BG, checked in the GUI test)
@@ -61,3 +61,16 @@ def test_new_codes_take_the_palette_in_turn():
 
     assert next_color([]) == PALETTE[0]
     assert next_color(PALETTE[:3]) == PALETTE[3]
+
+
+def test_demo_codes_differ_too():
+    """The demo project's own codes (Digitalisasi Persuratan …) stand apart from the bundled ones as well."""
+    colors = _bundled("kinerja_pelayanan")
+    demo = json.loads((sample_transcripts_dir() / "demo_coding.json").read_text(encoding="utf-8"))
+    own = {c["name"]: c["color"] for c in demo["own_codes"]}
+    assert "Digitalisasi Persuratan" in own
+    colors.update(own)
+    de, a, b = _closest_pair(colors)
+    assert de >= 20, f"{a} vs {b}: ΔE {de:.1f}"
+    assert delta_e(blend([colors["Produktivitas"]], HIGHLIGHT_ALPHA),
+                   blend([colors["Digitalisasi Persuratan"]], HIGHLIGHT_ALPHA)) >= 20

@@ -319,21 +319,21 @@ CREATE TABLE case_respondent (
 
 #: The bundled codebooks' colours before 0008 and after, by code name (a frozen record of that change).
 _DISTINCT_COLOURS_0008 = (
-    ("Produktivitas", "#4f9de0", "#1e69ff"), ("Kualitas Layanan", "#2bb3b1", "#8787a5"),
-    ("Responsivitas", "#8a94f5", "#b400ff"), ("Responsibilitas", "#b77fe0", "#a53ce1"),
-    ("Akuntabilitas", "#67cbe8", "#0f96e1"), ("Kebijakan dan Manajemen SDM", "#f7b0a0", "#e1695a"),
-    ("Sumber Daya dan Sarana Prasarana", "#f59a3a", "#ff2d00"), ("Kompetensi dan Pelatihan", "#ecd04f", "#e16900"),
-    ("Motivasi dan Semangat Kerja", "#f27fa6", "#ff0f96"), ("Keadilan dan Transparansi", "#b3a94a", "#789600"),
-    ("Kepemimpinan yang Efektif", "#e05252", "#d2002d"), ("Beban Kerja yang Wajar", "#98c95a", "#00a500"),
-    ("Lingkungan Kerja yang Positif", "#5fbf7f", "#0f9669"), ("Penghargaan atas Kinerja", "#e0a0d0", "#a53c87"),
-    ("Kepuasan Kerja", "#c09066", "#78692d"),
-    ("Kinerja Pegawai (X)", "#1f4e8c", "#ff0f96"), ("Pelayanan Publik (Y)", "#1b6b3a", "#d2002d"),
-    ("Kuantitas kerja (X)", "#2f6db5", "#a53ce1"), ("Kualitas kerja (X)", "#3f7fc7", "#1e69ff"),
-    ("Ketepatan waktu (X)", "#4f91d9", "#0f96e1"), ("Kemampuan kerja (X)", "#5fa3eb", "#8787a5"),
-    ("Motivasi kerja (X)", "#1d5aa0", "#b400ff"), ("Sikap mental (X)", "#154a85", "#a53c87"),
-    ("Transparansi (Y)", "#2e8b57", "#78692d"), ("Akuntabilitas (Y)", "#3a9d66", "#0f9669"),
-    ("Kondisional (Y)", "#46af75", "#e1695a"), ("Partisipatif (Y)", "#52c184", "#e16900"),
-    ("Kesamaan hak (Y)", "#228b22", "#00a500"), ("Keseimbangan hak dan kewajiban (Y)", "#1e7b3a", "#789600"),
+    ("Produktivitas", "#4f9de0", "#0087d2"), ("Kualitas Layanan", "#2bb3b1", "#0f9696"),
+    ("Responsivitas", "#8a94f5", "#0f69ff"), ("Responsibilitas", "#b77fe0", "#965af0"),
+    ("Akuntabilitas", "#67cbe8", "#4b5a78"), ("Kebijakan dan Manajemen SDM", "#f7b0a0", "#e16969"),
+    ("Sumber Daya dan Sarana Prasarana", "#f59a3a", "#ff0000"), ("Kompetensi dan Pelatihan", "#ecd04f", "#e16900"),
+    ("Motivasi dan Semangat Kerja", "#f27fa6", "#ff0096"), ("Keadilan dan Transparansi", "#b3a94a", "#788700"),
+    ("Kepemimpinan yang Efektif", "#e05252", "#d2003c"), ("Beban Kerja yang Wajar", "#98c95a", "#00a500"),
+    ("Lingkungan Kerja yang Positif", "#5fbf7f", "#00963c"), ("Penghargaan atas Kinerja", "#e0a0d0", "#e14bb4"),
+    ("Kepuasan Kerja", "#c09066", "#a5783c"), ("Kinerja Pegawai (X)", "#1f4e8c", "#ff0096"),
+    ("Pelayanan Publik (Y)", "#1b6b3a", "#a5783c"), ("Kuantitas kerja (X)", "#2f6db5", "#965af0"),
+    ("Kualitas kerja (X)", "#3f7fc7", "#0f69ff"), ("Ketepatan waktu (X)", "#4f91d9", "#0087d2"),
+    ("Kemampuan kerja (X)", "#5fa3eb", "#e14bb4"), ("Motivasi kerja (X)", "#1d5aa0", "#b40fc3"),
+    ("Sikap mental (X)", "#154a85", "#4b5a78"), ("Transparansi (Y)", "#2e8b57", "#e16969"),
+    ("Akuntabilitas (Y)", "#3a9d66", "#0f9696"), ("Kondisional (Y)", "#46af75", "#00963c"),
+    ("Partisipatif (Y)", "#52c184", "#e16900"), ("Kesamaan hak (Y)", "#228b22", "#00a500"),
+    ("Keseimbangan hak dan kewajiban (Y)", "#1e7b3a", "#788700"),
 )
 
 

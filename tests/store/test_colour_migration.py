@@ -25,7 +25,7 @@ def test_old_bundled_colours_replaced_user_colours_kept(tmp_path):
     con.close()
     with Project.open(path) as p:
         colors = {c.name: c.color for c in p.codes.all()}
-    assert colors["Responsivitas"] == "#b400ff"
-    assert colors["Responsibilitas"] == "#a53ce1"
+    assert colors["Responsivitas"] == "#0f69ff"
+    assert colors["Responsibilitas"] == "#965af0"
     assert colors["Produktivitas"] == "#123456"
     assert colors["Kode sendiri"] == "#8a94f5"
