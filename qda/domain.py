@@ -48,12 +48,12 @@ class CodeTexts:
 CODE_TEXT_FIELDS = tuple(f.name for f in fields(CodeTexts) if f.name != "indicators")
 #: A code colour: ``#rrggbb``.
 COLOR_PATTERN = re.compile(r"^#[0-9a-fA-F]{6}$")
-#: Colours given to new codes, in turn (also the bundled codebooks' colours). Chosen so that every two
-#: differ by CIE76 ΔE ≥ 20 as highlights (at :data:`HIGHLIGHT_ALPHA` over the white page), each stripe
+#: Colours given to new codes, in turn (the first three are those the bundled codebook leaves free).
+#: Chosen so that every two differ by CIE76 ΔE ≥ 20 as highlights (at :data:`HIGHLIGHT_ALPHA` over the white page), each stripe
 #: has ≥ 3:1 contrast against the margin and dark text keeps ≥ 6:1 on every highlight (tests/test_palette.py).
-PALETTE = ("#0087d2", "#0f9696", "#0f69ff", "#965af0", "#4b5a78", "#e16969", "#ff0000", "#e16900",
-           "#ff0096", "#788700", "#d2003c", "#00a500", "#00963c", "#e14bb4", "#a5783c", "#f000ff",
-           "#5a1eff", "#b40fc3")
+PALETTE = ("#f000ff", "#5a1eff", "#b40fc3", "#0087d2", "#0f9696", "#0f69ff", "#965af0", "#4b5a78",
+           "#e16969", "#ff0000", "#e16900", "#ff0096", "#788700", "#d2003c", "#00a500", "#00963c",
+           "#e14bb4", "#a5783c")
 #: Opacity of one code's highlight over the page.
 HIGHLIGHT_ALPHA = 0.5
 

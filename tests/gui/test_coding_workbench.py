@@ -183,7 +183,7 @@ def test_clicking_a_highlight_shows_details_and_remove_is_undoable(window, proje
     assert "Belum ditelaah" in card.label.text()
     card.remove_button.click()
     assert read_segments(project_file) == []
-    assert window.undo.undo_action.text().startswith("Urungkan: hapus koding")
+    assert window.undo.undo_action.text().startswith("Urungkan: hapus segmen")
     window.undo.undo()
     assert read_segments(project_file) == [(START, END, "Responsivitas")]
 
