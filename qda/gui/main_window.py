@@ -490,7 +490,7 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         except NotFound:
             return
         if self.push(RemoveSegment(segment_id)) is not None:
-            self._undo_hint(tr("Koding {code} dihapus", code=name))
+            self._undo_hint(tr("Segmen {code} dihapus", code=name))
 
     def _undo_hint(self, what: str) -> None:
         """Say what was done and how to take it back."""

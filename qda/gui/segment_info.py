@@ -64,17 +64,17 @@ class SegmentCard(QFrame):
         layout.addWidget(self.label)
         row = FlowLayout(spacing=6)  # the buttons wrap in a narrow dock instead of being cut off
         self.approve_button = QPushButton(tr("Setujui"))
-        self.approve_button.setToolTip(tr("Setujui koding ini (Ctrl+Z membatalkan)"))
+        self.approve_button.setToolTip(tr("Setujui segmen ini (Ctrl+Z membatalkan)"))
         self.revise_button = QPushButton(tr("Revisi…"))
-        self.revise_button.setToolTip(tr("Minta pengode memperbaiki koding ini, dengan komentar"))
+        self.revise_button.setToolTip(tr("Minta pengode memperbaiki segmen ini, dengan komentar"))
         self.reject_button = QPushButton(tr("Tolak…"))
-        self.reject_button.setToolTip(tr("Tolak koding ini, dengan komentar"))
+        self.reject_button.setToolTip(tr("Tolak segmen ini, dengan komentar"))
         self.memo_button = QPushButton(tr("Memo…"))
         self.recode_button = QPushButton(tr("Ganti kode…"))
         self.revised_button = QPushButton(tr("Tandai sudah direvisi"))
-        self.revised_button.setToolTip(tr("Kutipan ini sudah diperbaiki: kembalikan ke antrean telaah pembimbing"))
+        self.revised_button.setToolTip(tr("Segmen ini sudah diperbaiki: kembalikan ke antrean telaah pembimbing"))
         self.remove_button = QPushButton(tr("Hapus"))
-        self.remove_button.setToolTip(tr("Hapus koding ini tanpa bertanya; Ctrl+Z membatalkan"))
+        self.remove_button.setToolTip(tr("Hapus segmen ini tanpa bertanya; Ctrl+Z membatalkan"))
         if supervisor:
             buttons = (self.approve_button, self.revise_button, self.reject_button, self.memo_button)
             for b in (self.recode_button, self.revised_button, self.remove_button):

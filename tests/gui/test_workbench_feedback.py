@@ -71,7 +71,7 @@ def test_remove_asks_nothing_is_last_and_says_how_to_undo(window, project_file):
     assert "Ctrl+Z" in card.remove_button.toolTip()
     card.remove_button.click()  # no question asked
     assert read_segments(project_file) == []
-    assert window.statusBar().currentMessage() == "Koding Akuntabilitas dihapus — Ctrl+Z untuk membatalkan"
+    assert window.statusBar().currentMessage() == "Segmen Akuntabilitas dihapus — Ctrl+Z untuk membatalkan"
     QTest.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert read_segments(project_file) == [(START, END, "Akuntabilitas")]
     assert seg_id is not None

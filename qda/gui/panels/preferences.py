@@ -43,8 +43,8 @@ class PreferencesDialog(QDialog):
                                       "diperluas ke seluruh kata"))
         self.snap_check.setChecked(bool(getattr(settings, "snap_words", True)))
 
-        note = QLabel(tr("Nama pengode dicatat pada setiap segmen yang Anda kodekan dan setiap tinjauan "
-                         "yang Anda berikan. Pembimbing dapat menyetujui atau mengembalikan kutipan berkode."))
+        note = QLabel(tr("Nama pengode dicatat pada setiap segmen yang Anda kodekan dan setiap telaah "
+                         "yang Anda berikan. Pembimbing dapat menyetujui atau mengembalikan segmen."))
         note.setWordWrap(True)
         note.setStyleSheet("color:#5f6b7a")
         self.problem = QLabel()
