@@ -28,7 +28,7 @@ _review_mode = False
 
 def add_session_options(parser: argparse.ArgumentParser, sub: argparse._SubParsersAction) -> None:
     """``--as NAMA`` and ``--review-mode`` on the main parser and on every subcommand."""
-    as_help = tr("nama Anda sebagai pengode atau pembimbing (koding buta: pengode hanya melihat kodingnya)")
+    as_help = tr("nama Anda sebagai pengode atau pembimbing (koding buta: pengode hanya melihat segmennya)")
     mode_help = tr("mode telaah: koding, kode dan sumber tidak dapat diubah; hanya telaah dan memo yang ditulis")
     for target, default in ((parser, None), *((p, argparse.SUPPRESS) for p in sub.choices.values())):
         if any("--as" in action.option_strings for action in target._actions):
@@ -68,7 +68,7 @@ def apply(project: Any, *, write: bool, coder: str | None = None, lists_codings:
             project.coders.act_as(_viewer)
         elif lists_codings and not coder and project.supervision.blind():
             raise QdaError(tr("{path}: koding buta aktif; sebutkan siapa Anda dengan --as NAMA (pengode hanya "
-                              "melihat kodingnya sendiri, pembimbing melihat semua koding)", path=project.path.name))
+                              "melihat segmennya sendiri, pembimbing melihat semua segmen)", path=project.path.name))
         if _review_mode and write and not project.read_only:
             project.supervision.enter_review_mode()
     except BaseException:

@@ -399,7 +399,7 @@ def _match_codings(plan: MergePlan, t_rows: list[Any], o_rows: list[Any], new_do
     if same:
         plan.same["codings"] += same
     for _i, uid, start, end in conflicts:
-        conflict("coding_changed", uid, tr("koding {s}–{e}", s=start, e=end), "", "", "keep")
+        conflict("coding_changed", uid, tr("segmen {s}–{e}", s=start, e=end), "", "", "keep")
     plan.new_segments.extend(o_rows[i] for i in sorted(outcome))
 
 
