@@ -130,6 +130,7 @@ def build_demo(folder: str | Path, *, progress: Progress | None = None) -> Path:
     """
     from qda.sources.importer import import_files
     from qda.store import Project
+    from qda.store.lock import lock_path
 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -155,6 +156,6 @@ def build_demo(folder: str | Path, *, progress: Progress | None = None) -> Path:
             add_demo_joint_display(project)
         _replace_project(tmp, target)
     finally:
-        for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+        for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm"), lock_path(tmp)):
             leftover.unlink(missing_ok=True)
     return target

@@ -19,6 +19,11 @@ def demo_path(tmp_path_factory):
     return build_demo(tmp_path_factory.mktemp("demo"))
 
 
+def test_demo_build_leaves_no_scratch_files(demo_path):
+    leftovers = sorted(p.name for p in demo_path.parent.iterdir() if ".building" in p.name)
+    assert leftovers == []
+
+
 def test_demo_project_holds_sources_and_coding(demo_path):
     coding = load_demo_coding()
     with Project.open(demo_path, read_only=True) as p:
