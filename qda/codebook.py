@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from qda.domain import CODE_TEXT_FIELDS, GROUPS, CodeTexts, is_color
+from qda.domain import CODE_TEXT_FIELDS, GROUP_LABELS, GROUPS, CodeTexts, is_color
 from qda.errors import QdaError, os_reason
 from qda.fileio import atomic_output
 from qda.i18n import language, tr
@@ -52,14 +52,13 @@ class CodebookCode(CodeTexts):
         return self.name_en if (lang or language()) == "en" and self.name_en else self.name
 
 
-_GROUP_NAMES = {
-    "dimension": ("Dimensi Kinerja (Dwiyanto)", "Performance dimensions (Dwiyanto)"),
-    "factor": ("Faktor Pendorong", "Driving factors"),
-    "own": ("Kode Sendiri", "Own codes"),
-}
+#: English names written to a codebook file beside :data:`qda.domain.GROUP_LABELS` (the catalogue's
+#: translations of them; tests/test_codebook.py checks that the two agree).
+_GROUP_NAMES_EN = {"dimension": "Performance dimensions (Dwiyanto)", "factor": "Driving factors", "own": "Own codes"}
 #: The groups every project knows (:data:`qda.domain.GROUPS`, with their names); a codebook
 #: file may rename but not drop them.
-DEFAULT_GROUPS: tuple[CodebookGroup, ...] = tuple(CodebookGroup(key, *_GROUP_NAMES[key]) for key in GROUPS)
+DEFAULT_GROUPS: tuple[CodebookGroup, ...] = tuple(CodebookGroup(key, GROUP_LABELS[key], _GROUP_NAMES_EN[key])
+                                                  for key in GROUPS)
 
 
 @dataclass(frozen=True)

@@ -9,21 +9,31 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, fields
-from typing import Iterable
+from typing import Callable, Iterable, Mapping
 
 from qda.errors import InvalidValue
 from qda.i18n import tr
 
 #: Kinds of source, in the order the sources tree and listings show them.
 KINDS = ("interview", "observation", "document", "other")
+#: A kind's name (Indonesian source text; :func:`kind_label` gives it in a language).
+KIND_LABELS = {"interview": "Wawancara", "observation": "Observasi", "document": "Dokumen", "other": "Lainnya"}
 #: Groups of the codebook (performance dimensions, influencing factors, the researcher's own codes).
 GROUPS = ("dimension", "factor", "own")
+#: A group's heading (Indonesian source text; :func:`group_label`).
+GROUP_LABELS = {"dimension": "Dimensi Kinerja (Dwiyanto)", "factor": "Faktor Pendorong", "own": "Kode Sendiri"}
 #: Roles of a coder.
 ROLES = ("coder", "supervisor")
-#: A role's name (Indonesian source text; :func:`role_label` gives it in the interface language).
+#: A role's name (Indonesian source text; :func:`role_label`).
 ROLE_LABELS = {"coder": "Pengode", "supervisor": "Pembimbing"}
 #: A supervisor's verdicts on a coding.
 REVIEW_STATUSES = ("approved", "needs_revision", "rejected")
+#: Where a segment stands in review: not yet reviewed, revised by its coder since, or a verdict.
+QUEUE_STATUSES = ("pending", "revised", *REVIEW_STATUSES)
+#: A review status's name (Indonesian source text; :func:`status_label`); "Belum ditelaah" also
+#: names a segment without a review (``None``, the analysis filter's ``"unreviewed"``).
+STATUS_LABELS = {"pending": "Belum ditelaah", "revised": "Sudah direvisi", "approved": "Disetujui",
+                 "needs_revision": "Perlu revisi", "rejected": "Ditolak"}
 #: What a memo can be attached to.
 MEMO_TARGETS = ("project", "document", "code", "segment", "case")
 
@@ -58,11 +68,37 @@ PALETTE = ("#f000ff", "#5a1eff", "#b40fc3", "#0087d2", "#0f9696", "#0f69ff", "#9
 HIGHLIGHT_ALPHA = 0.5
 
 
-def role_label(role: str, *, in_text: bool = False) -> str:
-    """The name of a coder's role in the interface language (the role itself if unknown): capitalised as
-    a label or a choice, lower-case inside running text (``Pengode: Dewi (pembimbing)``; docs/glossary.md)."""
-    label = tr(ROLE_LABELS[role]) if role in ROLE_LABELS else role
+def _label(labels: Mapping[str, str], key: str, in_text: bool, translate: Callable[[str], str] | None) -> str:
+    label = (translate or tr)(labels[key]) if key in labels else key
     return label.lower() if in_text else label
+
+
+def role_label(role: str, *, in_text: bool = False, translate: Callable[[str], str] | None = None) -> str:
+    """The name of a coder's role (the role itself if unknown): capitalised as a label or a choice,
+    lower-case inside running text (``Pengode: Dewi (pembimbing)``; docs/glossary.md).
+
+    ``translate`` is the gettext of the language wanted (a report's :class:`qda.reports.lang.Wording`
+    or a :meth:`qda.i18n.Translator.tr`); the interface language's :func:`qda.i18n.tr` by default.
+    The same holds for :func:`kind_label`, :func:`status_label` and :func:`group_label`."""
+    return _label(ROLE_LABELS, role, in_text, translate)
+
+
+def kind_label(kind: str, *, in_text: bool = False, translate: Callable[[str], str] | None = None) -> str:
+    """The name of a source kind: ``Wawancara`` / ``Interview`` (``wawancara`` in running text)."""
+    return _label(KIND_LABELS, kind, in_text, translate)
+
+
+def status_label(status: str | None, *, in_text: bool = False,
+                 translate: Callable[[str], str] | None = None) -> str:
+    """The name of a review status: ``Perlu revisi`` / ``Needs revision``; ``None`` and ``"unreviewed"``
+    (no review yet) read as ``"pending"``: ``Belum ditelaah`` / ``Not reviewed``."""
+    key = "pending" if status in (None, "unreviewed") else str(status)
+    return _label(STATUS_LABELS, key, in_text, translate)
+
+
+def group_label(group: str, *, translate: Callable[[str], str] | None = None) -> str:
+    """The heading of a code group: ``Faktor Pendorong`` / ``Driving factors``."""
+    return _label(GROUP_LABELS, group, False, translate)
 
 
 def is_color(value: object) -> bool:

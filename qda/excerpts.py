@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from qda.domain import kind_label, status_label
 from qda.errors import QdaError
 from qda.fileio import atomic_output
 from qda.i18n import tr
@@ -17,8 +18,6 @@ COLUMNS = ("document", "kind", "case", "code", "group", "coder", "start", "end",
 HEADINGS = {"document": "dokumen", "kind": "jenis", "case": "kasus", "code": "kode", "group": "kelompok",
             "coder": "pengode", "start": "awal", "end": "akhir", "line_start": "baris awal",
             "line_end": "baris akhir", "status": "status telaah", "text": "teks", "memo": "memo"}
-KIND_WORDS = {"interview": "wawancara", "observation": "observasi", "document": "dokumen", "other": "lainnya"}
-STATUS_WORDS = {"approved": "disetujui", "needs_revision": "perlu revisi", "rejected": "ditolak"}
 
 
 def _readable(row: dict) -> list:
@@ -27,9 +26,9 @@ def _readable(row: dict) -> list:
     from qda.i18n import language
 
     shown = dict(row)
-    shown["kind"] = tr(KIND_WORDS.get(row["kind"], row["kind"]))
+    shown["kind"] = kind_label(row["kind"], in_text=True)
     shown["group"] = group_name(row["group"], language()) if row["group"] else ""
-    shown["status"] = tr(STATUS_WORDS[row["status"]]) if row["status"] else ""
+    shown["status"] = status_label(row["status"], in_text=True) if row["status"] else ""
     return [shown[c] for c in COLUMNS]
 
 

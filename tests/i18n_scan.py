@@ -36,3 +36,15 @@ def calls(root: Path = PACKAGE) -> dict[tuple[str, str | None, str], str]:
 def tr_literals(root: Path = PACKAGE) -> dict[str, str]:
     """The literal texts of ``tr`` and ``trc`` calls (without context) → where they first appear."""
     return {text: where for (name, _ctx, text), where in calls(root).items() if name != "trn"}
+
+
+def string_literals(root: Path = PACKAGE) -> set[str]:
+    """Every literal string of the package, and each ``|``-separated part of one: a text reaches ``tr``
+    directly, through a table of labels, or as one half of a pair (``"t hitung|t tabel"``)."""
+    found: set[str] = set()
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                found.add(node.value)
+                found.update(node.value.split("|"))
+    return found

@@ -333,3 +333,13 @@ def test_import_codebook_command_is_one_undoable_step(tmp_path):
         assert [c.name for c in p.codes.all()] == ["Transparansi (Y)"]
         stack.redo()
         assert {c.id: (c.uuid, c.parent_id) for c in p.codes.all()} == kept  # same codes, same tree
+
+
+def test_default_group_names_are_the_domain_labels_and_their_translations():
+    from qda.codebook import DEFAULT_GROUPS
+    from qda.domain import GROUP_LABELS, group_label
+    from qda.i18n import translator
+
+    english = translator("en").tr
+    assert [(g.key, g.name_id, g.name_en) for g in DEFAULT_GROUPS] == [
+        (key, label, group_label(key, translate=english)) for key, label in GROUP_LABELS.items()]

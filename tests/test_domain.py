@@ -74,3 +74,22 @@ def test_role_label_speaks_the_interface_language():
     finally:
         set_language("id")
     assert domain.role_label("tamu") == "tamu"
+
+
+def test_kind_status_and_group_labels_in_either_language():
+    from qda.i18n import translator
+
+    english = translator("en").tr
+    assert [domain.kind_label(k) for k in domain.KINDS] == ["Wawancara", "Observasi", "Dokumen", "Lainnya"]
+    assert [domain.kind_label(k, in_text=True, translate=english) for k in domain.KINDS] == [
+        "interview", "observation", "document", "other"]
+    assert [domain.status_label(s) for s in domain.QUEUE_STATUSES] == [
+        "Belum ditelaah", "Sudah direvisi", "Disetujui", "Perlu revisi", "Ditolak"]
+    assert [domain.status_label(s, translate=english) for s in domain.QUEUE_STATUSES] == [
+        "Not reviewed", "Revised", "Approved", "Needs revision", "Rejected"]
+    assert domain.status_label(None) == domain.status_label("unreviewed") == "Belum ditelaah"
+    assert domain.status_label("needs_revision", in_text=True) == "perlu revisi"
+    assert [domain.group_label(g, translate=english) for g in domain.GROUPS] == [
+        "Performance dimensions (Dwiyanto)", "Driving factors", "Own codes"]
+    assert domain.role_label("supervisor", in_text=True, translate=english) == "supervisor"
+    assert domain.kind_label("poster") == "poster"

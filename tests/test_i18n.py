@@ -8,7 +8,7 @@ import string
 from babel.messages.pofile import read_po
 
 from qda import i18n
-from tests.i18n_scan import calls
+from tests.i18n_scan import calls, string_literals
 
 
 def fields(text: str) -> set[str]:
@@ -59,13 +59,23 @@ def test_no_text_is_translated_two_ways():
     assert not clashes, clashes
 
 
+def test_every_catalogue_entry_is_used():
+    """A catalogue text that no code holds any more is dead weight for translators: remove it."""
+    literals = string_literals()
+    unused = sorted(f"{name}: {message.context + '|' if message.context else ''}"
+                    f"{message.id[0] if isinstance(message.id, tuple) else message.id}"
+                    for name, message in catalogue_messages()
+                    if (message.id[0] if isinstance(message.id, tuple) else message.id) not in literals)
+    assert not unused, "unused catalogue entries:\n" + "\n".join(unused)
+
+
 def test_switching_language():
-    text = "dokumen tidak ditemukan: {ref}"
+    text = "segmen tidak ditemukan: {ref}"
     i18n.set_language("en")
     english = i18n.tr(text, ref="x.txt")
     i18n.set_language("id")
     assert english != i18n.tr(text, ref="x.txt") and "x.txt" in english
-    assert re.search(r"[Dd]ocument", english)
+    assert re.search(r"[Ss]egment", english)
 
 
 def test_context_translations():

@@ -50,20 +50,19 @@ def write_table(path: str | Path, header: Sequence[str], rows: Sequence[Sequence
 
 
 def _status_words(value: str) -> str:
-    from qda.excerpts import STATUS_WORDS
+    from qda.domain import status_label
 
-    words = {**STATUS_WORDS, "unreviewed": "belum ditelaah"}
-    return "; ".join(tr(words.get(s, s)) for s in value.split("; ") if s)
+    return "; ".join(status_label(s, in_text=True) for s in value.split("; ") if s)
 
 
 def export_query_rows(rows: Sequence[dict[str, Any]], path: str | Path) -> int:
     """Query passages (``QueryResult.rows()``) to CSV or XLSX, in the interface language."""
-    from qda.excerpts import KIND_WORDS
+    from qda.domain import kind_label
 
     table = []
     for r in rows:
         shown = dict(r)
-        shown["kind"] = tr(KIND_WORDS.get(r["kind"], r["kind"]))
+        shown["kind"] = kind_label(r["kind"], in_text=True)
         shown["status"] = _status_words(r["status"])
         table.append([shown[c] for c in QUERY_COLUMNS])
     return write_table(path, [tr(QUERY_HEADINGS[c]) for c in QUERY_COLUMNS], table, sheet=tr("Hasil kueri"))

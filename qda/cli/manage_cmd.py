@@ -22,9 +22,9 @@ def cmd_document(args: argparse.Namespace) -> int:
             say(tr("Dokumen {name} dihapus bersama {n} segmennya", name=args.name, n=n))
         elif args.action == "kind":
             p.documents.set_kind(args.name, args.kind)
-            from qda.excerpts import KIND_WORDS as KIND_NAMES
+            from qda.domain import kind_label
 
-            say(tr("Jenis {name} menjadi {kind}", name=args.name, kind=tr(KIND_NAMES.get(args.kind, args.kind))))
+            say(tr("Jenis {name} menjadi {kind}", name=args.name, kind=kind_label(args.kind, in_text=True)))
         elif args.action == "attr":
             p.documents.set_attribute(args.name, args.key, args.value)
             say(tr("Atribut {key} dari {name} disimpan", key=args.key, name=args.name) if args.value is not None

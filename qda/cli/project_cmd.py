@@ -52,11 +52,11 @@ def cmd_sources(args: argparse.Namespace) -> int:
     if args.json:
         print_json(rows)
         return 0
-    from qda.excerpts import KIND_WORDS
+    from qda.domain import kind_label
 
     shown = ("Informan", "Jabatan", "Tanggal")
     print_table([tr("nama"), tr("jenis"), tr("kata"), tr("giliran"), tr("atribut")],
-                [[r["name"], tr(KIND_WORDS.get(r["kind"], r["kind"])), r["words"], r["turns"],
+                [[r["name"], kind_label(r["kind"], in_text=True), r["words"], r["turns"],
                   "; ".join(f"{k}: {r['attributes'][k]}" for k in shown if k in r["attributes"])[:90]]
                  for r in rows])
     return 0

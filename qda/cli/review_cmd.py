@@ -79,16 +79,16 @@ def _queue_rows(p, items, with_text: bool) -> list[dict]:
 
 
 def _print_queue(rows: list[dict]) -> None:
-    from qda.review.queue import STATUS_WORDS
+    from qda.domain import status_label
 
     print_table([tr("segmen"), tr("dokumen"), tr("baris"), tr("kode"), tr("pengode"), tr("status"), tr("kutipan")],
-                [[r["segment"][:8], r["document"], r["line"], r["code"], r["coder"], tr(STATUS_WORDS[r["status"]]),
+                [[r["segment"][:8], r["document"], r["line"], r["code"], r["coder"], status_label(r["status"], in_text=True),
                   r["text"].replace("\n", " ")[:60]] for r in rows])
     print(tr("{n} kutipan", n=len(rows)))
 
 
 def _verdict(args: argparse.Namespace) -> int:
-    from qda.excerpts import STATUS_WORDS as STATUS_NAMES
+    from qda.domain import status_label
     from qda.review.queue import give_verdict
 
     if not args.status:
@@ -103,7 +103,7 @@ def _verdict(args: argparse.Namespace) -> int:
         if who:
             p.coders.set_current(who, "supervisor")
         give_verdict(p, _segment(p, args).id, status, args.comment or "")
-    say(tr("Telaah disimpan: {status}", status=tr(STATUS_NAMES[status])))
+    say(tr("Telaah disimpan: {status}", status=status_label(status, in_text=True)))
     return 0
 
 

@@ -16,24 +16,20 @@ from PySide6.QtWidgets import (
 )
 
 from qda.dates import format_datetime
+from qda.domain import status_label
 from qda.errors import NotFound
 from qda.gui.flow_layout import FlowLayout
+from qda.gui.review.looks import status_color
 from qda.i18n import tr
 
-REVIEW_LABELS = {
-    "approved": ("Disetujui", "#2e7d32"),
-    "needs_revision": ("Perlu revisi", "#955800"),
-    "rejected": ("Ditolak", "#c62828"),
-}
 EXCERPT_CHARS = 220
 
 
 def review_badge(status: str | None) -> str:
     """Rich-text badge of a review status (or 'not reviewed')."""
-    if status is None:
-        return f"<span style='color:#5f6b7a'>{html.escape(tr('Belum ditelaah'))}</span>"
-    label, color = REVIEW_LABELS.get(status, (status, "#555555"))
-    return f"<span style='color:{color};font-weight:bold'>{html.escape(tr(label))}</span>"
+    weight = ";font-weight:bold" if status else ""
+    return (f"<span style='color:{status_color(status or 'pending')}{weight}'>"
+            f"{html.escape(status_label(status))}</span>")
 
 
 class SegmentCard(QFrame):

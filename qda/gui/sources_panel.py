@@ -19,16 +19,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qda import domain
 from qda.i18n import tr, trc, trn
 from qda.survey.numfmt import fmt_int
 
-KIND_LABELS = {"interview": "Wawancara", "observation": "Observasi", "document": "Dokumen", "other": "Lainnya"}
 DOC_ROLE = Qt.ItemDataRole.UserRole
 
 
 def kind_label(kind: str) -> str:
-    """The translated group name of a document kind."""
-    return trc("group", KIND_LABELS.get(kind, "Lainnya"))
+    """The translated group name of a document kind (``Wawancara`` / ``Interviews``)."""
+    return domain.kind_label(kind if kind in domain.KIND_LABELS else "other", translate=lambda text: trc("group", text))
 
 
 class SourcesPanel(QWidget):

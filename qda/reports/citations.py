@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Mapping
 
+from qda.domain import KINDS, kind_label
 from qda.i18n import translator
 from qda.reports.lang import format_date
 from qda.sources.lines import LineIndex, line_span  # noqa: F401  (the one baris numbering, re-exported)
@@ -24,8 +25,6 @@ ATTRIBUTE_KEYS = {
     "location": ("lokasi", "location", "tempat"),
     "title": ("judul", "title", "judul dokumen", "nama dokumen"),
 }
-
-_KIND_WORD = {"interview": "wawancara", "observation": "Observasi", "document": "dokumen", "other": "sumber"}
 
 
 def lookup(attributes: Mapping[str, str] | None, part: str) -> str:
@@ -73,7 +72,9 @@ def citation(kind: str, lines: tuple[int, int], *, document_name: str = "",
         return lookup(case_attributes, name) or lookup(document_attributes, name)
 
     t = translator(language)
-    words = {kind: t.trc("citation", word) for kind, word in _KIND_WORD.items()}
+    # the kind's name, capitalised where it opens the citation; a source of another kind is a "sumber"
+    words = {kind: kind_label(kind, in_text=kind != "observation", translate=t.tr) for kind in KINDS}
+    words["other"] = t.trc("citation", "sumber")
     date = format_date(part("date"), language)
     where = lines_text(*lines, language=language)
     if kind == "observation":

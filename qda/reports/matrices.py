@@ -12,8 +12,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Iterable, Mapping, Protocol
 
+from qda.domain import REVIEW_STATUSES
+
 #: Review states in report order; ``None`` is "not reviewed".
-STATUSES: tuple[str | None, ...] = ("approved", "needs_revision", "rejected", None)
+STATUSES: tuple[str | None, ...] = (*REVIEW_STATUSES, None)
 
 
 class SegmentLike(Protocol):

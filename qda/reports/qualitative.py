@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any, Iterable
 
+from qda.domain import group_label, kind_label, role_label
 from qda.reports.collect import ReportData, collect
 from qda.reports.docx_kit import ReportDocument
 from qda.reports.docx_toc import TOC_PLACEHOLDER
@@ -22,12 +23,6 @@ from qda.reports.matrices import code_source_counts
 from qda.reports.pseudonyms import POSITION_ATTRIBUTES, Pseudonyms
 from qda.reports.review import write_status_summaries
 
-GROUP_TITLES = {
-    "dimension": "Dimensi Kinerja (Dwiyanto)",
-    "factor": "Faktor Pendorong",
-    "own": "Kode Sendiri",
-}
-KIND_NAMES = {"interview": "Wawancara", "observation": "Observasi", "document": "Dokumen", "other": "Lainnya"}
 #: How a thesis orders quotes under a code: interviews, then observations, then documents.
 KIND_ORDER = {"interview": 0, "observation": 1, "document": 2, "other": 3}
 QUOTE_ORDERS = ("kind", "document")
@@ -202,7 +197,7 @@ class _Writer:
         kinds: dict[str, list] = defaultdict(list)
         for x in d.documents:
             kinds[x.kind].append(x)
-        rows = [[w(KIND_NAMES.get(k, k)), w.int(len(v)), w.int(sum(x.words for x in v))] for k, v in kinds.items()]
+        rows = [[kind_label(k, translate=w), w.int(len(v)), w.int(sum(x.words for x in v))] for k, v in kinds.items()]
         rows.append([w("Jumlah"), w.int(len(d.documents)), w.int(words)])
         doc.numbered_table(w("Sumber data menurut jenis"), [w("Jenis"), w("Jumlah Sumber"), w("Jumlah Kata")], rows,
                            source=w("Sumber: data primer diolah"), bold_first_column=False)
@@ -210,7 +205,7 @@ class _Writer:
         rows = []
         for x in d.documents:
             case = d.cases.get(x.case_id) if x.case_id is not None else None
-            rows.append([self.title_of(x), w(KIND_NAMES.get(x.kind, x.kind)), case.name if case else "–",
+            rows.append([self.title_of(x), kind_label(x.kind, translate=w), case.name if case else "–",
                          w.int(x.words), w.int(count_by_doc.get(x.id, 0))])
         doc.numbered_table(w("Daftar sumber data"),
                            [w("Sumber"), w("Jenis"), w("Informan"), w("Kata"), w("Kutipan")], rows,
@@ -218,9 +213,8 @@ class _Writer:
         self._informants()
         doc.heading(w("Pengode"), 2)
         per_coder = Counter(e.coder for e in d.excerpts)
-        roles = {"coder": w("pengode"), "supervisor": w("penelaah")}
         doc.numbered_table(w("Pengode dan jumlah kutipan"), [w("Nama"), w("Peran"), w("Kutipan")],
-                           [[c.name, roles.get(c.role, c.role), w.int(per_coder.get(c.name, 0))] for c in d.coders])
+                           [[c.name, role_label(c.role, in_text=True, translate=w), w.int(per_coder.get(c.name, 0))] for c in d.coders])
         memo = d.memos.get(("project", None))
         if memo:
             doc.heading(w("Memo Proyek"), 2)
@@ -263,7 +257,7 @@ class _Writer:
             sources[e.code.id].add(e.document.id)
         rows = []
         for c in d.codes:
-            rows.append([w(GROUP_TITLES.get(c.group, c.group)), self.label(c), d.code_definition(c, self.lang),
+            rows.append([group_label(c.group, translate=w), self.label(c), d.code_definition(c, self.lang),
                          w.int(len(self.by_code.get(c.id, ()))), w.int(len(sources.get(c.id, ())))])
         doc.paragraph(w.count("Buku kode memuat {n} kode. Kolom Kutipan dan Sumber menghitung kutipan yang masuk "
                               "dalam laporan ini.", len(d.codes)), align="justify")
@@ -280,7 +274,7 @@ class _Writer:
             codes = [c for c in codes if self.by_code.get(c.id)]
         if not codes:
             return
-        doc.heading(w(GROUP_TITLES[group]), 1, page_break=True)
+        doc.heading(group_label(group, translate=w), 1, page_break=True)
         ids = {c.id for c in codes}
         for code in codes:
             level = 2 if code.parent_id not in ids else 3

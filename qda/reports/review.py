@@ -12,18 +12,16 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from qda.domain import status_label
 from qda.reports.docx_kit import ReportDocument
 from qda.reports.docx_toc import TOC_PLACEHOLDER
 from qda.reports.lang import Wording
 from qda.reports.matrices import STATUSES, status_summary
 
-STATUS_NAMES = {"approved": "Disetujui", "needs_revision": "Perlu Revisi", "rejected": "Ditolak",
-                None: "Belum Ditelaah"}
-
 
 def status_name(status: str | None, w: Wording) -> str:
-    """The printed name of a review status."""
-    return w(STATUS_NAMES.get(status, str(status)))
+    """The printed name of a review status (``None``: not reviewed) in the report's language."""
+    return status_label(status, translate=w)
 
 
 def _rows(summary: dict[object, Counter], keys: list[tuple[object, str]], w: Wording) -> list[list[str]]:

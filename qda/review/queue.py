@@ -19,9 +19,6 @@ from qda.store.records import REVIEW_STATUSES
 from qda.store.supervision import QUEUE_STATUSES
 
 TO_REVIEW = ("pending", "revised")
-#: Status words as the interface shows them.
-STATUS_WORDS = {"pending": "belum ditelaah", "revised": "sudah direvisi", "approved": "disetujui",
-                "needs_revision": "perlu direvisi", "rejected": "ditolak"}
 CONTEXT_CHARS = 240
 
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
+from qda.domain import QUEUE_STATUSES as _QUEUE_STATUSES
 from qda.errors import InvalidValue, NotFound
 from qda.i18n import tr
 from qda.store.base import new_uuid, now
 from qda.store.repository import Repository
 
 #: The statuses an excerpt can be in (the latest review's, or the two of the queue).
-QUEUE_STATUSES = ("pending", "revised", "approved", "needs_revision", "rejected")
+QUEUE_STATUSES = _QUEUE_STATUSES
 #: Tables a project opened in review mode must not change (reviews, memos and the log stay writable).
 _GUARDED = ("segment", "code", "document", "turn", "cases", "case_attribute", "document_attribute",
             "suggestion", "survey")

@@ -17,11 +17,9 @@ OTHERS = {"panels", "survey", "report_dialog.py"}
 
 
 def _window_texts() -> list[str]:
-    from qda.domain import ROLE_LABELS
-    from qda.gui.segment_info import REVIEW_LABELS
-    from qda.gui.sources_panel import KIND_LABELS
+    from qda.domain import KIND_LABELS, ROLE_LABELS, STATUS_LABELS
 
-    texts = set(KIND_LABELS.values()) | set(ROLE_LABELS.values()) | {v[0] for v in REVIEW_LABELS.values()}
+    texts = set(KIND_LABELS.values()) | set(ROLE_LABELS.values()) | set(STATUS_LABELS.values())
     for path in GUI.rglob("*.py"):
         if OTHERS & set(path.relative_to(GUI).parts):
             continue

@@ -101,7 +101,7 @@ def test_queue_is_driven_from_the_keyboard(qtbot, supervised):
     assert w.view.verdict(items[0].segment_id) == "approved"
     assert w.view.verdict(items[1].segment_id) == "needs_revision"
     assert len(w.view.extraSelections()) == 3
-    assert "perlu direvisi" in w.view.segment_tooltip(items[1].segment_id)
+    assert "perlu revisi" in w.view.segment_tooltip(items[1].segment_id)
     w.view.margin.grab()  # paints the marks without error
     # filters
     q.code_box.setCurrentIndex(q.code_box.findData("Sarana"))

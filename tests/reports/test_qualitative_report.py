@@ -224,7 +224,7 @@ def test_method_summary_counts_only_people_who_coded(project, tmp_path):
     assert "dikode oleh 2 pengode" in summary
     table = next(t for t in Document(str(out)).tables if t.rows[0].cells[0].text == "Nama")
     rows = {r.cells[0].text: (r.cells[1].text, r.cells[2].text) for r in table.rows[1:]}
-    assert rows["Dr. Sari"] == ("penelaah", "0")
+    assert rows["Dr. Sari"] == ("pembimbing", "0")
     out = write_qualitative_report(project, tmp_path / "budi.docx", coders=["Budi"])
     assert any("dikode oleh 1 pengode" in t for _s, t in paragraphs(out))
 

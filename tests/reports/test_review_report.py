@@ -23,9 +23,9 @@ def test_excerpts_grouped_by_code_with_status_and_history(built, project, tmp_pa
     assert "Pengode: Rina" in info and "Status: Disetujui" in info and "Penelaah: Dr. Sari" in info
     assert "Komentar: Sudah jelas" in info
     history = flat[i + 4]
-    assert history.startswith("Riwayat telaah: ") and "Perlu Revisi (Dr. Sari): “Perjelas konteks”" in history
+    assert history.startswith("Riwayat telaah: ") and "Perlu revisi (Dr. Sari): “Perjelas konteks”" in history
     assert "Disetujui (Dr. Sari): “Sudah jelas”" in history
-    unreviewed = [t for t in flat if t.startswith("Pengode: ") and "Status: Belum Ditelaah" in t]
+    unreviewed = [t for t in flat if t.startswith("Pengode: ") and "Status: Belum ditelaah" in t]
     assert len(unreviewed) == 4  # jaringan_resp, lurah, lurah_resp, koordinasi
 
 
@@ -37,7 +37,7 @@ def test_summary_per_coder_counts(built, project, tmp_path):
     doc = Document(str(write_review_report(project, tmp_path / "r.docx")))
     table = _table(doc, "Pengode")
     header = [c.text for c in table.rows[0].cells]
-    assert header == ["Pengode", "Disetujui", "Perlu Revisi", "Ditolak", "Belum Ditelaah", "Jumlah", "% Disetujui dari yang Ditelaah"]
+    assert header == ["Pengode", "Disetujui", "Perlu revisi", "Ditolak", "Belum ditelaah", "Jumlah", "% Disetujui dari yang Ditelaah"]
     rows = {r.cells[0].text: [c.text for c in r.cells[1:]] for r in table.rows[1:]}
     # Rina: cepat (approved), jaringan (approved), lurah, lurah_resp, koordinasi (none), antrean (needs revision)
     # "% Disetujui" is of the reviewed excerpts: Rina 2 of 3, Budi 1 of 2, all 3 of 5

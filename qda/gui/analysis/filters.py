@@ -6,13 +6,12 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
+from qda.analysis.corpus import STATUS_FILTERS
+from qda.domain import KINDS, kind_label, status_label
 from qda.gui.excerpt_list import labelled
 from qda.gui.flow_layout import FlowLayout
 from qda.i18n import tr
 
-KIND_WORDS = {"interview": "wawancara", "observation": "observasi", "document": "dokumen", "other": "lainnya"}
-STATUS_WORDS = {"approved": "disetujui", "needs_revision": "perlu revisi", "rejected": "ditolak",
-                "unreviewed": "belum ditelaah"}
 
 
 def _combo(min_chars: int = 8) -> QComboBox:
@@ -61,11 +60,11 @@ class FilterBar(QWidget):
             for name in sorted(self._corpus.coders.values(), key=str.casefold):
                 self.coder.addItem(name, name)
             kinds = {d.kind for d in self._corpus.documents.values()}
-            for kind, word in KIND_WORDS.items():
+            for kind in KINDS:
                 if kind in kinds:
-                    self.kind.addItem(tr(word), kind)
-        for status, word in STATUS_WORDS.items():
-            self.status.addItem(tr(word), status)
+                    self.kind.addItem(kind_label(kind, in_text=True), kind)
+        for status in STATUS_FILTERS:
+            self.status.addItem(status_label(status, in_text=True), status)
         for combo in (self.attr_key, self.kind, self.coder, self.status):
             combo.blockSignals(False)
         self._fill_values()

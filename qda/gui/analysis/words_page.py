@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qda.domain import kind_label
 from qda.gui.flow_layout import FlowLayout
 from qda.i18n import tr
 
@@ -73,8 +74,8 @@ class WordsPage(QWidget):
         self.speakers.addItem(tr("Semua pembicara"), "all")
         self.kind = QComboBox()
         self.kind.addItem(tr("Semua sumber"), None)
-        for key, word in (("interview", "wawancara"), ("observation", "observasi"), ("document", "dokumen")):
-            self.kind.addItem(tr(word), key)
+        for key in ("interview", "observation", "document"):
+            self.kind.addItem(kind_label(key, in_text=True), key)
         self.stop_button = QPushButton(tr("Kata henti…"))
         self.stop_button.clicked.connect(self._edit_stop_words)
         self.run_button = QPushButton(tr("Hitung"))

@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-from qda.i18n import tr
-from qda.review.queue import STATUS_WORDS
+from qda.domain import status_label
 
-#: status → (glyph, colour)
+#: status → (glyph, colour); every colour keeps ≥ 4.5:1 contrast as text on white
 STATUS_LOOK = {
     "pending": ("○", "#5f6b7a"),
     "revised": ("↻", "#1565c0"),
     "approved": ("✓", "#2e7d32"),
-    "needs_revision": ("✎", "#c77700"),
+    "needs_revision": ("✎", "#955800"),
     "rejected": ("✗", "#c62828"),
 }
 
 
 def status_text(status: str) -> str:
-    """The status in the interface language."""
-    return tr(STATUS_WORDS.get(status, status))
+    """The status in the interface language, as running text (``perlu revisi``)."""
+    return status_label(status, in_text=True)
 
 
 def status_glyph(status: str) -> str:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QLin
                                QTextBrowser, QVBoxLayout, QWidget)
 
 from qda.dates import format_datetime
+from qda.domain import GROUPS, KINDS, group_label, kind_label
 from qda.commands import AddReview, MarkRevised
 from qda.gui.flow_layout import FlowLayout
 from qda.gui.excerpt_list import ExcerptList
@@ -27,8 +28,6 @@ from qda.i18n import tr
 from qda.review.queue import TO_REVIEW, QueueFilter, TextCache, coder_summary, review_queue
 from qda.store.supervision import QUEUE_STATUSES
 
-KINDS = {"interview": "wawancara", "observation": "observasi", "document": "dokumen", "other": "lainnya"}
-GROUPS = {"dimension": "Dimensi Dwiyanto", "factor": "Faktor pendorong", "own": "Kode sendiri"}
 VERDICT_KEYS = (("approved", "Setujui", "A"), ("needs_revision", "Minta revisi", "R"), ("rejected", "Tolak", "X"))
 
 
@@ -192,9 +191,9 @@ class ReviewQueueView(QWidget):
     def _fill_filters(self) -> None:
         p = self.project
         self._fill(self.code_box, [(c.name, c.name) for c in p.codes.all()], tr("semua kode"))
-        self._fill(self.group_box, [(tr(v), k) for k, v in GROUPS.items()], tr("semua kelompok"))
+        self._fill(self.group_box, [(group_label(g), g) for g in GROUPS], tr("semua kelompok"))
         self._fill(self.doc_box, [(d.name, d.name) for d in p.documents.all()], tr("semua sumber"))
-        self._fill(self.kind_box, [(tr(v), k) for k, v in KINDS.items()], tr("semua jenis"))
+        self._fill(self.kind_box, [(kind_label(k, in_text=True), k) for k in KINDS], tr("semua jenis"))
         self._fill(self.coder_box, [(c.name, c.name) for c in p.coders.all() if c.role != "supervisor"],
                    tr("semua pengode"))
         statuses = [(tr("perlu ditelaah"), TO_REVIEW)] + [(status_text(s), (s,)) for s in QUEUE_STATUSES]
