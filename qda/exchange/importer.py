@@ -22,9 +22,9 @@ import uuid as uuidlib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
-from qda.domain import GROUPS
+from qda.domain import GROUPS, next_color
 from qda.exchange import codetext
 from qda.exchange.archive import ExchangeRefused, QdpxArchive, SourceMissing
 from qda.exchange.model import STREAM_TAGS, NotRefi, RefiCode, RefiProject, RefiSource, stream_project
@@ -38,8 +38,6 @@ GROUP_SET_PREFIX = "qda group: "
 _COLOR = re.compile(r"^#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$")
 _GUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _DATETIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?$")
-_PALETTE = ("#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#42d4f4", "#f032e6", "#bfef45",
-            "#fabed4", "#469990", "#dcbeff", "#9a6324", "#800000", "#aaffc3", "#808000", "#000075")
 
 
 _NS_BYTES = NAMESPACE.bytes
@@ -284,6 +282,8 @@ class _Importer:
         names = self.repo.names("code")
         position = self.repo.code_count()
         not_codable = 0
+        # codes without a colour take the palette's colours that neither the project nor the file uses
+        used = [row["color"] for row in self.repo.codes()] + [_color(c.color) for c in _walk(roots)]
 
         def add(code: RefiCode, parent_id: int | None, parent_name: str, group: str) -> None:
             nonlocal position, not_codable
@@ -303,7 +303,8 @@ class _Importer:
                                                 name=name, new=candidate))
                     name = candidate
                 fields = codetext.parse(code.description)
-                color = _color(code.color) or _PALETTE[position % len(_PALETTE)]
+                color = _color(code.color) or next_color(used)
+                used.append(color)
                 cid = self.repo.insert_code(guid, name, parent_id=parent_id, group=group, color=color,
                                             position=position, fields=fields)
                 position += 1
@@ -650,6 +651,12 @@ def _decode(data: bytes, label: str, report: ImportReport) -> str:
     except UnicodeDecodeError:
         report.notes.append(tr("{name}: bukan UTF-8; dibaca sebagai Windows-1252", name=label))
         return data.decode("cp1252", errors="replace")
+
+
+def _walk(codes: list[RefiCode]) -> Iterator[RefiCode]:
+    for code in codes:
+        yield code
+        yield from _walk(code.children)
 
 
 def _color(value: str | None) -> str | None:
