@@ -87,18 +87,28 @@ def first_run(term: str) -> str | None:
 
 
 def piece_words(pieces: Iterable[str]) -> list[list[str]]:
-    """The words of each piece (spaCy tokens with a letter, no URLs or numbers, lower case), cached by piece."""
+    """The words of each piece (spaCy tokens with a letter, no URLs or numbers, lower case), cached by piece.
+
+    Pieces not yet cached go through :func:`qda.nlp.pipeline.docs`, the shared tokenizer
+    path with its primed cache (tokenizer only: no sentences, no lemmas). Whether a token
+    is a word depends only on its lexeme (its text), so each distinct form is classified
+    once (:func:`_word_of`) and a doc's words are read from its array of form ids.
+    """
     from qda.nlp.pipeline import docs
+    from spacy.attrs import ORTH
 
     pieces = list(pieces)
     with _lock:
         found: list[list[str] | None] = [_words.get(p) for p in pieces]  # type: ignore[misc]
-    missing = [p for p, f in zip(pieces, found) if f is None]
+    missing = list(dict.fromkeys(p for p, f in zip(pieces, found) if f is None))
     if missing:
-        letter = _LETTER.search
         fresh: dict[str, list[str]] = {}
+        known = _forms
         for piece, doc in zip(missing, docs(missing, 256, lemmas=False, sentences=False)):
-            fresh[piece] = [t.lower_ for t in doc if not t.like_url and letter(t.text) and not t.like_num]
+            ids = doc.to_array(ORTH).tolist()
+            for orth in set(ids).difference(known):
+                known[orth] = _word_of(doc.vocab[orth])
+            fresh[piece] = [w for w in map(known.__getitem__, ids) if w]
         with _lock:
             for piece, words in fresh.items():
                 _words.put(piece, words)
@@ -106,8 +116,20 @@ def piece_words(pieces: Iterable[str]) -> list[list[str]]:
     return found  # type: ignore[return-value]
 
 
+#: form id (spaCy's hash of the token text) → the lower-case word, or "" for a token that is no word
+_forms: dict[int, str] = {}
+
+
+def _word_of(lexeme) -> str:
+    """The lower-case form of a token with this text when it counts as a word (a letter, not a URL or number), else ""."""
+    if lexeme.like_url or lexeme.like_num or not _LETTER.search(lexeme.orth_):
+        return ""
+    return lexeme.lower_
+
+
 def clear() -> None:
     """Forget every index (tests; memory)."""
     with _lock:
         _starts.clear()
         _words.clear()
+        _forms.clear()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pytest
 
 from qda.analysis.words import kwic, word_frequencies
@@ -104,3 +106,112 @@ def test_word_index_follows_an_edited_text(small):
     doc = small.documents.get("c.txt")
     apply_edit(small, doc, "Cepat sekali. " + small.documents.text(doc.id))
     assert [k.start for k in kwic(small, "cepat", documents=["c.txt"])] == [0, 30, 81]
+
+
+# A transcript written for the identity tests: spaCy's special cases (abbreviations, an
+# emoticon, "Pak." repeated), a URL, numbers, hyphenated forms and typographic punctuation.
+TEXT_D = ("P: Pak. Camat, bagaimana pelayanan e-KTP-nya?\n"
+          "I: Pelayanan e-KTP-nya cepat, dll. :) Biayanya Rp.5.000 atau 3.000,- saja… "
+          "Lihat https://disdukcapil.kedirikota.go.id ya.\n"
+          "P: Pelayanan surat?\n"
+          "I: “Pelayanan” surat cepat. Surat ke-2 dicatat. Pak. Pak. Pak. Pelayanannya ramah (tertawa) dan "
+          "cepat. Jum’at s.d. 10:30 WIB.\n")
+# the informants' words, counted by hand from spaCy's tokens ("e-KTP-nya" is e / - / KTP / -nya,
+# "Rp.5.000" is Rp / .5.000, "ke-2" is ke / - / 2); no URL, no number, no punctuation
+HAND_D = {"cepat": 3, "pak": 3, "pelayanan": 2, "surat": 2, "e": 1, "ktp": 1, "-nya": 1, "dll.": 1,
+          "biayanya": 1, "rp": 1, "atau": 1, "saja": 1, "lihat": 1, "ya": 1, "ke": 1, "dicatat": 1,
+          "pelayanannya": 1, "ramah": 1, "tertawa": 1, "dan": 1, "jum’at": 1, "s.d.": 1, "wib": 1}
+
+
+def _with_d(project):
+    from tests.analysis.small_project import _turns
+
+    project.documents.add("d.txt", TEXT_D, "interview", turns=_turns(TEXT_D))
+    return project
+
+
+@lru_cache(maxsize=1)
+def _plain_nlp():
+    """A ``spacy.blank("id")`` of its own: not the shared pipeline, its cache never primed."""
+    import spacy
+
+    return spacy.blank("id")
+
+
+def _plain_words(texts):
+    """The words of each text by a plain spaCy pass (tokens with a letter, no URL, no number, lower case)."""
+    import re
+
+    letter = re.compile(r"[^\W\d_]")
+    return [[t.lower_ for t in _plain_nlp()(text) if not t.like_url and letter.search(t.text) and not t.like_num]
+            for text in texts]
+
+
+def _plain_counts(texts, *, ngram=1, stops=frozenset(), lemma=False):
+    from collections import Counter
+
+    from qda.nlp.pipeline import lemma_of
+
+    out: Counter = Counter()
+    for words in _plain_words(texts):
+        if lemma:
+            words = [lemma_of(w) for w in words]
+        out.update(" ".join(words[i:i + ngram]) for i in range(len(words) - ngram + 1)
+                   if words[i] not in stops and words[i + ngram - 1] not in stops)
+    return dict(out)
+
+
+def test_word_frequency_counts_by_hand_and_equal_a_plain_spacy_pass(small):
+    """The shared tokenizer path (primed cache, per-form word test, cached turns) counts what plain spaCy counts."""
+    from qda.analysis import textindex
+    from qda.analysis.words import stop_list
+
+    _with_d(small)
+    informants = [line[3:] for line in TEXT_D.splitlines() if line.startswith("I: ")]
+    textindex.clear()
+    for _round in range(2):  # the second round reads the cached turns
+        found = counts(word_frequencies(small, documents=["d.txt"], keep_stop_words=True))
+        assert found == HAND_D == _plain_counts(informants)
+    stops = stop_list(small)
+    assert {"pak", "atau", "saja", "dan"} <= stops
+    assert counts(word_frequencies(small, documents=["d.txt"])) == _plain_counts(informants, stops=stops) == {
+        w: n for w, n in HAND_D.items() if w not in stops}
+    for n in (2, 3):
+        assert counts(word_frequencies(small, documents=["d.txt"], ngram=n)) == _plain_counts(
+            informants, ngram=n, stops=stops)
+    assert counts(word_frequencies(small, documents=["d.txt"], ngram=2, keep_stop_words=True))["pak pak"] == 2
+    lemmas = counts(word_frequencies(small, documents=["d.txt"], lemma=True))
+    assert lemmas == _plain_counts(informants, stops=stops, lemma=True)
+    assert lemmas["layan"] == 3  # Pelayanan ×2, Pelayanannya
+    small.queries.set_stop_words(["cepat"])
+    assert counts(word_frequencies(small, documents=["d.txt"])) == _plain_counts(
+        informants, stops=stops | {"cepat"})
+    everyone = counts(word_frequencies(small, documents=["d.txt"], speakers="all", keep_stop_words=True))
+    assert everyone == _plain_counts(TEXT_D.splitlines())  # labels P / I count as words here
+    assert everyone["pelayanan"] == 4 and everyone["p"] == 2 and everyone["i"] == 2
+    assert counts(word_frequencies(small, documents=["d.txt"], speakers=["P"], keep_stop_words=True)) == \
+        _plain_counts(line[3:] for line in TEXT_D.splitlines() if line.startswith("P: "))
+
+
+def test_word_frequency_of_real_transcripts_equals_a_plain_spacy_pass(small):
+    """The sample transcripts, counted whole, give the counts of plain spaCy over the same pieces."""
+    from pathlib import Path
+
+    from qda.analysis import textindex
+    from qda.analysis.corpus import corpus
+    from qda.analysis.words import _pieces, stop_list
+
+    folder = Path(__file__).resolve().parents[2] / "sample_transcripts"
+    names = []
+    for path in sorted(folder.glob("*.txt")):
+        small.documents.add(path.name, path.read_text(encoding="utf-8"), "document")
+        names.append(path.name)
+    assert names
+    data = corpus(small)
+    pieces = [p[2] for p in _pieces(data, [small.documents.get(n).id for n in names], "informants")]
+    textindex.clear()
+    stops = stop_list(small)
+    for lemma in (False, True):
+        assert counts(word_frequencies(small, documents=names, lemma=lemma)) == _plain_counts(
+            pieces, stops=stops, lemma=lemma)
+    assert counts(word_frequencies(small, documents=names, ngram=2)) == _plain_counts(pieces, ngram=2, stops=stops)
