@@ -63,19 +63,29 @@ def profile_paragraph(profile, w: Wording, label: str, index: int) -> str:
     values = dict(label=label, title=title, lead=lead, all=join([people(r) for r in rows], w), first=first.label,
                   n=w.int(first.count), pct=w.pct(first.percent), rest=rest_txt, top=w.int(top[0].count),
                   total=w.int(profile.n))
+    if len(top) == len(rows) > 1:
+        return w.n("Berdasarkan {label} di atas, jumlah responden menurut {title} sama banyak antara {lead}, yaitu "
+                   "masing-masing {top} orang ({pct}).", count="k", k=top[0].count, **values)
     if len(top) > 1:
         return w.n("Berdasarkan {label} di atas, responden menurut {title} terbagi atas {all}. Kelompok terbanyak "
                    "adalah {lead} dengan jumlah yang sama, yaitu masing-masing {top} orang.", count="k",
                    k=top[0].count, **values)
+    majority = 2 * first.count > profile.n  # "sebagian besar" / "didominasi" only for more than half
     pattern = index % 3
     if pattern == 0:
         text = w.n("Berdasarkan {label} di atas, dapat dilihat bahwa responden {first} berjumlah {n} orang dengan "
                    "persentase {pct}", count="k", k=first.count, **values)
         text += w(", sedangkan {rest}.", rest=rest_txt) if rest else "."
-        return text + " " + w("Dengan demikian, responden didominasi oleh kelompok {lead}.", lead=lead)
+        if majority:
+            return text + " " + w("Dengan demikian, responden didominasi oleh kelompok {lead}.", lead=lead)
+        return text + " " + w("Dengan demikian, responden terbanyak berasal dari kelompok {lead}.", lead=lead)
     if pattern == 1:
-        text = w.n("{label} menunjukkan bahwa sebagian besar responden menurut {title} adalah {first}, yaitu {n} "
-                   "orang ({pct}) dari {total} responden.", count="k", k=first.count, **values)
+        if majority:
+            text = w.n("{label} menunjukkan bahwa sebagian besar responden menurut {title} adalah {first}, yaitu {n} "
+                       "orang ({pct}) dari {total} responden.", count="k", k=first.count, **values)
+        else:
+            text = w.n("{label} menunjukkan bahwa responden terbanyak menurut {title} adalah {first}, yaitu {n} "
+                       "orang ({pct}) dari {total} responden.", count="k", k=first.count, **values)
         return text + (" " + w("Selanjutnya, {rest}.", rest=rest_txt) if rest else "")
     text = w.n("Dari {label} diketahui bahwa {title} responden yang terbanyak adalah {first} sebanyak {n} orang atau "
                "{pct}", count="k", k=first.count, **values)
@@ -97,6 +107,13 @@ def item_paragraph(summary, w: Wording, label: str, index: int) -> str:
     values = dict(label=label, n=w.int(summary.n_answered), item=summary.item, lead=lead, top=w.int(top[0].count),
                   pct=w.pct(top[0].percent), parts=parts, none=none, mean=w.num(summary.mean, 2),
                   total=w.int(summary.score_sum))
+    if len(top) > 1:
+        text = w.n("Berdasarkan {label} di atas, dari {n} responden jawaban terbanyak untuk butir {item} adalah {lead}, "
+                   "masing-masing dipilih oleh {top} responden ({pct})", count="k", k=top[0].count, **values)
+        text += w("; selain itu {parts}.", parts=parts) if parts else "."
+        if none:
+            text += " " + w("Tidak ada responden yang memilih {none}.", none=none)
+        return text + " " + w("Rata-rata skor butir ini adalah {mean}.", mean=values["mean"])
     pattern = index % 3
     if pattern == 0:
         text = w.n("Berdasarkan {label} di atas, dapat diketahui bahwa dari {n} responden, jawaban terbanyak untuk "
@@ -106,8 +123,12 @@ def item_paragraph(summary, w: Wording, label: str, index: int) -> str:
             text += " " + w("Tidak ada responden yang memilih {none}.", none=none)
         return text + " " + w("Rata-rata skor butir ini adalah {mean}.", mean=values["mean"])
     if pattern == 1:
-        text = w.n("{label} memperlihatkan bahwa mayoritas responden memilih {lead}, yaitu {top} orang atau {pct}.",
-                   count="k", k=top[0].count, **values)
+        if 2 * top[0].count > summary.n_answered:  # "mayoritas" only for more than half of the answers
+            text = w.n("{label} memperlihatkan bahwa mayoritas responden memilih {lead}, yaitu {top} orang atau "
+                       "{pct}.", count="k", k=top[0].count, **values)
+        else:
+            text = w.n("{label} memperlihatkan bahwa jawaban yang paling banyak dipilih adalah {lead}, yaitu {top} "
+                       "orang atau {pct}.", count="k", k=top[0].count, **values)
         if parts:
             text += " " + w("Adapun {parts}.", parts=parts)
         if none:
@@ -202,7 +223,8 @@ def normality_paragraph(tests, alpha: float, w: Wording, label: str, names: dict
         if t.normal is None:
             continue
         sw = t.rule == "shapiro-wilk"
-        values = dict(who=names.get(t.target, t.target), test="Shapiro–Wilk" if sw else "Kolmogorov–Smirnov",
+        who = w("residual regresi") if t.target == "residual" else names.get(t.target, t.target)  # in a sentence
+        values = dict(who=who, test="Shapiro–Wilk" if sw else "Kolmogorov–Smirnov",
                       p=w.num(t.sw_p if sw else t.ks_p), alpha=w.num(alpha, 2))
         if t.target == "residual":
             residual_normal = t.normal
