@@ -93,11 +93,12 @@ def add_demo_survey(project, folder: str | Path) -> Path:
     return csv_path
 
 
-def write_demo_survey_chapter(out_path: str | Path, csv_path: str | Path | None = None) -> Path:
-    """Analyse the demo data and write its survey chapter (Word)."""
+def write_demo_survey_chapter(out_path: str | Path, csv_path: str | Path | None = None, *,
+                              language: str = "id") -> Path:
+    """Analyse the demo data and write its survey chapter (Word) in ``language``."""
     from qda.reports.survey_chapter import write_survey_chapter
 
     out_path = Path(out_path)
     if csv_path is None:
         csv_path = write_demo_survey_csv(out_path.with_name("kuesioner_demo.csv"))
-    return write_survey_chapter(analyse_demo_survey(csv_path), out_path)
+    return write_survey_chapter(analyse_demo_survey(csv_path), out_path, language=language)

@@ -32,18 +32,21 @@ def open_gui(project_path: str | None) -> int:
 
 
 def write_demo_reports(project_path: Path, folder: Path) -> list[Path]:
-    """Write the demo's Word reports next to the project; returns their paths."""
+    """Write the demo's Word reports next to the project, in the interface language; returns their paths."""
+    from qda.i18n import language
     from qda.reports import write_qualitative_report, write_review_report
     from qda.store import Project
 
+    lang = language()
     written = []
     with Project.open(project_path) as project:  # closing it folds the journal back into the file
-        written.append(write_qualitative_report(project, folder / "laporan_kualitatif.docx"))
-        written.append(write_review_report(project, folder / "laporan_telaah.docx"))
+        written.append(write_qualitative_report(project, folder / "laporan_kualitatif.docx", language=lang))
+        written.append(write_review_report(project, folder / "laporan_telaah.docx", language=lang))
     from qda.demo_survey import write_demo_survey_chapter
 
     csv_path = folder / "kuesioner_demo.csv"
-    written.append(write_demo_survey_chapter(folder / "bab_survei.docx", csv_path if csv_path.is_file() else None))
+    written.append(write_demo_survey_chapter(folder / "bab_survei.docx", csv_path if csv_path.is_file() else None,
+                                             language=lang))
     return written
 
 
