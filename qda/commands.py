@@ -8,8 +8,9 @@ commands on :class:`qda.undo.UndoStack`; scripts may use them the same way.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
+from qda.domain import verdict_label
 from qda.i18n import tr
 
 
@@ -30,16 +31,64 @@ class Command:
         self.do(project)
 
 
+def _take_away(project, kind: str, record_id: int, *, delete_segments: bool = True) -> dict:
+    """Snapshot one record of ``kind`` (``segment``, ``code`` with its subcodes, ``review``) and remove it;
+    :func:`_put_back` restores the snapshot with the same ids and UUIDs."""
+    if kind == "segment":
+        snap = project.segments.snapshot([record_id])
+        project.segments.remove(record_id)
+    elif kind == "code":
+        snap = project.codes.snapshot(record_id)
+        project.codes.delete(record_id, delete_segments=delete_segments)
+    else:
+        snap = project.reviews.snapshot(record_id)
+        project.reviews.remove(record_id)
+    return snap
+
+
+def _put_back(project, kind: str, snap: dict | None, action: str) -> None:
+    repository = {"segment": project.segments, "code": project.codes, "review": project.reviews}[kind]
+    repository.restore(snap, action=action)
+
+
+class _Adds(Command):
+    """A command that adds one record of :attr:`kind`, whose id it keeps in the attribute named :attr:`added`:
+    undo takes the record away, redo puts the very same record back."""
+
+    kind: ClassVar[str]
+    added: ClassVar[str]
+    _snap: dict | None = None
+
+    def undo(self, project) -> None:
+        self._snap = _take_away(project, self.kind, getattr(self, self.added))
+
+    def redo(self, project) -> None:
+        _put_back(project, self.kind, self._snap, "redo")
+
+
+class _Deletes(Command):
+    """A command that deletes one record of :attr:`kind` (through :meth:`_delete`); undo puts it back."""
+
+    kind: ClassVar[str]
+    _snap: dict | None = None
+
+    def _delete(self, project, record_id: int, **options: Any) -> None:
+        self._snap = _take_away(project, self.kind, record_id, **options)
+
+    def undo(self, project) -> None:
+        _put_back(project, self.kind, self._snap, "undo")
+
+
 @dataclass
-class ApplyCode(Command):
+class ApplyCode(_Adds):
     """Apply a code to a span."""
 
+    kind, added = "segment", "segment_id"
     doc_id: int
     start: int
     end: int
     code_id: int
     segment_id: int | None = None
-    _snap: dict | None = field(default=None, repr=False)
     _name: str = ""
 
     def label(self, project) -> str:
@@ -49,20 +98,12 @@ class ApplyCode(Command):
         self._name = project.codes.get(self.code_id).name
         self.segment_id = project.segments.add(self.doc_id, self.start, self.end, self.code_id).id
 
-    def undo(self, project) -> None:
-        self._snap = project.segments.snapshot([self.segment_id])
-        project.segments.remove(self.segment_id)
-
-    def redo(self, project) -> None:
-        project.segments.restore(self._snap, action="redo")
-
-
 @dataclass
-class RemoveSegment(Command):
+class RemoveSegment(_Deletes):
     """Remove a coding (its memo and reviews come back on undo)."""
 
+    kind = "segment"
     segment_id: int
-    _snap: dict | None = field(default=None, repr=False)
     _name: str = ""
 
     def label(self, project) -> str:
@@ -70,11 +111,7 @@ class RemoveSegment(Command):
 
     def do(self, project) -> None:
         self._name = project.codes.get(project.segments.get(self.segment_id).code_id).name
-        self._snap = project.segments.snapshot([self.segment_id])
-        project.segments.remove(self.segment_id)
-
-    def undo(self, project) -> None:
-        project.segments.restore(self._snap, action="undo")
+        self._delete(project, self.segment_id)
 
 
 @dataclass
@@ -97,13 +134,13 @@ class RecodeSegment(Command):
 
 
 @dataclass
-class CreateCode(Command):
+class CreateCode(_Adds):
     """Create a code (own code, or under a parent)."""
 
+    kind, added = "code", "code_id"
     name: str
     fields: dict[str, Any] = field(default_factory=dict)
     code_id: int | None = None
-    _snap: dict | None = field(default=None, repr=False)
 
     def __init__(self, name: str, **fields: Any) -> None:
         self.name, self.fields, self.code_id, self._snap = name, fields, None, None
@@ -113,14 +150,6 @@ class CreateCode(Command):
 
     def do(self, project) -> None:
         self.code_id = project.codes.add(self.name, **self.fields).id
-
-    def undo(self, project) -> None:
-        self._snap = project.codes.snapshot(self.code_id)
-        project.codes.delete(self.code_id, delete_segments=True)
-
-    def redo(self, project) -> None:
-        project.codes.restore(self._snap, action="redo")
-
 
 @dataclass
 class ImportCodebook(Command):
@@ -141,29 +170,26 @@ class ImportCodebook(Command):
         self.code_ids = [c.id for c in project.codes.all() if c.id not in before]
 
     def undo(self, project) -> None:
-        with project.atomic():
-            self._snaps = []
-            for code_id in reversed(self.code_ids):  # children before their parents
-                self._snaps.append(project.codes.snapshot(code_id))
-                project.codes.delete(code_id, delete_segments=True)
+        with project.atomic():  # children before their parents
+            self._snaps = [_take_away(project, "code", code_id) for code_id in reversed(self.code_ids)]
 
     def redo(self, project) -> None:
         with project.atomic():
             for snap in reversed(self._snaps):  # parents first
-                project.codes.restore(snap, action="redo")
+                _put_back(project, "code", snap, "redo")
 
 
 @dataclass
-class InVivoCode(Command):
+class InVivoCode(_Adds):
     """Create an own code named after a passage and apply it to that passage: one step to undo."""
 
+    kind, added = "code", "code_id"  # taking the code away takes its segment with it
     doc_id: int
     start: int
     end: int
     name: str
     code_id: int | None = None
     segment_id: int | None = None
-    _snap: dict | None = field(default=None, repr=False)
 
     def label(self, project) -> str:
         return tr("kode in-vivo {code}", code=self.name)
@@ -172,14 +198,6 @@ class InVivoCode(Command):
         with project.atomic():
             self.code_id = project.codes.add(self.name, group="own").id
             self.segment_id = project.segments.add(self.doc_id, self.start, self.end, self.code_id).id
-
-    def undo(self, project) -> None:
-        self._snap = project.codes.snapshot(self.code_id)
-        project.codes.delete(self.code_id, delete_segments=True)
-
-    def redo(self, project) -> None:
-        project.codes.restore(self._snap, action="redo")
-
 
 @dataclass
 class RenameCode(Command):
@@ -288,12 +306,12 @@ class MergeCodes(Command):
 
 
 @dataclass
-class DeleteCode(Command):
+class DeleteCode(_Deletes):
     """Delete a code (with its segments only when asked explicitly)."""
 
+    kind = "code"
     code_id: int
     delete_segments: bool = False
-    _snap: dict | None = field(default=None, repr=False)
     _name: str = ""
 
     def label(self, project) -> str:
@@ -301,39 +319,24 @@ class DeleteCode(Command):
 
     def do(self, project) -> None:
         self._name = project.codes.get(self.code_id).name
-        self._snap = project.codes.snapshot(self.code_id)
-        project.codes.delete(self.code_id, delete_segments=self.delete_segments)
-
-    def undo(self, project) -> None:
-        project.codes.restore(self._snap, action="undo")
-
-
-REVIEW_WORDS = {"approved": "setujui", "needs_revision": "minta revisi", "rejected": "tolak"}
+        self._delete(project, self.code_id, delete_segments=self.delete_segments)
 
 
 @dataclass
-class AddReview(Command):
+class AddReview(_Adds):
     """A supervisor's verdict on a segment, with a comment."""
 
+    kind, added = "review", "review_id"
     segment_id: int
     status: str
     comment: str = ""
     review_id: int | None = None
-    _snap: dict | None = field(default=None, repr=False)
 
     def label(self, project) -> str:
-        return tr("telaah: {verdict}", verdict=tr(REVIEW_WORDS.get(self.status, self.status)))
+        return tr("telaah: {verdict}", verdict=verdict_label(self.status, in_text=True))
 
     def do(self, project) -> None:
         self.review_id = project.reviews.add(self.segment_id, self.status, self.comment).id
-
-    def undo(self, project) -> None:
-        self._snap = project.reviews.snapshot(self.review_id)
-        project.reviews.remove(self.review_id)
-
-    def redo(self, project) -> None:
-        project.reviews.restore(self._snap, action="redo")
-
 
 @dataclass
 class MarkRevised(Command):

@@ -34,6 +34,8 @@ QUEUE_STATUSES = ("pending", "revised", *REVIEW_STATUSES)
 #: names a segment without a review (``None``, the analysis filter's ``"unreviewed"``).
 STATUS_LABELS = {"pending": "Belum ditelaah", "revised": "Sudah direvisi", "approved": "Disetujui",
                  "needs_revision": "Perlu revisi", "rejected": "Ditolak"}
+#: The verdict that gives a review status, as an action (Indonesian source text; :func:`verdict_label`).
+VERDICT_LABELS = {"approved": "Setujui", "needs_revision": "Minta revisi", "rejected": "Tolak"}
 #: What a memo can be attached to.
 MEMO_TARGETS = ("project", "document", "code", "segment", "case")
 
@@ -94,6 +96,11 @@ def status_label(status: str | None, *, in_text: bool = False,
     (no review yet) read as ``"pending"``: ``Belum ditelaah`` / ``Not reviewed``."""
     key = "pending" if status in (None, "unreviewed") else str(status)
     return _label(STATUS_LABELS, key, in_text, translate)
+
+
+def verdict_label(status: str, *, in_text: bool = False, translate: Callable[[str], str] | None = None) -> str:
+    """The verdict giving review status ``status``, as a button or menu says it: ``Setujui`` / ``Approve``."""
+    return _label(VERDICT_LABELS, status, in_text, translate)
 
 
 def group_label(group: str, *, translate: Callable[[str], str] | None = None) -> str:

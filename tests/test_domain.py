@@ -93,3 +93,12 @@ def test_kind_status_and_group_labels_in_either_language():
         "Performance dimensions (Dwiyanto)", "Driving factors", "Own codes"]
     assert domain.role_label("supervisor", in_text=True, translate=english) == "supervisor"
     assert domain.kind_label("poster") == "poster"
+
+
+def test_every_domain_label_has_english():
+    from qda.i18n import missing_translations
+
+    tables = (domain.KIND_LABELS, domain.GROUP_LABELS, domain.ROLE_LABELS, domain.STATUS_LABELS, domain.VERDICT_LABELS)
+    assert missing_translations([label for table in tables for label in table.values()], "en") == []
+    assert [domain.verdict_label(s, in_text=True) for s in domain.REVIEW_STATUSES] == [
+        "setujui", "minta revisi", "tolak"]

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from qda.dates import format_datetime
-from qda.domain import status_label
+from qda.domain import status_label, verdict_label
 from qda.errors import NotFound
 from qda.gui.flow_layout import FlowLayout
 from qda.gui.review.looks import status_color
@@ -59,7 +59,7 @@ class SegmentCard(QFrame):
         self.on_click: Any = None  # called with the segment id when the card is clicked
         layout.addWidget(self.label)
         row = FlowLayout(spacing=6)  # the buttons wrap in a narrow dock instead of being cut off
-        self.approve_button = QPushButton(tr("Setujui"))
+        self.approve_button = QPushButton(verdict_label("approved"))
         self.approve_button.setToolTip(tr("Setujui segmen ini (Ctrl+Z membatalkan)"))
         self.revise_button = QPushButton(tr("Revisi…"))
         self.revise_button.setToolTip(tr("Minta pengode memperbaiki segmen ini, dengan komentar"))

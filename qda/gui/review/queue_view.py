@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QLin
                                QTextBrowser, QVBoxLayout, QWidget)
 
 from qda.dates import format_datetime
-from qda.domain import GROUPS, KINDS, group_label, kind_label
+from qda.domain import GROUPS, KINDS, group_label, kind_label, verdict_label
 from qda.commands import AddReview, MarkRevised
 from qda.gui.flow_layout import FlowLayout
 from qda.gui.excerpt_list import ExcerptList
@@ -28,7 +28,8 @@ from qda.i18n import tr
 from qda.review.queue import TO_REVIEW, QueueFilter, TextCache, coder_summary, review_queue
 from qda.store.supervision import QUEUE_STATUSES
 
-VERDICT_KEYS = (("approved", "Setujui", "A"), ("needs_revision", "Minta revisi", "R"), ("rejected", "Tolak", "X"))
+#: The verdict buttons' statuses and shortcut keys.
+VERDICT_KEYS = (("approved", "A"), ("needs_revision", "R"), ("rejected", "X"))
 
 
 class ReviewQueueView(QWidget):
@@ -97,8 +98,8 @@ class ReviewQueueView(QWidget):
         self.comment_edit.returnPressed.connect(self.list.table.setFocus)
         self.buttons: dict[str, QPushButton] = {}
         row = FlowLayout()  # the verdict and navigation buttons wrap on a narrow (1366 px) screen
-        for status, text, key in VERDICT_KEYS:
-            button = QPushButton(f"{status_glyph(status)} {tr(text)}  [{key}]")
+        for status, key in VERDICT_KEYS:
+            button = QPushButton(f"{status_glyph(status)} {verdict_label(status)}  [{key}]")
             button.setStyleSheet(f"QPushButton {{ color: {status_color(status)}; font-weight: bold; }}")
             button.clicked.connect(lambda _=False, s=status: self.verdict(s))
             self.buttons[status] = button
