@@ -20,6 +20,10 @@ from qda.progress import Progress
 DEFAULT_MIN_SCORE = 0.5
 #: a term of a code the interviewer's question did not ask about, when it asked about some
 OFF_TOPIC_FACTOR = 0.75
+#: weight in the answer of a term of the question's topic, times the term's own weight (see :func:`_topic`)
+TOPIC_FACTOR = 0.8
+#: how a term of the question is shown among a suggestion's terms ("P: pelatihan")
+QUESTION_MARK = "P: "
 
 
 @dataclass(frozen=True)
@@ -58,7 +62,8 @@ def _inside(spans: Sequence[tuple[int, int, int]], code_id: int, start: int, end
 
 
 def _score_unit(source: SourceText, span: tuple[int, int], hits: Sequence[tuple[Hit, int, int]],
-                min_score: float, asked: frozenset[int] = frozenset()) -> list[Candidate]:
+                min_score: float, asked: frozenset[int] = frozenset(),
+                framed: dict[int, dict[str, float]] | None = None) -> list[Candidate]:
     """Candidates of one unit from its hits, each with its span in the document's text.
 
     ``asked``: the codes whose terms the question before this answer used; when there are
@@ -75,13 +80,20 @@ def _score_unit(source: SourceText, span: tuple[int, int], hits: Sequence[tuple[
         where.append((start, end))
         mine = hit.weight * (OFF_TOPIC_FACTOR if asked and code not in asked else 1.0)
         terms[hit.term.text] = (max(weight, mine), where)
+    for code, question_terms in (framed or {}).items():
+        if rejected and _inside(rejected, code, *span):
+            continue
+        terms = by_code.setdefault(code, {})
+        for text, weight in question_terms.items():
+            label = QUESTION_MARK + text
+            terms[label] = (max(terms.get(label, (0.0, []))[0], weight), [])
     out = []
     for code, terms in by_code.items():
         score = round(combine(w for w, _where in terms.values()), 4)
         if score < min_score or (source.coded and _overlaps(source.coded, code, *span)):
             continue
         evidence = tuple(sorted(s for _w, where in terms.values() for s in where))
-        ordered = tuple(sorted(terms, key=lambda t: min(terms[t][1])))
+        ordered = tuple(sorted(terms, key=lambda t: min(terms[t][1], default=(span[1], 0))))
         out.append(Candidate(source.document_id, span[0], span[1], code, score, ordered, evidence))
     return out
 
@@ -132,6 +144,24 @@ def suggest(sources: Sequence[SourceText], codes: Sequence[CodeTerms], *, unit: 
     return out
 
 
+def _topic(asked: dict[int, dict[str, float]]) -> dict[int, dict[str, float]]:
+    """The question's topic: its one code with the strongest terms (none on a tie), terms weighed for the answer.
+
+    ``asked`` holds, per code, the terms found in the question and their weights. The
+    sentences of the answer, from its first until one names a term of another code, get
+    these terms at :data:`TOPIC_FACTOR` of their weight (a one-word term: 0.52, a phrase:
+    0.64), so "P: Apakah Ibu betah bekerja di sini? I: Cuma kadang capek hati …" suggests
+    job satisfaction for the answer's sentence without a term of its own.
+    """
+    if not asked:
+        return {}
+    strength = sorted(((combine(terms.values()), code) for code, terms in asked.items()), reverse=True)
+    if len(strength) > 1 and strength[0][0] == strength[1][0]:
+        return {}
+    code = strength[0][1]
+    return {code: {text: weight * TOPIC_FACTOR for text, weight in asked[code].items()}}
+
+
 def _suggest_piece(source: SourceText, found: Sequence[Region], matcher: TermMatcher, doc, offset: int,
                    body: str, unit: str, min_score: float, *, questions: bool = False) -> list[Candidate]:
     """The candidates of one tokenised piece of a document (``offset``: where ``body`` starts)."""
@@ -156,20 +186,25 @@ def _suggest_piece(source: SourceText, found: Sequence[Region], matcher: TermMat
     char_starts = (offset + idx[first_tok]).tolist()
     char_ends = (offset + idx[last_tok] + arrays[last_tok, 1].astype(np.int64)).tolist()
     by_region: dict[int, list[tuple[Hit, int, int]]] = {}
-    asked: dict[int, set[int]] = {}  # region -> codes of the terms in the words just before it (the question)
+    # region -> {code: {term: weight}} of the terms in the words just before it (the question)
+    asked: dict[int, dict[int, dict[str, float]]] = {}
     for hit, k, start, end in zip(hits, where, char_starts, char_ends):
         if k >= 0 and hit.end <= stops[k]:
             by_region.setdefault(k, []).append((hit, start, end))
         elif k + 1 < len(inside):
-            asked.setdefault(k + 1, set()).add(hit.term.code_id)
+            terms = asked.setdefault(k + 1, {}).setdefault(hit.term.code_id, {})
+            terms[hit.term.text] = max(terms.get(hit.term.text, 0.0), hit.weight)
     out: list[Candidate] = []
     cuts = None
     text = source.text
-    for k, region_hits in by_region.items():
+    for k in sorted(set(by_region) | (set(asked) if questions else set())):
+        region_hits = by_region.get(k, [])
         region = inside[k]
         question = frozenset(asked.get(k, ())) if questions else frozenset()
+        framed = _topic(asked.get(k, {})) if questions else {}
         if unit == "turn":
-            out.extend(_score_unit(source, trim(text, region.start, region.end), region_hits, min_score, question))
+            out.extend(_score_unit(source, trim(text, region.start, region.end), region_hits, min_score, question,
+                                   framed))
             continue
         if cuts is None:
             cuts = sentence_cuts(doc, body)
@@ -182,11 +217,14 @@ def _suggest_piece(source: SourceText, found: Sequence[Region], matcher: TermMat
             j = i
             while j < len(region_hits) and region_hits[j][0].start < stop:
                 j += 1
-            if j > i:
+            if framed and any(h.term.code_id not in framed for h, _s, _e in region_hits[i:j]):
+                framed = {}  # the answer turned to another topic: the question's topic ends here
+            frame = framed if offset + int(idx[first]) >= region.start else None
+            if j > i or frame:
                 span = trim(text, offset + int(idx[first]), end_char if stop >= hi or stop >= n
                             else offset + int(idx[stop]))
                 if span[1] > span[0]:
-                    out.extend(_score_unit(source, span, region_hits[i:j], min_score, question))
+                    out.extend(_score_unit(source, span, region_hits[i:j], min_score, question, frame))
             i = j
     return out
 

@@ -157,7 +157,7 @@ class TermMatcher:
         found = []
         for key, start, end in self._matcher(doc):
             index, kind, similarity = self._keys[key]
-            titled = start > 0 and doc[start - 1].lower_ in HONORIFICS
+            titled = start > 0 and doc[start - 1].lower_ in HONORIFICS and doc[start].is_title
             found.append(Hit(self.terms[index], start, end, kind, similarity, titled))
         if len(found) < 2:
             return found

@@ -87,20 +87,122 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+#: words whose abbreviating full stop never ends a sentence ("Jl. Merdeka", "Rp. 50.000", "mis. KTP")
+ABBREVIATIONS = frozenset(
+    """jl jln gg tgl rp mis prof dr drs dra ir sdr sdri yth hlm tlp telp nip no kec kel kab prov bpk ybs""".split()
+)
+#: forms of address: "Pak. Camat" inside a clause is a name, "Iya, Pak." ends the sentence
+HONORIFICS = frozenset("pak bu bapak ibu mas mbak bang kak".split())
+#: abbreviations that end a sentence only when a capital follows ("KTP, KK, dll. Jadi …")
+SOFT_ABBREVIATIONS = frozenset("dll. dsb. dst. dkk. etc. dll dsb dst dkk".split())
+_ELLIPSES = frozenset(("...", "…", "..", "....", "…."))
+_OPENERS = frozenset("([“‘")
+_TIMESTAMP = re.compile(r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?$")
+
+
+def _kinds(doc, lowers):
+    """Per token: 0 word, 1 sentence-final mark, 2 ellipsis or soft abbreviation, 3 abbreviation, 4 honorific."""
+    import numpy as np
+
+    from qda.nlp.pipeline import pipeline
+
+    marks = pipeline().get_pipe("sentencizer").punct_chars
+    strings = doc.vocab.strings
+    table = {}
+    for key in np.unique(lowers).tolist():
+        form = strings[key]
+        if form in _ELLIPSES or form in SOFT_ABBREVIATIONS:
+            kind = 2
+        elif form in marks or (len(form) > 1 and all(ch in marks for ch in form)):
+            kind = 1
+        elif form in ABBREVIATIONS:
+            kind = 3
+        elif form in HONORIFICS:
+            kind = 4
+        else:
+            kind = 0
+        table[key] = kind
+    return np.fromiter((table[k] for k in lowers.tolist()), dtype=np.int8, count=len(lowers))
+
+
+def _opens(doc, i: int) -> bool:
+    """True when punctuation token ``i`` opens what follows: a bracket, or a straight quote after a space."""
+    text = doc[i].text
+    if text in _OPENERS:
+        return True
+    return text in "\"'" and not doc[i].whitespace_ and i > 0 and bool(doc[i - 1].whitespace_)
+
+
+def transcript_sentence_starts(doc):
+    """Indices of the tokens that start a sentence, the sentencizer's rule adjusted for transcripts.
+
+    As :func:`~qda.nlp.pipeline.sentence_starts` (a sentence-final mark ends a sentence;
+    the next one starts at the following word), except that: a full stop after an
+    abbreviation (*Jl.*, *Rp.*, *Tgl.*, *mis.*, *No.*) never ends one; after a form of
+    address (*Pak.*, *Bu.*) only when the address stands alone (*Iya, Pak. Saya …*), not
+    inside a clause (*kata Pak. Camat*); an ellipsis (*…*, *...*) or *dll.*/*dsb.* ends one
+    only when a capital follows (*pagi... Berkasnya*, not *begitu… tapi*); an opening bracket
+    or quote after the mark belongs to the next sentence (*[00:12:30] Terus …*); and an
+    inline timestamp (*… ya [00:12:30] terus …*) starts one.
+    """
+    import numpy as np
+    from spacy.attrs import IS_PUNCT, LOWER
+
+    n = len(doc)
+    if n == 0:
+        return np.zeros(0, dtype=np.int64)
+    arrays = doc.to_array([LOWER, IS_PUNCT])
+    lowers = arrays[:, 0]
+    punct = arrays[:, 1].astype(bool)
+    kinds = _kinds(doc, lowers)
+    texts = None
+    ends = []
+    for m in np.flatnonzero(kinds == 1).tolist() + np.flatnonzero(kinds == 2).tolist():
+        if kinds[m] == 1 and m > 0 and doc[m].text == ".":
+            before = kinds[m - 1]
+            if before == 3:
+                continue
+            if before == 4 and m > 1 and not punct[m - 2]:
+                continue
+        ends.append(m)
+    if not ends:
+        starts = [0]
+    else:
+        # the next sentence starts at the first word or opening bracket after the mark
+        openers = np.fromiter((_opens(doc, i) for i in np.flatnonzero(punct).tolist()), dtype=bool)
+        starter = ~punct
+        starter[np.flatnonzero(punct)[openers]] = True
+        starter[np.flatnonzero(kinds == 1)] = False
+        starter_at = np.flatnonzero(starter)
+        ends_a = np.array(sorted(ends), dtype=np.int64)
+        found = np.searchsorted(starter_at, ends_a + 1)
+        ok = found < len(starter_at)
+        nxt = starter_at[found[ok]]
+        soft = kinds[ends_a[ok]] == 2
+        keep = np.ones(len(nxt), dtype=bool)
+        if soft.any():
+            texts = [doc[i].text for i in nxt[soft].tolist()]
+            keep[np.flatnonzero(soft)] = [t[:1].isupper() or t in _OPENERS for t in texts]
+        starts = [0, *nxt[keep].tolist()]
+    for i in np.flatnonzero(punct).tolist():  # an inline timestamp in brackets: "… ya [00:12:30] terus"
+        if i + 1 < n and doc[i].text in "([" and _TIMESTAMP.match(doc[i + 1].text):
+            starts.append(i)
+    return np.unique(np.array(starts, dtype=np.int64))
+
+
 def sentence_cuts(doc, text: str):
     """Sorted indices of the tokens that start a sentence in a spaCy doc whose text is ``text``.
 
-    Sentences follow the shared pipeline's sentencizer rule (:func:`~qda.nlp.pipeline.sentence_starts`,
-    so the doc needs no sentencizer pass); a line break also ends one (notes and lists often
-    lack a full stop). Worked out on the doc's arrays, not token by token.
+    Sentences follow :func:`transcript_sentence_starts` (the shared pipeline's sentencizer
+    rule, adjusted for abbreviations, ellipses and timestamps; the doc needs no sentencizer
+    pass); a line break also ends one (notes and lists often lack a full stop). Worked out
+    on the doc's arrays.
     """
     import numpy as np
     from spacy.attrs import IDX
 
-    from qda.nlp.pipeline import sentence_starts
-
     n = len(doc)
-    cuts = sentence_starts(doc)
+    cuts = transcript_sentence_starts(doc)
     if n and "\n" in text:
         idx = doc.to_array([IDX]).astype(np.int64).reshape(-1)
         breaks = np.fromiter((m.start() for m in _NEWLINE.finditer(text)), dtype=np.int64)

@@ -42,6 +42,30 @@ def skeleton(word: str) -> str:
     return _VOWELS.sub("", word)
 
 
+def colloquial_standard(form: str) -> list[str]:
+    """Standard spellings a spoken form may stand for, by the colloquial affixes of Jakarta speech.
+
+    A bare nasal prefix for *meN-* (``numpuk`` → menumpuk, ``ngurus`` → mengurus, ``nge-`` before
+    a root: ``ngeluh`` → mengeluh, ``ngelayanin`` → melayani), *-in* for *-kan*/*-i*
+    (``ngerjain`` → mengerjakan, ``dibiarin`` → dibiarkan) and *ke-…-an* of an adversity
+    (``kecapekan`` → capek). Candidates only: the caller keeps those the lexicon knows.
+    """
+    bases = [form]
+    if form.startswith("nge") and len(form) > 5:
+        bases += ["me" + form[3:], "me" + form]
+    elif form[0] in "nm":
+        bases.append("me" + form)
+    out = []
+    for base in bases:
+        if base != form:
+            out.append(base)
+        if base.endswith("in") and len(base) > 5:
+            out += [base[:-2] + "kan", base[:-2] + "i"]
+    if form.startswith("ke") and form.endswith("an") and len(form) > 6:
+        out.append(form[2:-2])
+    return out
+
+
 class VariantIndex:
     """Maps word forms of a text to the indicator words they stand for."""
 
@@ -83,9 +107,22 @@ class VariantIndex:
         elif len(form) >= 3 and not _VOWELS.search(form) and form.isalpha():
             for word in self._by_skeleton.get(form, ()):
                 found[word] = ("informal", 1.0)
+        elif len(form) >= 5 and form.isalpha() and not self._known(form):
+            for spelled in colloquial_standard(form):
+                if spelled in self._words:
+                    found[spelled] = ("informal", 1.0)
+                elif self._known(spelled):
+                    for word in self._by_lemma.get(self._lemma_of(spelled), ()):
+                        found.setdefault(word, ("informal", 1.0))
         if found or not self._fuzzy_choices or not self._unknown(form):
             return [(w, k, s) for w, (k, s) in found.items()]
         return self._fuzzy(form)
+
+    @staticmethod
+    def _known(form: str) -> bool:
+        from qda.nlp.pipeline import known_form
+
+        return known_form(form)
 
     def _unknown(self, form: str) -> bool:
         """A form the lemma table does not know, long enough to be a misspelt content word."""

@@ -42,9 +42,10 @@ def test_run_stores_pending_suggestions_with_score_and_terms(project):
     assert autocode.run(project) == 3
     rows = project.suggestions.rows()
     assert [(r["code"], r["text"], r["terms"]) for r in rows] == [
-        ("Kompetensi dan Pelatihan", "Pelatihn jarang sekali.", ["pelatihan"]),
+        # "P: …": a term of the question the answer responds to
+        ("Kompetensi dan Pelatihan", "Pelatihn jarang sekali.", ["pelatihan", "P: pelatihan"]),
         ("Kualitas Layanan", "Kami tdk puas dengan pelayanan prima yang dijanjikan.", ["tidak puas", "pelayanan prima"]),
-        ("Beban Kerja yang Wajar", "Kami lembur sampai pulang malam.", ["lembur", "pulang malam"]),
+        ("Beban Kerja yang Wajar", "Kami lembur sampai pulang malam.", ["lembur", "pulang malam", "P: lembur"]),
     ]
     by = {(r["code"], r["text"]): r for r in rows}
     quality = by[("Kualitas Layanan", "Kami tdk puas dengan pelayanan prima yang dijanjikan.")]

@@ -58,6 +58,8 @@ def test_run_lists_informants_sentences_and_paints_a_dashed_highlight(qtbot, win
         ("Kompetensi dan Pelatihan", "𝔸 Pelatihn jarang sekali, Mbak."),
         ("Beban Kerja yang Wajar", "Kami sering lembur sampai pulang malam."),
         ("Kepemimpinan yang Efektif", "Atasan kami sering turun langsung ke loket."),
+        # no term of its own: the answer's topic is the question's (leadership) until another code is named
+        ("Kepemimpinan yang Efektif", "Suasananya biasa saja."),
     ]
     # the dashed highlight sits on the sentence, in UTF-16 units after the emoji and 𝔸
     view = window.view
@@ -81,22 +83,23 @@ def test_accept_reject_and_undo(qtbot, window):
     assert TEXT[seg.start:seg.end] == "𝔸 Pelatihn jarang sekali, Mbak."
     assert project.coders.get(seg.coder_id).name == "Dewi Anggraini"
     assert project.suggestions.from_suggestion(seg.id) is not None
-    assert len(panel.shown_ids()) == 2 and window.view.segment_count() == 1
+    assert len(panel.shown_ids()) == 3 and window.view.segment_count() == 1
     panel.set_code_filter(project.codes.get("Beban Kerja yang Wajar").id)
     assert len(panel.shown_ids()) == 1
     panel.reject_all_button.click()
-    assert project.suggestions.counts() == {"pending": 1, "accepted": 1, "rejected": 1}
+    assert project.suggestions.counts() == {"pending": 2, "accepted": 1, "rejected": 1}
     window.stack.undo()
     window.stack.undo()
-    assert project.segments.all() == [] and project.suggestions.counts()["pending"] == 3
+    assert project.segments.all() == [] and project.suggestions.counts()["pending"] == 4
     panel.set_code_filter(None)
-    assert len(panel.shown_ids()) == 3
+    assert len(panel.shown_ids()) == 4
     # a new run does not bring back what was rejected
     panel.set_code_filter(project.codes.get("Beban Kerja yang Wajar").id)
     panel.reject_all_button.click()
     panel.set_code_filter(None)
     _run(qtbot, panel)
-    assert [code for code, _t in _rows(panel)] == ["Kompetensi dan Pelatihan", "Kepemimpinan yang Efektif"]
+    assert [code for code, _t in _rows(panel)] == ["Kompetensi dan Pelatihan", "Kepemimpinan yang Efektif",
+                                                   "Kepemimpinan yang Efektif"]
 
 
 def test_activating_a_row_selects_the_passage(qtbot, window):
