@@ -12,37 +12,22 @@ folder, makes suggestions, and saves:
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from shot_kit import OUT, settle  # noqa: E402
+from shot_kit import OUT, SIZES, demo, settle  # noqa: E402
 
 
 def main() -> None:
-    with tempfile.TemporaryDirectory(prefix="qda-shots-") as tmp:
-        os.environ["QDA_CONFIG_DIR"] = str(Path(tmp) / "config")
+    with demo() as d:
         import qda.autocode as autocode
-        from qda.demo import build_demo
-        from qda.gui.app import make_app
         from qda.gui.autocode.terms_dialog import IndicatorTermsDialog
-        from qda.gui.main_window import MainWindow
-        from qda.gui.project_flow import open_project_path
-        from qda.gui.settings import Settings
 
-        app = make_app()
-        OUT.mkdir(parents=True, exist_ok=True)
-        demo = build_demo(Path(tmp) / "demo")
-        settings = Settings()
-        settings.coder_name, settings.coder_role = "Dewi Anggraini", "coder"
-        for size in ((1366, 768), (1600, 1000)):
-            window = MainWindow(settings)
-            window.resize(*size)
-            window.show()
-            settle(app, 5)
-            open_project_path(window, demo)
+        app = d.app
+        settings = d.settings("Dewi Anggraini")
+        for size in SIZES:
+            window = d.window(settings, size)
             project = window.project
             if not project.suggestions.counts()["pending"]:
                 autocode.run(project)

@@ -13,37 +13,22 @@ into docs/screenshots/:
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from shot_kit import OUT, SIZES, settle  # noqa: E402
+from shot_kit import OUT, SIZES, demo, settle  # noqa: E402
 
 DOC = "wawancara_03_petugas_arsip.txt"
 DELETED = "Saya masuk tahun 2005, Mbak, awalnya di bagian persuratan, jadi tukang ketik. "
 
 
 def main() -> None:
-    with tempfile.TemporaryDirectory(prefix="qda-shots-") as tmp:
-        os.environ["QDA_CONFIG_DIR"] = str(Path(tmp) / "config")
+    with demo() as d:
         from PySide6.QtGui import QTextCursor
-        from PySide6.QtWidgets import QApplication
 
-        from qda.demo import build_demo
-        from qda.gui.main_window import MainWindow
-        from qda.gui.project_flow import open_project_path
-        from qda.gui.settings import Settings
-
-        app = QApplication.instance() or QApplication([])
-        path = build_demo(Path(tmp) / "demo")
-        OUT.mkdir(parents=True, exist_ok=True)
-        settings = Settings()
-        settings.coder_name, settings.coder_role = "Rina Marlina", "coder"
-        w = MainWindow(settings)
-        w.show()
-        assert open_project_path(w, path)
+        app = d.app
+        w = d.window(d.settings("Rina Marlina"))
         doc = w.project.documents.get(DOC)
         text = w.project.documents.text(doc.id)
         start = text.index(DELETED)

@@ -12,38 +12,28 @@ docs/screenshots/:
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from shot_kit import OUT, SIZES, settle  # noqa: E402
+from shot_kit import OUT, SIZES, demo, settle  # noqa: E402
 
 
 def main() -> None:
-    with tempfile.TemporaryDirectory(prefix="qda-shots-") as tmp:
-        os.environ["QDA_CONFIG_DIR"] = str(Path(tmp) / "config")
+    with demo() as d:
         from PySide6.QtCore import QThreadPool
-        from PySide6.QtWidgets import QApplication
 
-        from qda.demo import build_demo
         from qda.exchange import export_qdpx
         from qda.gui import exchange_flow
-        from qda.gui.main_window import MainWindow
-        from qda.gui.settings import Settings
         from qda.store import Project
 
-        app = QApplication.instance() or QApplication([])
-        demo = build_demo(Path(tmp) / "demo")
-        qdpx = Path(tmp) / "studi_kelurahan.qdpx"
-        with Project.open(demo, read_only=True) as p:
+        app = d.app
+        qdpx = d.folder / "studi_kelurahan.qdpx"
+        with Project.open(d.path, read_only=True) as p:
             export_qdpx(p, qdpx)
-        OUT.mkdir(parents=True, exist_ok=True)
-        w = MainWindow(Settings())
-        w.show()
+        w = d.window(d.settings(), open_demo=False)
         settle(app)
-        exchange_flow.import_file(w, str(qdpx), target=str(Path(tmp) / "dari_refi.qda"))
+        exchange_flow.import_file(w, str(qdpx), target=str(d.folder / "dari_refi.qda"))
         while getattr(w, "exchange_report_box", None) is None:
             QThreadPool.globalInstance().waitForDone(100)
             settle(app)

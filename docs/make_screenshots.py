@@ -15,13 +15,11 @@ folder (the user's own config is not touched) and saves:
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from shot_kit import OUT, ROOT, settle  # noqa: E402
+from shot_kit import OUT, ROOT, demo, settle  # noqa: E402
 
 SIZE = (1600, 1000)
 
@@ -38,40 +36,25 @@ def densest_stretch(view) -> tuple[int, int]:
 
 
 def main() -> None:
-    with tempfile.TemporaryDirectory(prefix="qda-shots-") as tmp:
-        os.environ["QDA_CONFIG_DIR"] = str(Path(tmp) / "config")
+    with demo() as d:
         from PySide6.QtCore import QPoint, Qt
         from PySide6.QtGui import QPainter
         from PySide6.QtTest import QTest
 
-        from qda.demo import build_demo
-        from qda.gui import optional
-        from qda.gui.app import make_app
-        from qda.gui.main_window import MainWindow
-        from qda.gui.project_flow import open_project_path
-        from qda.gui.settings import Settings
+        from qda.gui.panels.code_tree import CodeTreePanel
+        from qda.gui.panels.quick_code import QuickCodeDialog
 
-        app = make_app()
-        OUT.mkdir(parents=True, exist_ok=True)
-        demo = build_demo(Path(tmp) / "demo")
-        settings = Settings()
-        settings.coder_name, settings.coder_role = "Dewi Anggraini", "coder"
+        app = d.app
+        settings = d.settings("Dewi Anggraini")
 
         # -- welcome page with the demo among the recent projects
-        settings.add_recent_project(demo)
-        window = MainWindow(settings)
-        window.resize(*SIZE)
-        window.show()
-        settle(app, 5)
+        settings.add_recent_project(d.path)
+        window = d.window(settings, SIZE, open_demo=False)
         window.grab().save(str(OUT / "welcome.png"))
         window.close()
 
         # -- main window on the interview with the most codings
-        window = MainWindow(settings)
-        window.resize(*SIZE)
-        window.show()
-        settle(app, 5)
-        open_project_path(window, demo)
+        window = d.window(settings, SIZE)
         project = window.project
         doc = max(project.documents.all(), key=lambda d: len(project.segments.all(document=d.id)))
         window.show_document(doc.id)
@@ -101,40 +84,36 @@ def main() -> None:
         window.grab().save(str(OUT / "main_window.png"))
 
         # -- the codebook panel on its own
-        tree_cls = optional.code_tree_panel()
-        if tree_cls is not None:
-            panel = tree_cls()
-            panel.set_project(project, window.stack)
-            panel.resize(460, 820)
-            panel.show()
-            panel.tree.expandAll()
-            if first is not None:
-                panel.select_code(first.code_id)
-            settle(app, 5)
-            panel.grab().save(str(OUT / "code_tree.png"))
-            panel.close()
+        panel = CodeTreePanel()
+        panel.set_project(project, window.stack)
+        panel.resize(460, 820)
+        panel.show()
+        panel.tree.expandAll()
+        if first is not None:
+            panel.select_code(first.code_id)
+        settle(app, 5)
+        panel.grab().save(str(OUT / "code_tree.png"))
+        panel.close()
 
         # -- quick-code picker over a selection
         sentence_end = project.documents.text(doc).find(".", end + 40)
         view.select_cp(end + 1, sentence_end + 1 if sentence_end > 0 else end + 80)
         view.setFocus()
         settle(app, 5)
-        dialog_cls = optional.quick_code_dialog()
-        if dialog_cls is not None:
-            dialog = dialog_cls(project, [first.code_id] if first else [], window)
-            dialog.show()
-            QTest.keyClicks(dialog.edit, "respon")
-            settle(app, 5)
-            sel = view.cursorRect(view.textCursor())
-            anchor = view.viewport().mapTo(window, sel.bottomLeft()) + QPoint(40, 16)
-            dialog.move(window.mapToGlobal(anchor))
-            settle(app, 5)
-            shot = window.grab()
-            painter = QPainter(shot)
-            painter.drawPixmap(anchor, dialog.grab())
-            painter.end()
-            shot.save(str(OUT / "quick_code.png"))
-            dialog.reject()
+        dialog = QuickCodeDialog(project, [first.code_id] if first else [], window)
+        dialog.show()
+        QTest.keyClicks(dialog.edit, "respon")
+        settle(app, 5)
+        sel = view.cursorRect(view.textCursor())
+        anchor = view.viewport().mapTo(window, sel.bottomLeft()) + QPoint(40, 16)
+        dialog.move(window.mapToGlobal(anchor))
+        settle(app, 5)
+        shot = window.grab()
+        painter = QPainter(shot)
+        painter.drawPixmap(anchor, dialog.grab())
+        painter.end()
+        shot.save(str(OUT / "quick_code.png"))
+        dialog.reject()
 
         # -- the joint display (mixed methods) at both screen sizes, on the Responsivitas row
         window.tabs.setCurrentWidget(window.joint)

@@ -14,30 +14,20 @@ a temporary folder and saves into docs/screenshots/:
 
 from __future__ import annotations
 
-import os
 import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from shot_kit import OUT, SIZES, settle  # noqa: E402
+from shot_kit import OUT, SIZES, demo, settle  # noqa: E402
 
 
 def main() -> None:
-    with tempfile.TemporaryDirectory(prefix="qda-shots-") as tmp:
-        os.environ["QDA_CONFIG_DIR"] = str(Path(tmp) / "config")
-        from PySide6.QtWidgets import QApplication
-
-        from qda.demo import build_demo
-        from qda.gui.main_window import MainWindow
-        from qda.gui.project_flow import open_project_path
-        from qda.gui.settings import Settings
+    with demo() as d:
         from qda.store import Project
 
-        app = QApplication.instance() or QApplication([])
-        path = build_demo(Path(tmp) / "demo")
-        copy = Path(tmp) / "salinan_agus.qda"
+        app, path = d.app, d.path
+        copy = d.folder / "salinan_agus.qda"
         shutil.copy(path, copy)
         with Project.open(copy, coder="Agus Prasetyo") as p:  # the coder's copy: new codings and a rename
             doc = p.documents.all()[0]
@@ -49,12 +39,7 @@ def main() -> None:
             p.codes.rename(p.codes.all()[10].name, p.codes.all()[10].name + " (Agus)")
         with Project.open(path) as p:
             p.codes.rename(p.codes.all()[10].name, p.codes.all()[10].name + " (Rina)")
-        OUT.mkdir(parents=True, exist_ok=True)
-        settings = Settings()
-        settings.coder_name, settings.coder_role = "Dr. Sri Wahyuni", "supervisor"
-        w = MainWindow(settings)
-        w.show()
-        assert open_project_path(w, path)
+        w = d.window(d.settings("Dr. Sri Wahyuni", "supervisor"))
         settle(app, 6)
         # a few verdicts from the queue, so the list shows every status
         w.show_tab(w.queue)

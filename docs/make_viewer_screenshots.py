@@ -13,38 +13,22 @@ into docs/screenshots/:
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from shot_kit import OUT, SIZES, settle  # noqa: E402
+from shot_kit import OUT, SIZES, demo, settle  # noqa: E402
 
 DOC = "wawancara_01_kasubag_tu.txt"
 
 
 def main() -> None:
-    with tempfile.TemporaryDirectory(prefix="qda-shots-") as tmp:
-        os.environ["QDA_CONFIG_DIR"] = str(Path(tmp) / "config")
+    with demo() as d:
         from PySide6.QtCore import QPoint
         from PySide6.QtGui import QPainter
-        from PySide6.QtWidgets import QApplication
 
-        from qda.demo import build_demo
-        from qda.gui.app import make_app
-        from qda.gui.main_window import MainWindow
-        from qda.gui.project_flow import open_project_path
-        from qda.gui.settings import Settings
-
-        app = QApplication.instance() or make_app([])
-        path = build_demo(Path(tmp) / "demo")
-        OUT.mkdir(parents=True, exist_ok=True)
-        settings = Settings()
-        settings.coder_name, settings.coder_role = "Pak Hendra", "supervisor"
-        w = MainWindow(settings)
-        w.show()
-        assert open_project_path(w, path)
+        app = d.app
+        w = d.window(d.settings("Pak Hendra", "supervisor"))
         names = [d.name for d in w.project.documents.all()]
         doc = w.project.documents.get(DOC if DOC in names else names[0])
         segs = sorted(w.project.segments.all(document=doc.id), key=lambda s: s.start)

@@ -13,42 +13,27 @@ saves, for 1366×768 and 1600×1000:
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from shot_kit import OUT, ROOT, SIZES, settle  # noqa: E402
+from shot_kit import OUT, ROOT, SIZES, demo, settle  # noqa: E402
 
 
 def main() -> None:
     saved: list[Path] = []
-    with tempfile.TemporaryDirectory(prefix="qda-shots-") as tmp:
-        os.environ["QDA_CONFIG_DIR"] = str(Path(tmp) / "config")
+    with demo() as d:
         from PySide6.QtCore import QEventLoop, QPoint, Qt, QTimer
         from PySide6.QtTest import QTest
 
-        from qda.demo import build_demo
-        from qda.gui.app import make_app
-        from qda.gui.main_window import MainWindow
-        from qda.gui.project_flow import open_project_path
-        from qda.gui.settings import Settings
         from qda.i18n import tr
 
-        app = make_app()
-        OUT.mkdir(parents=True, exist_ok=True)
-        demo = build_demo(Path(tmp) / "demo")
+        app = d.app
         for width, height in SIZES:
-            settings = Settings()
-            settings.coder_name, settings.coder_role = "Dewi Anggraini", "coder"
+            settings = d.settings("Dewi Anggraini")
             settings.state = None  # a first start: the default layout for this screen
-            window = MainWindow(settings)
-            window.resize(width, height)
-            window.show()
-            settle(app, 5)
-            open_project_path(window, demo)
-            settle(app, 8)
+            window = d.window(settings, (width, height))
+            settle(app, 3)
             window.preset_actions["koding"].trigger()
             settle(app, 8)
             project = window.project
@@ -76,7 +61,7 @@ def main() -> None:
             survey = window.survey
             if survey is not None:
                 window.preset_actions["survei"].trigger()
-                csv = Path(tmp) / "demo" / "kuesioner_demo.csv"
+                csv = d.folder / "demo" / "kuesioner_demo.csv"
                 if csv.is_file() and survey.open_file(csv):
                     loop = QEventLoop()
                     survey.analysis_finished.connect(lambda _r: loop.quit())
