@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import zipfile
 
 import pytest
 
 from qda.exchange import ExchangeRefused, export_qdpx, import_refi
 from qda.exchange import archive as archive_mod
 from qda.store import Project
+from tests.helpers import write_zip
 
 QDE = """<?xml version="1.0" encoding="utf-8"?>
 <Project xmlns="urn:QDA-XML:project:1.0" name="t" origin="test">
@@ -23,12 +23,8 @@ QDE = """<?xml version="1.0" encoding="utf-8"?>
 </Project>"""
 
 
-def make(tmp_path, entries: dict[str, bytes], name="x.qdpx"):
-    path = tmp_path / name
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
-        for entry, data in entries.items():
-            zf.writestr(entry, data)
-    return path
+def make(tmp_path, entries: dict[str, bytes], name: str = "x.qdpx"):
+    return write_zip(tmp_path / name, entries)
 
 
 @pytest.fixture

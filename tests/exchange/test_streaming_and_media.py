@@ -12,6 +12,7 @@ from qda.exchange import ExchangeRefused, export_qdpx, import_into, import_refi
 from qda.exchange.archive import QdpxArchive
 from qda.exchange.model import STREAM_TAGS, stream_project
 from qda.store import Project
+from tests.helpers import write_zip
 
 U = "aaaaaaaa-0000-4000-8000-000000000001"
 C = "cccccccc-0000-4000-8000-000000000001"
@@ -60,11 +61,7 @@ MIXED = f"""<?xml version="1.0" encoding="utf-8"?>
 
 
 def make(tmp_path, entries: dict[str, bytes], name: str = "x.qdpx"):
-    path = tmp_path / name
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
-        for entry, data in entries.items():
-            zf.writestr(entry, data)
-    return path
+    return write_zip(tmp_path / name, entries)
 
 
 @pytest.fixture

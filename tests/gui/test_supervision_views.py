@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from functools import partial
 import shutil
 
 import pytest
 from PySide6.QtCore import Qt
 
 from qda.store import Project
+from tests.helpers import span as span_in
 
 pytestmark = pytest.mark.gui
 
@@ -17,9 +19,7 @@ TEXT = ("P: Bagaimana pelayanan di kelurahan?\n"
         "I: Antrean panjang di pagi hari. Ruang tunggu panas.\n")
 
 
-def span(phrase: str) -> tuple[int, int]:
-    start = TEXT.index(phrase)
-    return start, start + len(phrase)
+span = partial(span_in, TEXT)
 
 
 @pytest.fixture

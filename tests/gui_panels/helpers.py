@@ -7,6 +7,7 @@ from pathlib import Path
 
 from qda.store import Project
 from qda.undo import UndoStack
+from tests.helpers import span  # noqa: F401  (the panel tests import it from here)
 
 import os
 import tempfile
@@ -29,12 +30,6 @@ OBSERVATION = (
     "Petugas arsip mencari berkas secara manual di lemari besi.\n"
     "Ruang tunggu panas; kipas angin tidak berfungsi sejak minggu lalu.\n"
 )
-
-
-def span(text: str, phrase: str) -> tuple[int, int]:
-    """Code-point span of the first occurrence of ``phrase`` in ``text``."""
-    start = text.index(phrase)
-    return start, start + len(phrase)
 
 
 @dataclass

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pytest
 
 from qda.store import Project
+from tests.helpers import span
 
 # Illustrative content: invented for the tests, not real interview material.
 INTERVIEW = (
@@ -31,11 +32,6 @@ class Built:
     spans: dict
 
 
-def _span(text: str, phrase: str) -> tuple[int, int]:
-    start = text.index(phrase)
-    return start, start + len(phrase)
-
-
 def build_project(path) -> Built:
     """Create the project file and return the spans used (name -> (doc, start, end, code, coder))."""
     p = Project.create(path, codebook=True, coder="Rina", role="coder")
@@ -47,22 +43,22 @@ def build_project(path) -> Built:
                                attributes={"Lokasi": "ruang arsip", "Tanggal": "2024-03-14"})
     p.codes.add("Koordinasi Internal", group="own", definition_id="Kerja sama antarbagian.")
     spans = {
-        "cepat": (wawancara, *_span(INTERVIEW, "Pelayanan KTP sekarang lebih cepat, biasanya selesai dalam satu hari."),
+        "cepat": (wawancara, *span(INTERVIEW, "Pelayanan KTP sekarang lebih cepat, biasanya selesai dalam satu hari."),
                   "Produktivitas", "Rina"),
-        "jaringan": (wawancara, *_span(INTERVIEW, "kalau jaringan SIMAK putus, warga harus menunggu."),
+        "jaringan": (wawancara, *span(INTERVIEW, "kalau jaringan SIMAK putus, warga harus menunggu."),
                      "Sumber Daya dan Sarana Prasarana", "Rina"),
-        "jaringan_resp": (wawancara, *_span(INTERVIEW, "Tapi kalau jaringan SIMAK putus"), "Responsivitas", "Budi"),
-        "pelatihan": (wawancara, *_span(INTERVIEW, "Pelatihan aplikasi baru diberikan sekali setahun,\n"
+        "jaringan_resp": (wawancara, *span(INTERVIEW, "Tapi kalau jaringan SIMAK putus"), "Responsivitas", "Budi"),
+        "pelatihan": (wawancara, *span(INTERVIEW, "Pelatihan aplikasi baru diberikan sekali setahun,\n"
                                                    "belum cukup untuk pegawai baru."),
                       "Kompetensi dan Pelatihan", "Budi"),
-        "lurah": (wawancara, *_span(INTERVIEW, "Lurah selalu memantau antrean setiap pagi."),
+        "lurah": (wawancara, *span(INTERVIEW, "Lurah selalu memantau antrean setiap pagi."),
                   "Kepemimpinan yang Efektif", "Rina"),
-        "lurah_resp": (wawancara, *_span(INTERVIEW, "memantau antrean"), "Responsivitas", "Rina"),
-        "antrean": (observasi, *_span(OBSERVATION, "antrean di loket sudah 14 orang.\nPetugas arsip mencari berkas"),
+        "lurah_resp": (wawancara, *span(INTERVIEW, "memantau antrean"), "Responsivitas", "Rina"),
+        "antrean": (observasi, *span(OBSERVATION, "antrean di loket sudah 14 orang.\nPetugas arsip mencari berkas"),
                     "Responsivitas", "Rina"),
-        "arsip": (observasi, *_span(OBSERVATION, "Petugas arsip mencari berkas secara manual di lemari."),
+        "arsip": (observasi, *span(OBSERVATION, "Petugas arsip mencari berkas secara manual di lemari."),
                   "Sumber Daya dan Sarana Prasarana", "Budi"),
-        "koordinasi": (observasi, *_span(OBSERVATION, "Ruang tunggu panas"), "Koordinasi Internal", "Rina"),
+        "koordinasi": (observasi, *span(OBSERVATION, "Ruang tunggu panas"), "Koordinasi Internal", "Rina"),
     }
     segs = {}
     p.coders.set_current("Budi")

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
+from functools import partial
 import csv
 
 import pytest
 
 from qda.store import Project
+from tests.helpers import span as span_in
 
 TEXT = "P: Bagaimana pelayanan?\nI: Pelayanan cepat.\nP: Kendala?\nI: Antrean panjang.\n"
 
 
-def span(phrase: str) -> tuple[int, int]:
-    start = TEXT.index(phrase)
-    return start, start + len(phrase)
+span = partial(span_in, TEXT)
 
 
 @pytest.fixture

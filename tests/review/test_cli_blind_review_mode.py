@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 import hashlib
 import json
 import subprocess
@@ -11,13 +12,12 @@ from pathlib import Path
 import pytest
 
 from qda.store import Project
+from tests.helpers import span as span_in
 
 TEXT = "P: Bagaimana pelayanan?\nI: Pelayanan cepat.\nP: Kendala?\nI: Antrean panjang.\n"
 
 
-def span(phrase: str) -> tuple[int, int]:
-    start = TEXT.index(phrase)
-    return start, start + len(phrase)
+span = partial(span_in, TEXT)
 
 
 def qda(*args: str, ok: bool = True) -> subprocess.CompletedProcess:
