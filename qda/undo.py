@@ -24,6 +24,8 @@ class UndoStack:
         self._undone: list[Command] = []
         self._labels: dict[int, str] = {}
         self._listeners: list[Callable[[], None]] = []
+        #: The step listeners are being told about: ``(command, "do" | "undo" | "redo")``; None after clear.
+        self.last_step: tuple[Command, str] | None = None
 
     def _run(self, step: Callable[[Any], None], failed: Callable[[Exception], str]) -> None:
         """One step of ``command`` in one transaction; any failure leaves the project untouched."""
@@ -44,6 +46,7 @@ class UndoStack:
         if len(self._done) > self.limit:
             dropped = self._done.pop(0)
             self._labels.pop(id(dropped), None)
+        self.last_step = (command, "do")
         self._notify()
         return command
 
@@ -56,6 +59,7 @@ class UndoStack:
         self._run(command.undo, lambda exc: tr("tidak dapat mengurungkan {what} ({reason})", what=what, reason=exc))
         self._done.pop()
         self._undone.append(command)
+        self.last_step = (command, "undo")
         self._notify()
         return command
 
@@ -68,6 +72,7 @@ class UndoStack:
         self._run(command.redo, lambda exc: tr("tidak dapat mengulangi {what} ({reason})", what=what, reason=exc))
         self._undone.pop()
         self._done.append(command)
+        self.last_step = (command, "redo")
         self._notify()
         return command
 
@@ -94,6 +99,7 @@ class UndoStack:
         self._done.clear()
         self._undone.clear()
         self._labels.clear()
+        self.last_step = None
         self._notify()
 
     def add_listener(self, fn: Callable[[], None]) -> None:

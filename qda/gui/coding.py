@@ -11,7 +11,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from qda.commands import ApplyCode, InVivoCode
+from qda.commands import ApplyCode, InVivoCode, RecodeSegment, RemoveSegment
 from qda.errors import AlreadyExists, InvalidSpan, NotFound, QdaError
 from qda.i18n import tr
 
@@ -43,6 +43,20 @@ def refusal(exc: QdaError, code: str = "") -> str:
     if isinstance(exc, InvalidSpan):
         return tr("Pilihan tidak lagi cocok dengan teks dokumen; pilih ulang teksnya.")
     return str(exc)
+
+
+def touched_codings(step: tuple[Any, str] | None) -> tuple[list[int], bool] | None:
+    """The codings an undo-stack step (``(command, "do" | "undo" | "redo")``) changed, and whether it
+    created or deleted a code too; None when the step may have changed anything else (everything
+    shown is read again then)."""
+    if step is None:
+        return None
+    command, _how = step
+    if isinstance(command, (ApplyCode, RemoveSegment, RecodeSegment)) and command.segment_id is not None:
+        return [command.segment_id], False
+    if isinstance(command, InVivoCode) and command.segment_id is not None:
+        return [command.segment_id], True  # undoing it deletes the code with every coding of it
+    return None
 
 
 class CodingController(QObject):

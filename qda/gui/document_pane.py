@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import Any, Iterable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
@@ -81,7 +81,7 @@ class DocumentPane(QWidget):
         self.refresh_memos()
         self._show_placeholder(False)
         self.refresh_suggestions()
-        self._update_header(doc)
+        self.update_header(doc)
 
     def refresh_memos(self) -> None:
         """Tell the view which codings carry a memo (a marker beside their stripe and in their tooltip)."""
@@ -97,7 +97,7 @@ class DocumentPane(QWidget):
         self.view.set_suggestions([(s.start, s.end, s.code_id)
                                    for s in self.project.suggestions.all(document=self.document_id)])
 
-    def _update_header(self, doc: Any = None) -> None:
+    def update_header(self, doc: Any = None) -> None:
         if self.document_id is None:
             return
         doc = doc or self.project.documents.get(self.document_id)
@@ -129,7 +129,35 @@ class DocumentPane(QWidget):
         self.view.set_verdicts(self.project.supervision.document_statuses(self.document_id))
         self.refresh_memos()
         self.refresh_suggestions()
-        self._update_header()
+        self.update_header()
+
+    def codings_changed(self, segment_ids: Iterable[int]) -> bool:
+        """Only these codings changed (applied, removed, recoded or put back): re-read them alone and
+        repaint their spans. False when that cannot be done alone (codings of some coders hidden, the
+        source gone): call :meth:`refresh_segments` then."""
+        p = self.project
+        if p is None or self.document_id is None or self.hidden_coders:
+            return False
+        visible = p.supervision.visible_coder()  # blind coding: only that coder's codings are listed
+        shown, removed = [], []
+        for sid in segment_ids:
+            try:
+                seg = p.segments.get(sid)
+            except NotFound:
+                removed.append(sid)
+                continue
+            if seg.document_id != self.document_id or (visible is not None and seg.coder_id != visible):
+                removed.append(sid)
+            else:
+                shown.append(seg)
+        self.view.update_segments(shown, removed)
+        for seg in shown:  # a coding put back by undo or redo comes back with its verdict and memo
+            status = p.supervision.status(seg.id)
+            self.view.set_verdict(seg.id, None if status == "pending" else status)
+            self.view.set_memo_mark(seg.id, p.memos.get(seg) is not None)
+        for sid in removed:
+            self.view.set_verdict(sid, None)
+        return True
 
     def refresh_codes(self) -> None:
         """Pick up renamed or recoloured codes."""

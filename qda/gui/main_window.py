@@ -22,7 +22,7 @@ from qda.commands import AddReview, CreateCode, RecodeSegment, RemoveSegment
 from qda.domain import role_label
 from qda.errors import NotFound, QdaError
 from qda.gui import project_flow, workspace
-from qda.gui.coding import CodingController
+from qda.gui.coding import CodingController, touched_codings
 from qda.gui.document_pane import DocumentPane
 from qda.gui.segment_info import SegmentInfoPanel
 from qda.gui.settings import Settings
@@ -46,7 +46,8 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         self.project: Any = None
         self.stack: Any = None
         self.job: Any = None
-        self.quick_dialog: Any = None
+        self.quick_dialog: Any = None  # the quick-code picker while it is open
+        self._picker: Any = None  # built on the first Ctrl+K, reused after
         self.last_import_report: Any = None
         self.import_report_box: Any = None
         self._hidden_coders: set[int] = set()
@@ -57,6 +58,11 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         self.resize(1400, 900)
         self._build_centre()
         self._build_docks()
+        # after a coding gesture the side panels follow once the new highlight is painted
+        self._side_timer = QTimer(self)
+        self._side_timer.setSingleShot(True)
+        self._side_timer.setInterval(0)
+        self._side_timer.timeout.connect(self._refresh_side_panels)
         self.undo = UndoActions(self, self.show_error)
         self.undo.stepped.connect(self._reveal)
         self.coding = CodingController(lambda recent: self._pick_code(recent), self)
@@ -223,7 +229,7 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         self.close_project()
         self.project = project
         self.stack = UndoStack(project)
-        self.stack.add_listener(self._after_change)
+        self.stack.add_listener(self._after_step)
         self.undo.bind(self.stack)
         self._hidden_coders = set()
         self.pane.set_project(project)
@@ -276,21 +282,62 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         self.stacked.setCurrentWidget(self.welcome)
         self._update_ui()
 
+    def _after_step(self) -> None:
+        """After a step of the undo stack. A step that changed only a few codings (applied, removed,
+        recoded, an in-vivo code) repaints just their spans now and lets the side panels follow
+        after the paint; any other step refreshes everything shown at once."""
+        if self.project is None:
+            return
+        touched = touched_codings(self.stack.last_step if self.stack is not None else None)
+        if touched is None:
+            self._after_change()
+            return
+        ids, codes_changed = touched
+        if codes_changed:
+            self.pane.refresh_codes()
+            command, how = self.stack.last_step
+            if how == "undo":  # the in-vivo code went with every coding of it
+                ids = ids + self.view.segment_ids_of_code(command.code_id)
+        if not self.pane.codings_changed(ids):
+            self._after_change()
+            return
+        if codes_changed:
+            self.coding.forget_missing(self.view.code_ids())
+        if set(ids) & set(self.segment_info.segment_ids):  # a card shows a coding that changed
+            self.segment_info.refresh()
+        self._update_status()
+        self._side_timer.start()
+
+    def _refresh_side_panels(self) -> None:
+        """What follows a coding step once its highlight is painted: the header's count, the coders'
+        counts, the suggestions, the checks and the list of a code's segments."""
+        if self.project is None:
+            return
+        self.pane.update_header()
+        self._refresh_lists()
+
     def _after_change(self) -> None:
         """After any undoable action: refresh only the shown document, the counts and the details."""
         if self.project is None:
             return
+        self._side_timer.stop()
         self.pane.refresh_codes()
         self.pane.refresh_segments()
         self.coding.forget_missing(self.view.code_ids())
+        self._refresh_panels()
+
+    def _refresh_panels(self) -> None:
         if self.segment_info.segment_ids:
             self.segment_info.refresh()
+        self._refresh_lists()
+        self._update_status()
+
+    def _refresh_lists(self) -> None:
         self.coders.refresh()  # the per-coder counts change with every coding
         self.suggestions.refresh()  # an undone decision puts a suggestion back in the list
         self.editing.after_change()
         if self.excerpts_dock.isVisible():
             self.excerpts.refresh()
-        self._update_status()
 
     def _reveal(self, command: Any) -> None:
         """After undo/redo of a coding in another source, show that source."""
@@ -407,12 +454,16 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
 
         if self.project is None:
             return None
-        dialog = QuickCodeDialog(self.project, recent, self)
+        dialog = self._picker
+        if dialog is None:
+            dialog = self._picker = QuickCodeDialog(self.project, recent, self)
+        else:
+            dialog.prepare(self.project, recent)  # the codes as they are now
         if self.view.isVisible():  # just below the selection, like a completion popup
             rect = self.view.cursorRect(self.view.textCursor())
             dialog.move(self.view.viewport().mapToGlobal(rect.bottomLeft() + QPoint(24, 12)))
         self.quick_dialog = dialog
-        accepted = dialog.exec()
+        accepted = dialog.choose()
         self.quick_dialog = None
         if not accepted:
             return None
@@ -500,15 +551,19 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
     def _applied(self, segment_id: int) -> None:
         """After a code is applied: clear the selection so the highlight shows, show the new coding's card
         and offer undo."""
+        seg = self.view.segment(segment_id)  # shown already: no need to read it back
         try:
-            seg = self.project.segments.get(segment_id)
-            name = self.project.codes.get(seg.code_id).name
+            if seg is None:
+                seg = self.project.segments.get(segment_id)
+            name = self.view.code_look(seg.code_id)[0] if seg.code_id in self.view.code_ids() \
+                else self.project.codes.get(seg.code_id).name
         except NotFound:
             return
-        if self.view.document_id == seg.document_id and self.view.selection_cp() is not None:
+        if self.view.document_id == getattr(seg, "document_id", self.view.document_id) \
+                and self.view.selection_cp() is not None:
             self.view.select_cp(seg.end, seg.end)
         self.view.focus_segment(segment_id)
-        self.segment_info.show_segments([segment_id])
+        self.segment_info.show_segments_later([segment_id])  # after the new highlight is painted
         self._undo_hint(tr("Kode {code} diterapkan", code=name))
 
     def _update_coding_actions(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -128,6 +128,11 @@ class SegmentInfoPanel(QWidget):
         self.segment_ids: list[int] = []
         self.cards: list[SegmentCard] = []
         self.writable = True  # codings may change (not read-only, not review mode)
+        self._later: list[int] | None = None  # cards to show once the events queued now are handled
+        self._later_timer = QTimer(self)
+        self._later_timer.setSingleShot(True)
+        self._later_timer.setInterval(0)
+        self._later_timer.timeout.connect(self._show_later)
         self.reviewable = True  # verdicts may be given (not read-only)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -151,8 +156,24 @@ class SegmentInfoPanel(QWidget):
         self.project = project
         self.show_segments([])
 
+    def show_segments_later(self, segment_ids: list[int]) -> None:
+        """Show these segments once the events already queued are handled (after a coding gesture the
+        new highlight is painted first, the card a moment later); :meth:`show_segments` cancels it."""
+        self._later = list(segment_ids)
+        self._later_timer.start()
+
+    def pending(self) -> bool:
+        """Whether cards are waiting to be shown (:meth:`show_segments_later`)."""
+        return self._later is not None
+
+    def _show_later(self) -> None:
+        if self._later is not None:
+            self.show_segments(self._later)
+
     def show_segments(self, segment_ids: list[int]) -> None:
         """Show the segments with these ids (those no longer in the project are skipped)."""
+        self._later = None
+        self._later_timer.stop()
         for card in self.cards:
             self._list.removeWidget(card)
             card.deleteLater()
@@ -203,6 +224,8 @@ class SegmentInfoPanel(QWidget):
     def refresh(self) -> None:
         """Redraw the shown segments (after an undo, a recode or a memo): the cards' texts are rewritten in
         place while the same codings stay (building cards anew costs more than a coding gesture may)."""
+        if self._later is not None:
+            return  # the cards about to be shown read the project then
         if self.project is None or not self.cards:
             self.show_segments(list(self.segment_ids))
             return

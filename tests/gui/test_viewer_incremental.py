@@ -60,3 +60,31 @@ def _merged(pieces):
         else:
             out.append((p.start, p.end, codes))
     return out
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_updating_a_few_codings_equals_replacing_them_all(qtbot, seed):
+    from qda.gui.viewer.text_view import DocumentView
+
+    rng = random.Random(seed)
+    text = "kata " * 2000
+    looks = {c: (f"K{c}", "#ff0000") for c in range(1, 6)}
+    few, whole = DocumentView(), DocumentView()
+    qtbot.addWidget(few)
+    qtbot.addWidget(whole)
+    segs = _segments(rng, 200, len(text))
+    for view in (few, whole):
+        view.show_document(1, text, [], segs, looks)
+    for step in range(30):
+        if step % 3 == 2:
+            gone = rng.choice(segs)
+            segs = [s for s in segs if s.id != gone.id]
+            few.update_segments(removed=[gone.id])
+        else:
+            new = _segments(rng, rng.randint(1, 2), len(text), first_id=1000 + 10 * step)
+            segs = segs + new
+            few.update_segments(new)
+        whole.set_segments(segs)
+        assert few.segments() == whole.segments()
+        assert _merged(few.highlighter.pieces()) == _merged(whole.highlighter.pieces())
+        assert [(b.span, b.column) for b in few.bars()] == [(b.span, b.column) for b in whole.bars()]

@@ -33,12 +33,14 @@ def _drag(view, a, b):
     QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, _point(view, b))
 
 
-def test_after_applying_the_selection_clears_the_card_shows_it_and_undo_is_offered(window, project_file):
+def test_after_applying_the_selection_clears_the_card_shows_it_and_undo_is_offered(window, project_file, qtbot):
     window.view.select_cp(START, END)
     seg_id = window.coding.apply_to_selection(_code_id(window, "Responsivitas"))
     assert read_segments(project_file) == [(START, END, "Responsivitas")]
     assert window.view.selection_cp() is None  # the highlight is visible, not hidden under the selection
-    assert window.segment_info.segment_ids == [seg_id]
+    assert window.view.segment(seg_id) is not None and window.view.focused_segment() == seg_id
+    # the card follows once the highlight is painted
+    qtbot.waitUntil(lambda: window.segment_info.segment_ids == [seg_id], timeout=2000)
     assert "Responsivitas" in window.segment_info.cards[0].label.text()
     assert window.statusBar().currentMessage() == "Kode Responsivitas diterapkan — Ctrl+Z untuk membatalkan"
 
@@ -63,9 +65,10 @@ def test_coding_actions_are_disabled_without_a_selection(window):
     assert [a.isEnabled() for a in menu.actions()[:2]] == [True, True]
 
 
-def test_remove_asks_nothing_is_last_and_says_how_to_undo(window, project_file):
+def test_remove_asks_nothing_is_last_and_says_how_to_undo(window, project_file, qtbot):
     window.view.select_cp(START, END)
     seg_id = window.coding.apply_to_selection(_code_id(window, "Akuntabilitas"))
+    qtbot.waitUntil(lambda: bool(window.segment_info.cards), timeout=2000)
     card = window.segment_info.cards[0]
     assert card.shown_buttons()[-1] == "Hapus" and card.shown_buttons()[0] != "Hapus"
     assert "Ctrl+Z" in card.remove_button.toolTip()
@@ -77,9 +80,10 @@ def test_remove_asks_nothing_is_last_and_says_how_to_undo(window, project_file):
     assert seg_id is not None
 
 
-def test_read_only_cards_disable_the_edits(window):
+def test_read_only_cards_disable_the_edits(window, qtbot):
     window.view.select_cp(START, END)
     window.coding.apply_to_selection(_code_id(window, "Akuntabilitas"))
+    qtbot.waitUntil(lambda: bool(window.segment_info.cards), timeout=2000)
     window.segment_info.set_writable(False, False)
     card = window.segment_info.cards[0]
     assert not card.remove_button.isEnabled() and not card.recode_button.isEnabled()

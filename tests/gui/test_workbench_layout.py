@@ -58,6 +58,7 @@ def test_an_empty_details_card_collapses_and_the_memo_gets_the_room(laptop, qtbo
     doc = laptop.view.document_id
     seg = laptop.coding.apply_span(doc, 0, 5, laptop.project.codes.get("Responsivitas").id)
     collapsed = laptop.segment_info.empty_height()
+    qtbot.waitUntil(lambda: bool(laptop.segment_info.cards), timeout=5000)  # the card follows the highlight's paint
     assert laptop.segment_info.maximumHeight() > 10000  # no longer held to the hint's height
     # the card gets room back, sharing the column with the memo
     qtbot.waitUntil(lambda: laptop.segment_info.height() > collapsed, timeout=5000)

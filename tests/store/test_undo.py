@@ -83,3 +83,15 @@ def test_undo_across_documents_in_order(project):
     assert [project.documents.get(s.document_id).name for s in project.segments.all()] == ["uji.txt"]
     stack.undo()
     assert project.segments.all() == []
+
+
+def test_listeners_are_told_which_step_ran(project):
+    stack = UndoStack(project)
+    seen = []
+    stack.add_listener(lambda: seen.append(stack.last_step))
+    doc = project.documents.get("uji.txt").id
+    cmd = stack.push(c.ApplyCode(doc, 0, 10, project.codes.get("Responsivitas").id))
+    stack.undo()
+    stack.redo()
+    stack.clear()
+    assert seen == [(cmd, "do"), (cmd, "undo"), (cmd, "redo"), None]

@@ -11,6 +11,7 @@ when no name contains the query (:func:`prune`): what the user typed literally w
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Mapping, Sequence
 
 #: Default score (0–100) a fuzzy match must reach to count.
@@ -26,6 +27,7 @@ class Match:
     score: float
 
 
+@lru_cache(maxsize=4096)
 def _norm(text: str) -> str:
     from rapidfuzz import utils
 

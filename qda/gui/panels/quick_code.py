@@ -3,6 +3,9 @@
 ``QuickCodeDialog(project, recent_code_ids, parent)``; ``exec()``; then ``chosen_code_id``
 (None if cancelled or a new code was asked for) and ``new_code_name`` (set when the user
 picked "Buat kode baru: «…»"; the caller creates the code, e.g. with ``CreateCode``).
+The window builds the picker once and calls :meth:`QuickCodeDialog.prepare` before each
+``exec()``: the codes are read again (a code added, renamed or recoloured since is listed as
+it is now) and the list items of unchanged codes are reused.
 
 With an empty query the recent codes come first, then every code in tree order. Typing
 lists the codes the code tree's filter shows for the same words
@@ -18,7 +21,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QSize, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QDialog, QFrame, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
@@ -31,18 +34,25 @@ _ROLE = Qt.ItemDataRole.UserRole + 1  # ("code", id) | ("new", name)
 
 
 class QuickCodeDialog(QDialog):
-    """A small frameless popup listing codes that match what is typed."""
+    """A small popup listing codes that match what is typed.
+
+    A popup like a completion list: the window it opens over stays the active window (so
+    nothing there is repainted when it opens or closes); a click outside cancels it.
+    """
 
     def __init__(self, project: Any, recent_code_ids: Iterable[int] = (), parent: QWidget | None = None) -> None:
-        super().__init__(parent, Qt.WindowType.Dialog | Qt.WindowType.FramelessWindowHint)
+        super().__init__(parent, Qt.WindowType.Popup)
         self.chosen_code_id: int | None = None
         self.new_code_name: str | None = None
-        self._codes = list(project.codes.all())
-        self._by_id = {c.id: c for c in self._codes}
-        self._counts: dict[int, int] = project.codes.counts()
-        self._recent = [i for i in dict.fromkeys(recent_code_ids) if i in self._by_id]
-        self._names = {c.id: (c.name, c.name_en) for c in self._codes}
-        self._read_only = bool(getattr(project, "read_only", False))
+        self._project: Any = None
+        self._codes: list[Any] = []
+        self._by_id: dict[int, Any] = {}
+        self._counts: dict[int, int] | None = None
+        self._recent: list[int] = []
+        self._names: dict[int, tuple[str, str]] = {}
+        self._read_only = False
+        self._items: dict[int, QListWidgetItem] = {}  # one per code, reused while the code is unchanged
+        self._shown: list[Any] = []  # what the list holds: ("code", id) | ("new", name) | ("header", text)
 
         frame = QFrame(self)
         frame.setObjectName("quickFrame")
@@ -75,16 +85,68 @@ class QuickCodeDialog(QDialog):
         self.setWindowTitle(tr("Kode cepat"))
         self.resize(380, 340)
         self.edit.textChanged.connect(self._update)
+        self.prepare(project, recent_code_ids)
+
+    def choose(self) -> int:
+        """Show the picker and wait for the choice; returns ``exec()``'s result.
+
+        Unlike ``exec()`` the window behind is not made modal: a popup takes the keys and the
+        mouse anyway, and blocking the window would have every widget in it repainted twice."""
+        loop = QEventLoop()
+        self.finished.connect(loop.quit)
+        try:
+            self.setResult(QDialog.DialogCode.Rejected)
+            self.show()
+            if self.isVisible():
+                loop.exec()
+        finally:
+            self.finished.disconnect(loop.quit)
+        return self.result()
+
+    def prepare(self, project: Any, recent_code_ids: Iterable[int] = ()) -> None:
+        """Ready the picker for another choice: empty query, the project's codes as they are now."""
+        self.chosen_code_id = None
+        self.new_code_name = None
+        codes = list(project.codes.all())
+        if project is not self._project or codes != self._codes:
+            self._set_codes(codes)
+        self._project = project
+        self._counts = None  # read when a hint needs them
+        self._recent = [i for i in dict.fromkeys(recent_code_ids) if i in self._by_id]
+        self._read_only = bool(getattr(project, "read_only", False))
+        self.edit.blockSignals(True)
+        self.edit.clear()
+        self.edit.blockSignals(False)
         self._update("")
         self.edit.setFocus()
+
+    def _set_codes(self, codes: list[Any]) -> None:
+        self._take_all()
+        self._items = {}
+        self._codes = codes
+        self._by_id = {c.id: c for c in codes}
+        self._names = {c.id: (c.name, c.name_en) for c in codes}
 
     # ------------------------------------------------------------------ listing
 
     def _add_code(self, code_id: int) -> None:
-        code = self._by_id[code_id]
-        item = QListWidgetItem(swatch_icon(code.color), code_display_name(code))
-        item.setData(_ROLE, ("code", code_id))
+        item = self._items.get(code_id)
+        if item is None:
+            code = self._by_id[code_id]
+            item = QListWidgetItem(swatch_icon(code.color), code_display_name(code))
+            item.setData(_ROLE, ("code", code_id))
+            self._items[code_id] = item
         self.list.addItem(item)
+
+    def _take_all(self) -> None:
+        """Empty the list, keeping the code items for the next listing (headers and offers are dropped)."""
+        self.list.setCurrentRow(-1)
+        for row in reversed(range(self.list.count())):
+            item = self.list.takeItem(row)
+            data = item.data(_ROLE) if item is not None else None
+            if item is not None and (data is None or data[0] != "code" or self._items.get(data[1]) is not item):
+                del item  # not kept: freed with its Python wrapper
+        self._shown = []
 
     def _add_new(self, name: str) -> None:
         item = QListWidgetItem(tr("Buat kode baru: «{name}»", name=name))
@@ -104,28 +166,39 @@ class QuickCodeDialog(QDialog):
         item.setFont(font)
         self.list.addItem(item)
 
-    def _update(self, text: str) -> None:
-        self.list.clear()
-        query = text.strip()
+    def _entries(self, query: str) -> list[Any]:
+        """What the list shows for ``query``: ``("code", id)``, ``("new", name)`` and ``("header", text)``."""
+        out: list[Any] = []
         if not query:
             if self._recent:
-                self._add_header(tr("Terakhir dipakai"))
-                for code_id in self._recent:
-                    self._add_code(code_id)
-                self._add_header(tr("Semua kode"))
-            for code in self._codes:
-                if code.id not in self._recent:
-                    self._add_code(code.id)
-        else:
-            matches = best_matches(query, self._names)
-            exact = any(query.casefold() in (n.casefold() for n in names if n) for names in self._names.values())
-            recent_rank = {cid: i for i, cid in enumerate(self._recent)}
-            # among equally good matches, a recently used code goes first
-            matches.sort(key=lambda m: (m.tier, -round(m.score), recent_rank.get(m.code_id, len(recent_rank))))
-            for m in matches:
-                self._add_code(m.code_id)
-            if not exact and not self._read_only:
-                self._add_new(query)  # last, and never preselected: creating a code is a deliberate step
+                out.append(("header", tr("Terakhir dipakai")))
+                out.extend(("code", code_id) for code_id in self._recent)
+                out.append(("header", tr("Semua kode")))
+            out.extend(("code", code.id) for code in self._codes if code.id not in self._recent)
+            return out
+        matches = best_matches(query, self._names)
+        folded = query.casefold()
+        exact = any(folded in (n.casefold() for n in names if n) for names in self._names.values())
+        recent_rank = {cid: i for i, cid in enumerate(self._recent)}
+        # among equally good matches, a recently used code goes first
+        matches.sort(key=lambda m: (m.tier, -round(m.score), recent_rank.get(m.code_id, len(recent_rank))))
+        out.extend(("code", m.code_id) for m in matches)
+        if not exact and not self._read_only:
+            out.append(("new", query))  # last, and never preselected: creating a code is a deliberate step
+        return out
+
+    def _update(self, text: str) -> None:
+        entries = self._entries(text.strip())
+        if entries != self._shown:  # another letter often lists the same codes: the list stays
+            self._take_all()
+            for kind, value in entries:
+                if kind == "code":
+                    self._add_code(value)
+                elif kind == "new":
+                    self._add_new(value)
+                else:
+                    self._add_header(value)
+            self._shown = entries
         self._select_first()
 
     def _select_first(self) -> None:
@@ -150,6 +223,8 @@ class QuickCodeDialog(QDialog):
             self.hint.setText(tr("Enter: buat kode sendiri yang baru"))
         else:
             code = self._by_id[data[1]]
+            if self._counts is None:
+                self._counts = self._project.codes.counts()
             self.hint.setText(
                 trn("{group} · {n} segmen · Enter untuk memilih",
                    group=group_display_name(code.group), n=self._counts.get(code.id, 0))

@@ -44,12 +44,21 @@ class CodingHighlighter(QSyntaxHighlighter):
 
     def set_pieces(self, pieces: list[Piece]) -> None:
         """Replace the highlight index (call :meth:`rehighlight` or re-highlight blocks after)."""
-        self._pieces = pieces
+        self._pieces = list(pieces)
         self._starts = [p.start for p in pieces]
+
+    def replace_pieces(self, i: int, j: int, pieces: list[Piece]) -> None:
+        """Put ``pieces`` in place of ``pieces()[i:j]`` (a recomputed stretch; see :func:`repiece_range`)."""
+        self._pieces[i:j] = pieces
+        self._starts[i:j] = [p.start for p in pieces]
 
     def pieces(self) -> list[Piece]:
         """The current highlight index."""
         return self._pieces
+
+    def piece_starts(self) -> list[int]:
+        """The starts of :meth:`pieces` (kept for bisecting)."""
+        return self._starts
 
     def set_suggestions(self, spans: list[tuple[int, int, int]]) -> None:
         """Pending suggestions ``(start, end, code id)`` in UTF-16 units, painted with a dashed underline."""

@@ -88,28 +88,38 @@ def repiece(pieces: list[Piece], spans_sorted: list[Span], lo: int, hi: int, max
     longest span's length. Only the spans overlapping ``[lo, hi)`` are swept, so one new
     or removed coding costs little however many others the document has.
     """
-    starts = [s.start for s in spans_sorted]
-    i = bisect_left(starts, lo - max_len)
+    i, j, fresh = repiece_range(pieces, [p.start for p in pieces], spans_sorted, [s.start for s in spans_sorted],
+                                lo, hi, max_len)
+    return pieces[:i] + fresh + pieces[j:]
+
+
+def repiece_range(pieces: list[Piece], piece_starts: list[int], spans_sorted: list[Span], span_starts: list[int],
+                  lo: int, hi: int, max_len: int) -> tuple[int, int, list[Piece]]:
+    """What replaces ``pieces[i:j]`` when the stretch ``[lo, hi)`` is recomputed: ``(i, j, new pieces)``.
+
+    The same as :func:`repiece` without copying the lists: ``piece_starts`` and ``span_starts``
+    are the starts of ``pieces`` and ``spans_sorted``, kept by the caller; the pieces cut by
+    ``lo`` or ``hi`` keep their parts outside the stretch.
+    """
+    k = bisect_left(span_starts, lo - max_len)
     local = []
-    while i < len(spans_sorted) and spans_sorted[i].start < hi:
-        s = spans_sorted[i]
+    while k < len(spans_sorted) and spans_sorted[k].start < hi:
+        s = spans_sorted[k]
         if s.end > lo:
             local.append(Span(s.segment_id, s.code_id, max(s.start, lo), min(s.end, hi), s.coder_id))
-        i += 1
+        k += 1
     fresh = highlight_pieces(local)
-    before: list[Piece] = []
-    after: list[Piece] = []
-    for p in pieces:
-        if p.end <= lo:
-            before.append(p)
-        elif p.start >= hi:
-            after.append(p)
-        else:
-            if p.start < lo:
-                before.append(Piece(p.start, lo, p.codes))
-            if p.end > hi:
-                after.append(Piece(hi, p.end, p.codes))
-    return before + fresh + after
+    i = max(bisect_left(piece_starts, lo) - 1, 0)
+    while i < len(pieces) and pieces[i].end <= lo:
+        i += 1
+    j = i
+    while j < len(pieces) and pieces[j].start < hi:
+        j += 1
+    if i < j and pieces[i].start < lo:
+        fresh.insert(0, Piece(pieces[i].start, lo, pieces[i].codes))
+    if i < j and pieces[j - 1].end > hi:
+        fresh.append(Piece(hi, pieces[j - 1].end, pieces[j - 1].codes))
+    return i, j, fresh
 
 
 def pieces_between(pieces: list[Piece], starts: list[int], lo: int, hi: int) -> list[Piece]:

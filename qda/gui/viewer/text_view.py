@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from PySide6.QtCore import QMimeData, QPoint, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import (QColor, QDrag, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen,
+from PySide6.QtGui import (QColor, QDrag, QFocusEvent, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen,
                            QResizeEvent, QTextCursor)
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 
 from qda.gui.viewer.highlighter import CodingHighlighter
-from qda.gui.viewer.layout import Bar, Span, free_column, highlight_pieces, repiece, span_order, stripe_columns
+from qda.gui.viewer.layout import (Bar, Span, free_column, highlight_pieces, repiece, repiece_range, span_order,
+                                   stripe_columns)
 from qda.gui.viewer.margins import CodingMargin, LineNumberArea
 from qda.gui.viewer.positions import PositionMap
 from qda.i18n import tr
@@ -112,6 +113,7 @@ class DocumentView(QPlainTextEdit):
         self._codes: dict[int, tuple[str, str]] = {}
         self._coders: dict[int, str] = {}
         self._spans: list[Span] = []
+        self._span_starts: list[int] = []  # the starts of _spans, for bisecting
         self._span_by_id: dict[int, Span] = {}
         self._bars: list[Bar] = []
         self._bar_starts: list[int] = []
@@ -123,7 +125,8 @@ class DocumentView(QPlainTextEdit):
         self.snap_words = True  # a mouse selection widens to whole words (a preference)
         self._focused: int | None = None  # the coding last clicked: its span outlined, its stripe emphasised
         self._memo_segments: set[int] = set()
-        self._lines: tuple[int, LineIndex] | None = None  # (document revision, its baris numbers)
+        self._text_generation = 0  # counts the texts shown (highlighting changes the document's revision, not this)
+        self._lines: tuple[tuple[int, int], LineIndex] | None = None  # (text shown, its length), its baris numbers
         self.highlighter = CodingHighlighter(self.document())
         self.gutter = LineNumberArea(self)
         self.margin = CodingMargin(self)
@@ -146,6 +149,7 @@ class DocumentView(QPlainTextEdit):
         """Show ``text`` with its turn labels and coded segments."""
         self.document_id = document_id
         self.positions = PositionMap(text)
+        self._text_generation += 1
         self._codes = dict(codes)
         self._coders = dict(coders or {})
         self._segments = {s.id: s for s in segments}
@@ -214,29 +218,61 @@ class DocumentView(QPlainTextEdit):
         changed += [s for i, s in new.items() if old.get(i) != s]
         if not changed:
             return
+        self._segments = new
+        self._segments_changed(changed)
+
+    def update_segments(self, shown: Iterable[ShownSegment] = (), removed: Iterable[int] = ()) -> None:
+        """A few codings changed: add or replace ``shown``, take away the ``removed`` ids.
+
+        The same result as :meth:`set_segments` with the whole new list, without reading or
+        comparing the codings that stayed as they were (one new coding costs the same on a
+        densely coded transcript as on an empty one).
+        """
+        changed: list[ShownSegment] = []
+        for seg in shown:
+            previous = self._segments.get(seg.id)
+            if previous != seg:
+                if previous is not None:
+                    changed.append(previous)
+                changed.append(seg)
+                self._segments[seg.id] = seg
+        for sid in removed:
+            previous = self._segments.pop(sid, None)
+            if previous is not None:
+                changed.append(previous)
+        if changed:
+            self._segments_changed(changed)
+
+    def _segments_changed(self, changed: list[ShownSegment]) -> None:
+        """Lay out and re-highlight the codings in ``changed`` (old and new versions; ``_segments`` holds
+        what is shown now): their stripes and the blocks they cover, nothing else."""
         to16 = self.positions.to_utf16
         gone: list[Span] = []
         added: list[Span] = []
-        for s in {s.id: s for s in changed}.values():
-            previous = self._span_by_id.pop(s.id, None)
+        for sid in dict.fromkeys(s.id for s in changed):
+            if sid == self._focused:
+                self._update_outline(sid)  # the outline drawn around its old span goes
+            previous = self._span_by_id.pop(sid, None)
             if previous is not None:
                 gone.append(previous)
-            if s.id in new:
-                seg = new[s.id]
+            seg = self._segments.get(sid)
+            if seg is not None:
                 span = Span(seg.id, seg.code_id, to16(seg.start), to16(seg.end), seg.coder_id)
-                self._span_by_id[s.id] = span
+                self._span_by_id[sid] = span
                 added.append(span)
-        self._segments = new
         if any(s.id in self._verdicts for s in changed):
             self._verdicts_stale = True
         lo = min(to16(s.start) for s in changed)
         hi = max(to16(s.end) for s in changed)
-        old_pieces = self.highlighter.pieces()
         if len(gone) + len(added) <= INCREMENTAL:
             self._update_layout(gone, added)
+            h = self.highlighter
+            h.replace_pieces(*repiece_range(h.pieces(), h.piece_starts(), self._spans, self._span_starts, lo, hi,
+                                            self._max_bar_len))
         else:
+            old_pieces = self.highlighter.pieces()
             self._relayout(rebuild=False)
-        self.highlighter.set_pieces(repiece(old_pieces, self._spans, lo, hi, self._max_bar_len))
+            self.highlighter.set_pieces(repiece(old_pieces, self._spans, lo, hi, self._max_bar_len))
         doc = self.document()
         block = doc.findBlock(lo)
         last = doc.findBlock(max(hi - 1, lo))
@@ -245,7 +281,9 @@ class DocumentView(QPlainTextEdit):
             if block == last:
                 break
             block = block.next()
-        self._update_margins()
+        if self._focused in self._span_by_id and any(s.id == self._focused for s in changed):
+            self._update_outline(self._focused)
+        self._margins_follow()
         self.margin.update()
 
     def set_verdicts(self, verdicts: dict[int, str]) -> None:
@@ -260,6 +298,15 @@ class DocumentView(QPlainTextEdit):
         self.setExtraSelections(verdict_selections(self, self._verdicts))
         self.margin.update()
 
+    def set_verdict(self, segment_id: int, status: str | None) -> None:
+        """The review status of one shown coding (None: not reviewed); the others keep theirs."""
+        verdicts = dict(self._verdicts)
+        if status:
+            verdicts[segment_id] = status
+        else:
+            verdicts.pop(segment_id, None)
+        self.set_verdicts(verdicts)
+
     def verdict(self, segment_id: int) -> str | None:
         """The review status of a shown coding (``None``: not reviewed)."""
         return self._verdicts.get(segment_id)
@@ -271,6 +318,10 @@ class DocumentView(QPlainTextEdit):
     def segment(self, segment_id: int) -> ShownSegment | None:
         """A shown segment by id (positions in code points)."""
         return self._segments.get(segment_id)
+
+    def segment_ids_of_code(self, code_id: int) -> list[int]:
+        """The shown codings of one code."""
+        return [s.id for s in self._segments.values() if s.code_id == code_id]
 
     def segments(self) -> list[ShownSegment]:
         """The segments shown, ordered by start."""
@@ -284,13 +335,15 @@ class DocumentView(QPlainTextEdit):
             i = bisect_left(self._spans, key, key=span_order)
             if i < len(self._spans) and self._spans[i] == span:
                 del self._spans[i]
+                del self._span_starts[i]
             j = bisect_left(self._bars, key, key=_bar_order)
             if j < len(self._bars) and self._bars[j].span == span:
                 del self._bars[j]
+                del self._bar_starts[j]
         for span in added:
-            key = span_order(span)
-            self._spans.insert(bisect_left(self._spans, key, key=span_order), span)
-        self._bar_starts = [b.span.start for b in self._bars]
+            i = bisect_left(self._spans, span_order(span), key=span_order)
+            self._spans.insert(i, span)
+            self._span_starts.insert(i, span.start)
         for span in added:
             self._max_bar_len = max(self._max_bar_len, span.end - span.start)
             bar = Bar(span, free_column(self._bars, self._bar_starts, self._max_bar_len, span))
@@ -307,6 +360,7 @@ class DocumentView(QPlainTextEdit):
                                 for s in self._segments.values()}
         spans = sorted(self._span_by_id.values(), key=span_order)
         self._spans = spans
+        self._span_starts = [s.start for s in spans]
         if rebuild:
             self.highlighter.set_pieces(highlight_pieces(spans))
         self._bars, self._columns = stripe_columns(spans, presorted=True)
@@ -315,9 +369,9 @@ class DocumentView(QPlainTextEdit):
 
     def line_index(self) -> LineIndex:
         """The baris numbering of the text shown (rebuilt only after the text changed)."""
-        revision = self.document().revision()
-        if self._lines is None or self._lines[0] != revision:
-            self._lines = (revision, LineIndex(self.toPlainText()))
+        shown = (self._text_generation, self.document().characterCount())
+        if self._lines is None or self._lines[0] != shown:
+            self._lines = (shown, LineIndex(self.toPlainText()))
         return self._lines[1]
 
     def baris_of(self, cp: int) -> int:
@@ -370,6 +424,11 @@ class DocumentView(QPlainTextEdit):
             self._memo_segments = ids
             self.margin.update()
 
+    def set_memo_mark(self, segment_id: int, on: bool) -> None:
+        """Whether one coding carries a memo; the others keep their marks."""
+        if (segment_id in self._memo_segments) != on:
+            self.set_memo_segments(self._memo_segments ^ {segment_id})
+
     def has_memo(self, segment_id: int) -> bool:
         return segment_id in self._memo_segments
 
@@ -378,9 +437,20 @@ class DocumentView(QPlainTextEdit):
         if segment_id is not None and segment_id not in self._segments:
             segment_id = None
         if segment_id != self._focused:
-            self._focused = segment_id
-            self.viewport().update()
+            previous, self._focused = self._focused, segment_id
+            for sid in (previous, segment_id):
+                self._update_outline(sid)
             self.margin.update()
+
+    def _update_outline(self, segment_id: int | None) -> None:
+        """Repaint where the outline of this coding's span is drawn (the whole text if it is not known)."""
+        if segment_id is None:
+            return
+        if segment_id not in self._span_by_id:
+            self.viewport().update()
+            return
+        for rect in self.span_rects(segment_id):
+            self.viewport().update(rect.toAlignedRect().adjusted(-4, -3, 4, 3))
 
     def focused_segment(self) -> int | None:
         return self._focused if self._focused in self._segments else None
@@ -536,6 +606,16 @@ class DocumentView(QPlainTextEdit):
         return mime
 
     # -- events -----------------------------------------------------------------------------------
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        if event.reason() != Qt.FocusReason.PopupFocusReason:
+            super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        # a popup over the text (the quick-code picker, a context menu) leaves the text as it is: the
+        # selection stays drawn and the whole text is not repainted when the popup opens and closes
+        if event.reason() != Qt.FocusReason.PopupFocusReason:
+            super().focusOutEvent(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key = event.key()
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
@@ -585,6 +665,12 @@ class DocumentView(QPlainTextEdit):
                 self.segmentsClicked.emit(ids)
 
     # -- side areas ---------------------------------------------------------------------------------
+    def _margins_follow(self) -> None:
+        """Resize the side areas only when the numbers or the stripe columns need another width."""
+        margins = self.viewportMargins()
+        if (margins.left(), margins.right()) != (self.gutter.width_hint(), self.margin.width_hint()):
+            self._update_margins()
+
     def _update_margins(self, *_: object) -> None:
         self.setViewportMargins(self.gutter.width_hint(), 0, self.margin.width_hint(), 0)
         self._place_side_areas()
