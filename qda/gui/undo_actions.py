@@ -46,18 +46,17 @@ class UndoActions(QObject):
 
     def undo(self) -> None:
         if self.stack is not None and self.stack.can_undo:
-            try:
-                command = self.stack.undo()
-            except QdaError as exc:
-                self._on_error(exc)
-            else:
-                self.stepped.emit(command)
+            self._step(self.stack.undo)
 
     def redo(self) -> None:
         if self.stack is not None and self.stack.can_redo:
-            try:
-                command = self.stack.redo()
-            except QdaError as exc:
-                self._on_error(exc)
-            else:
-                self.stepped.emit(command)
+            self._step(self.stack.redo)
+
+    def _step(self, step: Callable[[], Any]) -> None:
+        """Undo or redo; a failure is told to the user and the command stays where it was."""
+        try:
+            command = step()
+        except QdaError as exc:
+            self._on_error(exc)
+        else:
+            self.stepped.emit(command)
