@@ -350,13 +350,11 @@ def _match_codings(plan: MergePlan, t_rows: list[Any], o_rows: list[Any], new_do
     known = np.flatnonzero(~left_out & ~fresh)
     if left_out.any():
         plan.skipped["codings"] += int(left_out.sum())
-    t_uuids = {r[S_UUID]: r[S_ID] for r in t_rows}
-    outcome: dict[int, bool] = {}  # other row index → new (True); rows mapped or skipped are not in it
-    fresh_rows = np.flatnonzero(fresh).tolist()
-    taken = [i for i in fresh_rows if o_rows[i][S_UUID] in t_uuids]
-    if taken:
-        plan.skipped["codings"] += len(taken)
-    outcome.update(dict.fromkeys(set(fresh_rows).difference(taken), True))
+    t_uuid_set = {r[S_UUID] for r in t_rows}
+    fresh_rows = np.flatnonzero(fresh)
+    taken = np.fromiter((o_rows[i][S_UUID] in t_uuid_set for i in fresh_rows.tolist()), bool, len(fresh_rows))
+    if taken.any():
+        plan.skipped["codings"] += int(taken.sum())
     # known rows against the target's keys: sort both together by key, the target's first in a key
     n_t = len(t)
     keys = [np.concatenate((t[:, j], part)) for j, part in
@@ -380,40 +378,51 @@ def _match_codings(plan: MergePlan, t_rows: list[Any], o_rows: list[Any], new_do
     hits = rows_i[found_target]
     plan.segment_map.update(zip(o[hits, 0].tolist(), t[first_pos[rows_g[found_target]], 0].tolist()))
     same = len(hits)
-    placeholder = -1
-    held: dict[int, int] = {}  # group → placeholder of the coding added for that key
-    conflicts: list[tuple[int, str, int, int]] = []
-    for i, g in sorted(zip(rows_i[~found_target].tolist(), rows_g[~found_target].tolist())):
-        if g in held:
-            plan.segment_map[int(o[i, 0])] = held[g]
-            same += 1
-            continue
-        uid = o_rows[i][S_UUID]
-        if uid in t_uuids:
-            conflicts.append((i, uid, int(o[i, 4]), int(o[i, 5])))
-            plan.segment_map[int(o[i, 0])] = t_uuids[uid]
-            continue
-        held[g] = placeholder
-        placeholder -= 1
-        outcome[i] = True
+    # the rest, in the other file's order: per key the first coding whose UUID the target lacks is
+    # new and later ones with that key map onto it; one whose UUID the target holds under another
+    # key before that is a conflict (the target's coding is kept)
+    by_i = np.argsort(rows_i[~found_target], kind="stable")
+    rest_i, rest_g = rows_i[~found_target][by_i], rows_g[~found_target][by_i]
+    owned = np.fromiter((o_rows[i][S_UUID] in t_uuid_set for i in rest_i.tolist()), bool, len(rest_i))
+    open_i, open_g = rest_i[~owned], rest_g[~owned]
+    _, first_at = np.unique(open_g, return_index=True)
+    first_at.sort()  # the first coding of each key, in the other file's order
+    added_i, added_g = open_i[first_at], open_g[first_at]
+    n_groups = int(group[-1]) + 1 if len(group) else 0
+    added_at = np.full(n_groups, -1, dtype=np.int64)  # per key: the other file's row added for it
+    added_at[added_g] = added_i
+    placeholder = np.zeros(n_groups, dtype=np.int64)
+    placeholder[added_g] = -1 - np.arange(len(added_g))
+    later = added_at[rest_g]
+    is_conflict = owned & ((later < 0) | (rest_i < later))
+    is_dup = ~is_conflict & (rest_i != later)
+    dup_i = rest_i[is_dup]
+    plan.segment_map.update(zip(o[dup_i, 0].tolist(), placeholder[rest_g[is_dup]].tolist()))
+    same += len(dup_i)
+    conflicts = rest_i[is_conflict].tolist()
+    if conflicts:
+        t_ids = {r[S_UUID]: r[S_ID] for r in t_rows}
+        for i in conflicts:
+            plan.segment_map[int(o[i, 0])] = t_ids[o_rows[i][S_UUID]]
     if same:
         plan.same["codings"] += same
-    for _i, uid, start, end in conflicts:
-        conflict("coding_changed", uid, tr("segmen {s}–{e}", s=start, e=end), "", "", "keep")
-    plan.new_segments.extend(o_rows[i] for i in sorted(outcome))
+    for i in conflicts:
+        conflict("coding_changed", o_rows[i][S_UUID], tr("segmen {s}–{e}", s=int(o[i, 4]), e=int(o[i, 5])), "", "",
+                 "keep")
+    outcome = np.sort(np.concatenate((fresh_rows[~taken], added_i)))
+    plan.new_segments.extend(o_rows[i] for i in outcome.tolist())
 
 
-def _events_for(plan: MergePlan, other_project: Any, source: str) -> list[dict[str, Any]]:
+def _events_for(plan: MergePlan, other_project: Any, source: str) -> list[tuple[Any, ...]]:
     """The other file's history of what is new here, and one line per merged review."""
     uuids = {d["uuid"] for d in plan.new_documents} | {c["uuid"] for c in plan.new_codes} | {
         s[S_UUID] for s in plan.new_segments}
     events = other_project.merging.events_of(uuids)
     seg_uuid = plan.other_segment_uuids
     for r in plan.new_reviews:
-        events.append({"time": r["created"], "coder_id": r["reviewer_id"], "action": "review.add", "entity": "segment",
-                       "entity_uuid": seg_uuid.get(r["segment_id"]),
-                       "detail": json.dumps({"status": r["status"], "comment": r["comment"], "review_uuid": r["uuid"],
-                                             "merged_from": source}, ensure_ascii=False)})
+        events.append((r["created"], r["reviewer_id"], "review.add", "segment", seg_uuid.get(r["segment_id"]),
+                       json.dumps({"status": r["status"], "comment": r["comment"], "review_uuid": r["uuid"],
+                                   "merged_from": source}, ensure_ascii=False)))
     return events
 
 

@@ -6,7 +6,7 @@ The matching itself (what is new, what is the same, what conflicts) is decided b
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Iterable
 
 from qda.domain import CODE_TEXT_FIELDS
 from qda.store.repository import Repository
@@ -29,6 +29,8 @@ _TABLES = {
 }
 #: Positions in a coding row of :meth:`MergeRepository.rows` (the ``segment`` query's column order).
 S_ID, S_UUID, S_DOC, S_CODE, S_START, S_END, S_CODER, S_CREATED = range(8)
+#: Columns of an audit-trail line as :meth:`MergeRepository.events_of` returns it and ``apply`` writes it.
+EVENT_COLUMNS = ("time", "coder_id", "action", "entity", "entity_uuid", "detail")
 CODE_FIELDS = ("name", "grp", "color", *CODE_TEXT_FIELDS, "indicators")
 
 
@@ -51,20 +53,26 @@ class MergeRepository(Repository):
                 out[table] = self._rows(sql)
         return out
 
-    def events_of(self, uuids: set[str]) -> list[dict[str, Any]]:
-        """The audit-trail lines about these entities, oldest first (one query: the UUIDs as one JSON list)."""
+    def events_of(self, uuids: set[str]) -> list[tuple[Any, ...]]:
+        """The audit-trail lines about these entities, oldest first, as ``EVENT_COLUMNS`` tuples.
+
+        One query: the UUIDs as one JSON list.
+        """
         import json
 
         if not uuids:
             return []
-        found = self._tuples(
-            "SELECT time, coder_id, action, entity, entity_uuid, detail FROM event "
+        return self._tuples(
+            f"SELECT {', '.join(EVENT_COLUMNS)} FROM event "
             "WHERE entity_uuid IN (SELECT value FROM json_each(?)) ORDER BY id", (json.dumps(sorted(uuids)),))
-        keys = ("time", "coder_id", "action", "entity", "entity_uuid", "detail")
-        return [dict(zip(keys, row)) for row in found]
 
-    def apply(self, plan: Any, other_events: list[dict[str, Any]], summary: dict[str, Any]) -> None:
-        """Write a merge plan (see :class:`qda.review.merge.MergePlan`); all of it or nothing."""
+    def apply(self, plan: Any, other_events: list[tuple[Any, ...]], summary: dict[str, Any]) -> None:
+        """Write a merge plan (see :class:`qda.review.merge.MergePlan`); all of it or nothing.
+
+        ``other_events`` are the other file's audit-trail lines (``EVENT_COLUMNS`` tuples, its
+        coder ids). The new codings are written in the order of the target's identity index
+        (document, span, code, coder), so the index pages fill in turn instead of at random.
+        """
         with self.atomic():
             coder_ids = dict(plan.coder_map)
             for c in plan.new_coders:
@@ -109,15 +117,20 @@ class MergeRepository(Repository):
                 sets = ", ".join(f"{k} = ?" for k in fields)
                 self._exec(f"UPDATE code SET {sets} WHERE id = ?", (*fields.values(), target_id))
             seg_ids = dict(plan.segment_map)
-            rows = [(s[S_UUID], doc_ids[s[S_DOC]], code_ids[s[S_CODE]], s[S_START], s[S_END], coder_ids[s[S_CODER]],
-                     s[S_CREATED]) for s in plan.new_segments]
+            # in the order of the index segment_identity (document, span, code, coder): its pages fill in turn
+            rows = sorted([(doc_ids[s[S_DOC]], s[S_START], s[S_END], code_ids[s[S_CODE]], coder_ids[s[S_CODER]],
+                            s[S_UUID], s[S_CREATED]) for s in plan.new_segments])
             last = self._one("SELECT IFNULL(MAX(id), 0) FROM segment")
-            self._exec_many('INSERT INTO segment(uuid, document_id, code_id, start, "end", coder_id, created) '
+            self._exec_many('INSERT INTO segment(document_id, start, "end", code_id, coder_id, uuid, created) '
                             "VALUES (?,?,?,?,?,?,?)", rows)
-            if plan.new_segments:
-                placed = dict(self._tuples("SELECT uuid, id FROM segment WHERE id > ?", (last,)))
-                for s in plan.new_segments:
-                    seg_ids[s[S_ID]] = placed[s[S_UUID]]
+            if rows and (plan.new_memos or plan.new_reviews or plan.new_revisions):  # they may point at new codings
+                by_uuid = {s[S_UUID]: s[S_ID] for s in plan.new_segments}
+                placed: Iterable[tuple[Any, int]]
+                if self._one("SELECT MAX(id) FROM segment") == last + len(rows):  # ids given in turn, as usual
+                    placed = zip((r[5] for r in rows), range(last + 1, last + len(rows) + 1))
+                else:
+                    placed = self._tuples("SELECT uuid, id FROM segment WHERE id > ?", (last,))
+                seg_ids.update((by_uuid[uid], sid) for uid, sid in placed)
             targets = {"document": doc_ids, "code": code_ids, "segment": seg_ids, "case": case_ids}
             for m in plan.new_memos:
                 column = {"document": "document_id", "code": "code_id", "segment": "segment_id", "case": "case_id"}
@@ -143,7 +156,7 @@ class MergeRepository(Repository):
                 self._exec("INSERT INTO revision(uuid, segment_id, review_id, coder_id, comment, created) "
                            "VALUES (?,?,?,?,?,?)", (r["uuid"], seg_ids[r["segment_id"]], review_ids[r["review_id"]],
                                                     coder_ids.get(r["coder_id"]), r["comment"], r["created"]))
-            self._exec_many("INSERT INTO event(time, coder_id, action, entity, entity_uuid, detail) VALUES (?,?,?,?,?,?)",
-                            [(e["time"], coder_ids.get(e["coder_id"]), e["action"], e["entity"], e["entity_uuid"],
-                              e["detail"]) for e in other_events])
+            self._exec_many(f"INSERT INTO event({', '.join(EVENT_COLUMNS)}) VALUES (?,?,?,?,?,?)",
+                            [(time, coder_ids.get(coder), action, entity, uid, detail)
+                             for time, coder, action, entity, uid, detail in other_events])
             self._log("project.merge", "project", self._one("SELECT value FROM meta WHERE key = 'uuid'"), **summary)

@@ -164,3 +164,43 @@ def test_merge_refuses_itself_and_non_projects(copies, tmp_path):
             merge_projects(p, a)
         with pytest.raises(QdaError):
             merge_projects(p, junk)
+
+
+def test_reviews_and_memos_follow_their_new_codings(copies):
+    """New codings are written in the target's index order, not the other file's: each review and
+    memo must still land on its own coding."""
+    a, b = copies
+    spans = [("w2.txt", 20, 47), ("w1.txt", 3, 30), ("w2.txt", 3, 18), ("w1.txt", 38, 50)]
+    with Project.open(b, coder="Budi") as p:
+        for doc, start, end in spans:  # in an order unlike (document, start)
+            seg = p.segments.add(doc, start, end, "Inovasi")
+            p.memos.set(seg, f"memo {doc} {start}")
+        p.coders.set_current("Dosen", "supervisor")
+        for seg in p.segments.all(code="Inovasi"):
+            p.reviews.add(seg, "approved", f"ok {seg.start}–{seg.end}")
+    with Project.open(a, coder="Ani") as p:
+        merge_projects(p, b)
+        for seg in p.segments.all(code="Inovasi"):
+            doc = p.documents.get(seg.document_id).name
+            assert p.memos.get(seg) == f"memo {doc} {seg.start}"
+            assert [r.comment for r in p.reviews.all() if r.segment_id == seg.id] == [f"ok {seg.start}–{seg.end}"]
+        assert len(p.segments.all(code="Inovasi")) == len(spans)
+
+
+def test_coding_changed_in_the_target_is_a_conflict_and_kept(copies):
+    """A coding whose UUID the target holds under another code (recoded after copying) is reported and
+    the target's version kept; a second merge adds nothing."""
+    a, b = copies
+    shutil.copy(a, b)  # Budi starts from Ani's copy, with her coding
+    with Project.open(a, coder="Ani") as p:
+        seg = p.segments.all()[0]
+        p.segments.recode(seg, "Kualitas")
+    with Project.open(b, coder="Budi") as p:
+        p.segments.add("w2.txt", 20, 47, "Kualitas")
+    with Project.open(a, coder="Ani") as p:
+        plan = merge_projects(p, b)
+        assert [(c.kind, c.resolution) for c in plan.conflicts] == [("coding_changed", "keep")]
+        assert plan.new_counts()["codings"] == 1
+        rows = sorted((r["document"], r["start"], r["code"], r["coder"]) for r in p.segments.rows())
+        assert rows == [("w1.txt", 35, "Kualitas", "Ani"), ("w2.txt", 20, "Kualitas", "Budi")]
+        assert merge_projects(p, b).adds_nothing
