@@ -184,11 +184,17 @@ class _Writer:
         words = sum(x.words for x in d.documents)
         coding = {e.coder for e in d.excerpts}  # a reviewer without codings is not a coder
         if d.excerpts:
+            quotes = sum(self.quote_count(c.id) for c in d.codes)
+            if quotes == len(d.excerpts):
+                held = w.count("{n} kutipan terkode", quotes)
+            else:
+                held = w.n("{n} kutipan yang berasal dari {segments}", count="k", k=quotes, n=w.int(quotes),
+                           segments=w.count("{n} segmen", len(d.excerpts)))
             doc.paragraph(w("Analisis ini mencakup {sources} dengan total {words}, dikode oleh {coders} menggunakan "
                             "{codes}. Laporan memuat {excerpts}.",
                             sources=w.count("{n} sumber data", len(d.documents)), words=w.count("{n} kata", words),
                             coders=w.count("{n} pengode", len(coding)), codes=w.count("{n} kode", len(d.codes)),
-                            excerpts=w.count("{n} kutipan terkode", len(d.excerpts))), align="justify")
+                            excerpts=held), align="justify")
         else:
             doc.paragraph(w("Analisis ini mencakup {sources} dengan total {words}. Belum ada kutipan terkode yang "
                             "memenuhi pilihan laporan ini.", sources=w.count("{n} sumber data", len(d.documents)),
@@ -249,6 +255,10 @@ class _Writer:
             doc.paragraph(w("Atribut identitas ({names}) tidak dicantumkan untuk menjaga kerahasiaan informan.",
                             names=", ".join(hidden)))
 
+    def quote_count(self, code_id: int) -> int:
+        """The quotes the code's section prints: a passage coded by several coders is quoted once."""
+        return len(_same_passages(self.by_code.get(code_id, [])))
+
     def codebook(self) -> None:
         w, d, doc = self.w, self.data, self.doc
         doc.heading(w("Buku Kode"), 1, page_break=True)
@@ -258,7 +268,7 @@ class _Writer:
         rows = []
         for c in d.codes:
             rows.append([group_label(c.group, translate=w), self.label(c), d.code_definition(c, self.lang),
-                         w.int(len(self.by_code.get(c.id, ()))), w.int(len(sources.get(c.id, ())))])
+                         w.int(self.quote_count(c.id)), w.int(len(sources.get(c.id, ())))])
         doc.paragraph(w.count("Buku kode memuat {n} kode. Kolom Kutipan dan Sumber menghitung kutipan yang masuk "
                               "dalam laporan ini.", len(d.codes)), align="justify")
         doc.numbered_table(w("Buku kode"), [w("Kelompok"), w("Kode"), w("Definisi"), w("Kutipan"), w("Sumber")],

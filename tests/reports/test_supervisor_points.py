@@ -120,6 +120,18 @@ def test_point5_quote_count_equals_the_quotes_printed(double_coded, tmp_path):
     assert shown == 2 and said == shown
 
 
+def test_point5_summary_and_codebook_count_the_quotes_printed(double_coded, tmp_path):
+    with Project.open(double_coded, read_only=True) as p:
+        doc = Document(str(write_qualitative_report(p, tmp_path / "s.docx")))
+    printed = sum(q.style.name == "Quote" for q in doc.paragraphs)
+    assert printed == 2
+    summary = next(q.text for q in doc.paragraphs if q.text.startswith("Analisis ini mencakup"))
+    assert "Laporan memuat 2 kutipan yang berasal dari 3 segmen." in summary
+    codebook = next(t for t in doc.tables if t.rows[0].cells[-2].text == "Kutipan")
+    row = next(r for r in codebook.rows if r.cells[1].text == "Responsivitas")
+    assert row.cells[-2].text == "2"
+
+
 # 6. contents and captions ------------------------------------------------------------------------------
 
 def test_point6_in_text_references_are_ref_fields(sako, tmp_path):
