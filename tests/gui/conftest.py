@@ -47,15 +47,9 @@ def project_file(tmp_path):
 @pytest.fixture
 def window(qtbot, settings, project_file):
     """The main window with ``project_file`` open and its interview shown."""
-    from qda.gui.main_window import MainWindow
-    from qda.gui.project_flow import open_project_path
+    from tests.gui.window_support import open_window
 
-    w = MainWindow(settings)
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    assert open_project_path(w, project_file)
-    w.show_document(w.project.documents.get("wawancara_uji.txt").id)
+    w = open_window(qtbot, settings, project_file, (1400, 900), document="wawancara_uji.txt")
     yield w
     w.close()
 

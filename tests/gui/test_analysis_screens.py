@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.gui.window_support import open_window
+
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
 SCREENSHOTS = Path(os.environ.get("QDA_SCREENSHOTS") or Path(tempfile.gettempdir()) / "qda-screenshots")
@@ -34,14 +36,7 @@ def _save(widget, name):
 
 @pytest.mark.parametrize("size", [(1366, 768), (1600, 1000)])
 def test_analysis_views_on_the_demo(qtbot, settings, demo, size):
-    from qda.gui.main_window import MainWindow
-    from qda.gui.project_flow import open_project_path
-
-    w = MainWindow(settings)
-    qtbot.addWidget(w)
-    w.resize(*size)
-    w.show()
-    assert open_project_path(w, demo)
+    w = open_window(qtbot, settings, demo, size)
     tag = f"{size[0]}x{size[1]}"
     w.act_matrix.trigger()
     page = w.analysis.matrix

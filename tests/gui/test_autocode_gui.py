@@ -20,8 +20,7 @@ TEXT = (
 
 @pytest.fixture
 def window(qtbot, settings, tmp_path):
-    from qda.gui.main_window import MainWindow
-    from qda.gui.project_flow import open_project_path
+    from tests.gui.window_support import open_window
     from qda.sources.turns import find_turns
     from qda.store import Project
 
@@ -29,12 +28,7 @@ def window(qtbot, settings, tmp_path):
     with Project.create(path, coder="Dewi Anggraini") as p:
         turns = [(t.speaker, t.timestamp, t.start, t.end) for t in find_turns(TEXT, TEXT.index("P:"))]
         p.documents.add("wawancara_saran.txt", TEXT, kind="interview", turns=turns)
-    w = MainWindow(settings)
-    qtbot.addWidget(w)
-    w.resize(1366, 768)
-    w.show()
-    assert open_project_path(w, path)
-    w.show_document(w.project.documents.get("wawancara_saran.txt").id)
+    w = open_window(qtbot, settings, path, document="wawancara_saran.txt")
     yield w
     w.close()
 

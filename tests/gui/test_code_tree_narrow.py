@@ -33,20 +33,14 @@ def test_similar_code_names_stay_distinguishable(qtbot, settings, project_file, 
 
 def _check(qtbot, settings, project_file):
     from qda.gui.app import make_app
-    from qda.gui.main_window import MainWindow
+    from tests.gui.window_support import open_window
 
     from PySide6.QtCore import QCoreApplication, QEvent
 
     # Earlier tests' windows are closed but may wait for deletion: delete them before the style changes.
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     make_app()  # the application font and style the program runs with
-    from qda.gui.project_flow import open_project_path
-
-    window = MainWindow(settings)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    assert open_project_path(window, project_file)
+    window = open_window(qtbot, settings, project_file)
     dock = window.codes_dock
     dock.setFloating(True)
     dock.resize(200, 600)  # a little narrower than the code dock in a 1366 px window

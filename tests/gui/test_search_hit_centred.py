@@ -6,9 +6,8 @@ from __future__ import annotations
 def test_search_hit_is_centred(qtbot, settings, tmp_path):
     from PySide6.QtCore import Qt
 
-    from qda.gui.main_window import MainWindow
-    from qda.gui.project_flow import open_project_path
     from qda.store import Project
+    from tests.gui.window_support import open_window
 
     lines = [f"[00:{i // 60:02d}:{i % 60:02d}] P: Catatan observasi ilustratif nomor {i} tentang antrean loket."
              for i in range(300)]
@@ -17,11 +16,7 @@ def test_search_hit_is_centred(qtbot, settings, tmp_path):
     path = tmp_path / "panjang.qda"
     with Project.create(path, coder="Dewi Anggraini") as p:
         p.documents.add("observasi_panjang.txt", text, kind="observation")
-    window = MainWindow(settings)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    assert open_project_path(window, path)
+    window = open_window(qtbot, settings, path)
     panel = window.search
     panel.search("map biru hilang")
     qtbot.waitUntil(lambda: panel.hit_count() == 1, timeout=10000)
