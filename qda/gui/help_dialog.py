@@ -6,7 +6,8 @@ import html
 from typing import Any
 
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout,
+                               QWidget)
 
 from qda.i18n import tr
 
@@ -35,6 +36,16 @@ def shortcut_rows(window: Any) -> list[tuple[str, str]]:
     return rows + _keys_without_action()
 
 
+
+def _lay_out(dialog: QDialog, content: QWidget, size: tuple[int, int]) -> None:
+    """``content`` above a Close button, the dialog at ``size``."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(content)
+    layout.addWidget(buttons)
+    dialog.resize(*size)
+
 class ShortcutsDialog(QDialog):
     """A table of every keyboard shortcut."""
 
@@ -51,12 +62,7 @@ class ShortcutsDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.resizeColumnToContents(0)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table)
-        layout.addWidget(buttons)
-        self.resize(560, 520)
+        _lay_out(self, self.table, (560, 520))
 
 
 def guide_html() -> str:
@@ -91,9 +97,4 @@ class GuideDialog(QDialog):
         self.setWindowTitle(tr("Panduan singkat"))
         self.browser = QTextBrowser(self)
         self.browser.setHtml(guide_html())
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.browser)
-        layout.addWidget(buttons)
-        self.resize(620, 560)
+        _lay_out(self, self.browser, (620, 560))

@@ -9,6 +9,7 @@ import pytest
 from lxml import etree
 
 from qda.store import Project
+from tests.helpers import write_zip
 from tests.shared_data import SHARED_DIR, require
 
 INTEROP = SHARED_DIR / "interop"
@@ -73,3 +74,8 @@ def rich_project(tmp_path) -> Project:
     p.memos.set(p.cases.get("Informan 1"), "Lurah sejak 2019.")
     yield p
     p.close()
+
+
+def make_qdpx(tmp_path: Path, entries: dict[str, bytes], name: str = "x.qdpx") -> Path:
+    """A REFI-QDA archive named ``name`` in ``tmp_path`` holding ``entries``."""
+    return write_zip(tmp_path / name, entries)

@@ -8,7 +8,7 @@ import pytest
 from qda.exchange import ExchangeRefused, export_qdpx, import_refi
 from qda.exchange import archive as archive_mod
 from qda.store import Project
-from tests.helpers import write_zip
+from tests.exchange.conftest import make_qdpx as make
 
 QDE = """<?xml version="1.0" encoding="utf-8"?>
 <Project xmlns="urn:QDA-XML:project:1.0" name="t" origin="test">
@@ -21,10 +21,6 @@ QDE = """<?xml version="1.0" encoding="utf-8"?>
     </TextSource>
   </Sources>
 </Project>"""
-
-
-def make(tmp_path, entries: dict[str, bytes], name: str = "x.qdpx"):
-    return write_zip(tmp_path / name, entries)
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from qda.exchange import ExchangeRefused, export_qdpx, import_into, import_refi
 from qda.exchange.archive import QdpxArchive
 from qda.exchange.model import STREAM_TAGS, stream_project
 from qda.store import Project
-from tests.helpers import write_zip
+from tests.exchange.conftest import make_qdpx as make
 
 U = "aaaaaaaa-0000-4000-8000-000000000001"
 C = "cccccccc-0000-4000-8000-000000000001"
@@ -58,10 +58,6 @@ MIXED = f"""<?xml version="1.0" encoding="utf-8"?>
   </VideoSource>
  </Sources>
 </Project>"""
-
-
-def make(tmp_path, entries: dict[str, bytes], name: str = "x.qdpx"):
-    return write_zip(tmp_path / name, entries)
 
 
 @pytest.fixture
