@@ -457,11 +457,12 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         dialog = self._picker
         if dialog is None:
             dialog = self._picker = QuickCodeDialog(self.project, recent, self)
+            dialog.embed(self)  # a panel over the window, not a window of its own
         else:
             dialog.prepare(self.project, recent)  # the codes as they are now
         if self.view.isVisible():  # just below the selection, like a completion popup
             rect = self.view.cursorRect(self.view.textCursor())
-            dialog.move(self.view.viewport().mapToGlobal(rect.bottomLeft() + QPoint(24, 12)))
+            dialog.place(self.view.viewport().mapTo(self, rect.bottomLeft() + QPoint(24, 12)), rect.height() + 24)
         self.quick_dialog = dialog
         accepted = dialog.choose()
         self.quick_dialog = None

@@ -132,3 +132,29 @@ def test_the_picker_is_built_once_and_lists_codes_added_or_renamed_since(window,
     fourth = _pick(window, "", enter=False)
     assert fourth["before"][:2] == [("code", created), ("code", resp)]
     assert WORD in window.project.documents.text(window.view.document_id)
+
+
+def test_the_picker_opens_inside_the_window_and_keeps_its_keys(window, project_file):
+    window.view.select_cp(START, END)
+    window.coding.apply_to_selection(_code_id(window, "Responsivitas"))
+    window.view.select_cp(0, 5)
+    seen = {}
+
+    def drive():
+        dialog = window.quick_dialog
+        seen["window"] = dialog.isWindow()
+        seen["inside"] = window.rect().contains(dialog.geometry())
+        seen["focus"] = QApplication.focusWidget() is dialog.edit
+        QTest.keyClick(dialog.edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # not the window's undo
+        seen["typed"] = dialog.edit.text()
+        QTest.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton)  # a click outside cancels
+
+    window.activateWindow()
+    QApplication.processEvents()
+    window.view.setFocus()
+    QTimer.singleShot(0, drive)
+    QTest.keyClick(window.view, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert seen == {"window": False, "inside": True, "focus": True, "typed": ""}
+    assert read_segments(project_file) == [(START, END, "Responsivitas")]  # nothing undone, nothing applied
+    assert QApplication.focusWidget() is window.view
+    assert window.view.selection_cp() == (0, 5)

@@ -21,9 +21,10 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, QSize, Qt
-from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QDialog, QFrame, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QPoint, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import (QApplication, QDialog, QFrame, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+                               QVBoxLayout, QWidget)
 
 from qda.i18n import tr, trn
 from qda.gui.panels.code_model import code_display_name, group_display_name
@@ -53,6 +54,7 @@ class QuickCodeDialog(QDialog):
         self._read_only = False
         self._items: dict[int, QListWidgetItem] = {}  # one per code, reused while the code is unchanged
         self._shown: list[Any] = []  # what the list holds: ("code", id) | ("new", name) | ("header", text)
+        self._before: QWidget | None = None  # embedded: where the keys go again once a choice is made
 
         frame = QFrame(self)
         frame.setObjectName("quickFrame")
@@ -87,21 +89,70 @@ class QuickCodeDialog(QDialog):
         self.edit.textChanged.connect(self._update)
         self.prepare(project, recent_code_ids)
 
+    def embed(self, host: QWidget) -> None:
+        """Open inside ``host`` from now on, as a panel over its contents instead of a window of its own:
+        no window is made, activated or deactivated, so opening and closing the picker repaints only the
+        part of ``host`` it covers. Keys go to the picker while it is open (the host's shortcuts wait) and a
+        click outside it cancels it, as with a popup."""
+        self.setParent(host, Qt.WindowType.Widget)
+        # opaque: a keystroke repaints the picker alone, not the text and stripes under it
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.hide()
+        self.list.installEventFilter(self)
+
+    def place(self, point: QPoint, above: int = 0) -> None:
+        """Put the picker's top-left corner at ``point`` (the host's coordinates when embedded, the screen's
+        otherwise); embedded, it stays inside the host, going ``above`` pixels higher when there is no room
+        below."""
+        if self.isWindow():
+            self.move(point)
+            return
+        host = self.parentWidget()
+        x = max(0, min(point.x(), host.width() - self.width()))
+        y = point.y()
+        if y + self.height() > host.height():
+            y = point.y() - above - self.height()
+        self.move(x, max(0, min(y, host.height() - self.height())))
+
     def choose(self) -> int:
         """Show the picker and wait for the choice; returns ``exec()``'s result.
 
-        Unlike ``exec()`` the window behind is not made modal: a popup takes the keys and the
+        Unlike ``exec()`` the window behind is not made modal: the picker takes the keys and the
         mouse anyway, and blocking the window would have every widget in it repainted twice."""
         loop = QEventLoop()
         self.finished.connect(loop.quit)
+        embedded = not self.isWindow()
+        self._before = QApplication.focusWidget() if embedded else None
         try:
             self.setResult(QDialog.DialogCode.Rejected)
+            if embedded:
+                QApplication.instance().installEventFilter(self)
+                self.raise_()
             self.show()
+            if embedded:  # the text under the picker keeps its focus look, as under a popup
+                self.edit.setFocus(Qt.FocusReason.PopupFocusReason)
             if self.isVisible():
                 loop.exec()
         finally:
             self.finished.disconnect(loop.quit)
+            if embedded:
+                QApplication.instance().removeEventFilter(self)
         return self.result()
+
+    def done(self, result: int) -> None:
+        """Embedded, the choice is made at once and the picker goes a moment later: the part of the host
+        it covered is repainted together with what the choice changes there, in one paint."""
+        if self.isWindow() or not self.isVisible():
+            super().done(result)
+            return
+        before, self._before = self._before, None
+        if before is not None:  # back where the keys were, before the picker hides (no other widget in between)
+            before.setFocus(Qt.FocusReason.PopupFocusReason)
+        self.setResult(result)
+        QTimer.singleShot(0, self.hide)
+        self.finished.emit(result)
+        (self.accepted if result == QDialog.DialogCode.Accepted else self.rejected).emit()
 
     def prepare(self, project: Any, recent_code_ids: Iterable[int] = ()) -> None:
         """Ready the picker for another choice: empty query, the project's codes as they are now."""
@@ -118,7 +169,8 @@ class QuickCodeDialog(QDialog):
         self.edit.clear()
         self.edit.blockSignals(False)
         self._update("")
-        self.edit.setFocus()
+        if self.isWindow():
+            self.edit.setFocus()
 
     def _set_codes(self, codes: list[Any]) -> None:
         self._take_all()
@@ -266,7 +318,17 @@ class QuickCodeDialog(QDialog):
         super().reject()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # type: ignore[override]
-        if watched is self.edit and event.type() == QEvent.Type.KeyPress:
+        kind = event.type()
+        if kind == QEvent.Type.ShortcutOverride and watched in (self.edit, self.list) and not self.isWindow():
+            event.accept()  # embedded: every key is the picker's, none triggers the host's shortcuts
+            return False
+        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick) and not self.isWindow() \
+                and self.isVisible() and isinstance(watched, QWidget) and watched.isWidgetType():
+            if watched is not self and not self.isAncestorOf(watched):
+                self.reject()  # a click outside cancels, as it does a popup
+                return True
+            return False
+        if watched is self.edit and kind == QEvent.Type.KeyPress:
             key = event.key()  # type: ignore[attr-defined]
             if key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
                 self._step(key)
