@@ -341,7 +341,7 @@ class _Writer:
         doc.heading(w("Ko-okurensi Dimensi × Faktor"), 2)
         doc.paragraph(w("Definisi: angka pada sel adalah banyaknya bagian teks yang diberi kode dimensi dan kode "
                         "faktor sekaligus (cakupan kedua kode bertumpang tindih paling sedikit satu karakter). "
-                        "Satu bagian teks yang dikode oleh dua pengode dihitung sekali; koding subkode dihitung "
+                        "Satu bagian teks yang dikode oleh dua pengode dihitung sekali; segmen subkode dihitung "
                         "pada kode induknya."), align="justify")
         if rows and cols:
             counts = cooccurrence([e.segment for e in d.excerpts], [c.id for c in rows], [c.id for c in cols], parents)
@@ -357,11 +357,19 @@ class _Writer:
             legend = "; ".join(f"{k} = {self.label(c)}" for k, c in zip(keys, cols))
             doc.paragraph([(w("Keterangan: "), {"bold": True}), (legend, {})], "Source Note")
             if total:
-                best = max(((v, r, c) for r, line in zip(rows, matrix) for c, v in zip(cols, line)),
-                           key=lambda t: t[0])
-                doc.paragraph(w.n("Pasangan yang paling sering muncul bersama adalah {d} dengan {f} ({n} bagian "
-                                  "teks).", count="k", k=best[0], d=self.label(best[1]), f=self.label(best[2]),
-                                  n=w.int(best[0])), align="justify")
+                peak = max(map(max, matrix))
+                best = [(r, c) for r, line in zip(rows, matrix) for c, v in zip(cols, line) if v == peak]
+                if len(best) == 1:
+                    text = w.n("Pasangan yang paling sering muncul bersama adalah {d} dengan {f} ({n} bagian teks).",
+                               count="k", k=peak, d=self.label(best[0][0]), f=self.label(best[0][1]), n=w.int(peak))
+                elif len(best) <= 4:  # ties named
+                    pairs = w.join([w("{d} dengan {f}", d=self.label(r), f=self.label(c)) for r, c in best])
+                    text = w.n("Pasangan yang paling sering muncul bersama, masing-masing pada {n} bagian teks, adalah "
+                               "{pairs}.", count="k", k=peak, n=w.int(peak), pairs=pairs)
+                else:
+                    text = w.n("Sebanyak {pairs} pasangan sama-sama paling sering muncul bersama, masing-masing pada "
+                               "{n} bagian teks.", count="k", k=peak, n=w.int(peak), pairs=w.int(len(best)))
+                doc.paragraph(text, align="justify")
             png = heatmap(matrix, [self.label(r) for r in rows], keys,
                           xlabel=w("Faktor Pendorong"), ylabel=w("Dimensi Kinerja (Dwiyanto)"))
             doc.figure(png, w("Peta panas ko-okurensi dimensi × faktor"), w("Sumber: data primer diolah"),

@@ -61,9 +61,9 @@ def write_status_summaries(doc: ReportDocument, data, w: Wording, heading_level:
                            w.count("{n} perlu revisi", totals.get("needs_revision", 0)),
                            w.count("{n} ditolak", totals.get("rejected", 0)),
                            w.count("{n} belum ditelaah", totals.get(None, 0))])
-        doc.paragraph(w.n("Dari {n} kutipan, {statuses}; status terbanyak adalah \u201c{top}\u201d.", count="k", k=n,
+        doc.paragraph(w.n("Dari {n} segmen, {statuses}; status terbanyak adalah \u201c{top}\u201d.", count="k", k=n,
                           n=w.int(n), statuses=statuses, top=status_name(top, w)), align="justify")
-        doc.paragraph(w("Persentase disetujui dihitung dari kutipan yang sudah ditelaah, bukan dari seluruh kutipan."),
+        doc.paragraph(w("Persentase disetujui dihitung dari segmen yang sudah ditelaah, bukan dari seluruh segmen."),
                       align="justify")
     doc.numbered_table(w("Status telaah terakhir per kode"), header, _rows(by_code, code_keys, w),
                        source=w("Sumber: data primer diolah"))

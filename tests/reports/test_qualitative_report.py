@@ -246,8 +246,8 @@ def test_english_counts_come_from_catalogue_plurals_not_a_repair():
     w = Wording("en")
     statuses = w.join([w.count("{n} disetujui", 1), w.count("{n} perlu revisi", 1), w.count("{n} ditolak", 0),
                        w.count("{n} belum ditelaah", 21)])
-    assert w.n("Dari {n} kutipan, {statuses}; status terbanyak adalah \u201c{top}\u201d.", count="k", k=1, n="1",
-               statuses=statuses, top="Approved") == ("Of 1 excerpt, 1 is approved, 1 needs revision, 0 are rejected, "
+    assert w.n("Dari {n} segmen, {statuses}; status terbanyak adalah \u201c{top}\u201d.", count="k", k=1, n="1",
+               statuses=statuses, top="Approved") == ("Of 1 segment, 1 is approved, 1 needs revision, 0 are rejected, "
                                                       "and 21 are not reviewed; the most frequent status is "
                                                       "\u201cApproved\u201d.")
     assert w.count("{n} responden tidak mengisi kolom ini.", 1) == "1 respondent left this column empty."

@@ -1,0 +1,49 @@
+"""Qualitative report wording read back from the .docx: co-occurrence ties named, review counts in segments."""
+
+from __future__ import annotations
+
+import pytest
+from docx import Document
+
+from qda.reports.qualitative import write_qualitative_report
+from qda.store import Project
+
+TEXT = "I: Surat selesai dalam sehari walau lembur.\nI: Kabag cepat menanggapi keluhan warga.\n"
+
+
+@pytest.fixture
+def tied(tmp_path):
+    """Two passages, each coded with one dimension and one factor: two pairs tie at one passage."""
+    p = Project.create(tmp_path / "seri.qda", codebook=True, coder="Rina")
+    doc = p.documents.add("wawancara.txt", TEXT, "interview")
+    first, second = TEXT.split("\n")[:2]
+    a, b = TEXT.index(first) + 3, TEXT.index(second) + 3
+    p.segments.add(doc, a, a + len(first) - 3, "Produktivitas")
+    p.segments.add(doc, a, a + len(first) - 3, "Beban Kerja yang Wajar")
+    seg = p.segments.add(doc, b, b + len(second) - 3, "Responsivitas")
+    p.segments.add(doc, b, b + len(second) - 3, "Kepemimpinan yang Efektif")
+    p.reviews.add(seg, "approved")
+    p.close()
+    return tmp_path / "seri.qda"
+
+
+def paragraphs(path, language="id"):
+    with Project.open(path, read_only=True) as p:
+        return [q.text for q in Document(str(write_qualitative_report(p, path.with_suffix(f".{language}.docx"),
+                                                                      language=language))).paragraphs]
+
+
+def test_cooccurrence_ties_are_all_named(tied):
+    text = "\n".join(paragraphs(tied))
+    assert ("Pasangan yang paling sering muncul bersama, masing-masing pada 1 bagian teks, adalah Produktivitas "
+            "dengan Beban Kerja yang Wajar dan Responsivitas dengan Kepemimpinan yang Efektif.") in text
+    en = "\n".join(paragraphs(tied, "en"))
+    assert "The pairs that occur together most often, in 1 passage each, are " in en
+    assert "koding" not in text
+
+
+def test_review_summary_counts_segments(tied):
+    text = "\n".join(paragraphs(tied))
+    assert "Dari 4 segmen, 1 disetujui" in text
+    assert "Persentase disetujui dihitung dari segmen yang sudah ditelaah, bukan dari seluruh segmen." in text
+    assert "Dari 4 kutipan" not in text
