@@ -152,10 +152,11 @@ def cmd_review(args: argparse.Namespace) -> int:
         if args.json:
             print_json(rows)
             return 0
-        print_table([tr("pengode"), tr("koding"), tr("disetujui"), tr("perlu direvisi"), tr("ditolak"),
-                     tr("sudah direvisi"), tr("belum ditelaah")],
-                    [[r["coder"], r["codings"], r["approved"], r["needs_revision"], r["rejected"], r["revised"],
-                      r["pending"]] for r in rows])
+        from qda.domain import status_label
+
+        columns = ("approved", "needs_revision", "rejected", "revised", "pending")
+        print_table([tr("pengode"), tr("koding"), *(status_label(s, in_text=True) for s in columns)],
+                    [[r["coder"], r["codings"], *(r[s] for s in columns)] for r in rows])
         return 0
     if action == "revised":
         with open_project(args.project, write=True, coder=_person(args)) as p:
