@@ -26,6 +26,7 @@ from typing import Any
 
 from qda.errors import QdaError
 from qda.i18n import tr
+from qda.review.bulk import paused_gc
 from qda.sources.normalise import content_hash
 from qda.store.merging import CODE_FIELDS, S_CODE, S_CODER, S_DOC, S_END, S_ID, S_START, S_UUID
 
@@ -438,7 +439,7 @@ def merge_projects(target: Any, other_path: str | Path, *, dry_run: bool = False
     other_path = Path(other_path)
     if other_path.resolve() == Path(target.path).resolve():
         raise QdaError(tr("{path}: proyek tidak dapat digabung dengan dirinya sendiri", path=other_path))
-    with Project.open(other_path, read_only=True) as other:
+    with Project.open(other_path, read_only=True) as other, paused_gc():
         plan = plan_merge(target.merging.rows(), other.merging.rows(), resolutions)
         if dry_run:
             return plan
@@ -450,6 +451,7 @@ def merge_projects(target: Any, other_path: str | Path, *, dry_run: bool = False
         events = _events_for(plan, other, other_path.name)
     summary = {"source": str(other_path), "new": plan.new_counts(), "changed": plan.changed_counts(),
                "conflicts": len(plan.conflicts)}
-    target.merging.apply(plan, events, summary)
+    with paused_gc():
+        target.merging.apply(plan, events, summary)
     plan.applied = True
     return plan

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import groupby
+from operator import attrgetter
 from typing import Any, Iterable, Sequence
 
 from qda.errors import InvalidValue
 from qda.i18n import tr
+from qda.review.bulk import paused_gc
 from qda.sources.lines import LineIndex
 from qda.store.records import REVIEW_STATUSES
 from qda.store.supervision import QUEUE_STATUSES
@@ -116,56 +119,74 @@ def _descendant_names(project: Any, names: Iterable[str]) -> set[str]:
 
 
 def review_queue(project: Any, flt: QueueFilter | None = None) -> list[QueueItem]:
-    """The excerpts matching ``flt`` (default: all to review), in document and text order."""
+    """The excerpts matching ``flt`` (default: all to review), in document (name) and text order.
+
+    The filters on names (code and its subcodes, group, source, kind, attributes, coder) are
+    turned into sets of ids once; each coding then costs a few set look-ups.
+    """
     flt = flt or QueueFilter()
     flt.check()
+    with paused_gc():
+        return _review_queue(project, flt)
+
+
+def _review_queue(project: Any, flt: QueueFilter) -> list[QueueItem]:
     sup = project.supervision
     latest = sup.latest_reviews()
     statuses = sup.statuses_of(latest)
-    coders = {c.id: c.name for c in project.coders.all()}
+    docs, codes, coders = sup.excerpt_names()
     cases = _case_names(project)
     memos = sup.segment_memos()
-    case_attrs, doc_attrs = sup.attributes() if flt.attributes else ({}, {})
-    code_set = _descendant_names(project, flt.codes) if flt.codes else None
-    groups = set(flt.groups)
-    docs = {d.casefold() for d in flt.documents}
-    kinds = set(flt.kinds)
-    coder_set = {c.casefold() for c in flt.coders}
+    doc_ok = code_ok = coder_ok = None  # None: any
+    if flt.codes or flt.groups:
+        names = _descendant_names(project, flt.codes) if flt.codes else None
+        groups = set(flt.groups)
+        code_ok = {i for i, (name, grp) in codes.items()
+                   if (names is None or name.casefold() in names) and (not groups or grp in groups)}
+    if flt.documents or flt.kinds or flt.attributes:
+        wanted_docs = {d.casefold() for d in flt.documents}
+        kinds = set(flt.kinds)
+        case_attrs, doc_attrs = sup.attributes() if flt.attributes else ({}, {})
+        doc_ok = set()
+        for doc_id, (name, kind, case_id) in docs.items():
+            if (wanted_docs and name.casefold() not in wanted_docs) or (kinds and kind not in kinds):
+                continue
+            if flt.attributes:
+                attrs = dict(case_attrs.get(case_id, {}))
+                attrs.update(doc_attrs.get(doc_id, {}))
+                if any(attrs.get(k, "").casefold() != v.casefold() for k, v in flt.attributes.items()):
+                    continue
+            doc_ok.add(doc_id)
+    if flt.coders:
+        wanted_coders = {c.casefold() for c in flt.coders}
+        coder_ok = {i for i, name in coders.items() if name.casefold() in wanted_coders}
     wanted = set(flt.statuses) if flt.statuses else None
+    since, until = flt.since, flt.until
+    case_of = {doc_id: cases.get(case_id, "") for doc_id, (_n, _k, case_id) in docs.items()}
+    status_of, memo_of = statuses.get, memos.get
     out = []
-    for (sid, uid, doc_id, doc, kind, case_id, code_id, code, grp, coder_id, coder, start, end,
-         created) in sup.excerpt_rows():
-        status = statuses.get(sid, "pending")
+    for sid, uid, doc_id, code_id, coder_id, start, end, created in sup.excerpt_rows():
+        status = status_of(sid, "pending")
         if wanted is not None and status not in wanted:
             continue
-        if code_set is not None and code.casefold() not in code_set:
+        if (doc_ok is not None and doc_id not in doc_ok) or (code_ok is not None and code_id not in code_ok) or (
+                coder_ok is not None and coder_id not in coder_ok):
             continue
-        if groups and grp not in groups:
+        if (since and created[:10] < since) or (until and created[:10] > until):
             continue
-        if docs and doc.casefold() not in docs:
-            continue
-        if kinds and kind not in kinds:
-            continue
-        if coder_set and coder.casefold() not in coder_set:
-            continue
-        if flt.since and created[:10] < flt.since:
-            continue
-        if flt.until and created[:10] > flt.until:
-            continue
-        if flt.attributes:
-            attrs = dict(case_attrs.get(case_id, {}))
-            attrs.update(doc_attrs.get(doc_id, {}))
-            if any(attrs.get(k, "").casefold() != v.casefold() for k, v in flt.attributes.items()):
-                continue
-        item = QueueItem(sid, uid, doc_id, doc, kind, cases.get(case_id, ""), code_id, code, grp, coder_id,
-                         coder, start, end, created, status, memo=memos.get(sid, ""))
-        review = latest.get(sid)
-        if review is not None:
+        doc, code = docs[doc_id], codes[code_id]
+        item = QueueItem(sid, uid, doc_id, doc[0], doc[1], case_of[doc_id], code_id, code[0], code[1], coder_id,
+                         coders[coder_id], start, end, created, status, memo=memo_of(sid, ""))
+        if sid in latest:
+            review = latest[sid]
             item.reviewer = coders.get(review[2], "")
             item.comment = review[3]
             item.reviewed = review[4]
         out.append(item)
-    return out
+    # the rows come in document id order: put the documents' runs in name order
+    runs = [list(run) for _doc, run in groupby(out, attrgetter("document_id"))]
+    runs.sort(key=lambda run: run[0].document)
+    return [item for run in runs for item in run]
 
 
 def needs_revision(project: Any, coder: str | None = None) -> list[QueueItem]:

@@ -7,6 +7,7 @@ that review, which puts the excerpt back in the queue.
 
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import Any, Iterable
 
 from qda.domain import QUEUE_STATUSES as _QUEUE_STATUSES
@@ -31,25 +32,25 @@ class SupervisionRepository(Repository):
     """SQL of the supervision cycle: queue rows, statuses, revision marks, settings."""
 
     # ---------------------------------------------------------------- queue rows
-    def excerpt_rows(self) -> list[tuple]:
-        """Every coding with names: ``(id, uuid, doc_id, doc, kind, case_id, code_id, code, group,
-        coder_id, coder, start, end, created)`` in document, start order (blind coding applied).
-
-        The codings come from one plain scan (no join, no sort in SQL); names are looked up
-        and the rows sorted in Python, which is several times faster on large queues.
-        """
-        clause, params = self.visible_clause()
+    def excerpt_names(self) -> tuple[dict[int, tuple[str, str, int | None]], dict[int, tuple[str, str]],
+                                     dict[int, str]]:
+        """The names the queue shows: ``(document id → (name, kind, case id), code id → (name, group),
+        coder id → name)``."""
         docs = {r[0]: r[1:] for r in self._tuples("SELECT id, name, kind, case_id FROM document")}
         codes = {r[0]: r[1:] for r in self._tuples("SELECT id, name, grp FROM code")}
-        coders = dict(self._tuples("SELECT id, name FROM coder"))
-        rows = []
-        for sid, uid, doc_id, code_id, coder_id, start, end, created in self._tuples(
-                f'SELECT s.id, s.uuid, s.document_id, s.code_id, s.coder_id, s.start, s."end", s.created '
-                f"FROM segment s WHERE {clause}", params):
-            doc, code = docs[doc_id], codes[code_id]
-            rows.append((sid, uid, doc_id, doc[0], doc[1], doc[2], code_id, code[0], code[1], coder_id,
-                         coders[coder_id], start, end, created))
-        rows.sort(key=lambda r: (r[3], r[11], r[12], r[0]))
+        return docs, codes, dict(self._tuples("SELECT id, name FROM coder"))
+
+    def excerpt_rows(self) -> list[tuple[int, str, int, int, int, int, int, str]]:
+        """Every coding as ``(id, uuid, doc_id, code_id, coder_id, start, end, created)``, in document id,
+        start, end, id order (blind coding applied).
+
+        One plain scan (no join, no sort in SQL: sorting the plain tuples in Python is several
+        times faster); the names are :meth:`excerpt_names`.
+        """
+        clause, params = self.visible_clause()
+        rows = self._tuples('SELECT s.id, s.uuid, s.document_id, s.code_id, s.coder_id, s.start, s."end", s.created '
+                            f"FROM segment s WHERE {clause}", params)
+        rows.sort(key=itemgetter(2, 5, 6, 0))
         return rows
 
     def attributes(self) -> tuple[dict[int, dict[str, str]], dict[int, dict[str, str]]]:

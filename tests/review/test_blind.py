@@ -62,7 +62,7 @@ def test_every_store_listing_holds_only_the_coders_own(path):
         assert p.codes.counts() == {codes["Responsivitas"]: 1, codes["Sarana"]: 1}
         assert p.coders.counts() == {ids["Ani"]: 2, ids["Budi"]: 0, ids["Dosen"]: 0}
         assert p.stats()["segments"] == 2
-        assert {r[10] for r in p.supervision.excerpt_rows()} == {"Ani"}
+        assert {r[4] for r in p.supervision.excerpt_rows()} == {ids["Ani"]}
         assert p.supervision.status_counts() == {ids["Ani"]: {"pending": 2}}
         assert {r[6] for r in p.queries.snapshot_rows().segments} == {ids["Ani"]}
         as_(p, "Budi")
