@@ -16,6 +16,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import NoReturn
 
 from qda.errors import NotAProject, ProjectDamaged, ProjectError
 from qda.i18n import tr
@@ -85,12 +86,18 @@ def copy_database(conn: sqlite3.Connection, target: Path) -> Path:
         os.replace(tmp, target)
         _fsync_dir(target.parent)
     except BaseException as exc:
-        faults.remove_with_journals(tmp)
-        fault = faults.user_error(exc, target)
-        if fault is not None and fault is not exc:
-            raise fault from None
-        raise
+        _failed_replacing(exc, tmp, target)
     return target
+
+
+def _failed_replacing(exc: BaseException, tmp: Path, target: Path) -> NoReturn:
+    """Writing ``tmp`` to replace ``target`` failed: remove ``tmp`` and its journals, and raise the
+    failure as the user's one-line error where it is one (a full disk, a read-only folder)."""
+    faults.remove_with_journals(tmp)
+    fault = faults.user_error(exc, target)
+    if fault is not None and fault is not exc:
+        raise fault from None
+    raise exc
 
 
 def verify_backup(backup: str | Path) -> None:
@@ -148,11 +155,7 @@ def restore(project: str | Path, backup: str | Path, *, wait: float | None = Non
         os.replace(tmp, project)
         _fsync_dir(project.parent)
     except BaseException as exc:
-        faults.remove_with_journals(tmp)
-        fault = faults.user_error(exc, project)
-        if fault is not None and fault is not exc:
-            raise fault from None
-        raise
+        _failed_replacing(exc, tmp, project)
     finally:
         release_project_lock(lock)
     return kept
