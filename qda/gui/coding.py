@@ -12,7 +12,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, Signal
 
 from qda.commands import ApplyCode, InVivoCode, RecodeSegment, RemoveSegment
-from qda.errors import AlreadyExists, InvalidSpan, NotFound, QdaError
+from qda.errors import AlreadyExists, InvalidSpan, QdaError
 from qda.i18n import tr
 
 MAX_RECENT = 9
@@ -128,9 +128,8 @@ class CodingController(QObject):
         if not name:
             self.failed.emit(tr("Teks terpilih tidak berisi kata untuk nama kode."))
             return None
-        try:
-            code_id = self.project.codes.get(name).id
-        except NotFound:
+        existing = self.project.codes.find(name)
+        if existing is None:
             try:
                 cmd = self.stack.push(InVivoCode(self.view.document_id, span[0], span[1], name))
             except QdaError as exc:
@@ -139,7 +138,7 @@ class CodingController(QObject):
             self._remember(cmd.code_id)
             self.applied.emit(cmd.segment_id)
             return cmd.segment_id
-        return self.apply_span(self.view.document_id, span[0], span[1], code_id)
+        return self.apply_span(self.view.document_id, span[0], span[1], existing.id)
 
     def _code_name(self, code_id: int) -> str:
         try:

@@ -90,6 +90,12 @@ class CodeRepository(Repository):
             raise NotFound(self._not_found(ref))
         return _row_to_code(rows[0])
 
+    def find(self, name: str) -> Code | None:
+        """The code named ``name`` (matched as :meth:`get` matches a name), or None, without working out
+        the nearest names a refusal would offer (an in-vivo name is usually new)."""
+        rows = self._tuples(f"SELECT {CODE_COLUMNS} FROM code WHERE name = ?", (name,))
+        return _row_to_code(rows[0]) if rows else None
+
     def _not_found(self, ref: object) -> str:
         """Why ``ref`` is no code: a group's name, or a typo with the nearest code names."""
         if isinstance(ref, int):

@@ -79,3 +79,10 @@ def test_coder_counts(project):
     project.segments.add("uji.txt", 10, 20, "Responsivitas")
     counts = project.coders.counts()
     assert counts == {project.coders.get("Rina").id: 1, project.coders.get("Agus").id: 2}
+
+
+def test_find_matches_a_name_as_get_does_and_answers_none_for_a_new_one(project):
+    resp = project.codes.get("Responsivitas")
+    assert project.codes.find("Responsivitas") == resp
+    assert project.codes.find("responsivitas") == resp  # names are unique regardless of ASCII case
+    assert project.codes.find("pelayanan kami cepat") is None

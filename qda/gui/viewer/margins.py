@@ -89,6 +89,7 @@ class CodingMargin(QWidget):
         self._hits: list[tuple[QRectF, int]] = []
         self._label_font = QFont(self.font())
         self._label_font.setPointSizeF(max(7.0, self.font().pointSizeF() * 0.78))
+        self._elided: dict[tuple[str, int], str] = {}  # (label, width) -> the label cut to that width
 
         self.adaptive = True  # the margin's width follows the viewer's width
 
@@ -131,6 +132,20 @@ class CodingMargin(QWidget):
         label_bottom = -1e9
         focused_id = view.focused_segment() if hasattr(view, "focused_segment") else None
         line_h = fm.height()
+        coders = view.coder_names()
+        verdicts = hasattr(view, "verdict")
+        memos = hasattr(view, "has_memo")
+        elided = self._elided
+        if len(elided) > 4096:
+            elided.clear()
+
+        def elide(text: str, width: int) -> str:
+            key = (text, width)
+            cut = elided.get(key)
+            if cut is None:
+                cut = elided[key] = fm.elidedText(text, Qt.TextElideMode.ElideRight, width)
+            return cut
+
         for bar, y0, y1 in view.visible_bars(height):
             col = min(bar.column, self.columns_shown() - 1)
             x = 6 + col * COLUMN_WIDTH
@@ -154,15 +169,13 @@ class CodingMargin(QWidget):
             painter.setPen(QPen(link, 1, Qt.PenStyle.DotLine))
             painter.drawLine(QPointF(x + 5, rect.top()), QPointF(label_x - 2, ly + line_h / 2))
             painter.setPen(qc.darker(LABEL_DARKER))
-            coders = view.coder_names()
             if len(coders) > 1 and bar.span.coder_id in coders:  # whose coding, when several code
                 initials = "".join(w[0] for w in coders[bar.span.coder_id].replace(".", " ").split()[:2]).upper()
-                label = fm.elidedText(name, Qt.TextElideMode.ElideRight,
-                                      max(10, label_w - fm.horizontalAdvance(f" · {initials}"))) + f" · {initials}"
+                label = elide(name, max(10, label_w - fm.horizontalAdvance(f" · {initials}"))) + f" · {initials}"
             else:
-                label = fm.elidedText(name, Qt.TextElideMode.ElideRight, max(10, label_w))
+                label = elide(name, max(10, label_w))
             label_rect = QRectF(label_x, ly, label_w, line_h)
-            status = view.verdict(bar.span.segment_id) if hasattr(view, "verdict") else None
+            status = view.verdict(bar.span.segment_id) if verdicts else None
             if status:  # the review verdict, before the code's name
                 from qda.gui.review.marks import paint_verdict_mark
 
@@ -170,7 +183,7 @@ class CodingMargin(QWidget):
                 painter.setPen(qc.darker(LABEL_DARKER))
                 label_rect = label_rect.adjusted(shift, 0, 0, 0)
                 label = fm.elidedText(label, Qt.TextElideMode.ElideRight, max(10, int(label_rect.width())))
-            if hasattr(view, "has_memo") and view.has_memo(bar.span.segment_id):  # a memo marker before the name
+            if memos and view.has_memo(bar.span.segment_id):  # a memo marker before the name
                 painter.drawText(label_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, "✎")
                 shift = fm.horizontalAdvance("✎ ")
                 label_rect = label_rect.adjusted(shift, 0, 0, 0)
