@@ -2,7 +2,7 @@
 
 The public entry points:
 
-- :func:`import_files` - read, parse and store files in a project (one transaction each).
+- :func:`import_files` - read, parse and store files in a project (a few files per transaction).
 - :func:`prepare_source` - read, normalise and parse one file without a project.
 - :func:`read_source` - a file's normalised plain text and how it was read.
 - :func:`parse_transcript` - header attributes, case, turns and kind of a text.

@@ -1,8 +1,11 @@
-"""Importing files into a project: read, normalise, parse, then one transaction per document.
+"""Importing files into a project: read, normalise, parse, then write in a few short transactions.
 
-Each file is read and parsed outside any transaction; the document, its turns, attributes
-and case are then written in one ``project.atomic()`` block, so an interrupted batch keeps
-every document that was completed and never half of one.
+Each file is read and parsed outside any transaction; the documents, with their turns,
+attributes and cases, are written together in one transaction once about a second's worth
+of files is ready (at most :data:`BATCH_FILES` files or :data:`BATCH_CHARS` characters, or
+after :data:`BATCH_SECONDS`), and only then is progress advanced for them. So an interrupted
+import keeps every document whose progress step was reported, never half of one, and the
+store pays one commit per batch instead of one per file.
 
 - A file whose normalised content (SHA-256) is already in the project, or earlier in the
   same batch, is reported as a duplicate and skipped.
@@ -18,14 +21,15 @@ every document that was completed and never half of one.
   store are not caught.
 - Header fields describing the informant (Nama, Jabatan, ...) fill the case's attributes
   that are still empty; values already present on the case are kept.
-- Progress advances once per file; a cancel stops between files and the report says so.
+- Progress advances once per file, after the file is stored; a cancel stops between files
+  (what was read by then is stored) and the report says so.
 """
 
 from __future__ import annotations
 
 import logging
-
 import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -73,6 +77,7 @@ class PreparedSource:
     file_hash: str
     words: int
     parsed: ParsedSource
+    utf8: bytes | None = field(default=None, repr=False, compare=False)  # the text in UTF-8, as normalised
 
 
 def prepare_source(path: str | os.PathLike[str], *, kind: str | None = None) -> PreparedSource:
@@ -80,8 +85,8 @@ def prepare_source(path: str | os.PathLike[str], *, kind: str | None = None) -> 
     source = read_source(path)
     name = display_name(Path(source.path).name)
     parsed = parse_transcript(source.text, file_name=name, kind=kind)
-    digest, words = hash_and_count(source.text)
-    return PreparedSource(source.path, name, source.fmt, source.encoding, digest, words, parsed)
+    digest, words = hash_and_count(source.text, source.utf8)
+    return PreparedSource(source.path, name, source.fmt, source.encoding, digest, words, parsed, source.utf8)
 
 
 def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
@@ -107,6 +112,12 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
     return out
 
 
+#: a batch is written once it holds this many files, this many characters, or is this old
+BATCH_FILES = 64
+BATCH_CHARS = 8_000_000
+BATCH_SECONDS = 0.5
+
+
 def import_files(
     project,
     paths: Iterable[str | os.PathLike[str]],
@@ -121,13 +132,13 @@ def import_files(
     report = ImportReport()
     by_hash: dict[str, str] = {}
     names: set[str] = set()
-    cases = {case.name: dict(case.attributes) for case in project.cases.all()}
-    for doc in project.documents.all():
-        names.add(doc.name)
-        if doc.file_hash:
-            by_hash.setdefault(doc.file_hash, doc.name)
+    stored = project.documents.names()
+    names.update(stored.values())
+    for file_hash, doc_id in project.documents.hashes():
+        by_hash.setdefault(file_hash, stored[doc_id])
     if progress is not None:
         progress.start(len(paths), tr("Mengimpor sumber"))
+    batch = _Batch(project, report, progress)
     for path in paths:
         if progress is not None and progress.cancelled:
             report.cancelled = True
@@ -150,16 +161,47 @@ def import_files(
                 name = _free_name(prepared.name, names)
                 if name != prepared.name:
                     report.renamed.append((path, name))
-                report.imported.append(_store(project, prepared, name, cases))
+                batch.documents.append(_new_document(prepared, name))
+                batch.chars += len(prepared.parsed.text)
                 names.add(name)
                 by_hash[prepared.file_hash] = name
-        if progress is not None:
-            try:
-                progress.step(1, Path(path).name)
-            except Cancelled:
-                report.cancelled = True
-                break
+        batch.steps.append(Path(path).name)
+        if batch.full() and not batch.write():
+            break
+    batch.write()
     return report
+
+
+class _Batch:
+    """Documents read but not yet written, and the progress steps waiting for that write."""
+
+    def __init__(self, project, report: ImportReport, progress: Progress | None) -> None:
+        self.project = project
+        self.report = report
+        self.progress = progress
+        self.documents: list = []  # list[qda.store.documents.NewDocument]
+        self.steps: list[str] = []
+        self.chars = 0
+        self.started = time.monotonic()
+
+    def full(self) -> bool:
+        return (len(self.steps) >= BATCH_FILES or self.chars >= BATCH_CHARS
+                or time.monotonic() - self.started >= BATCH_SECONDS)
+
+    def write(self) -> bool:
+        """Store the pending documents in one transaction, then report their steps; False if cancelled."""
+        if self.documents:
+            self.report.imported.extend(self.project.documents.add_many(self.documents))
+        steps, self.documents, self.steps, self.chars = self.steps, [], [], 0
+        self.started = time.monotonic()
+        if self.progress is not None:
+            for name in steps:
+                try:
+                    self.progress.step(1, name)
+                except Cancelled:
+                    self.report.cancelled = True
+                    return False
+        return True
 
 
 def _free_name(name: str, taken: set[str]) -> str:
@@ -172,32 +214,12 @@ def _free_name(name: str, taken: set[str]) -> str:
     return f"{stem} ({number}){suffix}"
 
 
-def _store(project, prepared: PreparedSource, name: str, cases: dict[str, dict[str, str]]):
-    """Write one document (with its case and the case's new attributes) in one transaction."""
+def _new_document(prepared: PreparedSource, name: str):
+    """The store's record of a prepared file to write (its case's attributes fill the case's empty ones)."""
+    from qda.store.documents import NewDocument
+
     parsed = prepared.parsed
-    with project.atomic():
-        known = cases.get(parsed.case) if parsed.case else None
-        if parsed.case and known is None:
-            project.cases.add(parsed.case, parsed.case_attributes)
-        elif known is not None:
-            for key, value in parsed.case_attributes.items():
-                if not known.get(key):
-                    project.cases.set_attribute(parsed.case, key, value)
-        document = project.documents.add(
-            name,
-            parsed.text,
-            parsed.kind,
-            source_file=prepared.path,
-            file_hash=prepared.file_hash,
-            fmt=prepared.fmt,
-            encoding=prepared.encoding,
-            turns=parsed.turns,
-            attributes=parsed.attributes,
-            case=parsed.case,
-            words=prepared.words,
-        )
-    if parsed.case:
-        merged = dict(parsed.case_attributes)
-        merged.update({k: v for k, v in (known or {}).items() if v})
-        cases[parsed.case] = merged
-    return document
+    return NewDocument(name, parsed.text, parsed.kind, source_file=prepared.path, file_hash=prepared.file_hash,
+                       fmt=prepared.fmt, encoding=prepared.encoding, turns=parsed.turns,
+                       attributes=parsed.attributes, case=parsed.case,
+                       case_attributes=parsed.case_attributes or None, words=prepared.words, utf8=prepared.utf8)

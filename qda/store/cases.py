@@ -15,15 +15,32 @@ CaseRef = Case | int | str
 class CaseRepository(Repository):
     """``project.cases``: add, list, rename and delete cases; case attributes; linking documents to cases."""
 
-    def ensure(self, name: str) -> int:
-        """The id of the case called ``name``, created if new (call inside a transaction)."""
+    def ensure(self, name: str, attributes: dict[str, str] | None = None) -> int:
+        """The id of the case called ``name``, created if new (call inside a transaction).
+
+        ``attributes`` fill the case's attributes that are still empty: a new case gets them
+        all (logged with its ``case.add``), an existing one each missing value as a
+        ``case.attribute`` event; values already on the case are kept.
+        """
         found = self._one("SELECT id FROM cases WHERE name = ?", (name,))
         if found:
-            return int(found)
+            case_id = int(found)
+            if attributes:
+                present = dict(self._tuples("SELECT key, value FROM case_attribute WHERE case_id = ?", (case_id,)))
+                uid = None
+                for key, value in attributes.items():
+                    if not present.get(key):
+                        uid = uid or self._one("SELECT uuid FROM cases WHERE id = ?", (case_id,))
+                        self._set_attribute(case_id, uid, key, value)
+            return case_id
         uid = new_uuid()
         cur = self._exec("INSERT INTO cases(uuid, name, created) VALUES (?,?,?)", (uid, name, now()))
         self._log("case.add", "case", uid, name=name)
-        return int(cur.lastrowid or 0)
+        case_id = int(cur.lastrowid or 0)
+        if attributes:
+            self._exec_many("INSERT INTO case_attribute(case_id, key, value) VALUES (?,?,?)",
+                            [(case_id, attribute_key(key), str(value)) for key, value in attributes.items()])
+        return case_id
 
     def add(self, name: str, attributes: dict[str, str] | None = None) -> Case:
         """Create a case with optional attributes."""
@@ -33,10 +50,7 @@ class CaseRepository(Repository):
         with self.atomic():
             if self._one("SELECT 1 FROM cases WHERE name = ?", (name,)):
                 raise AlreadyExists(tr("kasus bernama {name} sudah ada", name=name))
-            case_id = self.ensure(name)
-            for key, value in (attributes or {}).items():
-                self._exec("INSERT INTO case_attribute(case_id, key, value) VALUES (?,?,?)",
-                           (case_id, attribute_key(key), str(value)))
+            case_id = self.ensure(name, attributes)
         return self.get(case_id)
 
     def all(self) -> list[Case]:
@@ -87,14 +101,17 @@ class CaseRepository(Repository):
     def set_attribute(self, ref: CaseRef, key: str, value: str | None) -> None:
         """Set (or with ``None`` remove) one attribute of a case."""
         case = self.get(ref)
-        key = attribute_key(key)
         with self.atomic():
-            if value is None:
-                self._exec("DELETE FROM case_attribute WHERE case_id = ? AND key = ?", (case.id, key))
-            else:
-                self._exec("INSERT INTO case_attribute(case_id, key, value) VALUES (?,?,?) "
-                           "ON CONFLICT(case_id, key) DO UPDATE SET value = excluded.value", (case.id, key, str(value)))
-            self._log("case.attribute", "case", case.uuid, key=key, value=value)
+            self._set_attribute(case.id, case.uuid, key, value)
+
+    def _set_attribute(self, case_id: int, case_uuid: str, key: str, value: str | None) -> None:
+        key = attribute_key(key)
+        if value is None:
+            self._exec("DELETE FROM case_attribute WHERE case_id = ? AND key = ?", (case_id, key))
+        else:
+            self._exec("INSERT INTO case_attribute(case_id, key, value) VALUES (?,?,?) "
+                       "ON CONFLICT(case_id, key) DO UPDATE SET value = excluded.value", (case_id, key, str(value)))
+        self._log("case.attribute", "case", case_uuid, key=key, value=value)
 
     def assign(self, doc_ref: DocRef, case_ref: CaseRef | None) -> None:
         """Link a document to a case (or unlink it with ``None``)."""

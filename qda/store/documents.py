@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, NamedTuple, Sequence
 
 from qda.errors import AlreadyExists, InvalidValue, NotFound
 from qda.i18n import tr
@@ -19,6 +19,32 @@ _KIND_ORDER = "CASE kind " + " ".join(f"WHEN '{k}' THEN {i}" for i, k in enumera
 _TEXT_CACHE_SIZE = 8
 
 DocRef = Document | int | str
+
+
+class NewDocument(NamedTuple):
+    """One document to store with :meth:`DocumentRepository.add_many` (the arguments of ``add``).
+
+    ``case_attributes`` fill the attributes of ``case`` that are still empty (a new case gets
+    them all); values already on the case are kept. ``utf8``, if given, must be exactly
+    ``text.encode("utf-8")``.
+    """
+
+    name: str
+    text: str
+    kind: str = "interview"
+    source_file: str | None = None
+    file_hash: str | None = None
+    fmt: str | None = "txt"
+    encoding: str | None = None
+    turns: Sequence[tuple[str, str | None, int, int]] = ()
+    attributes: dict[str, str] | None = None
+    case: str | None = None
+    case_attributes: dict[str, str] | None = None
+    words: int | None = None
+    uuid: str | None = None
+    #: ``text`` encoded as UTF-8, if the caller has it already (the importer does): stored as it is,
+    #: saving SQLite's driver the encoding of the text
+    utf8: bytes | None = None
 
 
 def attribute_key(key: str) -> str:
@@ -47,42 +73,66 @@ class DocumentRepository(Repository):
             turns: Iterable[tuple[str, str | None, int, int]] = (), attributes: dict[str, str] | None = None,
             case: str | None = None, words: int | None = None, uuid: str | None = None) -> Document:
         """Store a document whose text is already normalised; one transaction for all of it."""
-        _check_kind(kind)
-        name = name.strip()
-        if not name:
-            raise InvalidValue(tr("nama dokumen tidak boleh kosong"))
-        turn_list = list(turns)
-        n = len(text)
-        for speaker, _ts, start, end in turn_list:
-            if not (0 <= start < end <= n):
-                raise InvalidValue(tr("giliran bicara {speaker} di luar teks ({start}–{end})",
-                                      speaker=speaker, start=start, end=end))
-        if words is None:
-            words = len(text.split())
-        uid = uuid or new_uuid()
+        return self.add_many([NewDocument(name, text, kind, source_file, file_hash, fmt, encoding, list(turns),
+                                          attributes, case, None, words, uuid)])[0]
+
+    def add_many(self, docs: Sequence[NewDocument]) -> list[Document]:
+        """Store documents (texts already normalised) with their turns, attributes and cases in one transaction.
+
+        All or nothing: a name already taken (in the project or earlier in ``docs``), a bad
+        kind or a turn outside its text stores none of them. Each document is logged as a
+        ``document.add`` event, as :meth:`add` logs it.
+        """
+        checked = []
+        for doc in docs:
+            _check_kind(doc.kind)
+            name = doc.name.strip()
+            if not name:
+                raise InvalidValue(tr("nama dokumen tidak boleh kosong"))
+            n = len(doc.text)
+            if doc.utf8 is not None and not n <= len(doc.utf8) <= 4 * n:
+                raise ValueError(f"utf8 of {name!r} is not the UTF-8 of its text")
+            for speaker, _ts, start, end in doc.turns:
+                if not (0 <= start < end <= n):
+                    raise InvalidValue(tr("giliran bicara {speaker} di luar teks ({start}–{end})",
+                                          speaker=speaker, start=start, end=end))
+            checked.append((name, doc))
+        names = [name for name, _doc in checked]
+        if len(set(names)) < len(names):
+            twice = next(name for name in names if names.count(name) > 1)
+            raise AlreadyExists(tr("dokumen bernama {name} sudah ada", name=twice))
+        stored: list[Document] = []
+        cases = self._project.cases
         with self.atomic():
-            if self._one("SELECT 1 FROM document WHERE name = ?", (name,)):
-                raise AlreadyExists(tr("dokumen bernama {name} sudah ada", name=name))
-            case_id = self._project.cases.ensure(case) if case else None
-            stamp = now()
-            cur = self._exec(
-                "INSERT INTO document(uuid, name, kind, text, length, source_file, file_hash, fmt, encoding, words, "
-                "turn_count, imported_at, case_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (uid, name, kind, text, n, source_file, file_hash, fmt, encoding, words, len(turn_list), stamp,
-                 case_id))
-            doc_id = int(cur.lastrowid or 0)
-            if turn_list:
-                self._exec_many(
-                    'INSERT INTO turn(document_id, seq, speaker, timestamp, start, "end") VALUES (?,?,?,?,?,?)',
-                    [(doc_id, i, sp, ts, s, e) for i, (sp, ts, s, e) in enumerate(turn_list)])
-            if attributes:
-                self._exec_many(
-                    "INSERT INTO document_attribute(document_id, key, value) VALUES (?,?,?)",
-                    [(doc_id, attribute_key(k), str(v)) for k, v in attributes.items()
-                     if v is not None and str(v) != ""])
-            self._log("document.add", "document", uid, name=name, kind=kind, chars=n, hash=file_hash)
-        return Document(doc_id, uid, name, kind, source_file, file_hash, fmt, encoding, words, len(turn_list), stamp,
-                        case_id)
+            for name, doc in checked:
+                if self._one("SELECT 1 FROM document WHERE name = ?", (name,)):
+                    raise AlreadyExists(tr("dokumen bernama {name} sudah ada", name=name))
+                case_id = cases.ensure(doc.case, doc.case_attributes) if doc.case else None
+                text, kind, file_hash = doc.text, doc.kind, doc.file_hash
+                n = len(text)
+                words = len(text.split()) if doc.words is None else doc.words
+                uid = doc.uuid or new_uuid()
+                stamp = now()
+                # CAST: the UTF-8 bytes, when given, are stored as the text they encode (same value, type TEXT)
+                cur = self._exec(
+                    "INSERT INTO document(uuid, name, kind, text, length, source_file, file_hash, fmt, encoding, "
+                    "words, turn_count, imported_at, case_id) VALUES (?,?,?,CAST(? AS TEXT),?,?,?,?,?,?,?,?,?)",
+                    (uid, name, kind, text if doc.utf8 is None else doc.utf8, n, doc.source_file, file_hash, doc.fmt,
+                     doc.encoding, words, len(doc.turns), stamp, case_id))
+                doc_id = int(cur.lastrowid or 0)
+                if doc.turns:
+                    self._exec_many(
+                        'INSERT INTO turn(document_id, seq, speaker, timestamp, start, "end") VALUES (?,?,?,?,?,?)',
+                        [(doc_id, i, sp, ts, s, e) for i, (sp, ts, s, e) in enumerate(doc.turns)])
+                if doc.attributes:
+                    self._exec_many(
+                        "INSERT INTO document_attribute(document_id, key, value) VALUES (?,?,?)",
+                        [(doc_id, attribute_key(k), str(v)) for k, v in doc.attributes.items()
+                         if v is not None and str(v) != ""])
+                self._log("document.add", "document", uid, name=name, kind=kind, chars=n, hash=file_hash)
+                stored.append(Document(doc_id, uid, name, kind, doc.source_file, file_hash, doc.fmt, doc.encoding,
+                                       words, len(doc.turns), stamp, case_id))
+        return stored
 
     def all(self) -> list[Document]:
         """All documents, ordered by kind then name."""
@@ -140,6 +190,11 @@ class DocumentRepository(Repository):
     def names(self) -> dict[int, str]:
         """Document id → name, for every document."""
         return dict(self._tuples("SELECT id, name FROM document"))
+
+    def hashes(self) -> list[tuple[str, int]]:
+        """(content hash, document id) of every document that has a hash, oldest first (read from the index alone)."""
+        rows = self._tuples("SELECT file_hash, id FROM document WHERE file_hash IS NOT NULL")  # the hash index covers it
+        return sorted(rows, key=lambda row: row[1])
 
     def by_hash(self, file_hash: str) -> Document | None:
         """The document whose content hash is ``file_hash``, if any."""

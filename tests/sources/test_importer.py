@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from qda.progress import Progress
-from qda.sources import expand_paths, import_files
+from qda.sources import expand_paths, import_files, importer
 from qda.sources.normalise import content_hash
 from .builders import write_docx, write_pdf
 from .conftest import GOOD
@@ -109,26 +109,51 @@ def test_progress_and_summary(project, good_file, tmp_path):
     assert report.summary() == "1 dokumen diimpor, 1 ditolak, 1 duplikat"
 
 
-def test_cancel_between_files_keeps_completed_documents(project, tmp_path):
+def _five_files(tmp_path):
     paths = []
     for i in range(5):
         path = tmp_path / f"wawancara_{i:02d}.txt"
         path.write_text(GOOD.replace("tiga puluh", f"{i} puluh"), encoding="utf-8")
         paths.append(path)
+    return paths
+
+
+def test_cancel_between_files_keeps_completed_documents(project, tmp_path, monkeypatch):
+    monkeypatch.setattr(importer, "BATCH_FILES", 1)  # every file written on its own: the cancel lands between files
     progress = Progress()
     progress.callback = lambda done, total, message: progress.cancel() if done == 2 else None
-    report = import_files(project, paths, progress=progress)
+    report = import_files(project, _five_files(tmp_path), progress=progress)
     assert report.cancelled
     assert [d.name for d in report.imported] == ["wawancara_00.txt", "wawancara_01.txt"]
     assert [d.name for d in project.documents.all()] == ["wawancara_00.txt", "wawancara_01.txt"]
     assert report.summary().endswith("(dibatalkan)")
 
 
+def test_cancel_inside_a_batch_keeps_the_batch_and_reports_it(project, tmp_path, monkeypatch):
+    monkeypatch.setattr(importer, "BATCH_FILES", 3)
+    seen = []
+    progress = Progress()
+
+    def callback(done, total, message):
+        seen.append(done)
+        if done == 2:
+            progress.cancel()
+
+    progress.callback = callback
+    report = import_files(project, _five_files(tmp_path), progress=progress)
+    assert report.cancelled
+    # the first three files were written together before any of them was reported: all three stay
+    names = ["wawancara_00.txt", "wawancara_01.txt", "wawancara_02.txt"]
+    assert [d.name for d in report.imported] == names
+    assert [d.name for d in project.documents.all()] == names
+    assert seen == [0, 1, 2]  # steps come only after the write; none after the cancel, the report tells the rest
+
+
 def test_failure_inside_a_document_leaves_nothing_of_it(project, good_file, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("disk penuh")
 
-    monkeypatch.setattr(project.documents, "add", broken)  # after the new case is written
+    monkeypatch.setattr(project.documents, "_log", broken)  # after the new case, the document and its turns
     with pytest.raises(RuntimeError):
         import_files(project, [good_file])
     assert project.documents.all() == []

@@ -10,14 +10,14 @@ naming the file and the reason.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path
 
 from qda.errors import SourceRefused, os_reason
 from qda.i18n import tr
 from qda.sources import limits
-from qda.sources.normalise import normalise_text
+from qda.sources.normalise import normalise
 
 #: extension -> (module under qda.sources.readers, format name)
 READERS: dict[str, tuple[str, str]] = {
@@ -45,6 +45,8 @@ class SourceText:
     text: str
     fmt: str
     encoding: str | None
+    #: the text encoded as UTF-8 (made once while normalising; hashing and counting words reuse it)
+    utf8: bytes | None = field(default=None, repr=False, compare=False)
 
 
 def fault_reason(exc: BaseException) -> str:
@@ -82,14 +84,15 @@ def read_source(path: str | os.PathLike[str]) -> SourceText:
         )
     module_name, fmt = READERS[suffix]
     module = import_module(f"qda.sources.readers.{module_name}")
-    raw, encoding = module.read(name)
-    text = normalise_text(raw, name)
+    read = module.read(name)  # (text, encoding) or, from a decoder that kept them, (text, encoding, UTF-8 bytes)
+    text, utf8 = normalise(read[0], name, read[2] if len(read) > 2 else None)
+    encoding = read[1]
     size = os.path.getsize(name)
     if size >= NEAR_EMPTY_BYTES and len(text) * NEAR_EMPTY_RATIO < size:
         raise SourceRefused(name, tr("hanya {n} karakter teks terbaca dari berkas {kb} KB; isinya mungkin gambar "
                                      "atau hasil pindaian, atau teksnya tersimpan di tempat yang tidak dibaca",
                                      n=len(text), kb=size // 1024))
-    return SourceText(name, text, fmt, encoding)
+    return SourceText(name, text, fmt, encoding, utf8)
 
 
 def _check_path(path: str) -> None:

@@ -10,6 +10,16 @@ from qda.sources.encoding import decode_bytes
 from qda.sources.readers import read_bytes
 
 
-def read(path: str) -> tuple[str, str]:
-    """Return ``(text, encoding)`` of a .txt/.md file."""
-    return decode_bytes(read_bytes(path), path)
+def read(path: str) -> tuple[str, str, bytes | None]:
+    """Return ``(text, encoding, UTF-8 bytes of the text or None)`` of a .txt/.md file.
+
+    A file in UTF-8 already holds the text's UTF-8 bytes (after its BOM, if any): normalising,
+    hashing and counting words then work on them without encoding the text again.
+    """
+    data = read_bytes(path)
+    text, encoding = decode_bytes(data, path)
+    if encoding == "utf-8":
+        return text, encoding, data
+    if encoding == "utf-8-sig":
+        return text, encoding, data[3:]
+    return text, encoding, None
