@@ -83,8 +83,10 @@ def _quiet_broken_pipe() -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full argument parser with every subcommand registered."""
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser with every subcommand registered, or, given the ``command`` about to
+    run, only the subcommand modules up to the one that defines it (each module costs its
+    imports and argparse set-up at every start; ``--help`` and unknown words get them all)."""
     parser = argparse.ArgumentParser(
         prog="qda",
         description=tr("Analisis data kualitatif dan campuran untuk kinerja pelayanan publik. "
@@ -101,6 +103,8 @@ def build_parser() -> argparse.ArgumentParser:
                 continue
             raise
         module.register(sub)
+        if command is not None and command in sub.choices:
+            break
     from qda.cli.file_faults import add_wait_option
     from qda.cli.session import add_session_options
 
@@ -143,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     from qda.i18n import language
 
     localise_argparse(language())
-    parser = build_parser()
+    parser = build_parser(_subcommand(argv))
     if len(argv) == 1 and not argv[0].startswith("-") and argv[0] not in _subcommands(parser):
         return _open_named(argv[0])
     args = parser.parse_args(argv)

@@ -111,7 +111,7 @@ class ProjectBase:
         self.read_only = read_only
         #: True when the project lies on read-only media (opened in SQLite's immutable mode)
         self.media_read_only = False
-        self.db = Database(conn)
+        self.db = Database(conn, execute_plugins=False)  # no third-party plugin runs on a project (and no entry-point scan)
         self._conn = conn
         self._file_lock = lock
         self._mutex = threading.RLock()

@@ -45,7 +45,7 @@ def _normal(sql: str | None) -> str:
 @lru_cache(maxsize=8)
 def _replica(applied: tuple[str, ...]) -> tuple[tuple[str, str, str], ...]:
     """(type, name, sql) of every table, view and trigger qda's migrations ``applied`` create, in order."""
-    db = Database(sqlite3.connect(":memory:"))
+    db = Database(sqlite3.connect(":memory:"), execute_plugins=False)
     try:
         schema.migrations.ensure_migrations_table(db)
         by_name = {m.name: m for m in schema.migrations._migrations}
