@@ -44,3 +44,23 @@ def test_turns_are_ordered_disjoint_spans_starting_at_their_label(raw):
         assert turn.speaker.split()[0] in text[turn.start : turn.end]
         assert not text[turn.end - 1].isspace()
         previous_end = turn.end
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, st.sampled_from(["", "\ufeff"]), st.sampled_from(["", "\n", " \n\t", "\u3000", "\r\n\r\n"]))
+def test_a_utf8_file_keeps_its_bytes_as_the_texts_utf8(tmp_path_factory, raw, bom, tail):
+    """The bytes read from a UTF-8 file and handed on for hashing and storing are exactly the
+    normalised text's UTF-8, whatever had to change (line breaks, BOM, controls, trailing blanks)."""
+    from qda.sources.importer import prepare_source
+
+    path = tmp_path_factory.mktemp("utf8") / "x.txt"
+    path.write_bytes((bom + raw + tail).encode("utf-8", "surrogatepass"))
+    try:
+        prepared = prepare_source(path)
+    except SourceRefused:
+        return
+    text = prepared.parsed.text
+    assert text == normalise_text(raw + tail, "x.txt")
+    if prepared.utf8 is not None:
+        assert prepared.utf8 == text.encode("utf-8")
+    assert (prepared.file_hash, prepared.words) == hash_and_count(text)

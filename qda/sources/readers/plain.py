@@ -6,6 +6,8 @@ removing ``#`` or ``*`` would make it differ from the file the researcher sees.
 
 from __future__ import annotations
 
+import codecs
+
 from qda.sources.encoding import decode_bytes
 from qda.sources.readers import read_bytes
 
@@ -17,6 +19,10 @@ def read(path: str) -> tuple[str, str, bytes | None]:
     hashing and counting words then work on them without encoding the text again.
     """
     data = read_bytes(path)
+    if b"\x00" not in data and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # trailing blanks go anyway (normalisation rule 5): dropped from the bytes, in any ASCII-based
+        # encoding, they spare the decoded text a copy of itself
+        data = data.rstrip(b" \t\n\r\x0b\x0c")
     text, encoding = decode_bytes(data, path)
     if encoding == "utf-8":
         return text, encoding, data
