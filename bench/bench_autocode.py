@@ -5,7 +5,9 @@ Quality: passage-level precision, recall and F1 per code and overall, for the tu
 never used to choose terms, weights or rules. Speed: words per second of suggestions over
 about 1.5 million words of distinct realistic transcripts (``bench/corpus.py``), against two
 baselines over the same texts in the same run: spaCy as it comes (``blank("id")`` with a
-sentencizer and the lookup lemmatizer) and qda's shared pipeline with the same annotation.
+sentencizer and the lookup lemmatizer) and qda's shared pipeline with the same annotation;
+and the whole of ``qda autocode`` on a project holding the same texts (reading the project,
+suggesting, storing the suggestions in one transaction).
 Each contender is timed in a fresh process (no warm caches inherited), best of ``--repeats``.
 
     python bench/bench_autocode.py [--words 1500000] [--unit sentence|turn] [--quality-only|--speed-only]
@@ -89,6 +91,22 @@ def _time_one(what: str, words: int, unit: str) -> None:
         for _doc in docs(texts):
             pass
         made = 0
+    elif what == "project":  # what `qda autocode` does: read a project, suggest, store in one transaction
+        import tempfile
+
+        import qda.autocode as autocode
+        from qda.sources.header import parse_header
+        from qda.sources.turns import find_turns
+        from qda.store.project import Project
+
+        folder = tempfile.mkdtemp(prefix="bench_autocode_")
+        project = Project.create(Path(folder) / "bench.qda", coder="Bench")
+        for i, text in enumerate(texts):
+            turns = [(t.speaker, t.timestamp, t.start, t.end) for t in find_turns(text, parse_header(text).end)]
+            project.documents.add(f"t{i:04d}.txt", text, "interview", turns=turns)
+        suggest([source_from_text(0, "w", "I: Pegawai melayani warga dengan cepat.")], bundled_codes())
+        c0, t0 = time.process_time(), time.perf_counter()
+        made = autocode.run(project, unit=unit)
     else:
         codes = bundled_codes()
         sources = [source_from_text(i, f"t{i}", t) for i, t in enumerate(texts)]
@@ -96,6 +114,11 @@ def _time_one(what: str, words: int, unit: str) -> None:
         c0, t0 = time.process_time(), time.perf_counter()
         made = len(suggest(sources, codes, unit=unit))
     seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+    if what == "project":
+        import shutil
+
+        project.close()
+        shutil.rmtree(folder, ignore_errors=True)
     print(json.dumps({"seconds": seconds, "cpu": cpu, "words": sum(len(t.split()) for t in texts), "made": made}))
 
 
@@ -115,17 +138,20 @@ def speed(words: int, unit: str, repeats: int) -> None:
           f"Python {platform.python_version()}; each figure the best of {repeats} fresh processes "
           f"(wall clock; CPU time of the process beside it)")
     rows = {}
-    for what in ("bare", "shared", "suggest"):
+    for what in ("bare", "shared", "suggest", "project"):
         runs = [_timed(what, words, unit) for _ in range(repeats)]
         rows[what] = min(runs, key=lambda r: r["seconds"])
     n = rows["bare"]["words"]
     labels = {"bare": "baseline: bare spaCy blank('id') + sentencizer + lookup lemmas",
               "shared": "baseline: qda's shared pipeline, tokens + sentences + lemmas",
-              "suggest": f"auto-coding suggestions, unit {unit} ({rows['suggest']['made']:,} made)"}
-    print(f"  {'':66} {'wall':>7}    {'words/s':>10}   {'CPU':>7}    {'words/CPU-s':>11}")
+              "suggest": f"auto-coding suggestions, unit {unit} ({rows['suggest']['made']:,} made)",
+              "project": "the same from a project and stored (qda autocode: read, suggest, one transaction)"}
+    print(f"  {'':84} {'wall':>7}    {'words/s':>10}   {'CPU':>7}    {'words/CPU-s':>11}  {'wall/CPU':>8}")
     for what, label in labels.items():
         sec, cpu = rows[what]["seconds"], rows[what]["cpu"]
-        print(f"  {label:66} {sec:7.2f} s  {n / sec:10,.0f}   {cpu:7.2f} s  {n / cpu:11,.0f}")
+        print(f"  {label:84} {sec:7.2f} s  {n / sec:10,.0f}   {cpu:7.2f} s  {n / cpu:11,.0f}  {sec / cpu:8.2f}")
+    print("  wall/CPU: how long each waited for the (shared) CPU or the disk per second of its own work; the same for "
+          "the baseline and the suggestions means the difference between wall and CPU is the machine's load")
     mine, mine_cpu = rows["suggest"]["seconds"], rows["suggest"]["cpu"]
     print(f"  ratio to the bare spaCy pipeline: {rows['bare']['seconds'] / mine:.2f}x wall, "
           f"{rows['bare']['cpu'] / mine_cpu:.2f}x CPU; to the shared pipeline: {rows['shared']['seconds'] / mine:.2f}x "
@@ -139,7 +165,7 @@ def main() -> None:
     parser.add_argument("--quality-only", action="store_true")
     parser.add_argument("--speed-only", action="store_true")
     parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument("--time", choices=("bare", "shared", "suggest"), help=argparse.SUPPRESS)
+    parser.add_argument("--time", choices=("bare", "shared", "suggest", "project"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.time:
         _time_one(args.time, args.words, args.unit)

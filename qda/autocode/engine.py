@@ -22,6 +22,8 @@ DEFAULT_MIN_SCORE = 0.5
 OFF_TOPIC_FACTOR = 0.75
 #: weight in the answer of a term of the question's topic, times the term's own weight (see :func:`_topic`)
 TOPIC_FACTOR = 0.8
+#: a sentence with no term of its own takes the question's topic only when it has this many words
+TOPIC_MIN_WORDS = 3
 #: how a term of the question is shown among a suggestion's terms ("P: pelatihan")
 QUESTION_MARK = "P: "
 
@@ -144,6 +146,19 @@ def suggest(sources: Sequence[SourceText], codes: Sequence[CodeTerms], *, unit: 
     return out
 
 
+def _words(doc, first: int, stop: int) -> int:
+    """How many words tokens ``[first, stop)`` of ``doc`` hold outside brackets (``(tertawa)`` is no word)."""
+    depth = words = 0
+    for token in doc[first:stop]:
+        if token.text in "([":
+            depth += 1
+        elif token.text in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0 and token.is_alpha:
+            words += 1
+    return words
+
+
 def _topic(asked: dict[int, dict[str, float]]) -> dict[int, dict[str, float]]:
     """The question's topic: its one code with the strongest terms (none on a tie), terms weighed for the answer.
 
@@ -202,6 +217,8 @@ def _suggest_piece(source: SourceText, found: Sequence[Region], matcher: TermMat
         region = inside[k]
         question = frozenset(asked.get(k, ())) if questions else frozenset()
         framed = _topic(asked.get(k, {})) if questions else {}
+        if framed and "?" not in text[inside[k - 1].end if k else offset:region.start]:
+            framed = {}  # the interviewer's words before the answer asked nothing ("Terima kasih …")
         if unit == "turn":
             out.extend(_score_unit(source, trim(text, region.start, region.end), region_hits, min_score, question,
                                    framed))
@@ -220,6 +237,8 @@ def _suggest_piece(source: SourceText, found: Sequence[Region], matcher: TermMat
             if framed and any(h.term.code_id not in framed for h, _s, _e in region_hits[i:j]):
                 framed = {}  # the answer turned to another topic: the question's topic ends here
             frame = framed if offset + int(idx[first]) >= region.start else None
+            if frame and j == i and stop - first < 4 * TOPIC_MIN_WORDS and _words(doc, first, stop) < TOPIC_MIN_WORDS:
+                frame = None  # "Serius.", "(tertawa)": too short to stand for the topic on its own
             if j > i or frame:
                 span = trim(text, offset + int(idx[first]), end_char if stop >= hi or stop >= n
                             else offset + int(idx[stop]))

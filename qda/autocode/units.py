@@ -10,6 +10,7 @@ speaker is the interviewer when the label is an interviewer label (``P``, ``T``,
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple, Sequence
 
 UNITS = ("sentence", "turn")
@@ -97,40 +98,42 @@ HONORIFICS = frozenset("pak bu bapak ibu mas mbak bang kak".split())
 SOFT_ABBREVIATIONS = frozenset("dll. dsb. dst. dkk. etc. dll dsb dst dkk".split())
 _ELLIPSES = frozenset(("...", "…", "..", "....", "…."))
 _OPENERS = frozenset("([“‘")
-_TIMESTAMP = re.compile(r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?$")
 
 
-def _kinds(doc, lowers):
-    """Per token: 0 word, 1 sentence-final mark, 2 ellipsis or soft abbreviation, 3 abbreviation, 4 honorific."""
+@lru_cache(maxsize=1)
+def _kind_table():
+    """Sorted string keys of the forms that matter to sentence ends, and what each is: 1 a sentence-final
+    mark, 2 an ellipsis or soft abbreviation, 3 an abbreviation, 4 a form of address, 5 an opening
+    bracket, 6 a straight quote (every other form is a word, 0)."""
     import numpy as np
 
     from qda.nlp.pipeline import pipeline
 
-    marks = pipeline().get_pipe("sentencizer").punct_chars
-    strings = doc.vocab.strings
-    table = {}
-    for key in np.unique(lowers).tolist():
-        form = strings[key]
-        if form in _ELLIPSES or form in SOFT_ABBREVIATIONS:
-            kind = 2
-        elif form in marks or (len(form) > 1 and all(ch in marks for ch in form)):
-            kind = 1
-        elif form in ABBREVIATIONS:
-            kind = 3
-        elif form in HONORIFICS:
-            kind = 4
-        else:
-            kind = 0
-        table[key] = kind
-    return np.fromiter((table[k] for k in lowers.tolist()), dtype=np.int8, count=len(lowers))
+    nlp = pipeline()
+    kinds: dict[str, int] = {ch: 1 for ch in nlp.get_pipe("sentencizer").punct_chars}
+    for forms, kind in ((ABBREVIATIONS, 3), (HONORIFICS, 4), (_OPENERS, 5), (('"', "'"), 6),
+                        (_ELLIPSES | SOFT_ABBREVIATIONS, 2)):
+        kinds.update(dict.fromkeys(forms, kind))
+    pairs = sorted((nlp.vocab.strings.add(form), kind) for form, kind in kinds.items())
+    return (np.array([k for k, _ in pairs], dtype=np.uint64), np.array([v for _, v in pairs], dtype=np.int8))
 
 
-def _opens(doc, i: int) -> bool:
-    """True when punctuation token ``i`` opens what follows: a bracket, or a straight quote after a space."""
-    text = doc[i].text
-    if text in _OPENERS:
-        return True
-    return text in "\"'" and not doc[i].whitespace_ and i > 0 and bool(doc[i - 1].whitespace_)
+@lru_cache(maxsize=1)
+def _timestamp_shapes(strings):
+    """spaCy ``SHAPE`` keys of a clock time such as ``00:12:30`` or ``8.30``."""
+    import numpy as np
+
+    shapes = [f"{h}{sep}dd{rest}" for h in ("d", "dd") for sep in ":." for rest in ("", f"{sep}dd")]
+    return np.array([strings.add(shape) for shape in shapes], dtype=np.uint64)
+
+
+def _kinds(lowers):
+    """The :func:`_kind_table` kind of each token, from the doc's ``LOWER`` column."""
+    import numpy as np
+
+    keys, kinds = _kind_table()
+    at = np.minimum(np.searchsorted(keys, lowers), len(keys) - 1)
+    return np.where(keys[at] == lowers, kinds[at], 0).astype(np.int8)
 
 
 def transcript_sentence_starts(doc):
@@ -143,51 +146,38 @@ def transcript_sentence_starts(doc):
     inside a clause (*kata Pak. Camat*); an ellipsis (*…*, *...*) or *dll.*/*dsb.* ends one
     only when a capital follows (*pagi... Berkasnya*, not *begitu… tapi*); an opening bracket
     or quote after the mark belongs to the next sentence (*[00:12:30] Terus …*); and an
-    inline timestamp (*… ya [00:12:30] terus …*) starts one.
+    inline timestamp in brackets (*… ya [00:12:30] terus …*) starts one. Worked out on the
+    doc's arrays.
     """
     import numpy as np
-    from spacy.attrs import IS_PUNCT, LOWER
+    from spacy.attrs import IS_PUNCT, IS_TITLE, IS_UPPER, LOWER, SHAPE, SPACY
 
     n = len(doc)
     if n == 0:
         return np.zeros(0, dtype=np.int64)
-    arrays = doc.to_array([LOWER, IS_PUNCT])
-    lowers = arrays[:, 0]
+    arrays = doc.to_array([LOWER, IS_PUNCT, SPACY, IS_TITLE, IS_UPPER, SHAPE])
+    strings = doc.vocab.strings
+    kinds = _kinds(arrays[:, 0])
     punct = arrays[:, 1].astype(bool)
-    kinds = _kinds(doc, lowers)
-    texts = None
-    ends = []
-    for m in np.flatnonzero(kinds == 1).tolist() + np.flatnonzero(kinds == 2).tolist():
-        if kinds[m] == 1 and m > 0 and doc[m].text == ".":
-            before = kinds[m - 1]
-            if before == 3:
-                continue
-            if before == 4 and m > 1 and not punct[m - 2]:
-                continue
-        ends.append(m)
-    if not ends:
-        starts = [0]
-    else:
-        # the next sentence starts at the first word or opening bracket after the mark
-        openers = np.fromiter((_opens(doc, i) for i in np.flatnonzero(punct).tolist()), dtype=bool)
-        starter = ~punct
-        starter[np.flatnonzero(punct)[openers]] = True
-        starter[np.flatnonzero(kinds == 1)] = False
-        starter_at = np.flatnonzero(starter)
-        ends_a = np.array(sorted(ends), dtype=np.int64)
-        found = np.searchsorted(starter_at, ends_a + 1)
-        ok = found < len(starter_at)
-        nxt = starter_at[found[ok]]
-        soft = kinds[ends_a[ok]] == 2
-        keep = np.ones(len(nxt), dtype=bool)
-        if soft.any():
-            texts = [doc[i].text for i in nxt[soft].tolist()]
-            keep[np.flatnonzero(soft)] = [t[:1].isupper() or t in _OPENERS for t in texts]
-        starts = [0, *nxt[keep].tolist()]
-    for i in np.flatnonzero(punct).tolist():  # an inline timestamp in brackets: "… ya [00:12:30] terus"
-        if i + 1 < n and doc[i].text in "([" and _TIMESTAMP.match(doc[i + 1].text):
-            starts.append(i)
-    return np.unique(np.array(starts, dtype=np.int64))
+    spaced = arrays[:, 2].astype(bool)  # whitespace after the token
+    is_stop = arrays[:, 0] == strings["."]
+    before = np.concatenate(([0], kinds[:-1]))  # the kind of the token before each
+    punct_two_before = np.concatenate(([True, True], punct[:-2]))[:n]
+    not_end = is_stop & ((before == 3) | ((before == 4) & ~punct_two_before))
+    ends = np.flatnonzero(((kinds == 1) & ~not_end) | (kinds == 2))
+    # the next sentence starts at the first word, opening bracket or opening straight quote after the mark
+    spaced_before = np.concatenate(([True], spaced[:-1]))
+    starter = (~punct | (kinds == 5) | ((kinds == 6) & ~spaced & spaced_before)) & (kinds != 1)
+    starter_at = np.flatnonzero(starter)
+    found = np.searchsorted(starter_at, ends + 1)
+    ok = found < len(starter_at)
+    nxt = starter_at[found[ok]]
+    # after an ellipsis or "dll.": only before a capital or an opening bracket
+    capital = (arrays[:, 3] != 0) | (arrays[:, 4] != 0) | (kinds == 5)
+    keep = (kinds[ends[ok]] != 2) | capital[nxt]
+    # an inline timestamp in brackets: "… ya [00:12:30] terus"
+    stamped = np.flatnonzero((kinds[:-1] == 5) & np.isin(arrays[1:, 5], _timestamp_shapes(strings)))
+    return np.unique(np.concatenate(([0], nxt[keep], stamped)).astype(np.int64))
 
 
 def sentence_cuts(doc, text: str):

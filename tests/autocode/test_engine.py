@@ -101,7 +101,9 @@ I: Ya, lumayan, Mbak. Kadang sedih juga. Tapi lembur terus, itu yang berat. Pula
 P: Bagaimana pelatihan dan koordinasi di sini?
 I: Wah, belum pernah ada, Mbak.
 P: Soal lembur?
-I: Ya begitulah.
+I: Ya begitulah, Mbak. (tertawa) Serius.
+P: Terima kasih, Bu. Semoga lemburnya berkurang.
+I: Sama-sama, Mbak.
 """
 
 
@@ -115,7 +117,9 @@ def test_the_question_topic_frames_the_answer_until_it_names_another_topic():
         # ... until a sentence names a term of another code ("lembur", off the question's topic: 0.49, no
         # suggestion): the rest of the answer ("Pulang selalu malam.") is not framed
         # two codes asked about with the same strength (pelatihan, koordinasi): no topic, nothing suggested
-        (4, "Ya begitulah.", ("P: lembur",), 0.52),
+        (4, "Ya begitulah, Mbak.", ("P: lembur",), 0.52),
+        # "(tertawa)" and "Serius." are too short (fewer than three words) to stand for the topic
+        # the interviewer's closing words ask nothing: "Sama-sama, Mbak." gets no topic
     ]
     # per turn the whole answer is framed the same way ("Ibu" before "puas" is the addressee, not a name)
     turns = {(c.code_id, c.terms, c.score) for c in suggest([source], CODES, unit="turn")}
