@@ -58,12 +58,25 @@ def _segment(p, args: argparse.Namespace):
     from qda.cli.manage_cmd import _find_segment
 
     if args.segment:
-        return p.segments.get(args.segment)
+        return p.segments.get(_segment_ref(p, args.segment))
     if not (args.doc and args.code and args.start is not None and args.end is not None):
         raise QdaError(tr("sebutkan --segment UUID, atau --doc, --start, --end dan --code"))
     one = argparse.Namespace(doc=args.doc[-1], code=args.code[-1], by=args.by[-1] if args.by else None,
                              start=args.start, end=args.end)
     return _find_segment(p, one)
+
+
+def _segment_ref(p, given: str) -> str | int:
+    """``--segment``: a whole UUID, or its start as the queue and todo lists print it (unique, 6+ characters)."""
+    import re
+
+    given = given.strip()
+    if len(given) >= 36 or not re.fullmatch(r"[0-9a-fA-F-]{6,}", given):
+        return given
+    found = p.supervision.segment_ids_by_uuid_start(given)
+    if len(found) > 1:
+        raise QdaError(tr("awal UUID {ref} cocok dengan beberapa segmen; tulis lebih panjang", ref=given))
+    return found[0] if found else given
 
 
 def _queue_rows(p, items, with_text: bool) -> list[dict]:
@@ -238,7 +251,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
                 [[tr(label), new[key], plan.same.get(same_key, 0), plan.skipped.get(key, 0)] for key, same_key, label in (
                     ("documents", "documents", "dokumen"), ("codes", "codes", "kode"),
                     ("codings", "codings", "koding"), ("memos", "memos", "memo"), ("reviews", "reviews", "telaah"),
-                    ("coders", "coder", "pengode"), ("cases", "cases", "kasus"))])
+                    ("coders", "coders", "pengode"), ("cases", "cases", "kasus"))])
     for c in plan.conflicts:
         print(tr("konflik {kind}: {name} — di proyek: {t}; di berkas lain: {o} → {res}", kind=c.kind, name=c.name,
                  t=c.target, o=c.other, res=c.resolution or tr("perlu jawaban")))

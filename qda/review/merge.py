@@ -145,7 +145,7 @@ def plan_merge(target: dict[str, list[dict]], other: dict[str, list[dict]],
             found = by_uuid.get(r["uuid"]) or by_name.get(_fold(r["name"]))
             if found:
                 mapping[r["id"]] = found
-                plan.same[table if table != "cases" else "cases"] += 1
+                plan.same["coders" if table == "coder" else "cases"] += 1
             else:
                 new.append(r)
     new_case_ids = {c["id"] for c in plan.new_cases}

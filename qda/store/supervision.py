@@ -53,6 +53,13 @@ class SupervisionRepository(Repository):
         rows.sort(key=itemgetter(2, 5, 6, 0))
         return rows
 
+    def segment_ids_by_uuid_start(self, start: str, limit: int = 2) -> list[int]:
+        """Ids of the visible codings whose UUID begins with ``start`` (the queue shows the first 8 characters)."""
+        clause, params = self.visible_clause()
+        return [r[0] for r in self._tuples(
+            f"SELECT s.id FROM segment s WHERE s.uuid >= ? AND s.uuid < ? AND {clause} LIMIT ?",
+            (start.lower(), start.lower() + "~", *params, limit))]  # "~" sorts after hex digits and "-"
+
     def attributes(self) -> tuple[dict[int, dict[str, str]], dict[int, dict[str, str]]]:
         """``(case id → attributes, document id → attributes)``."""
         cases: dict[int, dict[str, str]] = {}

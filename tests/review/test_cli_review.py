@@ -97,7 +97,30 @@ def test_merge_command(proj, tmp_path):
     qda("merge", proj, str(other))
     again = json.loads(qda("merge", proj, str(other), "--json").stdout)
     assert again["new"]["codings"] == 0 and again["applied"] is True
+    # "same" names its kinds as "new" does
+    assert again["same"] == {"coders": 3, "documents": 1, "codes": 2, "codings": 6}
     with Project.open(proj, read_only=True) as p:
         assert len(p.segments.all()) == 6
     missing = qda("merge", proj, str(tmp_path / "nope.qda"), ok=False)
     assert missing.returncode == 2 and "nope.qda" in missing.stderr
+
+
+def test_segment_given_as_the_id_the_queue_prints(proj):
+    """The queue's table shows a segment's first 8 UUID characters: that short id names it in the other commands."""
+    table = qda("review", "queue", proj).stdout
+    rows = json.loads(qda("review", "queue", proj, "--json").stdout)
+    short = rows[0]["segment"][:8]
+    assert short in table
+    qda("review", proj, "--segment", short, "--status", "needs_revision", "--comment", "perluas", "--coder", "Dosen")
+    todo = json.loads(qda("review", "todo", proj, "--coder", rows[0]["coder"], "--json").stdout)
+    assert [t["segment"] for t in todo] == [rows[0]["segment"]]
+    qda("review", "revised", proj, "--segment", short.upper(), "--coder", rows[0]["coder"])
+    history = json.loads(qda("review", "history", proj, "--segment", short, "--json").stdout)
+    assert [h["action"] for h in history][-2:] == ["review.add", "review.revised"]
+    with Project.open(proj) as p:  # two codings sharing the start of their UUIDs: too short to tell apart
+        p._conn.execute("UPDATE segment SET uuid = 'abcdef00' || substr(uuid, 9) WHERE id IN (1, 2)")
+        p._conn.commit()
+    ambiguous = qda("review", proj, "--segment", "abcdef", "--status", "approved", "--coder", "Dosen", ok=False)
+    assert ambiguous.returncode == 2 and "abcdef" in ambiguous.stderr and "Traceback" not in ambiguous.stderr
+    missing = qda("review", proj, "--segment", "0123456789", "--status", "approved", "--coder", "Dosen", ok=False)
+    assert missing.returncode == 2 and "0123456789" in missing.stderr

@@ -26,7 +26,7 @@ CHOICE_WORDS = {"map": "pakai kode yang ada", "new": "tambah sebagai kode baru",
 ROWS = (("documents", "documents", "Dokumen"), ("codes", "codes", "Kode"), ("codings", "codings", "Koding"),
         ("memos", "memos", "Memo"), ("reviews", "reviews", "Telaah"), ("revised_marks", "revised_marks",
                                                                           "Tanda sudah direvisi"),
-        ("coders", "coder", "Pengode"), ("cases", "cases", "Kasus"))
+        ("coders", "coders", "Pengode"), ("cases", "cases", "Kasus"))
 
 
 def _cell(text: str, right: bool = False) -> QTableWidgetItem:
