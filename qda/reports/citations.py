@@ -10,8 +10,10 @@ consecutively, the same for every import format).
 
 from __future__ import annotations
 
+import re
 from typing import Mapping
 
+from qda.dates import MONTHS
 from qda.domain import KINDS, kind_label
 from qda.i18n import translator
 from qda.reports.lang import format_date
@@ -59,6 +61,21 @@ def document_title(document_name: str, document_attributes: Mapping[str, str] | 
     return " ".join(stem.replace("_", " ").split()) or document_name
 
 
+_WRITTEN_DATE = re.compile(r"(\d{1,2}) ([A-Za-z]+) (\d{4})")
+
+
+def cited_date(value: str, language: str) -> str:
+    """A date attribute in the report language: ISO (``2024-03-11``) or written in either language
+    (``11 Maret 2024``, ``11 March 2024``) reads ``11 Maret 2024`` / ``11 March 2024``; other text is kept."""
+    m = _WRITTEN_DATE.fullmatch(value.strip()) if value else None
+    if m:
+        names = {name.lower(): k for months in MONTHS.values() for k, name in enumerate(months, 1)}
+        month = names.get(m.group(2).lower())
+        if month is not None:
+            value = f"{int(m.group(3)):04d}-{month:02d}-{int(m.group(1)):02d}"
+    return format_date(value, language)
+
+
 def citation(kind: str, lines: tuple[int, int], *, document_name: str = "",
              document_attributes: Mapping[str, str] | None = None,
              case_name: str | None = None, case_attributes: Mapping[str, str] | None = None,
@@ -75,7 +92,7 @@ def citation(kind: str, lines: tuple[int, int], *, document_name: str = "",
     # the kind's name, capitalised where it opens the citation; a source of another kind is a "sumber"
     words = {kind: kind_label(kind, in_text=kind != "observation", translate=t.tr) for kind in KINDS}
     words["other"] = t.trc("citation", "sumber")
-    date = format_date(part("date"), language)
+    date = cited_date(part("date"), language)
     where = lines_text(*lines, language=language)
     if kind == "observation":
         parts = [words["observation"], part("location"), date, where]

@@ -207,7 +207,8 @@ class _Writer:
         rows.append([w("Jumlah"), w.int(len(d.documents)), w.int(words)])
         doc.numbered_table(w("Sumber data menurut jenis"), [w("Jenis"), w("Jumlah Sumber"), w("Jumlah Kata")], rows,
                            source=w("Sumber: data primer diolah"), bold_first_column=False)
-        count_by_doc = Counter(e.document.id for e in d.excerpts)
+        # the quotes each source has in the code sections (a passage coded by several coders once per code)
+        count_by_doc = Counter(group[0].document.id for ex in self.by_code.values() for group in _same_passages(ex))
         rows = []
         for x in d.documents:
             case = d.cases.get(x.case_id) if x.case_id is not None else None
@@ -217,9 +218,9 @@ class _Writer:
                            [w("Sumber"), w("Jenis"), w("Informan"), w("Kata"), w("Kutipan")], rows,
                            source=w("Sumber: data primer diolah"))
         self._informants()
-        doc.heading(w("Pengode"), 2)
+        doc.heading(w.c("judul bagian", "Pengode"), 2)
         per_coder = Counter(e.coder for e in d.excerpts)
-        doc.numbered_table(w("Pengode dan jumlah kutipan"), [w("Nama"), w("Peran"), w("Kutipan")],
+        doc.numbered_table(w("Pengode dan jumlah segmen"), [w("Nama"), w("Peran"), w("Segmen")],
                            [[c.name, role_label(c.role, in_text=True, translate=w), w.int(per_coder.get(c.name, 0))] for c in d.coders])
         memo = d.memos.get(("project", None))
         if memo:
@@ -235,7 +236,7 @@ class _Writer:
         cases = [c for c in d.cases.values() if c.id in used] or list(d.cases.values())
         if not cases:
             return
-        doc.heading(w("Informan"), 2)
+        doc.heading(w.c("judul bagian", "Informan"), 2)
         keys: list[str] = [k for k in PREFERRED_ATTRIBUTES if any(k in c.attributes for c in cases)]
         for c in cases:
             for k in c.attributes:

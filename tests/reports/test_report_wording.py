@@ -15,7 +15,9 @@ TEXT = "I: Surat selesai dalam sehari walau lembur.\nI: Kabag cepat menanggapi k
 def tied(tmp_path):
     """Two passages, each coded with one dimension and one factor: two pairs tie at one passage."""
     p = Project.create(tmp_path / "seri.qda", codebook=True, coder="Rina")
-    doc = p.documents.add("wawancara.txt", TEXT, "interview")
+    p.cases.add("Informan 1", {"Jabatan": "Staf Persuratan"})
+    doc = p.documents.add("wawancara.txt", TEXT, "interview", attributes={"Tanggal": "11 Maret 2024"},
+                          case="Informan 1")
     first, second = TEXT.split("\n")[:2]
     a, b = TEXT.index(first) + 3, TEXT.index(second) + 3
     p.segments.add(doc, a, a + len(first) - 3, "Produktivitas")
@@ -47,3 +49,11 @@ def test_review_summary_counts_segments(tied):
     assert "Dari 4 segmen, 1 disetujui" in text
     assert "Persentase disetujui dihitung dari segmen yang sudah ditelaah, bukan dari seluruh segmen." in text
     assert "Dari 4 kutipan" not in text
+
+
+def test_english_report_dates_and_headings_in_english(tied):
+    en = paragraphs(tied, "en")
+    quotes = [t for t in en if t.startswith("\u201c")]
+    assert quotes and all("11 March 2024" in q and "Maret" not in q for q in quotes)
+    assert "Informants" in en and "Coders" in en
+    assert "11 Maret 2024" in "\n".join(paragraphs(tied))

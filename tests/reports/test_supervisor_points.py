@@ -130,6 +130,11 @@ def test_point5_summary_and_codebook_count_the_quotes_printed(double_coded, tmp_
     codebook = next(t for t in doc.tables if t.rows[0].cells[-2].text == "Kutipan")
     row = next(r for r in codebook.rows if r.cells[1].text == "Responsivitas")
     assert row.cells[-2].text == "2"
+    sources = next(t for t in doc.tables if t.rows[0].cells[0].text == "Sumber" and t.rows[0].cells[-1].text == "Kutipan")
+    assert sources.rows[1].cells[-1].text == "2"
+    coders = next(t for t in doc.tables if t.rows[0].cells[0].text == "Nama")
+    assert coders.rows[0].cells[-1].text == "Segmen"
+    assert {r.cells[0].text: r.cells[-1].text for r in coders.rows[1:]} == {"Rina": "1", "Budi": "2"}
 
 
 # 6. contents and captions ------------------------------------------------------------------------------
