@@ -1,9 +1,9 @@
 """Speed of the analysis core on a large generated project (figures printed, not asserted).
 
-A project of ``--words`` words (default 1.5 million) in ``--docs`` interview documents with
-P/I speaker turns (text from ``bench_search.generate``) and ``--segments`` codings (default
-200,000) of the bundled codebook's codes by two coders, each a random span of 40–400
-characters at word boundaries (fixed seed). Figures, each with a baseline from the same run:
+A project of ``--words`` words (default 1.5 million) in ``--docs`` interview documents (realistic
+transcripts from ``bench/corpus.py`` through ``bench_search.generate``, speaker turns found as
+import finds them) and ``--segments`` codings (default 200,000) of the bundled codebook's codes
+by two coders, each a random span of 40–400 characters at word boundaries (fixed seed). Figures, each with a baseline from the same run:
 
 - reading the analysis snapshot (every coding, review and memo) — the baseline of the queries;
 - code queries (AND/OR, NOT, OVERLAPS, NEAR) on the warm snapshot — target < 200 ms;
@@ -13,7 +13,10 @@ characters at word boundaries (fixed seed). Figures, each with a baseline from t
   anything else in the process used spaCy (building the shared pipeline timed apart), then again
   (tokens of unchanged turns reused), then ``qda words`` in a new process from start to end. The
   baselines run on new pipelines built like the shared one (``spacy.blank("id")``, sentencizer,
-  lookup lemmatizer), so no tokenizer cache is shared: the whole pipeline, and its tokenizer alone;
+  lookup lemmatizer), so no tokenizer cache is shared: the whole pipeline, and its tokenizer alone.
+  The corpus reshuffles the sample transcripts' utterances, so its vocabulary is small; the same
+  count is timed again on a second project whose text has about one word in twelve given a random
+  three-letter tail (new word forms are what costs: each is tokenised once at spaCy's own speed);
 - keyword in context of a common word and of a lemma — target < 300 ms (baseline: one regex pass);
   the first one builds the word index of every text (kept while the texts are unchanged) and is
   printed on its own.
@@ -65,7 +68,10 @@ def sec(seconds: Seconds) -> str:
     return f"{seconds:9.2f} s  ({seconds.cpu:6.2f} s CPU)"
 
 
-def build(path: Path, words: int, n_docs: int, n_segments: int, seed: int):
+def build(path: Path, words: int, n_docs: int, n_segments: int, seed: int, vary: bool = False):
+    """The bench project; ``vary``: the text with a larger vocabulary (:func:`larger_vocabulary`)."""
+    from qda.sources.header import parse_header
+    from qda.sources.turns import find_turns
     from qda.store import Project
 
     rng = random.Random(seed)
@@ -73,17 +79,14 @@ def build(path: Path, words: int, n_docs: int, n_segments: int, seed: int):
     for name in ("Koordinasi Internal", "Inovasi Layanan"):  # researchers' own codes, as in the demo
         project.codes.add(name, group="own")
     text = generate(n_words=words, seed=seed)
+    if vary:
+        text = larger_vocabulary(text, seed)
     lines = text.splitlines(keepends=True)
     per_doc = max(1, len(lines) // n_docs)
     doc_ids = []
     for i in range(n_docs):
         body = "".join(lines[i * per_doc:(i + 1) * per_doc] if i < n_docs - 1 else lines[i * per_doc:])
-        turns, pos = [], 0
-        for line in body.splitlines(keepends=True):
-            content = line.rstrip("\n")
-            if content:
-                turns.append((content.split(":")[0], None, pos, pos + len(content)))
-            pos += len(line)
+        turns = [tuple(t) for t in find_turns(body, parse_header(body).end)]  # as import finds them
         doc_ids.append((project.documents.add(f"wawancara_{i:03d}.txt", body, "interview", turns=turns).id, body))
     codes = [c.id for c in project.codes.all()]
     per = n_segments // len(doc_ids)
@@ -115,6 +118,25 @@ def bare_pipeline():
     nlp.initialize()
     nlp.max_length = MAX_CHARS + 1
     return nlp
+
+
+def distinct_chunks(texts) -> int:
+    return len({chunk for text in texts for chunk in text.split()})
+
+
+def larger_vocabulary(text: str, seed: int) -> str:
+    """``text`` with about one word in twelve given a random three-letter tail (new word forms)."""
+    rng = random.Random(seed)
+    letters = "abdegiklmnprstuy"
+    lines = []
+    for line in text.split("\n"):
+        label, colon, body = line.partition(": ")
+        words = body.split(" ")
+        for i, word in enumerate(words):
+            if word[:1].isalpha() and rng.random() < 1 / 12:
+                words[i] = word + "".join(rng.choice(letters) for _ in range(3))
+        lines.append(label + colon + " ".join(words))
+    return "\n".join(lines)
 
 
 def cli_words(path: Path) -> Seconds:
@@ -211,6 +233,20 @@ def main() -> None:
         for label, base in (("pipeline", bare), ("tokenizer", tok)):
             print(f"{'  word frequency first time / bare ' + label + ' pass':58s} "
                   f"x{freq.cpu / base.cpu:.2f} CPU, x{freq / base:.2f} wall  (target ≤ 2.5×)")
+        # the corpus reshuffles the sample transcripts' utterances, so its vocabulary is small; new
+        # word forms cost most (each is tokenised once at spaCy's uncached speed): a larger one
+        other, _ = build(Path(tmp) / "varied.qda", args.words, args.docs, 0, args.seed, vary=True)
+        vdata = corpus(other)
+        varied = [p[2] for p in _pieces(vdata, list(vdata.documents), "informants")]
+        print(f"\nsame text, about one word in twelve given a 3-letter tail: {distinct_chunks(pieces):,} → "
+              f"{distinct_chunks(varied):,} distinct whitespace-separated chunks in the informants' turns")
+        vfreq, _ = timed(lambda: word_frequencies(other), 1)
+        print(f"{'word frequency, larger vocabulary, first time':58s} {sec(vfreq)}  (target < 10 s)")
+        vtok_nlp = bare_pipeline()
+        vtok, _ = timed(lambda: sum(len(d) for d in vtok_nlp.tokenizer.pipe(varied, batch_size=64)), 1)
+        print(f"{'baseline: bare tokenizer pass over those turns':58s} {sec(vtok)}  "
+              f"x{vfreq.cpu / vtok.cpu:.2f} CPU, x{vfreq / vtok:.2f} wall")
+        other.close()
 
         texts = [data.text(d) for d in data.documents]
         regex, _ = timed(lambda: sum(len(re.findall(r"(?i)(?<!\w)pelayanan(?!\w)", t)) for t in texts), args.repeat)
