@@ -226,11 +226,14 @@ def measure(path: Path, ways: bool) -> dict:
     before = window.project.stats()["segments"]
     window.stack.add_listener(clock.arm)  # the store has the change: wait for its highlight to be painted
 
+    painted_at: list[float] = []  # process time of each gesture's paint
+
     def gesture(fn, arm: bool = False) -> Timing:
         t0, c0 = time.perf_counter(), time.process_time()
         clock.reset(arm)
         fn()
         app.processEvents()
+        painted_at.append(clock.paint_cpu or math.nan)
         return Timing(clock.paint_cpu - c0 if clock.paint_cpu else math.nan,
                       clock.paint_wall - t0 if clock.paint_wall else math.nan,
                       time.process_time() - c0, time.perf_counter() - t0)
@@ -272,15 +275,23 @@ def measure(path: Path, ways: bool) -> dict:
                               Qt.KeyboardModifier.NoModifier)):
             QApplication.sendEvent(tree.viewport(), ev)
 
+    picker_steps: list[tuple[float, float, float]] = []  # CPU: opened, typed, Enter pressed (process_time)
+
     def by_picker():
         view.setFocus()
+        opened = [time.process_time()]
 
-        def drive():
+        def drive():  # as a person types: the picker is painted when it opens and after the letters
             d = window.quick_dialog
+            app.processEvents()
+            opened.append(time.process_time())
             QTest.keyClicks(d.edit, "respons")
+            app.processEvents()
+            opened.append(time.process_time())
             QTest.keyClick(d.edit, Qt.Key.Key_Return)
         QTimer.singleShot(0, drive)
         QTest.keyClick(view, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+        picker_steps.append((opened[1] - opened[0], opened[2] - opened[1], opened[2]))
 
     def by_in_vivo():
         view.setFocus()
@@ -294,6 +305,8 @@ def measure(path: Path, ways: bool) -> dict:
                      ("apply: Ctrl+K picker (typing included)", by_picker), ("apply: in-vivo Ctrl+I", by_in_vivo)):
         n0 = window.project.stats()["segments"]
         timings[name] = [timed(fn) for _ in range(REPEATS)]
+        if fn is by_picker:
+            picker_painted = painted_at[-REPEATS:]
         if window.project.stats()["segments"] - n0 != REPEATS or os.environ.get("BENCH_DEBUG"):
             print(f"{name}: {window.project.stats()['segments'] - n0} of {REPEATS} applied; "
                   f"{window.statusBar().currentMessage()} modal={QApplication.activeModalWidget()}", file=sys.stderr)
@@ -311,6 +324,12 @@ def measure(path: Path, ways: bool) -> dict:
                                                        Qt.KeyboardModifier.NoModifier, point), arm=True))
     timings["click a highlight (outline + card)"] = clicks
     clock.remove()
+    out["picker_ms"] = {
+        "open": statistics.median(o for o, _t, _e in picker_steps) * 1000,
+        "per letter": statistics.median(t / 7 for _o, t, _e in picker_steps) * 1000,
+        # from Enter to the painted highlight: the paint's process time minus Enter's
+        "Enter to paint": statistics.median(p - e for p, (_o, _t, e) in zip(picker_painted, picker_steps)) * 1000,
+    }
     ways_ms = {name: {field: statistics.median(getattr(t, field) for t in ts) * 1000 for field in Timing._fields}
                for name, ts in timings.items()}
     out["apply_ms"] = ways_ms
@@ -377,6 +396,9 @@ def main() -> None:
             print(f"  {name:<40} paint {t['paint_cpu']:6.1f} CPU {t['paint_wall']:7.1f} wall | "
                   f"idle {t['idle_cpu']:6.1f} CPU {t['idle_wall']:7.1f} wall"
                   + (f" | {ratio:4.2f}x tree" if ratio == ratio else "") + "   (aim < 50, 16 for keys)")
+        pick = dense["picker_ms"]
+        print(f"  Ctrl+K in steps (CPU ms): the picker opens (painted) {pick['open']:.1f}, each letter typed "
+              f"{pick['per letter']:.1f}, Enter to the painted highlight {pick['Enter to paint']:.1f}")
         print(f"  codings applied during the run              {dense['applied']:8d}")
         print(f"  GUI memory, dense document open            {dense['maxrss_mb']:8.1f} MB   (aim < 250)")
         print(f"  GUI memory, after the coding run           {dense['maxrss_after_coding_mb']:8.1f} MB")
