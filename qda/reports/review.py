@@ -156,10 +156,11 @@ def write_review_report(project: Any, out_path: str | Path, *, language: str = "
             continue
         counts = Counter(e.status for e in excerpts)
         doc.heading(data.code_label(code, language), 2)
-        doc.paragraph(w.n("{n} kutipan: {a} disetujui, {r} perlu revisi, {x} ditolak, {u} belum ditelaah.",
-                          count="k", k=len(excerpts), n=w.int(len(excerpts)), a=w.int(counts.get("approved", 0)),
-                        r=w.int(counts.get("needs_revision", 0)), x=w.int(counts.get("rejected", 0)),
-                        u=w.int(counts.get(None, 0))))
+        statuses = w.join([w.count(text, counts[key]) for key, text in
+                           (("approved", "{n} disetujui"), ("needs_revision", "{n} perlu revisi"),
+                            ("rejected", "{n} ditolak"), (None, "{n} belum ditelaah")) if counts.get(key)])
+        doc.paragraph(w.n("Dari {n} segmen pada kode ini, {statuses}.", count="k", k=len(excerpts),
+                          n=w.int(len(excerpts)), statuses=statuses))
         for e in excerpts:
             doc.quote(hide(e.text), hide(e.citation))
             history = data.reviews.get(e.segment.id, [])

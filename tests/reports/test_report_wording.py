@@ -57,3 +57,16 @@ def test_english_report_dates_and_headings_in_english(tied):
     assert quotes and all("11 March 2024" in q and "Maret" not in q for q in quotes)
     assert "Informants" in en and "Coders" in en
     assert "11 Maret 2024" in "\n".join(paragraphs(tied))
+
+
+def test_review_report_per_code_sentence_has_a_predicate(project, tmp_path):
+    from qda.reports.review import write_review_report
+
+    def under(path, heading):
+        paras = [q.text for q in Document(str(path)).paragraphs]
+        return paras[[k for k, t in enumerate(paras) if t == heading][-1] + 1]
+
+    out = write_review_report(project, tmp_path / "t.docx", agreement_unit=None)
+    assert under(out, "Responsivitas") == "Dari 3 segmen pada kode ini, 1 perlu revisi dan 2 belum ditelaah."
+    en = write_review_report(project, tmp_path / "t_en.docx", language="en", agreement_unit=None)
+    assert under(en, "Responsiveness") == "Of the 3 segments of this code, 1 needs revision and 2 are not reviewed."
