@@ -106,7 +106,7 @@ def piece_words(pieces: Iterable[str]) -> list[list[str]]:
         known = _forms
         for piece, doc in zip(missing, docs(missing, 256, lemmas=False, sentences=False)):
             ids = doc.to_array(ORTH).tolist()
-            for orth in set(ids).difference(known):
+            for orth in [o for o in set(ids) if o not in known]:  # never iterates the shared dict
                 known[orth] = _word_of(doc.vocab[orth])
             fresh[piece] = [w for w in map(known.__getitem__, ids) if w]
         with _lock:
