@@ -158,3 +158,27 @@ def test_the_picker_opens_inside_the_window_and_keeps_its_keys(window, project_f
     assert read_segments(project_file) == [(START, END, "Responsivitas")]  # nothing undone, nothing applied
     assert QApplication.focusWidget() is window.view
     assert window.view.selection_cp() == (0, 5)
+
+
+def test_a_picker_opened_again_at_once_stays_open(window, project_file):
+    window.view.select_cp(START, END)
+
+    def first():
+        QTest.keyClicks(window.quick_dialog.edit, "akuntab")
+        QTest.keyClick(window.quick_dialog.edit, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, first)
+    window.coding_quick()  # applied; the picker is to hide once the new highlight is painted
+    window.view.select_cp(0, 5)
+    shown = []
+
+    def second():
+        shown.append(window.quick_dialog.isVisible())
+        QTest.keyClick(window.quick_dialog.edit, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(0, second)
+    window.coding_quick()  # opened before that: the earlier choice's hiding leaves it open
+    assert shown == [True]
+    assert read_segments(project_file) == [(START, END, "Akuntabilitas")]
+    QApplication.processEvents()
+    assert not window._picker.isVisible()

@@ -55,6 +55,7 @@ class QuickCodeDialog(QDialog):
         self._items: dict[int, QListWidgetItem] = {}  # one per code, reused while the code is unchanged
         self._shown: list[Any] = []  # what the list holds: ("code", id) | ("new", name) | ("header", text)
         self._before: QWidget | None = None  # embedded: where the keys go again once a choice is made
+        self._opened = 0  # counts openings: a hide meant for an earlier choice leaves a newer one open
 
         frame = QFrame(self)
         frame.setObjectName("quickFrame")
@@ -126,6 +127,7 @@ class QuickCodeDialog(QDialog):
         self._before = QApplication.focusWidget() if embedded else None
         try:
             self.setResult(QDialog.DialogCode.Rejected)
+            self._opened += 1
             if embedded:
                 QApplication.instance().installEventFilter(self)
                 self.raise_()
@@ -150,7 +152,9 @@ class QuickCodeDialog(QDialog):
         if before is not None:  # back where the keys were, before the picker hides (no other widget in between)
             before.setFocus(Qt.FocusReason.PopupFocusReason)
         self.setResult(result)
-        QTimer.singleShot(0, self.hide)
+        opened = self._opened
+        # queued ahead of the repaint the choice causes: hidden in the same paint as the new highlight
+        QTimer.singleShot(0, self, lambda: self.hide() if self._opened == opened else None)
         self.finished.emit(result)
         (self.accepted if result == QDialog.DialogCode.Accepted else self.rejected).emit()
 
