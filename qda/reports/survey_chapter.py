@@ -237,7 +237,8 @@ class _Chapter:
                             [w("Kuesioner yang kembali"), w.int(t.returned), w.pct(t.returned_pct)],
                             [w("Kuesioner yang dapat diolah"), w.int(t.usable), w.pct(t.usable_pct)]],
                            widths_cm=[7.5, 3, 3])
-        self.para(N.return_paragraph(t, w, label))
+        self.para(N.return_paragraph(t, w, label, [n for var in r.variables.values()
+                                                    for n in (var.validity.n, var.score.n_cases)]))
         for i, p in enumerate(r.profiles):
             title = profile_title(p, w.language)
             p = replace(p, title=title)  # the narrative under the table names it the same way

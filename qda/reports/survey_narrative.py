@@ -32,13 +32,23 @@ def _top(rows) -> list:
     return [r for r in rows if r.count == peak and peak > 0]
 
 
-def return_paragraph(table, w: Wording, label: str) -> str:
-    """Questionnaire return, and which n each analysis uses when some questionnaires are incomplete."""
+def return_paragraph(table, w: Wording, label: str, variable_ns: Sequence[int] = ()) -> str:
+    """Questionnaire return, and which n each analysis uses when some questionnaires are incomplete.
+
+    ``variable_ns`` are the n of each variable's validity test and score (complete on that
+    variable's items); when one differs from the questionnaires complete on every item, the
+    paragraph says so instead of claiming one n for all.
+    """
     partial = table.returned - table.usable
     text = w("Berdasarkan {label} di atas, dari {d} kuesioner yang disebarkan, sebanyak {r} kuesioner ({rp}) kembali "
              "dan {u} kuesioner ({up}) terisi lengkap.", label=label, d=w.int(table.distributed),
              r=w.int(table.returned), rp=w.pct(table.returned_pct), u=w.int(table.usable), up=w.pct(table.usable_pct))
-    if partial > 0:
+    if partial > 0 and any(n != table.usable for n in variable_ns):
+        text += " " + w("Tabel frekuensi setiap butir menghitung semua jawaban yang diberikan pada butir itu, uji "
+                        "validitas dan skor setiap variabel menggunakan kuesioner yang lengkap pada butir variabel itu "
+                        "(n tercantum pada tabel dan uraiannya), sedangkan reliabilitas dan regresi menggunakan {u} "
+                        "kuesioner yang lengkap pada semua butir.", u=w.int(table.usable))
+    elif partial > 0:
         text += " " + w("Tabel frekuensi setiap butir menghitung semua jawaban yang diberikan pada butir itu (n "
                         "tercantum pada tabelnya), sedangkan uji validitas, reliabilitas, skor dan regresi "
                         "menggunakan {u} kuesioner yang lengkap.", u=w.int(table.usable))

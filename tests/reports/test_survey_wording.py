@@ -76,3 +76,16 @@ def test_residual_named_in_lower_case_in_the_sentence(sako, tmp_path):
     assert "Berdasarkan Tabel 4.35, residual regresi memiliki Sig. Shapiro–Wilk 0,470 > 0,05" in text
     en = "\n".join(paragraphs(sako, tmp_path / "s_en.docx", "en"))
     assert "As Table 4.35 shows, the regression residual has a Shapiro–Wilk Sig. of 0.470" in en
+
+
+def test_return_paragraph_claims_no_single_n_the_tables_contradict(demo, tmp_path):
+    x, y = demo.variables["X"], demo.variables["Y"]
+    assert (x.validity.n, y.validity.n, demo.return_table.usable) == (40, 39, 39)
+    text = "\n".join(paragraphs(demo, tmp_path / "d.docx", "id"))
+    assert ("uji validitas dan skor setiap variabel menggunakan kuesioner yang lengkap pada butir variabel itu (n "
+            "tercantum pada tabel dan uraiannya), sedangkan reliabilitas dan regresi menggunakan 39 kuesioner yang "
+            "lengkap pada semua butir.") in text
+    assert "sedangkan uji validitas, reliabilitas, skor dan regresi menggunakan 39" not in text
+    assert "(0,312; n = 40" in text and "(0,316; n = 39" in text  # each validity test states its own n
+    en = "\n".join(paragraphs(demo, tmp_path / "d_en.docx", "en"))
+    assert "reliability and the regression use the 39 questionnaires complete on every item." in en
