@@ -25,7 +25,9 @@ def gather(project, *, codes: Sequence | None = None, documents: Sequence | None
     """The documents (text, turns, codings, rejected suggestions) and codes with terms to work on.
 
     ``codes`` / ``documents`` are names, ids or records (default: every code with
-    indicator terms, every document).
+    indicator terms, every document). When only some codes are chosen, the other codes with
+    terms follow them marked ``context``: matched, so a code's suggestions do not depend on
+    which other codes were chosen, but never suggested.
     """
     from qda.sources.header import parse_header
 
@@ -33,6 +35,9 @@ def gather(project, *, codes: Sequence | None = None, documents: Sequence | None
     chosen = all_codes if codes is None else [project.codes.get(c) for c in codes]
     code_terms = [CodeTerms(c.id, c.name, tuple(c.indicators)) for c in chosen if c.indicators]
     wanted = {c.code_id for c in code_terms}
+    if code_terms:  # the other codes' terms still tell what a question asks and where an answer turns
+        code_terms += [CodeTerms(c.id, c.name, tuple(c.indicators), context=True)
+                       for c in all_codes if c.indicators and c.id not in wanted]
     docs = project.documents.all() if documents is None else [project.documents.get(d) for d in documents]
     coded: dict[int, list[tuple[int, int, int]]] = {}
     for seg in project.segments.all():
@@ -53,7 +58,7 @@ def store(project, candidates: Sequence[Candidate], sources: Sequence[SourceText
           unit: str) -> int:
     """Keep ``candidates`` as the pending suggestions of these documents and codes."""
     return project.suggestions.replace_pending(candidates, documents=[s.document_id for s in sources],
-                                               codes=[c.code_id for c in codes], unit=unit)
+                                               codes=[c.code_id for c in codes if not c.context], unit=unit)
 
 
 def run(project, *, unit: str = "sentence", codes: Sequence | None = None, documents: Sequence | None = None,

@@ -103,7 +103,7 @@ def _score_unit(source: SourceText, span: tuple[int, int], hits: Sequence[tuple[
 def suggest(sources: Sequence[SourceText], codes: Sequence[CodeTerms], *, unit: str = "sentence",
             include_interviewer: bool = False, min_score: float = DEFAULT_MIN_SCORE,
             progress: Progress | None = None) -> list[Candidate]:
-    """Suggestions for ``sources`` against ``codes``, by document, start and code.
+    """Suggestions for ``sources`` against ``codes`` (not those marked ``context``), by document, start and code.
 
     Each document is tokenised once, from its first region to its last (in pieces of at most
     :data:`~qda.nlp.pipeline.MAX_CHARS`), without lemmas or sentencizer: terms are matched on
@@ -142,6 +142,9 @@ def suggest(sources: Sequence[SourceText], codes: Sequence[CodeTerms], *, unit: 
             if key not in merged or cand.score > merged[key].score:
                 merged[key] = cand
         out = list(merged.values())
+    context = {c.code_id for c in codes if c.context}
+    if context:
+        out = [c for c in out if c.code_id not in context]
     out.sort(key=lambda c: (c.document_id, c.start, c.end, c.code_id))
     return out
 

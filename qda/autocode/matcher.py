@@ -32,6 +32,8 @@ class CodeTerms:
     code_id: int
     name: str
     terms: tuple[str, ...]
+    #: matched only as context (what a question asks about, where an answer changes topic), never suggested
+    context: bool = False
 
 
 @dataclass(frozen=True)

@@ -155,3 +155,15 @@ def test_redo_of_accept_restores_the_same_coding(project):
     stack.redo()
     assert [(g.id, g.uuid) for g in project.segments.all()] == [(c[0], c[1]) for c in codings]
     assert [e.action for e in project.events.all()][-1] == "suggestion.redo"
+
+
+def test_a_run_for_one_code_suggests_what_a_run_for_all_suggests_of_it(project):
+    autocode.run(project)
+    everything = {(r["code"], r["text"], r["score"], tuple(r["terms"])) for r in project.suggestions.rows()}
+    quality = {row for row in everything if row[0] == "Kualitas Layanan"}
+    # the other codes' terms are still matched (the question asked about training, not service quality)
+    assert autocode.run(project, codes=["Kualitas Layanan"]) == 1
+    assert {(r["code"], r["text"], r["score"], tuple(r["terms"]))
+            for r in project.suggestions.rows(code="Kualitas Layanan")} == quality
+    # and the other codes' pending suggestions are left as they were
+    assert {(r["code"], r["text"], r["score"], tuple(r["terms"])) for r in project.suggestions.rows()} == everything
