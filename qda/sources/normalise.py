@@ -109,8 +109,21 @@ def content_hash(text: str) -> str:
 
 _WHITESPACE_BYTES = b"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f "
 _WORD_TABLE = bytes((32 if i in _WHITESPACE_BYTES else 120) for i in range(256))
-#: str.split()'s whitespace beyond ASCII (one `in` test each is far faster than a regex or a bytes search)
-_UNICODE_SPACES = "\xa0\u2009\u202f\u3000\u2002\u2003\u200a\u2000\u2001\u2004\u2005\u2006\u2007\u2008\u205f\u1680\x85\u2028\u2029"
+#: str.split()'s whitespace beyond ASCII, in UTF-8: U+0085 and U+00A0 (C2 ..), U+1680 (E1 9A 80),
+#: U+2000-U+200A, U+2028, U+2029, U+202F (E2 80 ..), U+205F (E2 81 9F), U+3000 (E3 80 80). Each test
+#: starts with a memchr for the lead byte; only E2, which typographic punctuation shares, needs a scan.
+_C2_SPACES = re.compile(rb"\xc2[\x85\xa0]")
+_E2_SPACES = re.compile(rb"\xe2(?:\x80[\x80-\x8a\xa8\xa9\xaf]|\x81\x9f)")
+
+
+def _has_unicode_spaces(data: bytes) -> bool:
+    """Does the UTF-8 ``data`` hold whitespace ``str.split`` knows beyond ASCII?"""
+    return ((b"\xc2" in data and _C2_SPACES.search(data) is not None)
+            or (b"\xe1" in data and b"\xe1\x9a\x80" in data)
+            or (b"\xe3" in data and b"\xe3\x80\x80" in data)
+            or (b"\xe2" in data and _E2_SPACES.search(data) is not None))
+
+
 _WORD_CHUNK = 1 << 20
 
 
@@ -123,7 +136,7 @@ def hash_and_count(text: str, utf8: bytes | None = None) -> tuple[str, int]:
     """
     data = text.encode("utf-8") if utf8 is None else utf8
     digest = hashlib.sha256(data).hexdigest()
-    if not text.isascii() and any(ch in text for ch in _UNICODE_SPACES):
+    if not text.isascii() and _has_unicode_spaces(data):
         return digest, count_words(text)
     mapped = data.translate(_WORD_TABLE)
     return digest, mapped.count(b" x") + (mapped[:1] == b"x")

@@ -11,7 +11,8 @@ from qda.sources.transcript import parse_transcript
 
 pieces = st.sampled_from(
     ["P:", "I:", "Bu Ratna:", "Catatan:", "[00:01:23]", "(00:12:05)", "Judul: X", "Jenis: Wawancara", "\n", "\n\n",
-     "\r\n", " ", "\t", "kata", "Kafé", "e\u0301", "😊", "\u2028", "\ufeff", "\x07", "Pak Hendra Wijaya:", "**P:**"]
+     "\r\n", " ", "\t", "kata", "Kafé", "e\u0301", "😊", "\u2028", "\ufeff", "\x07", "Pak Hendra Wijaya:", "**P:**",
+     "\xa0", "\u2003", "\u202f", "\u205f", "\u3000", "\u1680", "–", "…", "“"]
 )
 texts = st.lists(st.one_of(pieces, st.text(max_size=8)), max_size=40).map("".join)
 
