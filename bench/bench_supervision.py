@@ -9,6 +9,12 @@ Prints (never asserts), each with a baseline measured in the same run:
   (aim < 300 ms), and stepping to the next excerpt (aim < 30 ms), against one SELECT of
   the 20,000 rows.
 
+Each figure is printed as wall-clock and process CPU time (user + system). On a shared, busy
+machine the wall-clock time is inflated by waiting for a CPU: the number of involuntary context
+switches (``preempted``) says how often the process was put aside, the voluntary ones
+(``waits``) how often it waited itself (disk, locks). Bytes read from and written to the disk
+(``/proc/self/io``) show what the merge costs in I/O.
+
 Run: ``python bench/bench_supervision.py [--words 1500000] [--codings 200000] [--queue 20000]``
 """
 
@@ -16,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import random
 import shutil
 import sys
@@ -45,15 +52,34 @@ def timed(fn, repeat: int = 3) -> tuple[float, object]:
     return statistics.median(times), out
 
 
-def cpu_timed(fn, repeat: int = 3) -> tuple[float, float, object]:
-    """Median wall-clock and process CPU seconds (the steadier figure on a shared machine)."""
-    walls, cpus, out = [], [], None
-    for _ in range(repeat):
-        t, c = time.perf_counter(), time.process_time()
-        out = fn()
-        walls.append(time.perf_counter() - t)
-        cpus.append(time.process_time() - c)
-    return statistics.median(walls), statistics.median(cpus), out
+class Measure:
+    """Wall-clock, CPU (user + system), context switches and disk bytes of one block."""
+
+    def __enter__(self) -> "Measure":
+        self._io, self._ru, self._t = _io(), resource.getrusage(resource.RUSAGE_SELF), time.perf_counter()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.wall = time.perf_counter() - self._t
+        ru, io = resource.getrusage(resource.RUSAGE_SELF), _io()
+        self.cpu = ru.ru_utime - self._ru.ru_utime + ru.ru_stime - self._ru.ru_stime
+        self.waits, self.preempted = ru.ru_nvcsw - self._ru.ru_nvcsw, ru.ru_nivcsw - self._ru.ru_nivcsw
+        self.read_mb = (io.get("read_bytes", 0) - self._io.get("read_bytes", 0)) / 2**20
+        self.write_mb = (io.get("write_bytes", 0) - self._io.get("write_bytes", 0)) / 2**20
+
+    def __str__(self) -> str:
+        return f"{self.wall:.2f} s wall, CPU {self.cpu:.2f} s ({self.preempted} preempted, {self.waits} waits)"
+
+    def io(self) -> str:
+        return f"disk read {self.read_mb:.0f} MB, written {self.write_mb:.0f} MB"
+
+
+def _io() -> dict[str, int]:
+    try:
+        with open("/proc/self/io") as f:
+            return {k: int(v) for k, v in (line.split(": ") for line in f.read().splitlines())}
+    except OSError:  # not Linux
+        return {}
 
 
 def build(path: Path, words: int, codings: int, docs: int, rng: random.Random) -> None:
@@ -82,12 +108,25 @@ def bench_agreement(path: Path) -> None:
 
     with Project.open(path, read_only=True) as p:
         n_seg = p.stats()["segments"]
-        base, _ = timed(lambda: p.supervision.codings([c.id for c in p.coders.all()]))
+        coders = [c.id for c in p.coders.all()]
+        compute_agreement(p, ["Ani", "Budi"], unit="char")  # imports and the texts' first read out of the timing
+        base = median_measure(lambda: p.supervision.codings(coders))[0]
         for unit in ("sentence", "char"):
-            t, cpu, r = cpu_timed(lambda: compute_agreement(p, ["Ani", "Budi"], unit=unit))
-            print(f"agreement per {unit:8s}: {t:6.2f} s (CPU {cpu:.2f} s) for {n_seg:,} codings, {r.units:,} units "
-                  f"(alpha {r.overall.krippendorff_alpha:.3f}, {len(r.disagreements):,} disagreements); "
-                  f"reading the codings: {base:.2f} s (x{t / base:.1f}); aim < 2 s")
+            m, r = median_measure(lambda: compute_agreement(p, ["Ani", "Budi"], unit=unit))
+            print(f"agreement per {unit:8s}: {m} for {n_seg:,} codings, {r.units:,} units "
+                  f"(alpha {r.overall.krippendorff_alpha:.3f}, {len(r.disagreements):,} disagreements); aim < 2 s; "
+                  f"baseline: reading the codings {base} (CPU x{m.cpu / base.cpu:.1f})")
+
+
+def median_measure(fn, repeat: int = 3) -> tuple[Measure, object]:
+    """The run with the median CPU time of ``repeat`` runs, and its result."""
+    runs = []
+    for _ in range(repeat):
+        with Measure() as m:
+            out = fn()
+        runs.append((m, out))
+    runs.sort(key=lambda r: r[0].cpu)
+    return runs[len(runs) // 2]
 
 
 def bench_merge(path: Path, tmp: Path, n_new: int, rng: random.Random) -> None:
@@ -108,21 +147,21 @@ def bench_merge(path: Path, tmp: Path, n_new: int, rng: random.Random) -> None:
         p.segments.add_many(list(rows))
     floor_path = tmp / "floor.qda"  # the floor: the store's own bulk insert of the same codings with their history
     shutil.copy(path, floor_path)
+    os.sync()  # the copies on disk first: otherwise rewriting their still-dirty pages goes uncounted
     with Project.open(floor_path, coder="Citra") as p:
-        t = time.perf_counter()
-        p.segments.add_many(list(rows))
-        t_floor = time.perf_counter() - t
+        with Measure() as floor:
+            p.segments.add_many(list(rows))
+    import numpy  # noqa: F401  (imported by the merge; a one-off cost, not the merge's)
+    os.sync()
     with Project.open(target) as p:
-        t, c = time.perf_counter(), time.process_time()
-        plan = merge_projects(p, other)
-        first, first_cpu = time.perf_counter() - t, time.process_time() - c
-        t = time.perf_counter()
-        again = merge_projects(p, other)
-        second = time.perf_counter() - t
-    print(f"merge of {plan.new_counts()['codings']:,} new codings: {first:.2f} s (CPU {first_cpu:.2f} s; aim < 5 s); re-merge: "
-          f"{second:.2f} s adding {again.new_counts()['codings']} codings; baseline: inserting the same codings "
-          f"with their history in one transaction {t_floor:.2f} s (merge x{first / t_floor:.1f}), "
-          f"copying the file {t_copy:.2f} s")
+        with Measure() as first:
+            plan = merge_projects(p, other)
+        with Measure() as second:
+            again = merge_projects(p, other)
+    print(f"merge of {plan.new_counts()['codings']:,} new codings: {first}; {first.io()}; aim < 5 s")
+    print(f"re-merge: {second}, adding {again.new_counts()['codings']} codings; {second.io()}")
+    print(f"  baseline: inserting the same codings with their history in one transaction {floor} "
+          f"(merge CPU x{first.cpu / floor.cpu:.1f}); {floor.io()}; copying the file {t_copy:.2f} s")
 
 
 def bench_queue(tmp: Path, n: int, rng: random.Random) -> None:
@@ -147,32 +186,35 @@ def bench_queue(tmp: Path, n: int, rng: random.Random) -> None:
         p.coders.set_current("Dosen", "supervisor")
     app = QApplication.instance() or QApplication([])
     with Project.open(path, coder="Dosen") as p:
-        base, _ = timed(lambda: p._tuples('SELECT id, document_id, start, "end" FROM segment'))
-        core, items = timed(lambda: review_queue(p))
+        base, _ = median_measure(lambda: p._tuples('SELECT id, document_id, start, "end" FROM segment'))
+        core, items = median_measure(lambda: review_queue(p))
         view = ReviewQueueView()
         view.resize(1366, 700)
         view.show()
+        app.processEvents()
         stack = UndoStack(p)
-        t, c = time.perf_counter(), time.process_time()
-        view.set_project(p, stack.push)
-        app.processEvents()
-        opened, opened_cpu = time.perf_counter() - t, time.process_time() - c
-        steps = []
-        for _ in range(50):
-            t = time.perf_counter()
-            view.list.step(1)
+        with Measure() as opened:
+            view.set_project(p, stack.push)
             app.processEvents()
-            steps.append(time.perf_counter() - t)
+        steps, step_cpu = [], []
+        for _ in range(50):
+            with Measure() as step:
+                view.list.step(1)
+                app.processEvents()
+            steps.append(step.wall)
+            step_cpu.append(step.cpu)
         view.list.table.setFocus()
-        t = time.perf_counter()
-        view.verdict("approved")
-        app.processEvents()
-        verdict = time.perf_counter() - t
+        with Measure() as verdict:
+            view.verdict("approved")
+            app.processEvents()
         view.close()
-    print(f"review queue of {len(items):,} excerpts: core {core * 1000:.0f} ms, view opens in "
-          f"{opened * 1000:.0f} ms (CPU {opened_cpu * 1000:.0f} ms; aim < 300 ms); next excerpt median {statistics.median(steps) * 1000:.1f} ms, "
-          f"max {max(steps) * 1000:.1f} ms (aim < 30 ms); verdict + next {verdict * 1000:.0f} ms; "
-          f"one SELECT of the rows: {base * 1000:.0f} ms")
+    print(f"review queue of {len(items):,} excerpts: core {core.wall * 1000:.0f} ms (CPU {core.cpu * 1000:.0f} ms); "
+          f"view opens in {opened.wall * 1000:.0f} ms, CPU {opened.cpu * 1000:.0f} ms ({opened.preempted} preempted); "
+          f"aim < 300 ms")
+    print(f"  next excerpt median {statistics.median(steps) * 1000:.1f} ms (CPU {statistics.median(step_cpu) * 1000:.1f} ms), "
+          f"max {max(steps) * 1000:.1f} ms; aim < 30 ms; verdict + next {verdict.wall * 1000:.0f} ms "
+          f"(CPU {verdict.cpu * 1000:.0f} ms); baseline: one SELECT of the rows {base.wall * 1000:.0f} ms "
+          f"(CPU {base.cpu * 1000:.0f} ms)")
 
 
 def main() -> None:
@@ -187,9 +229,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
         path = tmp / "big.qda"
-        t = time.perf_counter()
-        build(path, ns.words, ns.codings, ns.docs, rng)
-        print(f"built {ns.words:,} words, {ns.codings:,} codings by two coders in {time.perf_counter() - t:.1f} s")
+        with Measure() as built:
+            build(path, ns.words, ns.codings, ns.docs, rng)
+        print(f"built {ns.words:,} words, {ns.codings:,} codings by two coders: {built}; load average "
+              f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
         bench_agreement(path)
         bench_merge(path, tmp, ns.merge, rng)
         bench_queue(tmp, ns.queue, rng)
