@@ -113,10 +113,10 @@ class ReportDialog(QDialog):
 
         options = QFormLayout()
         self.reviewer = QComboBox()
-        self.reviewer.addItem(tr("(semua penelaah)"), None)
+        self.reviewer.addItem(tr("(semua pembimbing)"), None)
         for c in coders:
             self.reviewer.addItem(c.name, c.name)
-        options.addRow(tr("Penelaah:"), self.reviewer)
+        options.addRow(tr("Pembimbing:"), self.reviewer)
         self.quote_order = QComboBox()
         self.quote_order.addItem(tr("Menurut jenis sumber (wawancara, observasi, dokumen)"), "kind")
         self.quote_order.addItem(tr("Menurut urutan sumber"), "document")

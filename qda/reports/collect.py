@@ -130,7 +130,7 @@ def collect(project: Any, *, language: str = "id", codes: Iterable[str | int] | 
     coder_ids = {c.id for c in coder_pick} if coder_pick else {c.id for c in all_coders}
     reviews = project.reviews.all()
     if reviewer:
-        rid = _pick("penelaah", [reviewer], all_coders)[0].id
+        rid = _pick("pembimbing", [reviewer], all_coders)[0].id
         reviews = [r for r in reviews if r.reviewer_id == rid]
     latest, history = latest_reviews(reviews)
 

@@ -173,7 +173,7 @@ class _Writer:
         lines = [w("Proyek: {name}", name=self.data.project_name) if self.data.project_name else "",
                  w("Disusun oleh: {name}", name=author) if author else "", w.date(today)]
         if approved_only:
-            lines.append(w("Hanya kutipan yang disetujui penelaah"))
+            lines.append(w("Hanya kutipan yang disetujui pembimbing"))
         self.doc.title_page(title or w("Laporan Analisis Kualitatif"), lines,
                             subtitle=w("Kinerja Pelayanan Publik: Dimensi Dwiyanto dan Faktor Pendorong"),
                             note=w("Dibuat dengan qda"))

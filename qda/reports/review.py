@@ -139,7 +139,7 @@ def write_review_report(project: Any, out_path: str | Path, *, language: str = "
 
     doc = ReportDocument(template, language=language, look=look)
     lines = [w("Proyek: {name}", name=data.project_name) if data.project_name else "",
-             w("Penelaah: {name}", name=reviewer) if reviewer else "", w.date(_dt.date.today().isoformat())]
+             w("Pembimbing: {name}", name=reviewer) if reviewer else "", w.date(_dt.date.today().isoformat())]
     doc.title_page(w("Laporan Telaah Kutipan"), lines, note=w("Dibuat dengan qda"))
     doc.toc(w("Daftar Isi"), w(TOC_PLACEHOLDER))
     doc.heading(w("Ringkasan"), 1, page_break=True)
@@ -168,7 +168,7 @@ def write_review_report(project: Any, out_path: str | Path, *, language: str = "
                     (status_name(e.status, w), {})]
             if history:
                 last = history[-1]
-                info += [("  ·  " + w("Penelaah: "), {"bold": True}),
+                info += [("  ·  " + w("Pembimbing: "), {"bold": True}),
                          (coder_names.get(last.reviewer_id, "?"), {}), (f"  ·  {w.date(last.created)}", {})]
                 if last.comment:
                     info += [("  ·  " + w("Komentar: "), {"bold": True}), (hide(last.comment), {"italic": True})]

@@ -20,7 +20,7 @@ def test_excerpts_grouped_by_code_with_status_and_history(built, project, tmp_pa
     i = flat.index("Produktivitas", flat.index("Kutipan menurut Kode"))
     assert flat[i + 2].startswith("“Pelayanan KTP sekarang lebih cepat")
     info = flat[i + 3]
-    assert "Pengode: Rina" in info and "Status: Disetujui" in info and "Penelaah: Dr. Sari" in info
+    assert "Pengode: Rina" in info and "Status: Disetujui" in info and "Pembimbing: Dr. Sari" in info
     assert "Komentar: Sudah jelas" in info
     history = flat[i + 4]
     assert history.startswith("Riwayat telaah: ") and "Perlu revisi (Dr. Sari): “Perjelas konteks”" in history
