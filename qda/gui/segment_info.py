@@ -176,6 +176,7 @@ class SegmentInfoPanel(QWidget):
         self._later_timer.stop()
         for card in self.cards:
             self._list.removeWidget(card)
+            card.hide()  # gone from the panel at once, not only when Qt deletes it
             card.deleteLater()
         self.cards = []
         self.segment_ids = []

@@ -95,9 +95,10 @@ def apply_preset(window: Any, key: str) -> None:
         window.codes_dock.raise_()
     width = max(window.width(), 1000)
     side = max(220, int(width * (0.17 if width < NARROW else 0.2)))
+    right = max(side, int(width * 0.22))  # the card, memo and search column: room for its four tabs
     window.resize(size)
     QTimer.singleShot(0, lambda: window.resize(size))  # whatever a moved dock asked for while it moved
-    window.resizeDocks([window.codes_dock, window.segment_dock], [side, side], Qt.Orientation.Horizontal)
+    window.resizeDocks([window.codes_dock, window.segment_dock], [side, right], Qt.Orientation.Horizontal)
     collapse_empty(window)
 
 

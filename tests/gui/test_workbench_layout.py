@@ -141,3 +141,116 @@ def test_long_survey_headers_wrap_instead_of_being_cut(qtbot):
     widest_line = max(metrics.horizontalAdvance(line) for line in text.split("\n"))
     assert w.columnWidth(1) >= widest_line  # every line readable
     assert w.columnWidth(1) < metrics.horizontalAdvance(long)  # and the column no wider than it needs
+
+
+def _memo_on_a_long_passage(window):
+    doc = window.view.document_id
+    code = window.project.codes.get("Responsivitas").id
+    seg = window.coding.apply_span(doc, TEXT.index("Jujur"), len(TEXT) - 1, code)
+    window.memo.show_target(window.project.segments.get(seg))
+    return seg
+
+
+def test_the_memo_heading_stays_one_line_and_the_editor_keeps_its_height(laptop, qtbot):
+    laptop.preset_actions["koding"].trigger()
+    _settle(qtbot, 120)
+    _memo_on_a_long_passage(laptop)
+    laptop.focus_memo()
+    _settle(qtbot, 120)
+    heading = laptop.memo.heading
+    title = heading.text()
+    assert title.startswith("Memo segmen: «Jujur saja")
+    assert heading.height() < 2 * heading.fontMetrics().lineSpacing()  # one line, not a paragraph
+    assert heading.shown_text().endswith("…") and heading.shown_text() != title  # cut at its end …
+    assert heading.toolTip() == title  # … and whole in the tooltip
+    editor = laptop.memo.editor
+    assert editor.height() >= 8 * editor.fontMetrics().lineSpacing(), editor.height()
+
+
+def test_the_search_list_shows_several_hits_on_a_laptop(laptop, qtbot):
+    paragraph = ("Menurut saya pelayanan surat di bagian umum sudah lebih cepat daripada tahun lalu, "
+                 "walaupun arsip masih sering terlambat karena pegawai yang menangani terbatas.\n\n")
+    for i in range(3):
+        laptop.project.documents.add(f"wawancara_informan_kunci_{i + 1:02d}.txt", paragraph * 4, kind="interview")
+    laptop.preset_actions["koding"].trigger()
+    _settle(qtbot, 120)
+    laptop.focus_search()
+    laptop.search.search("pelayanan")
+    qtbot.waitUntil(lambda: not laptop.search.is_busy() and laptop.search.hit_count() > 0, timeout=10000)
+    _settle(qtbot, 120)
+    assert laptop.search.hit_count() == 2 + 3 * 4  # two in the interview, four in each new source
+    results = laptop.search.results
+    shown = sum(1 for row in range(results.model().rowCount())
+                if results.visualRect(results.model().index(row, 0)).bottom() <= results.viewport().height())
+    assert shown >= 4, shown
+    # the options take two short rows (the threshold only appears for Mirip)
+    assert laptop.search.threshold_spin.isHidden() and not laptop.search.whole_word.isHidden()
+
+
+def test_long_code_names_wrap_onto_a_second_line_instead_of_being_cut(laptop, qtbot):
+    laptop.preset_actions["koding"].trigger()
+    _settle(qtbot, 120)
+    panel = laptop.code_tree
+    tree = panel.tree
+    tree.expandAll()
+    _settle(qtbot)
+    delegate = panel.name_delegate
+    model = tree.model()
+    names = {}
+    stack = [model.index(r, 0) for r in range(model.rowCount())]
+    while stack:
+        idx = stack.pop()
+        names[idx.data()] = idx
+        stack.extend(model.index(r, 0, idx) for r in range(model.rowCount(idx)))
+    long = names["Sumber Daya dan Sarana Prasarana"]
+    short = names["Produktivitas"]
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    opt = QStyleOptionViewItem()
+    opt.initFrom(tree)
+    assert delegate.lines(opt, short) == 1
+    assert delegate.lines(opt, long) == 2
+    assert tree.visualRect(long).height() > 1.6 * tree.visualRect(short).height()
+    # the two lines hold the whole name at this width: the tree has room for it below its rows
+    width = delegate.text_width(opt, long)
+    assert opt.fontMetrics.horizontalAdvance("Sumber Daya dan Sarana Prasarana") < 2 * width - 40
+    last = names[max(names, key=lambda n: tree.visualRect(names[n]).bottom())]
+    assert tree.visualRect(last).bottom() < tree.viewport().height()  # every code of the codebook in sight
+
+
+def test_an_emptied_details_card_shows_its_hint_at_once(laptop, qtbot):
+    doc = laptop.view.document_id
+    seg = laptop.coding.apply_span(doc, 0, 5, laptop.project.codes.get("Responsivitas").id)
+    laptop.show_segments([seg])
+    card = laptop.segment_info.cards[0]
+    laptop.show_segments([])
+    assert card.isHidden() and laptop.segment_info.hint.isVisibleTo(laptop.segment_info)
+
+
+def test_switching_presets_leaves_no_horizontal_scroll_bar_on_the_text(laptop, qtbot):
+    _code_many(laptop)
+    laptop.preset_actions["koding"].trigger()
+    _settle(qtbot, 120)
+    laptop.preset_actions["telaah"].trigger()
+    _settle(qtbot, 120)
+    laptop.preset_actions["koding"].trigger()
+    _settle(qtbot, 200)
+    view = laptop.view
+    assert view.horizontalScrollBar().maximum() == 0
+    assert view.margin.geometry().left() == view.viewport().geometry().right() + 1
+
+
+def test_the_telaah_preset_keeps_the_side_column_wide_enough_for_its_tabs(laptop, qtbot):
+    laptop.preset_actions["telaah"].trigger()
+    _settle(qtbot, 200)
+    assert laptop.tabs.currentWidget() is laptop.queue
+    assert laptop.memo_dock.width() >= 280, laptop.memo_dock.width()
+    from PySide6.QtWidgets import QTabBar
+
+    bars = [b for b in laptop.findChildren(QTabBar) if b.parent() is laptop and b.isVisible()
+            and any(b.tabText(i) == "Memo" for i in range(b.count()))]
+    assert bars
+    bar = bars[0]
+    for i in range(bar.count()):
+        needed = bar.fontMetrics().horizontalAdvance(bar.tabText(i))
+        assert bar.tabRect(i).width() > needed, bar.tabText(i)

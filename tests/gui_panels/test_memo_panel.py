@@ -46,7 +46,7 @@ def test_memo_saved_on_focus_out(panel, fx, qtbot):
 
 def test_switching_target_saves_the_previous_memo(panel, fx, qtbot):
     panel.show_target(fx.interview)
-    assert panel.heading.text().replace("\u200b", "") == "Memo dokumen: wawancara_01_warga.txt"
+    assert panel.heading.text() == "Memo sumber: wawancara_01_warga.txt"
     panel.editor.setPlainText("Informan tampak terbuka; wawancara lancar.")
     panel.show_target(fx.observation)
     assert fx.project.memos.get(fx.interview) == "Informan tampak terbuka; wawancara lancar."

@@ -28,7 +28,7 @@ def test_finds_a_known_phrase_and_activating_emits_its_span(panel, fx, qtbot):
     assert panel.hit_count() == 1
     hit = panel.hit(0)
     assert (hit.document_name, hit.line) == ("wawancara_01_warga.txt", 3)
-    assert panel.status.text() == "1 hasil dalam 1 dokumen"
+    assert panel.status.text() == "1 hasil dalam 1 sumber"
     text = panel.model.item(0).text()
     assert text.startswith("wawancara_01_warga.txt · baris 3 · …")
     assert "<b" in panel.model.item(0).data(HtmlRole) and ">grup WhatsApp</b>" in panel.model.item(0).data(HtmlRole)

@@ -24,7 +24,17 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +42,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QMenu,
     QToolBar,
     QToolButton,
@@ -53,6 +66,62 @@ from qda.gui.panels.code_model import (
     group_display_name,
 )
 from qda.gui.panels.fuzzy import matching_ids
+
+
+#: A code name that does not fit its row's width wraps onto at most this many lines (then it is cut at its end).
+NAME_LINES = 2
+
+
+class CodeNameDelegate(QStyledItemDelegate):
+    """Code names that do not fit the column wrap onto a second line instead of being cut.
+
+    ``QTreeView`` asks a delegate for a row's height without the column's width, so the width
+    a name has is worked out here from the name column, the row's depth and the swatch."""
+
+    def __init__(self, tree: QTreeView) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def text_width(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> int:
+        """The width the name of ``index`` is painted in."""
+        tree = self.tree
+        depth = 0
+        parent = index.parent()
+        while parent.isValid():
+            depth += 1
+            parent = parent.parent()
+        indent = tree.indentation() * (depth + (1 if tree.rootIsDecorated() else 0))
+        opt = QStyleOptionViewItem(option)
+        opt.rect.setRect(0, 0, max(1, tree.header().sectionSize(0) - indent), 100)
+        style = tree.style()
+        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, tree)
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, tree) + 1
+        return rect.width() - 2 * margin
+
+    def lines(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> int:
+        """How many lines the name of ``index`` takes (1 or 2)."""
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        if index.column() != 0 or not opt.text:
+            return 1
+        return 1 if opt.fontMetrics.horizontalAdvance(opt.text) <= self.text_width(opt, index) else NAME_LINES
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802
+        super().initStyleOption(option, index)
+        if index.column() == 0:
+            option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
+        if index.column() != 0:
+            return super().sizeHint(option, index)
+        # the style's hint for a wrapping name knows no width: take one line's height and add the second
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText
+        style = self.tree.style()
+        size = style.sizeFromContents(QStyle.ContentsType.CT_ItemViewItem, opt, QSize(), self.tree)
+        extra = (self.lines(option, index) - 1) * opt.fontMetrics.lineSpacing()
+        return QSize(size.width(), size.height() + extra)
 
 
 class CodeFilterProxy(QSortFilterProxyModel):
@@ -133,7 +202,11 @@ class CodeTreePanel(CodeActionsMixin, QWidget):
 
         self.tree = QTreeView()
         self.tree.setModel(self.proxy)
-        self.tree.setUniformRowHeights(True)
+        # a long name takes a second line rather than being cut (1366 px laptops give the tree ~230 px)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setWordWrap(True)
+        self.name_delegate = CodeNameDelegate(self.tree)
+        self.tree.setItemDelegate(self.name_delegate)
         self.tree.setAlternatingRowColors(False)
         self.tree.setAnimated(True)
         self.tree.setIndentation(16)
@@ -158,6 +231,11 @@ class CodeTreePanel(CodeActionsMixin, QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         metrics = self.tree.fontMetrics()
         header.resizeSection(1, metrics.horizontalAdvance("0000") + 14)
+        self._relayout = QTimer(self)
+        self._relayout.setSingleShot(True)
+        self._relayout.setInterval(0)
+        self._relayout.timeout.connect(self.tree.doItemsLayout)  # names rewrap to the new width
+        header.sectionResized.connect(lambda i, _old, _new: self._relayout.start() if i == 0 else None)
         self.tree.selectionModel().currentChanged.connect(self._on_current_changed)
 
         self.model.moveRequested.connect(self._on_move_requested, Qt.ConnectionType.QueuedConnection)

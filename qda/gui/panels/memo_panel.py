@@ -19,7 +19,7 @@ from html import escape
 from typing import Any, Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -43,10 +43,10 @@ SAVE_DELAY_MS = 1200
 
 _KIND_LABELS = {
     "project": "Proyek",
-    "document": "Dokumen",
+    "document": "Sumber",
     "code": "Kode",
     "segment": "Segmen",
-    "case": "Informan",
+    "case": "Kasus",
 }
 _ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -71,6 +71,31 @@ def _short(text: str, limit: int = 48) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+class HeadingLabel(QLabel):
+    """A one-line heading: a long title is cut at its end (the whole of it in the tooltip), so the
+    memo editor below keeps its height in a narrow column."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setMinimumWidth(60)
+
+    def setText(self, text: str) -> None:  # noqa: N802
+        super().setText(text)
+        self.setToolTip(text)
+
+    def shown_text(self) -> str:
+        """The text as painted (elided to the label's width)."""
+        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, max(10, self.contentsRect().width()))
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.setFont(self.font())
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(self.contentsRect(), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                         self.shown_text())
+
+
 class MemoPanel(QWidget):
     """Heading, plain-text memo editor and the list of all memos of the project."""
 
@@ -84,15 +109,11 @@ class MemoPanel(QWidget):
         self._saved_text = ""
         self._loading = False
 
-        self.heading = QLabel()
+        self.heading = HeadingLabel()
         font = QFont(self.heading.font())
         font.setPointSizeF(font.pointSizeF() + 1.5)
         font.setBold(True)
         self.heading.setFont(font)
-        self.heading.setWordWrap(True)
-        self.heading.setMinimumWidth(60)
-        self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.subheading = QLabel()
         self.subheading.setStyleSheet("color:#5f6b7a")
         self.subheading.setWordWrap(True)
@@ -101,7 +122,7 @@ class MemoPanel(QWidget):
         self.project_button.clicked.connect(lambda: self._activate(("project", 0)))
 
         self.editor = QPlainTextEdit()
-        self.editor.setPlaceholderText(tr("Tulis catatan analitis, gagasan, atau pertanyaan di sini…"))
+        self.editor.setPlaceholderText(tr("Tulis gagasan analitis, temuan sementara, atau pertanyaan di sini…"))
         self.editor.setTabChangesFocus(True)
         self.editor.textChanged.connect(self._on_text_changed)
         self.editor.installEventFilter(self)
@@ -125,7 +146,7 @@ class MemoPanel(QWidget):
 
         head = QHBoxLayout()
         head.addWidget(self.heading, 1)
-        head.addWidget(self.project_button, 0, Qt.AlignmentFlag.AlignTop)
+        head.addWidget(self.project_button, 0, Qt.AlignmentFlag.AlignVCenter)
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
@@ -212,7 +233,7 @@ class MemoPanel(QWidget):
             key = ("project", 0)
             title, detail = self._describe(key)
         self._target = key
-        self.heading.setText(title.replace("_", "_\u200b"))  # long file names may wrap at underscores
+        self.heading.setText(title)
         self.subheading.setText(detail)
         self.editor.setEnabled(True)
         self._set_editor_text(self._stored_text(key))
@@ -240,13 +261,13 @@ class MemoPanel(QWidget):
         p = self.project
         if kind == "project":
             name = getattr(p, "path", None)
-            return tr("Memo proyek"), tr("Catatan umum penelitian · {file}", file=getattr(name, "name", ""))
+            return tr("Memo proyek"), tr("Memo untuk seluruh penelitian · {file}", file=getattr(name, "name", ""))
         if kind == "document":
             doc = p.documents.get(ident)
-            return tr("Memo dokumen: {name}", name=doc.name), trn("{words} kata", words=doc.words)
+            return tr("Memo sumber: {name}", name=doc.name), trn("{words} kata", words=doc.words)
         if kind == "code":
             code = p.codes.get(ident)
-            return tr("Memo kode: {name}", name=code.name), tr("Catatan tentang makna dan penerapan kode ini")
+            return tr("Memo kode: {name}", name=code.name), tr("Makna kode ini dan cara menerapkannya")
         if kind == "segment":
             seg = p.segments.get(ident)
             code = p.codes.get(seg.code_id)
@@ -257,7 +278,7 @@ class MemoPanel(QWidget):
             )
         if kind == "case":
             case = p.cases.get(ident)
-            return tr("Memo informan: {name}", name=case.name), ""
+            return tr("Memo kasus: {name}", name=case.name), ""
         raise NotFound(kind)
 
     def _baris(self, seg: Any) -> str:
@@ -265,7 +286,7 @@ class MemoPanel(QWidget):
         from qda.sources.lines import line_span
 
         first, last = line_span(self.project.documents.text(seg.document_id), seg.start, seg.end)
-        return tr("baris {n}", n=first) if first == last else tr("baris {a}–{b}", a=first, b=last)
+        return tr("baris {line}", line=first) if first == last else tr("baris {first}–{last}", first=first, last=last)
 
     def _byline(self, memo: Any) -> str:
         """``Dewi Anggraini · 5 Des 2026, 18.07``: who wrote the memo last and when."""

@@ -1,4 +1,4 @@
-"""The search panel: find a phrase in this document or in all documents, exactly or fuzzily.
+"""The search panel: find a phrase in this source or in all sources, exactly or fuzzily.
 
 ``SearchPanel(parent=None)``; ``set_project(project)``; ``set_current_document(doc_id | None)``.
 Signal ``hitActivated(int document_id, int start, int end)`` (code points, end exclusive)
@@ -6,7 +6,7 @@ when the user clicks a hit or presses Enter on it.
 
 The search runs :func:`qda.search.search_project` on a worker thread (:mod:`.worker`);
 a newer search cancels an older one and stale results are ignored. Hits are listed as
-"dokumen · baris · …konteks…" with the match in bold. Additions to the interface:
+"sumber · baris · …konteks…" with the match in bold. Additions to the interface:
 ``search(query=None)`` starts a search (the query box's text by default), ``is_busy()``,
 ``hit_count()`` and ``hit(row)`` (the core's hit record of a row).
 """
@@ -41,6 +41,10 @@ from qda.gui.workers import Job, start_job
 #: At most this many hits are listed (a note says when there were more).
 MAX_HITS = 2000
 CONTEXT_CHARS = 50
+#: A listed hit shows at most this much context before and after the match (two lines in a narrow dock).
+SHOWN_BEFORE, SHOWN_AFTER = 24, 36
+#: Longer source names are cut in the middle in a hit's first line (the tooltip names it whole).
+SHOWN_NAME = 20
 
 _HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -50,17 +54,42 @@ def _flat(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
+def _cut_before(text: str, limit: int) -> tuple[str, bool]:
+    """The last ``limit`` characters of ``text``, started at a word; whether anything was cut."""
+    if len(text) <= limit:
+        return text, False
+    tail = text[-limit:]
+    space = tail.find(" ")
+    return (tail[space + 1:] if 0 <= space < limit // 2 else tail), True
+
+
+def _cut_after(text: str, limit: int) -> tuple[str, bool]:
+    """The first ``limit`` characters of ``text``, ended at a word; whether anything was cut."""
+    if len(text) <= limit:
+        return text, False
+    head = text[:limit]
+    space = head.rfind(" ")
+    return (head[:space] if space > limit // 2 else head), True
+
+
+def _short_name(name: str, limit: int = SHOWN_NAME) -> str:
+    if len(name) <= limit:
+        return name
+    keep = limit - 1
+    return name[: keep - keep // 2] + "…" + name[-(keep // 2):]
+
+
 def hit_html(hit: Any) -> str:
-    """One result row: document and line on top, the context with the match in bold below."""
-    before = _flat(hit.before)
-    after = _flat(hit.after)
-    lead = "…" if len(hit.before) >= CONTEXT_CHARS else ""
-    tail = "…" if len(hit.after) >= CONTEXT_CHARS else ""
+    """One result row: source and baris on one line, two lines of context with the match in bold below."""
+    before, cut_before = _cut_before(_flat(hit.before), SHOWN_BEFORE)
+    after, cut_after = _cut_after(_flat(hit.after), SHOWN_AFTER)
+    lead = "…" if cut_before or len(hit.before) >= CONTEXT_CHARS else ""
+    tail = "…" if cut_after or len(hit.after) >= CONTEXT_CHARS else ""
     score = ""
     if hit.score < 100:
         score = f" · <span style='color:#8a6d1f'>{escape(tr('kemiripan {score}%', score=round(hit.score)))}</span>"
     return (
-        f"<div><span style='font-weight:600'>{escape(hit.document_name)}</span>"
+        f"<div><span style='font-weight:600'>{escape(_short_name(hit.document_name))}</span>"
         f"<span style='color:#6b7785'> · {escape(tr('baris {line}', line=hit.line))}</span>{score}</div>"
         f"<div style='color:#3d4752'>{lead}{escape(before.lstrip() if lead else before)}"
         f"<b style='color:#000000; background:#fff2a8'>{escape(_flat(hit.match))}</b>"
@@ -97,8 +126,8 @@ class SearchPanel(QWidget):
         self.cancel_button.hide()
 
         self.scope_combo = QComboBox()
-        self.scope_combo.addItem(tr("Semua dokumen"), "all")
-        self.scope_combo.addItem(tr("Dokumen ini"), "current")
+        self.scope_combo.addItem(tr("Semua sumber"), "all")
+        self.scope_combo.addItem(tr("Sumber ini"), "current")
         self.mode_combo = QComboBox()
         self.mode_combo.addItem(tr("Persis"), "exact")
         self.mode_combo.addItem(tr("Mirip (fuzzy)"), "fuzzy")
@@ -130,19 +159,25 @@ class SearchPanel(QWidget):
         top.addWidget(self.query_edit, 1)
         top.addWidget(self.search_button)
         top.addWidget(self.cancel_button)
+        # two short rows of options, so a narrow dock keeps its height for the hits
+        self.scope_combo.setToolTip(tr("Cakupan pencarian"))
+        self.scope_combo.setAccessibleName(tr("Cakupan:"))
+        self.mode_combo.setAccessibleName(tr("Mode:"))
         options = QGridLayout()
-        # two narrow columns, so the panel fits a narrow dock
-        options.addWidget(QLabel(tr("Cakupan:")), 0, 0)
-        options.addWidget(self.scope_combo, 0, 1)
-        options.addWidget(QLabel(tr("Mode:")), 1, 0)
-        options.addWidget(self.mode_combo, 1, 1)
-        threshold_row = QHBoxLayout()
+        options.setContentsMargins(0, 0, 0, 0)
+        options.setHorizontalSpacing(4)
+        options.setVerticalSpacing(2)
+        options.addWidget(self.scope_combo, 0, 0)
+        options.addWidget(self.mode_combo, 0, 1)
         self.threshold_label = QLabel(tr("Ambang:"))
+        threshold_row = QHBoxLayout()
+        threshold_row.setContentsMargins(0, 0, 0, 0)
+        threshold_row.addWidget(self.whole_word)
         threshold_row.addWidget(self.threshold_label)
         threshold_row.addWidget(self.threshold_spin)
         threshold_row.addStretch(1)
-        options.addLayout(threshold_row, 2, 1)
-        options.addWidget(self.whole_word, 3, 1)
+        options.addLayout(threshold_row, 1, 0, 1, 2)
+        options.setColumnStretch(0, 1)
         options.setColumnStretch(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -165,12 +200,16 @@ class SearchPanel(QWidget):
         self._update_controls()
 
     def set_current_document(self, doc_id: int | None) -> None:
-        """The document "Dokumen ini" refers to (None: no document is open)."""
+        """The source "Sumber ini" refers to (None: no document is open)."""
         self._current_doc = doc_id
         self._update_controls()
 
     def _update_controls(self) -> None:
         fuzzy = self.mode_combo.currentData() == "fuzzy"
+        # only what applies to the chosen mode is shown: the threshold for Mirip, whole words for Persis
+        self.threshold_spin.setVisible(fuzzy)
+        self.threshold_label.setVisible(fuzzy)
+        self.whole_word.setVisible(not fuzzy)
         self.threshold_spin.setEnabled(fuzzy)
         self.threshold_label.setEnabled(fuzzy)
         self.whole_word.setEnabled(not fuzzy)
@@ -241,7 +280,7 @@ class SearchPanel(QWidget):
 
     def _on_progress(self, generation: int, done: int, total: int) -> None:
         if generation == self._generation and total:
-            self.status.setText(tr("Mencari… {done}/{total} dokumen", done=done, total=total))
+            self.status.setText(tr("Mencari… {done}/{total} sumber", done=done, total=total))
 
     def _on_error(self, generation: int, message: str) -> None:
         if generation == self._generation:
@@ -266,7 +305,7 @@ class SearchPanel(QWidget):
             message = tr("«{query}» tidak ditemukan.", query=query)
         else:
             docs = len({h.document_id for h in hits})
-            message = tr("{hits} dalam {docs}", hits=trn("{n} hasil", n=len(hits)), docs=trn("{n} dokumen", n=docs))
+            message = tr("{hits} dalam {docs}", hits=trn("{n} hasil", n=len(hits)), docs=trn("{n} sumber", n=docs))
             if more:
                 message += " " + tr("(hanya {max} hasil pertama ditampilkan)", max=MAX_HITS)
         self._finish(message)

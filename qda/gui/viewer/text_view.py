@@ -672,7 +672,13 @@ class DocumentView(QPlainTextEdit):
             self._update_margins()
 
     def _update_margins(self, *_: object) -> None:
-        self.setViewportMargins(self.gutter.width_hint(), 0, self.margin.width_hint(), 0)
+        gw, mw = self.gutter.width_hint(), self.margin.width_hint()
+        old = self.viewportMargins()
+        self.setViewportMargins(gw, 0, mw, 0)
+        if (old.left(), old.right()) != (gw, mw):
+            # the text is laid out again for the viewport's new width (else a wider margin leaves the lines
+            # laid out for the old width, with a horizontal scroll bar)
+            super().resizeEvent(QResizeEvent(self.size(), self.size()))
         self._place_side_areas()
 
     def _place_side_areas(self) -> None:
