@@ -4,7 +4,10 @@ Every user-facing string is written in Indonesian in the code and passed through
 :func:`tr` (``gettext``), :func:`trc` (``pgettext``: the same Indonesian word that needs two
 English ones, e.g. a dock titled "Kode" is "Codes", a column "Kode" is "Code") or
 :func:`trn` (``ngettext``: "{n} segmen" is "1 segment" / "2 segments"). ``{name}``
-placeholders are filled with :meth:`str.format` after translation.
+placeholders are filled with :meth:`str.format` after translation; a whole number of 1000 or more
+is written with the language's thousands separator (``1.079 segmen`` / ``1,079 segments``) unless
+its placeholder names a position or an identifier (:data:`PLAIN_NUMBERS`: ``{id}``, ``{line}``,
+``{start}``…).
 
 The catalogues are standard gettext ``.po`` files, one per area of the product, in
 ``resources/locale/<lang>/LC_MESSAGES/<area>.po``; a translator edits them in Poedit or
@@ -83,12 +86,21 @@ def _count(values: dict[str, object], count: str | None) -> int:
     return ints[0]
 
 
+#: Placeholders holding positions and identifiers, written as plain digits: offsets and ids are typed
+#: back into commands, and baris numbers are cited as they are ("baris 1079").
+PLAIN_NUMBERS = frozenset({"id", "ids", "line", "first", "last", "start", "end", "s", "e", "pos", "col", "column",
+                           "row", "year", "version"})
+
+
 def _grouped(values: dict[str, object], language: str) -> dict[str, object]:
-    """Integers of ``values`` as text with thousands separators (the survey's number formatter)."""
+    """Integers of ``values`` (counts) as text with thousands separators (the survey's number formatter,
+    ``1.079`` / ``1,079``); :data:`PLAIN_NUMBERS` placeholders keep their digits."""
+    if not any(isinstance(v, int) and not isinstance(v, bool) and abs(v) >= 1000 for v in values.values()):
+        return values
     from qda.survey.numfmt import fmt_int
 
-    return {k: fmt_int(v, language) if isinstance(v, int) and not isinstance(v, bool) and abs(v) >= 1000 else v
-            for k, v in values.items()}
+    return {k: fmt_int(v, language) if isinstance(v, int) and not isinstance(v, bool) and abs(v) >= 1000
+            and k not in PLAIN_NUMBERS else v for k, v in values.items()}
 
 
 class Translator:
@@ -104,17 +116,19 @@ class Translator:
         return _translations(self.language)
 
     def tr(self, message: str, /, **values: object) -> str:
-        """``gettext`` then fill placeholders."""
-        return _fill(self._t.gettext(message) if self.language != "id" else message, values)
+        """``gettext`` then fill placeholders (counts with the language's thousands separator)."""
+        shown = _grouped(values, self.language)
+        return _fill(self._t.gettext(message) if self.language != "id" else message, shown)
 
     def trc(self, context: str, message: str, /, **values: object) -> str:
         """``pgettext`` (falling back to the plain translation) then fill placeholders."""
+        shown = _grouped(values, self.language)
         if self.language == "id":
-            return _fill(message, values)
+            return _fill(message, shown)
         translated = self._t.pgettext(context, message)
         if translated == message:
             translated = self._t.gettext(message)
-        return _fill(translated, values)
+        return _fill(translated, shown)
 
     def trn(self, message: str, /, *, count: str | None = None, **values: object) -> str:
         """``ngettext`` on the message's count placeholder (the only integer one, or ``count``); every
@@ -134,7 +148,7 @@ def translator(code: str) -> Translator:
 def tr(message: str, /, **values: object) -> str:
     """Translate ``message`` (Indonesian) into the current language and fill placeholders."""
     if _current == "id":
-        return _fill(message, values)
+        return _fill(message, _grouped(values, "id"))
     return translator(_current).tr(message, **values)
 
 

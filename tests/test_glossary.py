@@ -23,6 +23,19 @@ REJECTED_ID = {
     r"\bpengodean\b(?! karakter)": "segmen (pengodean karakter = character encoding is another word)",
     r"(?i)\btelaah kutipan\b|^kutipan ini\b": "segmen (a passage under review is a segmen)",
     r"\((?:Pengode|Pembimbing)\)|Pembimbing \(": "pengode / pembimbing in lower case inside a sentence",
+    r"(?i)\bpenelaah\b": "pembimbing (the role)",
+    # a source is a sumber; "dokumen" is only one kind of source and a Word/ODT file
+    r"(?i)\b(?:memo|semua|daftar|setiap|tiap|nama|teks|atribut|di|urut) dokumen\b(?! Word| teks)": "sumber (source)",
+    r"\{\w+\}(?:/\{\w+\})? dokumen\b|\bdokumennya\b": "sumber (sources are counted in sumber)",
+    r"(?i)\bdokumen (?:ini|itu|berikutnya|sebelumnya|#|bernama|tidak ditemukan|tidak boleh|yang kasusnya)": "sumber",
+    # a case is a kasus; "informan" is only the person speaking in an interview and a report's pseudonym
+    r"(?i)\bkasus \(informan\)|\binforman \(kasus\)|\bmemo informan\b|\btautkan (?:setiap )?informan\b":
+        "kasus (the case record)",
+    r"\{\w+\} informan\b|\binforman[–-]responden\b|(?i:^informan(?: yang jawabannya| sebagai responden|:))":
+        "kasus (the case record)",
+    # a memo is a memo, not a catatan
+    r"(?i)\bcatatan (?:analitis|umum penelitian|tentang makna|kuning|\(Note\))|\bditandai catatan\b":
+        "memo (catatan is kept for field notes, the survey's notes and the joint display's notes)",
 }
 #: English: rejected synonym → the glossary's term.
 REJECTED_EN = {
@@ -30,6 +43,12 @@ REJECTED_EN = {
     r"\{\w+\} codings?\b": "segment(s)",
     r"(?i)\b(?:remove|check|move|list every|number of)(?: one| the)? coding\b": "segment",
     r"(?i)(?<!\{)\bcodings\b(?!\})": "segments",
+    r"(?i)(?<!--)\breviewers?\b": "supervisor (the role)",
+    r"(?i)\b(?:all|this|next|previous|the|a) documents?\b(?! style)|\{\w+\}(?:/\{\w+\})? documents?\b": "source(s)",
+    r"(?i)\bdocument(?:'s| memo| name| #|s whose)": "source",
+    r"(?i)\binformant (?:memo|\(case\))|\bcase \(informant\)|\blink (?:each )?informants?\b|informants? linked"
+    r"|informant–respondent|^informants(?: whose| as respondents)": "case (the case record)",
+    r"(?i)\b(?:analytic|research) notes\b|\bnotes on the meaning\b|\byellow note\b": "memo",
 }
 
 
@@ -72,3 +91,21 @@ def test_glossary_names_one_term_per_concept():
                                          ("code", "kode", "code")):
         row = next(line for line in text.splitlines() if line.startswith(f"| {concept} |"))
         assert f"**{indonesian}**" in row and f"**{english}**" in row, row
+
+
+def test_counts_in_messages_carry_thousands_separators_and_positions_keep_their_digits():
+    from qda.i18n import set_language, tr, translator
+
+    assert translator("id").tr("Analisis selesai: {n} responden.", n=1079) == "Analisis selesai: 1.079 responden."
+    assert translator("en").tr("Analisis selesai: {n} responden.", n=1079) == "Analysis finished: 1,079 respondents."
+    assert translator("id").tr("(hanya {max} hasil pertama ditampilkan)", max=2000) == \
+        "(hanya 2.000 hasil pertama ditampilkan)"
+    assert translator("en").trc("citation", "baris {first}–{last}", first=1079, last=1085) == "lines 1079–1085"
+    assert translator("id").tr("Segmen #{id} dipindahkan", id=1234) == "Segmen #1234 dipindahkan"
+    assert translator("id").tr("baris {line}", line=1079) == "baris 1079"
+    set_language("en")
+    try:
+        assert tr("Analisis selesai: {n} responden.", n=12345) == "Analysis finished: 12,345 respondents."
+    finally:
+        set_language("id")
+    assert tr("Analisis selesai: {n} responden.", n=12345) == "Analisis selesai: 12.345 responden."

@@ -245,7 +245,7 @@ class Corpus:
             by_name = {d.name.casefold(): d.id for d in self.documents.values()}
             unknown = [n for n in filters.documents if n.casefold() not in by_name]
             if unknown:
-                raise InvalidValue(tr("dokumen tidak ditemukan: {names}", names=", ".join(unknown)))
+                raise InvalidValue(tr("sumber tidak ditemukan: {names}", names=", ".join(unknown)))
             docs &= {by_name[n.casefold()] for n in filters.documents}
         if filters.kinds:
             bad = [k for k in filters.kinds if k not in KINDS]

@@ -154,8 +154,8 @@ def _measure_text(measure: str) -> str:
     if measure == "codings":
         return tr("Sel = jumlah segmen (satu bagian teks yang dikode dua pengode dihitung dua kali); "
                   "kode induk menghitung segmen subkodenya.")
-    return tr("Sel = jumlah bagian teks (koding kode yang sama yang bertumpuk atau bersentuhan dalam satu "
-              "dokumen digabung, siapa pun pengodenya); kode induk menghitung segmen subkodenya.")
+    return tr("Sel = jumlah bagian teks (segmen kode yang sama yang bertumpuk atau bersentuhan dalam satu "
+              "sumber digabung, siapa pun pengodenya); kode induk menghitung segmen subkodenya.")
 
 
 def _pct_text() -> str:
@@ -200,7 +200,7 @@ def code_attribute_matrix(project: Any, key: str, *, codes: Sequence[str] | None
     key = known[key.casefold()]
     docs = data.select_documents(filters)
     value_of = {d: (data.attribute_value(d, key) or "").strip() or NO_VALUE for d in docs}
-    note = tr("Kolom = nilai atribut {key} pada kasus (informan) dokumen, lalu pada dokumen itu sendiri; "
+    note = tr("Kolom = nilai atribut {key} pada kasus sumber, lalu pada sumber itu sendiri; "
               "«—» = tanpa nilai.", key=key)
     return _by_value(data, codes, filters, measure, include_subcodes, value_of, "code-attribute", note,
                      tr("Kode × {key}", key=key))
@@ -214,7 +214,7 @@ def code_case_matrix(project: Any, *, codes: Sequence[str] | None = None, filter
     docs = data.select_documents(filters)
     value_of = {d: data.cases.get(data.documents[d].case_id, NO_VALUE) if data.documents[d].case_id else NO_VALUE
                 for d in docs}
-    note = tr("Kolom = kasus (informan) dokumen; «—» = dokumen tanpa kasus.")
+    note = tr("Kolom = kasus sumber; «—» = sumber tanpa kasus.")
     return _by_value(data, codes, filters, measure, include_subcodes, value_of, "code-case", note,
                      tr("Kode × kasus"))
 

@@ -15,7 +15,7 @@ def _add_filters(p: argparse.ArgumentParser, *, coder: bool = True, status: bool
     """The shared ``--doc``/``--coder`` filters plus ``--attr``, ``--kind`` and ``--status``."""
     add_filters(p, code=False, coder=coder)
     p.add_argument("--attr", action="append", default=[], metavar=tr("KUNCI=NILAI"),
-                   help=tr("hanya dokumen yang kasusnya (atau dokumennya) punya atribut ini; boleh berulang"))
+                   help=tr("hanya sumber yang kasusnya (atau sumbernya sendiri) punya atribut ini; boleh berulang"))
     p.add_argument("--kind", action="append", default=[], type=word_choice(KIND_WORDS), metavar=tr("JENIS"),
                    help=tr("hanya sumber jenis ini: wawancara, observasi, dokumen, lainnya; boleh berulang"))
     if status:

@@ -77,7 +77,7 @@ def register(sub) -> None:
                                       "eksklusif) seperti yang dicetak qda text --offsets dan qda search; atau "
                                       "pakai --find \"TEKS\" untuk mengode kemunculan frasa itu."))
     p.add_argument("project", metavar=tr("PROYEK"))
-    p.add_argument("--doc", required=True, metavar=tr("SUMBER"), help=tr("nama dokumen"))
+    p.add_argument("--doc", required=True, metavar=tr("SUMBER"), help=tr("nama sumber"))
     p.add_argument("--start", type=int, metavar="N", help=tr("posisi awal (titik kode, mulai 0)"))
     p.add_argument("--end", type=int, metavar="N", help=tr("posisi akhir (eksklusif)"))
     p.add_argument("--find", metavar=tr("TEKS"), help=tr("kode kemunculan frasa ini (bukan --start/--end)"))

@@ -164,7 +164,7 @@ def register(sub) -> None:
     """Add the editing subcommands."""
     p = sub.add_parser("edit", help=tr("ganti teks sumber dengan versi yang dikoreksi; segmen ikut dipindah"))
     p.add_argument("project")
-    p.add_argument("--doc", required=True, help=tr("nama dokumen"))
+    p.add_argument("--doc", required=True, help=tr("nama sumber"))
     p.add_argument("--from", dest="source", required=True, metavar="FILE",
                    help=tr("berkas berisi teks yang sudah dikoreksi (.txt, .docx, .odt, .rtf, .md, .pdf)"))
     p.add_argument("--dry-run", action="store_true", help=tr("tampilkan hasilnya tanpa menyimpan"))
@@ -187,7 +187,7 @@ def register(sub) -> None:
 
     p = sub.add_parser("checks", help=tr("segmen yang perlu dicek setelah teks disunting"))
     p.add_argument("project")
-    p.add_argument("--doc", help=tr("hanya dokumen ini"))
+    p.add_argument("--doc", help=tr("hanya sumber ini"))
     p.add_argument("--json", action="store_true", help=tr("keluaran JSON"))
     p.set_defaults(func=cmd_checks)
 
@@ -201,8 +201,8 @@ def register(sub) -> None:
     p.add_argument("--coder", help=tr("nama pengode"))
     p.set_defaults(func=cmd_check)
 
-    p = sub.add_parser("versions", help=tr("versi teks lama sebuah dokumen"))
+    p = sub.add_parser("versions", help=tr("versi teks lama sebuah sumber"))
     p.add_argument("project")
-    p.add_argument("--doc", required=True, help=tr("nama dokumen"))
+    p.add_argument("--doc", required=True, help=tr("nama sumber"))
     p.add_argument("--text", type=int, metavar="N", help=tr("cetak teks sebelum suntingan #N"))
     p.set_defaults(func=cmd_versions)

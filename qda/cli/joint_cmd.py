@@ -23,7 +23,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``joint`` subcommand."""
     p = subparsers.add_parser(
         "joint", help=tr("metode campuran: tampilan gabungan skor kuesioner dan kutipan per indikator"),
-        description=tr("Menyandingkan skor kuesioner per indikator dengan kutipan kode yang ditautkan, informan, "
+        description=tr("Menyandingkan skor kuesioner per indikator dengan kutipan kode yang ditautkan, kasusnya, "
                        "kutipan representatif dan catatan konvergensi/divergensi peneliti."))
     p.add_argument("project", metavar=tr("PROYEK"), help=tr("berkas proyek .qda"))
     p.add_argument("--survey", metavar=tr("SURVEI"), help=tr("nama survei tersimpan (bawaan: yang pertama)"))
@@ -43,12 +43,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     a.add_argument("--indicator", required=True, metavar=tr("VAR:INDIKATOR"))
     a.add_argument("--excerpt", action="append", default=[], metavar=tr("DOK:AWAL-AKHIR"),
                    help=tr("kutipan seperti pada qda segments, mis. wawancara_01.txt:120-245 (tanpa ini: pilihan dihapus)"))
-    a = acts.add_parser("respondent", help=tr("tautkan informan (kasus) ke nomor responden survei"))
+    a = acts.add_parser("respondent", help=tr("tautkan kasus ke nomor responden survei"))
     a.add_argument("--case", required=True, metavar=tr("KASUS"))
     a.add_argument("--id", dest="respondent", metavar=tr("RESPONDEN"), help=tr("nomor responden (tanpa ini: tautan dihapus)"))
-    a = acts.add_parser("respondents", help=tr("daftar informan dan nomor responden tautannya"))
+    a = acts.add_parser("respondents", help=tr("daftar kasus dan nomor responden tautannya"))
     a.add_argument("--match", action="store_true",
-                   help=tr("tautkan informan yang nama atau atributnya sama dengan nomor responden"))
+                   help=tr("tautkan kasus yang nama atau atributnya sama dengan nomor responden"))
     a.add_argument("--json", action="store_true", help=tr("keluaran JSON"))
     a = acts.add_parser("excerpts", help=tr("kutipan informan yang jawabannya memenuhi syarat, mis. \"Y7<=2\""))
     a.add_argument("--where", required=True, metavar=tr("SYARAT"), help=tr("BUTIR|INDIKATOR operator angka"))
@@ -109,7 +109,7 @@ def handle(args: argparse.Namespace) -> int:
             if args.match:
                 found = matching_respondents(project, survey)
                 n = link_respondents(project, survey, dict(found))
-                say(trn("{n} informan ditautkan ke responden bernomor sama", n=n))
+                say(trn("{n} kasus ditautkan ke responden bernomor sama", n=n))
             linked = project.links.respondents(survey)
             rows = [{"case": c.name, "respondent": linked.get(c.id)} for c in project.cases.all()]
             if args.json:

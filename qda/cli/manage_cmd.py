@@ -15,11 +15,11 @@ def cmd_document(args: argparse.Namespace) -> int:
     with open_project(args.project, write=True, coder=args.coder) as p:
         if args.action == "rename":
             p.documents.rename(args.name, args.new)
-            say(tr("Dokumen {old} diganti nama menjadi {new}", old=args.name, new=args.new))
+            say(tr("Sumber {old} diganti nama menjadi {new}", old=args.name, new=args.new))
         elif args.action == "delete":
             n = len(p.segments.all(document=args.name))
             p.documents.delete(args.name)
-            say(tr("Dokumen {name} dihapus bersama {n} segmennya", name=args.name, n=n))
+            say(tr("Sumber {name} dihapus bersama {n} segmennya", name=args.name, n=n))
         elif args.action == "kind":
             p.documents.set_kind(args.name, args.kind)
             from qda.domain import kind_label
@@ -57,15 +57,15 @@ def cmd_case(args: argparse.Namespace) -> int:
             say(tr("Kasus {old} diganti nama menjadi {new}", old=args.name, new=args.new))
         elif args.action == "delete":
             p.cases.delete(args.name)
-            say(tr("Kasus {name} dihapus; dokumennya tetap ada", name=args.name))
+            say(tr("Kasus {name} dihapus; sumbernya tetap ada", name=args.name))
         elif args.action == "attr":
             p.cases.set_attribute(args.name, args.key, args.value)
             say(tr("Atribut {key} dari {name} disimpan", key=args.key, name=args.name) if args.value is not None
                   else tr("Atribut {key} dari {name} dihapus", key=args.key, name=args.name))
         elif args.action == "assign":
             p.cases.assign(args.document, args.name if args.name != "-" else None)
-            say(tr("Dokumen {doc} dikaitkan dengan {case}", doc=args.document, case=args.name) if args.name != "-"
-                  else tr("Dokumen {doc} tidak lagi terkait dengan kasus", doc=args.document))
+            say(tr("Sumber {doc} dikaitkan dengan {case}", doc=args.document, case=args.name) if args.name != "-"
+                  else tr("Sumber {doc} tidak lagi terkait dengan kasus", doc=args.document))
     return 0
 
 
@@ -127,7 +127,7 @@ def cmd_uncode(args: argparse.Namespace) -> int:
 
 
 def _segment_args(p: argparse.ArgumentParser, required: bool = True) -> None:
-    p.add_argument("--doc", required=required, help=tr("nama dokumen"))
+    p.add_argument("--doc", required=required, help=tr("nama sumber"))
     p.add_argument("--start", type=int, required=required, help=tr("posisi awal"))
     p.add_argument("--end", type=int, required=required, help=tr("posisi akhir"))
     p.add_argument("--code", required=required, help=tr("nama kode"))
@@ -136,26 +136,26 @@ def _segment_args(p: argparse.ArgumentParser, required: bool = True) -> None:
 
 def register(sub) -> None:
     """Add the document, case, memo and uncode subcommands (``review`` lives in review_cmd)."""
-    p = sub.add_parser("document", help=tr("ganti nama, hapus, ubah jenis atau atribut dokumen"))
+    p = sub.add_parser("document", help=tr("ganti nama, hapus, ubah jenis atau atribut sumber"))
     p.add_argument("project", metavar=tr("PROYEK"))
     p.add_argument("--coder", help=tr("nama pengode"))
     acts = p.add_subparsers(dest="action", required=True, metavar=tr("TINDAKAN"))
-    a = acts.add_parser("rename", help=tr("ganti nama dokumen"))
+    a = acts.add_parser("rename", help=tr("ganti nama sumber"))
     a.add_argument("name")
     a.add_argument("new")
-    a = acts.add_parser("delete", help=tr("hapus dokumen beserta segmennya"))
+    a = acts.add_parser("delete", help=tr("hapus sumber beserta segmennya"))
     a.add_argument("name")
-    a = acts.add_parser("kind", help=tr("ubah jenis dokumen"))
+    a = acts.add_parser("kind", help=tr("ubah jenis sumber"))
     a.add_argument("name")
     a.add_argument("kind", type=word_choice(KIND_WORDS), metavar=tr("JENIS"),
                    help=tr("wawancara/interview, observasi/observation, dokumen/document, lainnya/other"))
-    a = acts.add_parser("attr", help=tr("atur atribut dokumen (tanpa NILAI: hapus)"))
+    a = acts.add_parser("attr", help=tr("atur atribut sumber (tanpa NILAI: hapus)"))
     a.add_argument("name")
     a.add_argument("key")
     a.add_argument("value", nargs="?")
     p.set_defaults(func=cmd_document)
 
-    p = sub.add_parser("case", help=tr("kasus (informan) dan atributnya"))
+    p = sub.add_parser("case", help=tr("kasus dan atributnya"))
     p.add_argument("project", metavar=tr("PROYEK"))
     p.add_argument("--coder", help=tr("nama pengode"))
     acts = p.add_subparsers(dest="action", required=True, metavar=tr("TINDAKAN"))
@@ -172,12 +172,12 @@ def register(sub) -> None:
     a.add_argument("name")
     a.add_argument("key")
     a.add_argument("value", nargs="?")
-    a = acts.add_parser("assign", help=tr("kaitkan dokumen dengan kasus ('-' untuk melepas)"))
+    a = acts.add_parser("assign", help=tr("kaitkan sumber dengan kasus ('-' untuk melepas)"))
     a.add_argument("document")
     a.add_argument("name")
     p.set_defaults(func=cmd_case)
 
-    p = sub.add_parser("memo", help=tr("baca atau tulis memo proyek, dokumen, kode, kasus atau segmen"))
+    p = sub.add_parser("memo", help=tr("baca atau tulis memo proyek, sumber, kode, kasus atau segmen"))
     p.add_argument("project", metavar=tr("PROYEK"))
     p.add_argument("--coder", help=tr("nama pengode"))
     _segment_args(p, required=False)

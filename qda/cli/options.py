@@ -57,8 +57,8 @@ def add_filters(parser: argparse.ArgumentParser, *, code: bool = True, doc: bool
         parser.add_argument("--coder", action="append", metavar=tr("PENGODE"),
                             help=tr("hanya pengode ini (boleh berulang atau dipisah koma)"))
     if reviewer:
-        parser.add_argument("--reviewer", action="append", metavar=tr("PENELAAH"),
-                            help=tr("hanya telaah dari penelaah ini (boleh berulang atau dipisah koma)"))
+        parser.add_argument("--reviewer", action="append", metavar=tr("PEMBIMBING"),
+                            help=tr("hanya telaah dari pembimbing ini (boleh berulang atau dipisah koma)"))
 
 
 def decimal(text: str) -> float:

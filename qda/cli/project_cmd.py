@@ -118,7 +118,7 @@ def register(sub) -> None:
                                       "nomor baris serta posisi awal–akhir (titik kode, mulai 0, akhir eksklusif) "
                                       "yang dipakai qda code --start/--end."))
     p.add_argument("project", metavar=tr("PROYEK"))
-    p.add_argument("--doc", required=True, metavar=tr("SUMBER"), help=tr("nama dokumen seperti di daftar sumber"))
+    p.add_argument("--doc", required=True, metavar=tr("SUMBER"), help=tr("nama sumber seperti di daftar sumber"))
     p.add_argument("--offsets", action="store_true", help=tr("tampilkan nomor baris dan posisi awal–akhir"))
     p.add_argument("--json", action="store_true", help=tr("dengan --offsets: keluaran JSON"))
     p.set_defaults(func=cmd_text)

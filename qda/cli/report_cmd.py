@@ -43,7 +43,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--look", choices=["thesis", "modern"], default="thesis",
                    help=tr("gaya dokumen tanpa templat: thesis (Times New Roman 12, spasi 1,5) atau modern"))
     p.add_argument("--approved-only", action="store_true", help=tr("hanya kutipan yang status telaah terakhirnya disetujui"))
-    p.add_argument("--reviewer", metavar=tr("PENELAAH"), help=tr("laporan telaah: hanya telaah dari penelaah ini"))
+    p.add_argument("--reviewer", metavar=tr("PEMBIMBING"), help=tr("laporan telaah: hanya telaah dari pembimbing ini"))
     p.add_argument("--template", metavar=tr("TEMPLAT"), help=tr("dokumen .docx yang gaya dan tata halamannya dipakai"))
     p.add_argument("--title", help=tr("judul laporan"))
     p.add_argument("--author", help=tr("nama penyusun di halaman judul"))

@@ -224,7 +224,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
         return fmt_pct(value, 1) if pct else number(value, 3)
 
     o = result.overall
-    print(tr("Kesepakatan {coders} per {unit}: {docs} dokumen, {n} satuan", coders=", ".join(result.coders),
+    print(tr("Kesepakatan {coders} per {unit}: {docs} sumber, {n} satuan", coders=", ".join(result.coders),
              unit=args.unit, docs=result.documents, n=result.units))
     rows = [[tr("(semua kode)"), fmt(o.percent_agreement, True), fmt(o.cohen_kappa), fmt(o.krippendorff_alpha),
              int(o.items - o.agreements)]]
@@ -272,13 +272,13 @@ def register(sub) -> None:
     p.add_argument("first", metavar=tr("PROYEK|TINDAKAN"))
     p.add_argument("second", nargs="?", metavar=tr("PROYEK"))
     p.add_argument("third", nargs="?", metavar="on|off")
-    p.add_argument("--reviewer", metavar=tr("PENELAAH"), help=tr("nama penelaah (pembimbing)"))
+    p.add_argument("--reviewer", metavar=tr("PEMBIMBING"), help=tr("nama pembimbing"))
     p.add_argument("--coder", action="append", metavar=tr("PENGODE"),
                    help=tr("queue: hanya pengode ini (boleh berulang atau dipisah koma); todo/revised: pengode "
-                           "itu; vonis/blind: penelaah"))
+                           "itu; vonis/blind: pembimbing"))
     p.add_argument("--segment", metavar="UUID", help=tr("UUID segmen"))
     p.add_argument("--doc", action="append", metavar=tr("SUMBER"),
-                   help=tr("nama dokumen (queue: boleh berulang atau dipisah koma)"))
+                   help=tr("nama sumber (queue: boleh berulang atau dipisah koma)"))
     p.add_argument("--start", type=int, help=tr("posisi awal"))
     p.add_argument("--end", type=int, help=tr("posisi akhir"))
     p.add_argument("--code", action="append", metavar=tr("KODE"),
@@ -291,7 +291,7 @@ def register(sub) -> None:
     p.add_argument("--group", action="append", metavar=tr("KELOMPOK"),
                    help=tr("queue: kelompok kode (dimensi, faktor, sendiri)"))
     p.add_argument("--kind", action="append", metavar=tr("JENIS"), help=tr("queue: jenis sumber"))
-    p.add_argument("--attr", action="append", metavar=tr("KUNCI=NILAI"), help=tr("queue: atribut kasus/dokumen"))
+    p.add_argument("--attr", action="append", metavar=tr("KUNCI=NILAI"), help=tr("queue: atribut kasus/sumber"))
     p.add_argument("--since", help=tr("queue: dikode sejak tanggal (YYYY-MM-DD)"))
     p.add_argument("--until", help=tr("queue: dikode sampai tanggal (YYYY-MM-DD)"))
     p.add_argument("--all", action="store_true", help=tr("queue: semua status, bukan hanya yang perlu ditelaah"))

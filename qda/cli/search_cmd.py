@@ -30,7 +30,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def register(sub) -> None:
     """Add ``qda search``."""
-    p = sub.add_parser("search", help=tr("cari kata atau frasa di semua dokumen (persis atau fuzzy)"))
+    p = sub.add_parser("search", help=tr("cari kata atau frasa di semua sumber (persis atau fuzzy)"))
     p.add_argument("project", metavar=tr("PROYEK"))
     p.add_argument("query", metavar=tr("KATA"), help=tr("kata atau frasa yang dicari"))
     p.add_argument("--fuzzy", action="store_true", help=tr("pencarian fuzzy (salah ketik, ejaan lain)"))

@@ -547,7 +547,7 @@ class _Importer:
         if other_code_sets:
             self.report.skip(tr("set kode (qda memakai hierarki dan kelompok kode)"), other_code_sets)
         if any(s.sources for s in self.model.sets):
-            self.report.notes.append(tr("set dokumen menjadi atribut dokumen (\"nama: nilai\" atau Kelompok)"))
+            self.report.notes.append(tr("set dokumen menjadi atribut sumber (\"nama: nilai\" atau Kelompok)"))
 
     # ------------------------------------------------------------------ memos
     def _memos(self) -> None:
@@ -576,12 +576,12 @@ class _Importer:
             if not text:
                 note = notes.get(guid)
                 if note is None:
-                    self.report.skip(tr("rujukan ke catatan (Note) yang tidak ada"))
+                    self.report.skip(tr("rujukan ke memo (Note) yang tidak ada"))
                     continue
                 text = self._note_text(note)
                 user = note.user
                 if not text:
-                    self.report.skip(tr("catatan (Note) kosong"))
+                    self.report.skip(tr("memo (Note) kosong"))
                     continue
             resolved = self._memo_target(kind, key)
             if resolved is None:

@@ -41,7 +41,7 @@ def refusal(exc: QdaError, code: str = "") -> str:
     if isinstance(exc, AlreadyExists) and code:
         return tr("Teks terpilih sudah Anda kode dengan {code}.", code=code)
     if isinstance(exc, InvalidSpan):
-        return tr("Pilihan tidak lagi cocok dengan teks dokumen; pilih ulang teksnya.")
+        return tr("Pilihan tidak lagi cocok dengan teks sumber; pilih ulang teksnya.")
     return str(exc)
 
 
@@ -84,7 +84,7 @@ class CodingController(QObject):
         """Apply ``code_id`` to the viewer's selection (double-click/Enter in the tree, picker)."""
         span = self.view.selection_cp() if self.view is not None else None
         if span is None or self.view.document_id is None:
-            self.failed.emit(tr("Pilih dulu teks di dokumen yang akan dikode."))
+            self.failed.emit(tr("Pilih dulu teks di sumber yang akan dikode."))
             return None
         return self.apply_span(self.view.document_id, span[0], span[1], code_id)
 
@@ -111,7 +111,7 @@ class CodingController(QObject):
     def quick_code(self) -> int | None:
         """Ask the quick-code picker for a code and apply it to the selection."""
         if self.view is None or self.view.selection_cp() is None:
-            self.failed.emit(tr("Pilih dulu teks di dokumen yang akan dikode."))
+            self.failed.emit(tr("Pilih dulu teks di sumber yang akan dikode."))
             return None
         code_id = self.pick_code(list(self.recent))
         if code_id is None:
@@ -122,7 +122,7 @@ class CodingController(QObject):
         """Make an own code named after the selected words and apply it to them."""
         span = self.view.selection_cp() if self.view is not None else None
         if span is None or self.stack is None:
-            self.failed.emit(tr("Pilih dulu teks di dokumen yang akan dikode."))
+            self.failed.emit(tr("Pilih dulu teks di sumber yang akan dikode."))
             return None
         name = in_vivo_name(self.project.documents.text(self.view.document_id)[span[0]:span[1]])
         if not name:

@@ -76,7 +76,7 @@ def guide_html() -> str:
                           "kode terakhir. Klik kanan sebuah segmen untuk menghapus, mengganti kode, menulis memo "
                           "atau menelaahnya.")),
         (tr("Memo"), tr("Ctrl+M membuka memo untuk proyek, sumber, kode atau segmen yang sedang dipilih. Segmen "
-                        "bermemo ditandai catatan kuning di samping garisnya.")),
+                        "bermemo ditandai ✎ di samping garisnya.")),
         (tr("Telaah"), tr("Pembimbing membuka proyek dengan peran pembimbing lalu memberi putusan Setujui, Revisi "
                           "atau Tolak pada setiap segmen.")),
         (tr("Laporan"), tr("Berkas › Ekspor laporan menulis dokumen Word dengan kutipan dan sitasi (baris 45–52); "

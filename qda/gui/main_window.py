@@ -698,7 +698,7 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
         self.counts_label.setText(" · ".join(counts))
         hidden = self.pane.hidden_count
         if self._hidden_coders:
-            self.hidden_label.setText(tr("{coders} disembunyikan ({codings} di dokumen ini)",
+            self.hidden_label.setText(tr("{coders} disembunyikan ({codings} di sumber ini)",
                                          coders=trn("{n} pengode", n=len(self._hidden_coders)),
                                          codings=trn("{n} segmen", n=hidden)))
         else:

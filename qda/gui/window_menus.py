@@ -58,8 +58,8 @@ class MenusMixin:
         self.act_memo = self._action(tr("Memo"), self.focus_memo, "Ctrl+M")
         self.act_search = self._action(tr("Cari…"), self.focus_search, QKeySequence.StandardKey.Find)
         self.act_suggest = self._action(tr("Saran koding…"), self.focus_suggestions, "Ctrl+Shift+S")
-        self.act_next = self._action(tr("Dokumen berikutnya"), lambda: self.step_document(1), "Ctrl+PgDown")
-        self.act_prev = self._action(tr("Dokumen sebelumnya"), lambda: self.step_document(-1), "Ctrl+PgUp")
+        self.act_next = self._action(tr("Sumber berikutnya"), lambda: self.step_document(1), "Ctrl+PgDown")
+        self.act_prev = self._action(tr("Sumber sebelumnya"), lambda: self.step_document(-1), "Ctrl+PgUp")
         self.act_coder = self._action(tr("Ganti pengode…"), self.change_coder)
         self.act_prefs = self._action(tr("Preferensi…"), self.open_preferences, QKeySequence.StandardKey.Preferences)
         self.act_about = self._action(tr("Tentang qda"), self.about)
@@ -169,7 +169,7 @@ class MenusMixin:
         for seg in shown:
             name = self.view.code_look(seg.code_id)[0]
             first, last = self.view.line_index().span(seg.start, seg.end)
-            where = tr("baris {n}", n=first) if first == last else tr("baris {a}–{b}", a=first, b=last)
+            where = tr("baris {line}", line=first) if first == last else tr("baris {first}–{last}", first=first, last=last)
             title = f"{name} · {where}"
             if len(shown) > 1 and seg.coder_id in coders:
                 title += f" · {coders[seg.coder_id]}"

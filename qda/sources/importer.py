@@ -58,7 +58,7 @@ class ImportReport:
     def summary(self) -> str:
         """One line such as ``3 dokumen diimpor, 1 ditolak, 1 duplikat``."""
         text = tr(
-            "{imported} dokumen diimpor, {refused} ditolak, {duplicates} duplikat",
+            "{imported} sumber diimpor, {refused} ditolak, {duplicates} duplikat",
             imported=len(self.imported),
             refused=len(self.refused),
             duplicates=len(self.duplicates),

@@ -88,7 +88,7 @@ class DocumentRepository(Repository):
             _check_kind(doc.kind)
             name = doc.name.strip()
             if not name:
-                raise InvalidValue(tr("nama dokumen tidak boleh kosong"))
+                raise InvalidValue(tr("nama sumber tidak boleh kosong"))
             n = len(doc.text)
             if doc.utf8 is not None and not n <= len(doc.utf8) <= 4 * n:
                 raise ValueError(f"utf8 of {name!r} is not the UTF-8 of its text")
@@ -100,13 +100,13 @@ class DocumentRepository(Repository):
         names = [name for name, _doc in checked]
         if len(set(names)) < len(names):
             twice = next(name for name in names if names.count(name) > 1)
-            raise AlreadyExists(tr("dokumen bernama {name} sudah ada", name=twice))
+            raise AlreadyExists(tr("sumber bernama {name} sudah ada", name=twice))
         stored: list[Document] = []
         cases = self._project.cases
         with self.atomic():
             for name, doc in checked:
                 if self._one("SELECT 1 FROM document WHERE name = ?", (name,)):
-                    raise AlreadyExists(tr("dokumen bernama {name} sudah ada", name=name))
+                    raise AlreadyExists(tr("sumber bernama {name} sudah ada", name=name))
                 case_id = cases.ensure(doc.case, doc.case_attributes) if doc.case else None
                 text, kind, file_hash = doc.text, doc.kind, doc.file_hash
                 n = len(text)
@@ -148,7 +148,7 @@ class DocumentRepository(Repository):
             rows = self._tuples(f"SELECT {DOC_COLUMNS} FROM document WHERE name = ?", (ref,))
         if not rows:
             if isinstance(ref, int):
-                raise NotFound(tr("dokumen #{id} tidak ditemukan", id=ref))
+                raise NotFound(tr("sumber #{id} tidak ditemukan", id=ref))
             from qda.nearest import not_found
 
             names = [n for (n,) in self._tuples("SELECT name FROM document")]
@@ -169,7 +169,7 @@ class DocumentRepository(Repository):
         if text is None:
             text = self._one("SELECT text FROM document WHERE id = ?", (doc_id,))
             if text is None:
-                raise NotFound(tr("dokumen #{id} tidak ditemukan", id=doc_id))
+                raise NotFound(tr("sumber #{id} tidak ditemukan", id=doc_id))
         cache[doc_id] = text  # most recently used last
         while len(cache) > _TEXT_CACHE_SIZE:
             cache.pop(next(iter(cache)))
@@ -180,7 +180,7 @@ class DocumentRepository(Repository):
         doc_id = ref if isinstance(ref, int) else self.id_of(ref)
         n = self._one("SELECT length FROM document WHERE id = ?", (doc_id,))
         if n is None:
-            raise NotFound(tr("dokumen #{id} tidak ditemukan", id=doc_id))
+            raise NotFound(tr("sumber #{id} tidak ditemukan", id=doc_id))
         return int(n)
 
     def lengths(self) -> dict[int, int]:
@@ -206,10 +206,10 @@ class DocumentRepository(Repository):
         doc = self.get(ref)
         new_name = new_name.strip()
         if not new_name:
-            raise InvalidValue(tr("nama dokumen tidak boleh kosong"))
+            raise InvalidValue(tr("nama sumber tidak boleh kosong"))
         with self.atomic():
             if self._one("SELECT 1 FROM document WHERE name = ? AND id != ?", (new_name, doc.id)):
-                raise AlreadyExists(tr("dokumen bernama {name} sudah ada", name=new_name))
+                raise AlreadyExists(tr("sumber bernama {name} sudah ada", name=new_name))
             self._exec("UPDATE document SET name = ? WHERE id = ?", (new_name, doc.id))
             self._log("document.rename", "document", doc.uuid, old=doc.name, new=new_name)
         return self.get(doc.id)

@@ -31,7 +31,7 @@ class SegmentRepository(Repository):
         if length is None:
             length = self._project.documents.length(doc_id)
         if not (isinstance(start, int) and isinstance(end, int)) or not (0 <= start < end <= length):
-            raise InvalidSpan(tr("rentang {start}–{end} tidak sah untuk dokumen sepanjang {n} karakter "
+            raise InvalidSpan(tr("rentang {start}–{end} tidak sah untuk sumber sepanjang {n} karakter "
                                  "(awal ≥ 0, awal < akhir ≤ panjang)", start=start, end=end, n=length))
 
     def _refuse_duplicate(self, doc_id: int, start: int, end: int, code_rec: Code, coder_id: int) -> None:
@@ -88,7 +88,7 @@ class SegmentRepository(Repository):
         events = []
         for (doc_id, start, end, code_id), uid in zip(unique, uids):
             if doc_id not in lengths:
-                raise NotFound(tr("dokumen #{id} tidak ditemukan", id=doc_id))
+                raise NotFound(tr("sumber #{id} tidak ditemukan", id=doc_id))
             if code_id not in codes:
                 raise NotFound(tr("kode #{id} tidak ditemukan", id=code_id))
             self._check_span(doc_id, start, end, lengths[doc_id])

@@ -97,7 +97,7 @@ class VersionRepository(Repository):
         """The current state of a document as an edit sees it."""
         rows = self._tuples("SELECT text, name, words FROM document WHERE id = ?", (doc_id,))
         if not rows:
-            raise NotFound(tr("dokumen #{id} tidak ditemukan", id=doc_id))
+            raise NotFound(tr("sumber #{id} tidak ditemukan", id=doc_id))
         text, name, words = rows[0]
         segments = self._tuples('SELECT id, start, "end" FROM segment WHERE document_id = ? ORDER BY start, id',
                                 (doc_id,))
@@ -194,7 +194,7 @@ class VersionRepository(Repository):
         with self.atomic():
             current = self._one("SELECT text FROM document WHERE id = ?", (doc_id,))
             if current != before.text:
-                raise InvalidValue(tr("teks dokumen berubah sejak penyuntingan dimulai; muat ulang dan coba lagi"))
+                raise InvalidValue(tr("teks sumber berubah sejak penyuntingan dimulai; muat ulang dan coba lagi"))
             self._write_state(doc_id, after)
             cur = self._exec(
                 "INSERT INTO text_version(uuid, document_id, action, text_before, text_after, state, summary, "
@@ -217,7 +217,7 @@ class VersionRepository(Repository):
             return
         with self.atomic():
             if self._one("SELECT text FROM document WHERE id = ?", (doc_id,)) != after_text:
-                raise InvalidValue(tr("teks dokumen sudah diubah lagi; batalkan perubahan yang lebih baru dulu"))
+                raise InvalidValue(tr("teks sumber sudah diubah lagi; batalkan perubahan yang lebih baru dulu"))
             self._write_state(doc_id, EditState.from_json(before_text, state["before"]))
             self._exec("DELETE FROM anchor_flag WHERE version_id = ?", (version_id,))
             self._exec("UPDATE text_version SET undone = 1 WHERE id = ?", (version_id,))
@@ -230,7 +230,7 @@ class VersionRepository(Repository):
             return
         with self.atomic():
             if self._one("SELECT text FROM document WHERE id = ?", (doc_id,)) != before_text:
-                raise InvalidValue(tr("teks dokumen sudah diubah lagi; penyuntingan tidak dapat diulang"))
+                raise InvalidValue(tr("teks sumber sudah diubah lagi; penyuntingan tidak dapat diulang"))
             self._write_state(doc_id, EditState.from_json(after_text, state["after"]))
             self._insert_flags(version_id, state["flags"], now())
             self._exec("UPDATE text_version SET undone = 0 WHERE id = ?", (version_id,))
@@ -246,7 +246,7 @@ class VersionRepository(Repository):
                 start, end = span
                 length = self._one("SELECT length FROM document WHERE id = ?", (flag.document_id,))
                 if not (0 <= start < end <= length):
-                    raise InvalidValue(tr("rentang {start}–{end} tidak sah untuk dokumen sepanjang {n} karakter",
+                    raise InvalidValue(tr("rentang {start}–{end} tidak sah untuk sumber sepanjang {n} karakter",
                                           start=start, end=end, n=length))
                 self._exec('UPDATE segment SET start = ?, "end" = ? WHERE id = ?', (start, end, flag.segment_id))
             self._exec("UPDATE anchor_flag SET status = ?, resolved_at = ?, resolved_by = ? WHERE id = ?",

@@ -67,7 +67,7 @@ def test_singular_counts_in_english(lang):
     lang("en")
     assert trn("{n} segmen", n=1) == "1 segment" and trn("{n} segmen", n=2) == "2 segments"
     assert trn("{n} kode", n=1) + ", " + trn("{n} segmen", n=3) == "1 code, 3 segments"
-    assert trn("{n} hasil", n=1) == "1 hit" and trn("{n} dokumen", n=2) == "2 documents"
+    assert trn("{n} hasil", n=1) == "1 hit" and trn("{n} sumber", n=2) == "2 sources"
     lang("id")
     assert trn("{n} segmen", n=1) == "1 segmen"
 

@@ -39,7 +39,7 @@ def test_coder_panel_hides_a_coder_and_the_status_bar_says_so(window, project_fi
                 if tree.topLevelItem(i).text(0).startswith("Budi"))
     item.setCheckState(0, Qt.CheckState.Unchecked)
     assert [s.coder_id for s in window.view.segments()] == [window.project.coders.current.id]
-    assert "1 pengode disembunyikan (1 segmen di dokumen ini)" == window.hidden_label.text()
+    assert "1 pengode disembunyikan (1 segmen di sumber ini)" == window.hidden_label.text()
     assert len(read_segments(project_file)) == 2  # hidden, not removed
     item.setCheckState(0, Qt.CheckState.Checked)
     assert len(window.view.segments()) == 2 and window.hidden_label.text() == ""

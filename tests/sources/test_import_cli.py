@@ -27,7 +27,7 @@ def test_import_directory_with_a_bad_file(project_path, tmp_path, capsys):
     code = main(["import", str(project_path), str(folder), str(folder / "wawancara_01.txt")])
     out, err = capsys.readouterr()
     assert code == 1  # the rest is imported, but a script must be able to tell that a file was refused
-    assert err.strip().splitlines()[-1] == "2 dokumen diimpor, 1 ditolak, 1 duplikat"
+    assert err.strip().splitlines()[-1] == "2 sumber diimpor, 1 ditolak, 1 duplikat"
     assert f"ditolak: {folder / 'kosong.txt'}: berkas kosong atau hanya berisi spasi" in err
     assert "duplikat:" in err and out == ""
     from qda.store import Project
@@ -41,7 +41,7 @@ def test_every_file_refused_exits_1(project_path, tmp_path, capsys):
     bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     assert main(["import", str(project_path), str(bad)]) == 1
     out, err = capsys.readouterr()
-    assert "0 dokumen diimpor, 1 ditolak, 0 duplikat" in err
+    assert "0 sumber diimpor, 1 ditolak, 0 duplikat" in err
     assert "foto.txt" in err and "biner" in err
 
 
@@ -52,7 +52,7 @@ def test_kind_option_and_english_output(project_path, tmp_path, capsys):
     from qda.i18n import set_language
 
     set_language("id")
-    assert "1 documents imported, 0 refused, 0 duplicates" in capsys.readouterr().err
+    assert "1 sources imported, 0 refused, 0 duplicates" in capsys.readouterr().err
     from qda.store import Project
 
     with Project.open(project_path, read_only=True) as p:

@@ -106,7 +106,7 @@ def test_progress_and_summary(project, good_file, tmp_path):
     assert seen[0][:2] == (0, 3)
     assert [s[:2] for s in seen[1:]] == [(1, 3), (2, 3), (3, 3)]
     assert seen[-1][2] == good_file.name
-    assert report.summary() == "1 dokumen diimpor, 1 ditolak, 1 duplikat"
+    assert report.summary() == "1 sumber diimpor, 1 ditolak, 1 duplikat"
 
 
 def _five_files(tmp_path):

@@ -40,7 +40,7 @@ class KwicPage(QWidget):
         self.word.returnPressed.connect(self.run)
         self.lemma = QCheckBox(tr("Semua bentuk (lema)"))
         self.sort = QComboBox()
-        for key, label in (("document", tr("urut dokumen")), ("left", tr("urut konteks kiri")),
+        for key, label in (("document", tr("urut sumber")), ("left", tr("urut konteks kiri")),
                            ("right", tr("urut konteks kanan"))):
             self.sort.addItem(label, key)
         self.sort.currentIndexChanged.connect(lambda _i: self.run() if self.lines else None)

@@ -22,7 +22,7 @@ from qda.gui.flow_layout import FlowLayout
 from qda.i18n import language, tr, trn
 from qda.survey.numfmt import SCORE_PCT_DECIMALS, fmt, fmt_pct
 
-COLUMNS = ("Indikator", "Skor", "Kategori", "Kutipan", "Informan", "Kutipan representatif", "Konvergensi / divergensi")
+COLUMNS = ("Indikator", "Skor", "Kategori", "Kutipan", "Kasus", "Kutipan representatif", "Konvergensi / divergensi")
 
 
 @dataclass
@@ -67,8 +67,8 @@ class JointDisplayView(QWidget):
         self.auto_button = QPushButton(tr("Tautkan otomatis"))
         self.auto_button.setToolTip(tr("Tautkan setiap indikator ke kode yang bernama sama"))
         self.auto_button.clicked.connect(self.auto_link)
-        self.respondent_button = QPushButton(tr("Tautkan informan…"))
-        self.respondent_button.setToolTip(tr("Tautkan setiap informan (kasus) ke nomor respondennya di data survei"))
+        self.respondent_button = QPushButton(tr("Tautkan kasus…"))
+        self.respondent_button.setToolTip(tr("Tautkan setiap kasus ke nomor respondennya di data survei"))
         self.respondent_button.clicked.connect(self.edit_respondents)
         layout.addLayout(top)
         actions = FlowLayout()  # the action buttons wrap on a narrow (1366 px) screen
@@ -114,7 +114,7 @@ class JointDisplayView(QWidget):
         self.condition.returnPressed.connect(self.filter_by_answer)
         go = QPushButton(tr("Tampilkan"))
         go.clicked.connect(self.filter_by_answer)
-        row.addWidget(QLabel(tr("Informan yang jawabannya:")))
+        row.addWidget(QLabel(tr("Kasus yang jawabannya:")))
         row.addWidget(self.condition, 1)
         row.addWidget(go)
         fl.addLayout(row)
@@ -173,7 +173,7 @@ class JointDisplayView(QWidget):
 
     def _fill(self) -> None:
         d = self.display
-        lines = [tr("{n} indikator; {k} informan ditautkan ke responden.", n=len(d.rows), k=len(d.respondents))]
+        lines = [tr("{n} indikator; {k} kasus ditautkan ke responden.", n=len(d.rows), k=len(d.respondents))]
         lines += [tr("Perhatian: {text}", text=t) for t in d.disagreements]
         self.status.setText("\n".join(lines))
         self._filling = True
@@ -329,7 +329,7 @@ class JointDisplayView(QWidget):
             self.status.setText(str(exc))
             return
         self.reload()
-        self.status.setText(trn("{n} tautan informan–responden diubah", n=n) + "\n" + self.status.text())
+        self.status.setText(trn("{n} tautan kasus–responden diubah", n=n) + "\n" + self.status.text())
 
     def filter_by_answer(self) -> None:
         """The excerpts of the informants whose linked respondent's answers meet the condition."""
@@ -345,7 +345,7 @@ class JointDisplayView(QWidget):
             self.filter_note.setText(str(exc))
             self.filtered.set_items([])
             return
-        self.filter_note.setText(tr("Informan: {names} ({n} kutipan)", names=", ".join(names) or "–", n=len(segs)))
+        self.filter_note.setText(tr("Kasus: {names} ({n} segmen)", names=", ".join(names) or "–", n=len(segs)))
         self.filtered.set_items(self._excerpts([s.id for s in segs]))
 
 
@@ -387,16 +387,16 @@ class RespondentDialog(QDialog):
         super().__init__(parent)
         self.project = project
         self.survey = survey
-        self.setWindowTitle(tr("Informan sebagai responden"))
+        self.setWindowTitle(tr("Kasus sebagai responden"))
         layout = QVBoxLayout(self)
-        note = QLabel(tr("Pilih nomor responden setiap informan di data survei {survey}. Atribut kasus dan profil "
+        note = QLabel(tr("Pilih nomor responden setiap kasus di data survei {survey}. Atribut kasus dan profil "
                          "responden dibandingkan setelah disimpan.", survey=survey))
         note.setWordWrap(True)
         layout.addWidget(note)
         cases = project.cases.all()
         self.table = QTableWidget(len(cases), 3)
         self.table.setObjectName("respondentTable")
-        self.table.setHorizontalHeaderLabels([tr("Informan"), tr("Atribut"), tr("Nomor responden")])
+        self.table.setHorizontalHeaderLabels([tr("Kasus"), tr("Atribut"), tr("Nomor responden")])
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -423,7 +423,7 @@ class RespondentDialog(QDialog):
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
         match = QPushButton(tr("Cocokkan nomor yang sama"))
-        match.setToolTip(tr("Pilih responden yang nomornya sama dengan nama informan atau salah satu atributnya"))
+        match.setToolTip(tr("Pilih responden yang nomornya sama dengan nama kasus atau salah satu atributnya"))
         match.clicked.connect(self.match_same_ids)
         row.addWidget(match)
         row.addStretch(1)

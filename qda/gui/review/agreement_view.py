@@ -256,7 +256,7 @@ class SideBySideDialog(QDialog):
         self.segment_ids = [s.id for s in segs]
         note = QLabel(html.escape(tr("Teks yang diperdebatkan bergaris bawah merah; sorotan = segmen pengode itu.")))
         note.setStyleSheet("color: #6b7280;")
-        open_button = QPushButton(tr("Buka di dokumen"))
+        open_button = QPushButton(tr("Buka di sumbernya"))
         first = self.segment_ids[0] if self.segment_ids else 0
         open_button.clicked.connect(lambda: self.openRequested.emit(d.document_id, d.start, d.end, first))
         close_button = QPushButton(tr("Tutup"))

@@ -19,7 +19,7 @@ from qda.review.merge import MergePlan
 
 KIND_WORDS = {"code_ambiguous": "kode bernama sama di kelompok lain", "code_renamed": "kode diganti nama berbeda",
               "code_changed": "definisi/warna kode berbeda", "memo_text": "memo diubah berbeda",
-              "memo_target": "dua memo untuk hal yang sama", "document_text": "teks dokumen berbeda",
+              "memo_target": "dua memo untuk hal yang sama", "document_text": "teks sumber berbeda",
               "coding_changed": "koding diubah berbeda", "attribute": "nilai atribut berbeda"}
 CHOICE_WORDS = {"map": "pakai kode yang ada", "new": "tambah sebagai kode baru", "keep": "pertahankan milik proyek ini",
                 "theirs": "ambil dari berkas lain", "both": "gabungkan keduanya", "skip": "lewati (tidak digabung)"}

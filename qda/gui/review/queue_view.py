@@ -109,7 +109,7 @@ class ReviewQueueView(QWidget):
         row.addWidget(self.revised_button)
         self.prev_button = QPushButton(tr("◀ Sebelumnya [K]"))
         self.next_button = QPushButton(tr("Berikutnya [J] ▶"))
-        self.open_button = QPushButton(tr("Buka di dokumen [O]"))
+        self.open_button = QPushButton(tr("Buka di sumbernya [O]"))
         self.prev_button.clicked.connect(lambda: self.list.step(-1))
         self.next_button.clicked.connect(lambda: self.list.step(1))
         self.open_button.clicked.connect(self.open_current)
@@ -289,7 +289,7 @@ class ReviewQueueView(QWidget):
             f"<span style='background:{color}55; border-bottom:2px solid {color}'>{esc(text)}</span>"
             f"<span style='color:#6b7280'>{esc(after)}…</span></div>")
         meta = (f"<b style='color:{color}'>{html.escape(item.code)}</b> · {html.escape(item.document)}, "
-                f"{html.escape(tr('baris {n}', n=item.line))} · {html.escape(tr('oleh {coder}', coder=item.coder))}"
+                f"{html.escape(tr('baris {line}', line=item.line))} · {html.escape(tr('oleh {coder}', coder=item.coder))}"
                 f" · {html.escape(format_datetime(item.created))} · <span style='color:{status_color(item.status)}'>"
                 f"{status_glyph(item.status)} {html.escape(status_text(item.status))}</span>")
         if item.reviewer:

@@ -195,7 +195,7 @@ class SupervisionMixin:
         self.reload_project()
         new = done.new_counts()
         QMessageBox.information(self, tr("Gabungkan proyek"), tr(
-            "Digabung: {d} dokumen, {c} kode, {s} segmen, {m} memo dan {r} telaah baru.", d=new["documents"],
+            "Digabung: {d} sumber, {c} kode, {s} segmen, {m} memo dan {r} telaah baru.", d=new["documents"],
             c=new["codes"], s=new["codings"], m=new["memos"], r=new["reviews"])) if ask else None
         return done
 

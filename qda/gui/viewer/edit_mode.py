@@ -208,7 +208,7 @@ class AnchorChecksPanel(QWidget):
             picked = self._selection() if self._selection else None
             flag = self.project.versions.flag(fid)
             if picked is None or picked[0] != flag.document_id:
-                self.summary.setText(tr("Pilih dulu teks yang tepat di dokumen {doc}, lalu klik lagi.",
+                self.summary.setText(tr("Pilih dulu teks yang tepat di sumber {doc}, lalu klik lagi.",
                                         doc=self.project.documents.get(flag.document_id).name))
                 return
             span = (picked[1], picked[2])
@@ -233,7 +233,7 @@ class AnonymiseDialog(QDialog):
         form.addRow(tr("Nama (pisahkan ejaan lain dengan ;)"), self.names)
         form.addRow(tr("Ganti dengan kode kasus"), self.code)
         form.addRow("", self.all_sources)
-        note = QLabel(tr("Nama diganti di teks, nama dokumen, atributnya, atribut kasusnya dan memo pada dokumen "
+        note = QLabel(tr("Nama diganti di teks, nama sumber, atributnya, atribut kasusnya dan memo pada sumber "
                          "dan segmennya. Segmen ikut bergeser; satu langkah yang dapat diurungkan."))
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
