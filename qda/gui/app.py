@@ -14,6 +14,7 @@ QDockWidget { font-weight: bold; color: #1f3b5c; }
 QDockWidget::title { background: #eef1f5; padding: 5px 8px; border-bottom: 1px solid #dfe3ea; }
 QTabWidget::pane { border: none; }
 QTabBar::tab { padding: 6px 16px; }
+QMainWindow > QTabBar::tab { padding: 5px 7px; }  /* docks sharing a column: four titles fit 300 px */
 QTabBar::tab:selected { color: #1f3b5c; font-weight: bold; }
 QStatusBar { background: #f4f6f9; color: #3a4350; }
 QTreeView, QTreeWidget, QListView { selection-background-color: #dbe7f7; selection-color: #1f2328; }

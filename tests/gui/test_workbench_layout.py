@@ -254,3 +254,35 @@ def test_the_telaah_preset_keeps_the_side_column_wide_enough_for_its_tabs(laptop
     for i in range(bar.count()):
         needed = bar.fontMetrics().horizontalAdvance(bar.tabText(i))
         assert bar.tabRect(i).width() > needed, bar.tabText(i)
+
+
+def test_the_side_column_tabs_fit_in_english_too(qtbot, settings, project_file):
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QTabBar
+
+    from qda.gui.app import make_app
+    from qda.gui.main_window import MainWindow
+    from qda.gui.project_flow import open_project_path
+    from qda.i18n import set_language
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    make_app()  # the application style sheet the program runs with
+    set_language("en")
+    try:
+        window = MainWindow(settings)
+        qtbot.addWidget(window)
+        window.resize(1366, 768)
+        window.show()
+        assert open_project_path(window, project_file)
+        window.preset_actions["koding"].trigger()
+        _settle(qtbot, 200)
+        bars = [b for b in window.findChildren(QTabBar) if b.parent() is window and b.isVisible()
+                and any(b.tabText(i) == "Search" for i in range(b.count()))]
+        assert bars
+        bar = bars[0]
+        # every title whole: the tabs' natural widths fit the column (else Qt cuts them to "Sea…", "C…")
+        assert sum(bar.tabSizeHint(i).width() for i in range(bar.count())) <= bar.width(), \
+            [bar.tabSizeHint(i).width() for i in range(bar.count())]
+        window.close()
+    finally:
+        set_language("id")
