@@ -21,7 +21,7 @@ REJECTED_ID = {
     r"(?i)\bkoding (?:#|ini\b|yang perlu|yang bergeser|terpilih|tepat|\{)": "segmen (the passage)",
     r"\bkodingnya\b": "segmennya",
     r"\bpengodean\b(?! karakter)": "segmen (pengodean karakter = character encoding is another word)",
-    r"(?i)\btelaah kutipan\b|^kutipan ini\b": "segmen (a passage under review is a segmen)",
+    r"(?i)\btelaah kutipan\b|^kutipan ini\b|\bkutipan (?:yang cocok|ditampilkan)": "segmen (a passage under review is a segmen)",
     r"\((?:Pengode|Pembimbing)\)|Pembimbing \(": "pengode / pembimbing in lower case inside a sentence",
     r"(?i)\bpenelaah\b": "pembimbing (the role)",
     # a source is a sumber; "dokumen" is only one kind of source and a Word/ODT file

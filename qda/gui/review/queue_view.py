@@ -262,7 +262,7 @@ class ReviewQueueView(QWidget):
         legend = " · ".join(f"{status_glyph(s)} {html.escape(status_text(s))}"
                             for s in ("approved", "needs_revision", "rejected", "revised", "pending"))
         shown = self.list.shown_count()
-        self.summary.setText(html.escape(tr("{n} kutipan ditampilkan", n=shown)) + " &nbsp;|&nbsp; "
+        self.summary.setText(html.escape(tr("Segmen ditampilkan: {n}", n=shown)) + " &nbsp;|&nbsp; "
                              + " &nbsp;&nbsp; ".join(parts) + f"<br><span style='color:#5f6b7a'>{legend}</span>")
 
     # -- the current excerpt ---------------------------------------------------------------------------
@@ -274,7 +274,7 @@ class ReviewQueueView(QWidget):
             b.setEnabled(item is not None and not (self.project and self.project.read_only))
         if item is None or self.texts is None:
             self.context.clear()
-            self.meta.setText(html.escape(tr("Tidak ada kutipan yang cocok dengan saringan ini.")))
+            self.meta.setText(html.escape(tr("Tidak ada segmen yang cocok dengan saringan ini.")))
             return
         self.revised_button.setEnabled(item.status == "needs_revision" and not self.project.read_only)
         before, text, after = self.texts.excerpt(item)
