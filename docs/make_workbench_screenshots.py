@@ -5,6 +5,7 @@ saves, for 1366×768 and 1600×1000:
 
     docs/screenshots/workbench_<W>x<H>.png          the Koding layout: a coding clicked (span outlined,
                                                      stripe emphasised, its card), the undo hint
+    docs/screenshots/workbench_search_<W>x<H>.png   the Cari panel with its hits beside the text
     docs/screenshots/workbench_survey_<W>x<H>.png   the survey tab as a full-width workspace
                                                      (reliability page with the wrapped headers)
 
@@ -57,6 +58,18 @@ def main() -> None:
             path = OUT / f"workbench_{width}x{height}.png"
             window.grab().save(str(path))
             saved.append(path)
+
+            window.focus_search()
+            window.search.search("pelayanan")
+            for _ in range(600):  # the search runs on a worker thread
+                if not window.search.is_busy():
+                    break
+                QTest.qWait(20)
+            settle(app, 8)
+            path = OUT / f"workbench_search_{width}x{height}.png"
+            window.grab().save(str(path))
+            saved.append(path)
+            window.focus_memo()
 
             survey = window.survey
             if survey is not None:
