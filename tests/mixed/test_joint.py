@@ -169,7 +169,7 @@ def test_cli_lists_and_matches_respondents(project, capsys):
     assert main(["joint", path, "respondents", "--match", "--json"]) == 0
     captured = capsys.readouterr()
     assert {r["case"]: r["respondent"] for r in json.loads(captured.out)}["R1"] == "R1"
-    assert "1 informan" in captured.err
+    assert "1 kasus ditautkan" in captured.err
     assert main(["joint", path, "respondent", "--case", "Informan 1", "--id", "R9"]) != 0  # not in the data
     assert "R9" in capsys.readouterr().err
     assert main(["joint", path, "respondent", "--case", "Informan l", "--id", "R1"]) != 0  # mistyped case

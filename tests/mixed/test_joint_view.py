@@ -121,7 +121,7 @@ def test_informants_are_linked_to_respondents_in_a_dialog(view, monkeypatch):
     assert seen["start"] == {"Informan 1": "R2", "Informan 2": "R4", "R3": None}
     assert seen["matched"] == 1
     assert view.display.respondents == {"Informan 1": "R1", "R3": "R3"}
-    assert "3 tautan informan" in view.status.text()
+    assert "3 tautan kasus–responden" in view.status.text()
 
 
 def test_cancelled_respondent_dialog_changes_nothing(view, monkeypatch):
