@@ -152,7 +152,7 @@ class DocumentRepository(Repository):
             from qda.nearest import not_found
 
             names = [n for (n,) in self._tuples("SELECT name FROM document")]
-            raise NotFound(not_found(tr("dokumen"), ref, names, f"qda sources {self._project.path.name}"))
+            raise NotFound(not_found(tr("sumber"), ref, names, f"qda sources {self._project.path.name}"))
         return Document(*rows[0])
 
     def id_of(self, ref: DocRef) -> int:
