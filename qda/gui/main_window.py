@@ -654,7 +654,8 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
             self.tabifyDockWidget(self.sources_dock, self.codes_dock)
             self.codes_dock.raise_()
             side = max(220, int(width * 0.17))
-            self.resizeDocks([self.codes_dock, self.segment_dock], [side, side], Qt.Orientation.Horizontal)
+            right = max(side, int(width * 0.22))  # as the Koding preset: the side column's four tabs fit
+            self.resizeDocks([self.codes_dock, self.segment_dock], [side, right], Qt.Orientation.Horizontal)
         else:
             left, right = max(240, int(width * 0.21)), max(250, int(width * 0.21))
             self.resizeDocks([self.sources_dock, self.segment_dock], [left, right], Qt.Orientation.Horizontal)

@@ -275,7 +275,9 @@ def test_the_side_column_tabs_fit_in_english_too(qtbot, settings, project_file):
         window.show()
         assert open_project_path(window, project_file)
         window.preset_actions["koding"].trigger()
-        _settle(qtbot, 200)
+        # the preset gives the side column its share of the width (once the moved docks are laid out)
+        qtbot.waitUntil(lambda: window.memo_dock.width() >= 0.2 * 1366, timeout=5000)
+        _settle(qtbot, 100)
         bars = [b for b in window.findChildren(QTabBar) if b.parent() is window and b.isVisible()
                 and any(b.tabText(i) == "Search" for i in range(b.count()))]
         assert bars
