@@ -388,7 +388,7 @@ class _Chapter:
             label = self.table(w("Hasil uji normalitas"),
                                [[w("Data"), "N", ("Kolmogorov-Smirnov", 2), ("Shapiro-Wilk", 2), w("Keterangan")],
                                 [None, None, w("Statistik"), "Sig.", w("Statistik"), "Sig.", None]], rows,
-                               widths_cm=[4, 1.2, 2.1, 1.8, 2.1, 1.8, 2.5])
+                               widths_cm=[3.6, 0.9, 1.9, 1.5, 1.9, 1.5, 2.7])  # "Tidak Normal" on one line
             self.para(N.normality_paragraph(r.normality, self.alpha, w, label, names))
             for t in r.normality:
                 self.notes(t.notes)

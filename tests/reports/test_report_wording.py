@@ -70,3 +70,18 @@ def test_review_report_per_code_sentence_has_a_predicate(project, tmp_path):
     assert under(out, "Responsivitas") == "Dari 3 segmen pada kode ini, 1 perlu revisi dan 2 belum ditelaah."
     en = write_review_report(project, tmp_path / "t_en.docx", language="en", agreement_unit=None)
     assert under(en, "Responsiveness") == "Of the 3 segments of this code, 1 needs revision and 2 are not reviewed."
+
+
+def test_a_short_text_column_is_never_narrower_than_its_longest_word(tmp_path):
+    from docx.oxml.ns import qn
+
+    from qda.reports.docx_kit import ReportDocument
+
+    doc = ReportDocument(None, language="id")
+    rows = [["Wawancara dengan Kepala Subbagian Tata Usaha, Bagian Umum", "Wawancara", "Informan 1", "2.227", "33"],
+            ["Catatan Observasi Ruang Arsip (Record Center)", "Observasi", "\u2013", "1.226", "14"]] * 3
+    doc.numbered_table("Daftar sumber data", ["Sumber", "Jenis", "Informan", "Kata", "Kutipan"], rows)
+    table = Document(str(doc.save(tmp_path / "w.docx", toc_pages=False))).tables[0]
+    grid = [int(g.get(qn("w:w"))) / 567 for g in table._tbl.find(qn("w:tblGrid"))]
+    assert grid[1] >= 9 * 0.019 * 9 * 1.2 + 0.45 - 0.01  # "Wawancara" at 9 pt, measured for wide substitute fonts
+    assert sum(grid) <= 14.0 + 0.01

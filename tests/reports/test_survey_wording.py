@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 
 import pytest
 from docx import Document
@@ -89,3 +91,18 @@ def test_return_paragraph_claims_no_single_n_the_tables_contradict(demo, tmp_pat
     assert "(0,312; n = 40" in text and "(0,316; n = 39" in text  # each validity test states its own n
     en = "\n".join(paragraphs(demo, tmp_path / "d_en.docx", "en"))
     assert "reliability and the regression use the 39 questionnaires complete on every item." in en
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None and shutil.which("libreoffice") is None,
+                    reason="LibreOffice (soffice) is not installed")
+def test_normality_table_words_are_not_broken_on_the_page(sako, tmp_path):
+    from qda.reports.layout import to_pdf
+
+    pdf = to_pdf(write_survey_chapter(sako, tmp_path / "n.docx"), tmp_path)
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    page = next(p for p in text.split("\f") if "Hasil uji normalitas" in p)
+    start = page.index("Hasil uji normalitas")
+    table = page[start:page.index("Sumber: data primer", start)]
+    assert "Keterangan" in table
+    assert re.search(r"Kinerja Pegawai \(X\)\s+30 .*Tidak Normal", table), table
