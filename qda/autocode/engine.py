@@ -4,8 +4,10 @@ For each region (an informant's turn, or a document without turns) the shared pi
 gives tokens and sentences; the :class:`~qda.autocode.matcher.TermMatcher` finds indicator
 terms; each unit (sentence or turn) gets, per code, the score ``1 - Π(1 - w)`` over the
 distinct terms found in it, and becomes a suggestion when the score reaches ``min_score``.
-Units already coded with the code, and terms inside passages a coder rejected for the
-code, give no suggestion.
+The interviewer's question frames the answer: a term of a code it did not ask about weighs
+less (:data:`OFF_TOPIC_FACTOR`), and the sentences of the answer take the question's topic
+(:func:`_topic`) until one names another code. Units already coded with the code, and terms
+inside passages a coder rejected for the code, give no suggestion.
 """
 
 from __future__ import annotations
