@@ -245,11 +245,16 @@ def seen_labels(data: DataSet, column: str, instrument: Instrument) -> list[str]
 
     if column not in data.frame.columns:
         return None
-    values = [normalise_label(v) for v in data.frame[column].astype(str) if str(v).strip()]
+    counts = data.frame[column].astype(str).value_counts(sort=False)  # each distinct answer once
+    values: dict[str, int] = {}
+    for value, count in counts.items():
+        if str(value).strip():
+            key = normalise_label(value)
+            values[key] = values.get(key, 0) + int(count)
     best, hits = None, 0
     for labels in instrument.label_sets.values():
         keys = {normalise_label(x) for x in labels}
-        n = sum(1 for v in values if v in keys)
+        n = sum(count for key, count in values.items() if key in keys)
         if n > hits:
             best, hits = labels, n
     return list(best) if best else None

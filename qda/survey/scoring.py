@@ -19,6 +19,7 @@ from qda.survey.loading import DataSet
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
+    import pandas as pd
 
 MAX_LISTED = 8
 _LETTER = re.compile(r"[^\W\d_]")
@@ -84,42 +85,53 @@ def score_columns(data: DataSet, mapping: dict[str, str], instrument: Instrument
         if col not in frame.columns:
             problems.append(Problem(data.name, None, col, "", tr("kolom tidak ada dalam data")))
             continue
-        raw = frame[col].astype(str).str.strip()
-        nums = np.array(pd.to_numeric(raw.str.replace(",", ".", regex=False), errors="coerce"), dtype=float)
-        blank = (raw == "").to_numpy()
-        is_missing = np.isin(nums, list(missing)) if missing else np.zeros(len(nums), bool)
-        spss = data.value_labels.get(col, {})
-        scores = instrument.score_map(instrument.item(item_id))
-        text_rows = np.flatnonzero(np.isnan(nums) & ~blank)
-        for i in text_rows:
-            cell = raw.iat[i]
-            key = normalise_label(spss.get(cell, cell))
-            numbered = _numbered(cell, scores)
-            if key in scores:
-                nums[i] = scores[key]
-            elif numbered is not None:
-                nums[i] = numbered
-            elif _LETTER.search(cell):
-                problems.append(Problem(data.name, data.row_number(int(i)), col, cell,
-                                        tr("label jawaban tidak dikenal")))
-            else:
-                problems.append(Problem(data.name, data.row_number(int(i)), col, cell, tr("bukan angka")))
-        ok = ~np.isnan(nums) & ~is_missing
-        fraction = ok & (nums != np.round(nums))
-        for i in np.flatnonzero(fraction):
-            problems.append(Problem(data.name, data.row_number(int(i)), col, raw.iat[i],
-                                    tr("bukan bilangan bulat (skor Likert {lo}–{hi})", lo=lo, hi=hi)))
-        bad = ok & ~fraction & ((nums < lo) | (nums > hi))
-        for i in np.flatnonzero(bad):
-            problems.append(Problem(data.name, data.row_number(int(i)), col, raw.iat[i],
-                                    tr("di luar rentang {lo}–{hi}", lo=lo, hi=hi)))
-        nums[is_missing | blank] = np.nan
-        out[:, j] = nums
+        # Each distinct cell is read once; every row takes its distinct value's score by index.
+        codes, uniques = pd.factorize(frame[col].astype(str), sort=False)
+        texts = pd.Series(uniques, dtype=object).str.strip()
+        nums, reason = _score_values(texts, data.value_labels.get(col, {}),
+                                     instrument.score_map(instrument.item(item_id)), missing, lo, hi)
+        flagged = np.array([r is not None for r in reason], dtype=bool)
+        for i in np.flatnonzero(flagged[codes]):
+            k = codes[i]
+            problems.append(Problem(data.name, data.row_number(int(i)), col, texts.iat[k], reason[k]))
+        out[:, j] = nums[codes]
     problems += duplicate_ids(data, instrument.id_column)
     if problems:
         problems.sort(key=lambda p: (p.row if p.row is not None else -1, p.column))
         raise SurveyDataError(data.name, problems)
     return out
+
+
+def _score_values(raw: "pd.Series", spss: dict[str, str], scores: dict[str, int], missing: set[float],
+                  lo: int, hi: int) -> tuple["np.ndarray", list[str | None]]:
+    """(score or NaN, problem reason or None) of each distinct stripped cell of a column."""
+    import numpy as np
+    import pandas as pd
+
+    nums = np.array(pd.to_numeric(raw.str.replace(",", ".", regex=False), errors="coerce"), dtype=float)
+    blank = (raw == "").to_numpy(dtype=bool)
+    is_missing = np.isin(nums, list(missing)) if missing else np.zeros(len(nums), bool)
+    reason: list[str | None] = [None] * len(nums)
+    for i in np.flatnonzero(np.isnan(nums) & ~blank):
+        cell = raw.iat[i]
+        key = normalise_label(spss.get(cell, cell))
+        numbered = _numbered(cell, scores)
+        if key in scores:
+            nums[i] = scores[key]
+        elif numbered is not None:
+            nums[i] = numbered
+        elif _LETTER.search(cell):
+            reason[i] = tr("label jawaban tidak dikenal")
+        else:
+            reason[i] = tr("bukan angka")
+    ok = ~np.isnan(nums) & ~is_missing
+    fraction = ok & (nums != np.round(nums))
+    for i in np.flatnonzero(fraction):
+        reason[i] = tr("bukan bilangan bulat (skor Likert {lo}–{hi})", lo=lo, hi=hi)
+    for i in np.flatnonzero(ok & ~fraction & ((nums < lo) | (nums > hi))):
+        reason[i] = tr("di luar rentang {lo}–{hi}", lo=lo, hi=hi)
+    nums[is_missing | blank] = np.nan
+    return nums, reason
 
 
 def _numbered(cell: str, scores: dict[str, int]) -> float | None:
