@@ -151,12 +151,14 @@ def cmd_versions(args: argparse.Namespace) -> int:
             print(p.versions.text_before(args.text))
             return 0
         coders = {c.id: c.name for c in p.coders.all()}
-        rows = [[v.id, v.created[:19].replace("T", " "), coders.get(v.coder_id, ""), tr(ACTION_WORDS[v.action]),
+        from qda.dates import format_datetime
+
+        rows = [[v.id, format_datetime(v.created), coders.get(v.coder_id, ""), tr(ACTION_WORDS[v.action]),
                  v.summary.get("flagged", 0)] for v in p.versions.versions(doc.id)]
     if not rows:
         say(tr("{doc} belum pernah disunting.", doc=doc.name))
         return 0
-    print_table(["#", tr("waktu (UTC)"), tr("pengode"), tr("jenis"), tr("perlu dicek")], rows)
+    print_table(["#", tr("waktu"), tr("pengode"), tr("jenis"), tr("perlu dicek")], rows)
     return 0
 
 

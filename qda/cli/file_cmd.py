@@ -28,6 +28,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    from qda.dates import format_datetime
     from qda.store.backups import list_backups, restore
 
     if not args.backup:
@@ -37,7 +38,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
                      folder=Path(args.project).parent), file=sys.stderr)
             return 0
         print_table([tr("cadangan"), tr("waktu"), tr("ukuran (KB)")],
-                    [[b.path.name, b.modified.strftime("%Y-%m-%d %H:%M:%S"), round(b.size / 1024)] for b in backups])
+                    [[b.path.name, format_datetime(b.modified), round(b.size / 1024)] for b in backups])
         print(tr("Folder: {folder}; pulihkan dengan: qda restore {path} NAMA-CADANGAN",
                  folder=Path(args.project).parent, path=args.project), file=sys.stderr)
         return 0

@@ -62,6 +62,16 @@ def test_edit_reports_and_flags_in_json(proj, tmp_path, capsys):
     assert json.loads(capsys.readouterr().out) == []
     assert main(["versions", str(proj), "--doc", DOC, "--text", "1"]) == 0
     assert DELETED in capsys.readouterr().out
+    # the list of versions gives its times as every listing does (5 Des 2026, 18.07; local time)
+    assert main(["versions", str(proj), "--doc", DOC]) == 0
+    listing = capsys.readouterr().out
+    import re
+
+    from qda.dates import SHORT_MONTHS
+
+    months = "|".join(SHORT_MONTHS["id"])
+    assert re.search(rf"\b\d{{1,2}} (?:{months}) \d{{4}}, \d{{2}}\.\d{{2}}\b", listing), listing
+    assert "UTC" not in listing
 
 
 def test_edit_text_output_and_dry_run(proj, tmp_path, capsys):
