@@ -26,9 +26,14 @@ from qda.survey.numfmt import fmt_int
 DOC_ROLE = Qt.ItemDataRole.UserRole
 
 
-def kind_label(kind: str) -> str:
-    """The translated group name of a document kind (``Wawancara`` / ``Interviews``)."""
+def kind_group_label(kind: str) -> str:
+    """The heading of the group of sources of one kind (``Wawancara`` / ``Interviews``)."""
     return domain.kind_label(kind if kind in domain.KIND_LABELS else "other", translate=lambda text: trc("group", text))
+
+
+def kind_label(kind: str) -> str:
+    """The kind of one source (``Wawancara`` / ``Interview``)."""
+    return domain.kind_label(kind if kind in domain.KIND_LABELS else "other")
 
 
 class SourcesPanel(QWidget):
@@ -98,7 +103,7 @@ class SourcesPanel(QWidget):
         for doc in self.project.documents.all():
             group = groups.get(doc.kind)
             if group is None:
-                group = QTreeWidgetItem([kind_label(doc.kind), ""])
+                group = QTreeWidgetItem([kind_group_label(doc.kind), ""])
                 group.setFont(0, bold)
                 group.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 group.setForeground(0, QColor("#1f3b5c"))

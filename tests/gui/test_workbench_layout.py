@@ -291,3 +291,17 @@ def test_the_side_column_tabs_fit_in_english_too(qtbot, settings, project_file):
         window.close()
     finally:
         set_language("id")
+
+
+def test_one_source_is_named_by_its_kind_and_a_group_in_the_plural_in_english():
+    from qda.gui.sources_panel import kind_group_label, kind_label
+    from qda.i18n import set_language
+
+    set_language("en")
+    try:
+        # the document header and the details card name one source; the sources tree heads a group
+        assert (kind_label("interview"), kind_group_label("interview")) == ("Interview", "Interviews")
+        assert kind_label("observation") == "Observation"
+    finally:
+        set_language("id")
+    assert kind_label("interview") == kind_group_label("interview") == "Wawancara"

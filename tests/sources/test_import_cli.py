@@ -52,7 +52,7 @@ def test_kind_option_and_english_output(project_path, tmp_path, capsys):
     from qda.i18n import set_language
 
     set_language("id")
-    assert "1 sources imported, 0 refused, 0 duplicates" in capsys.readouterr().err
+    assert "sources imported: 1, refused: 0, duplicates: 0" in capsys.readouterr().err
     from qda.store import Project
 
     with Project.open(project_path, read_only=True) as p:
