@@ -676,7 +676,9 @@ class MainWindow(SupervisionMixin, MenusMixin, DialogsMixin, QMainWindow):
                     # after the shown docks have been laid out once
                     QTimer.singleShot(0, lambda: QTimer.singleShot(0, self._default_dock_sizes))
         elif self._dock_visibility is None:
-            self._dock_visibility = self._workspace_docks or {d.objectName(): not d.isHidden() for d in self.docks}
+            if self._sized or self.settings.state is not None:
+                # as the user left them; before any project was shown they take their defaults on opening
+                self._dock_visibility = self._workspace_docks or {d.objectName(): not d.isHidden() for d in self.docks}
             self._workspace_docks = None
             for dock in self.docks:
                 dock.hide()

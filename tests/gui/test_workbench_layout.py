@@ -83,8 +83,11 @@ def test_layout_presets_in_the_view_menu(laptop, qtbot):
     assert {"Koding", "Telaah", "Survei"} <= set(texts)
     from PySide6.QtCore import Qt
 
-    laptop.splitDockWidget(laptop.sources_dock, laptop.codes_dock, Qt.Orientation.Vertical)  # stacked, as on a wide screen
+    # stacked, as on a wide screen (a first start on a laptop has them tabbed already)
+    laptop.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, laptop.codes_dock)
+    laptop.splitDockWidget(laptop.sources_dock, laptop.codes_dock, Qt.Orientation.Vertical)
     _settle(qtbot, 120)
+    assert laptop.codes_dock not in laptop.tabifiedDockWidgets(laptop.sources_dock)
     tree_rows_before = laptop.code_tree.tree.viewport().height()
     laptop.preset_actions["koding"].trigger()
     _settle(qtbot, 120)
@@ -305,3 +308,20 @@ def test_one_source_is_named_by_its_kind_and_a_group_in_the_plural_in_english():
     finally:
         set_language("id")
     assert kind_label("interview") == kind_group_label("interview") == "Wawancara"
+
+
+def test_first_start_opens_a_project_without_the_empty_segment_list(qtbot, settings, project_file):
+    from qda.gui.main_window import MainWindow
+    from qda.gui.project_flow import open_project_path
+
+    assert settings.state is None  # a first start: no saved window layout
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    assert open_project_path(window, project_file)
+    _settle(qtbot, 50)
+    # the list of a code's segments opens when asked for, not as an empty block under the text
+    assert not window.excerpts_dock.isVisible()
+    assert window.memo_dock.isVisible() and window.codes_dock.isVisible()
+    window.close()
