@@ -102,6 +102,14 @@ def profile_paragraph(profile, w: Wording, label: str, index: int) -> str:
     return text + (w(", diikuti oleh {rest}.", rest=rest_txt) if rest else ".")
 
 
+def _others_and_mean(text: str, parts: str, none: str, mean: str, w: Wording) -> str:
+    """An item sentence closed with the other answers, the answers nobody chose and the item's mean."""
+    text += w("; selain itu {parts}.", parts=parts) if parts else "."
+    if none:
+        text += " " + w("Tidak ada responden yang memilih {none}.", none=none)
+    return text + " " + w("Rata-rata skor butir ini adalah {mean}.", mean=mean)
+
+
 def item_paragraph(summary, w: Wording, label: str, index: int) -> str:
     """One item's answers: every chosen option, the highest category, the mean."""
     rows = list(summary.rows)
@@ -120,18 +128,12 @@ def item_paragraph(summary, w: Wording, label: str, index: int) -> str:
     if len(top) > 1:
         text = w.n("Berdasarkan {label} di atas, dari {n} responden jawaban terbanyak untuk butir {item} adalah {lead}, "
                    "masing-masing dipilih oleh {top} responden ({pct})", count="k", k=top[0].count, **values)
-        text += w("; selain itu {parts}.", parts=parts) if parts else "."
-        if none:
-            text += " " + w("Tidak ada responden yang memilih {none}.", none=none)
-        return text + " " + w("Rata-rata skor butir ini adalah {mean}.", mean=values["mean"])
+        return _others_and_mean(text, parts, none, values["mean"], w)
     pattern = index % 3
     if pattern == 0:
         text = w.n("Berdasarkan {label} di atas, dapat diketahui bahwa dari {n} responden, jawaban terbanyak untuk "
                    "butir {item} adalah {lead} sebanyak {top} responden ({pct})", count="k", k=top[0].count, **values)
-        text += w("; selain itu {parts}.", parts=parts) if parts else "."
-        if none:
-            text += " " + w("Tidak ada responden yang memilih {none}.", none=none)
-        return text + " " + w("Rata-rata skor butir ini adalah {mean}.", mean=values["mean"])
+        return _others_and_mean(text, parts, none, values["mean"], w)
     if pattern == 1:
         if 2 * top[0].count > summary.n_answered:  # "mayoritas" only for more than half of the answers
             text = w.n("{label} memperlihatkan bahwa mayoritas responden memilih {lead}, yaitu {top} orang atau "

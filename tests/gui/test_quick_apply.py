@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from qda.commands import AddReview, CreateCode, RenameCode, SetMemo
 from qda.gui.viewer.layout import highlight_pieces, span_order
-from workbench_support import END, START, WORD, read_segments
+from workbench_support import END, START, WORD, merged_pieces, read_segments
 
 pytestmark = pytest.mark.gui
 
@@ -20,15 +20,6 @@ def _code_id(window, name):
     return window.project.codes.get(name).id
 
 
-def _merged(pieces):
-    out = []
-    for p in pieces:
-        codes = sorted(p.codes)
-        if out and out[-1][1] == p.start and out[-1][2] == codes:
-            out[-1] = (out[-1][0], p.end, codes)
-        else:
-            out.append((p.start, p.end, codes))
-    return out
 
 
 def _assert_view_matches_the_store(window):
@@ -37,7 +28,7 @@ def _assert_view_matches_the_store(window):
     assert [(s.id, s.code_id, s.start, s.end) for s in view.segments()] == \
         [(s.id, s.code_id, s.start, s.end) for s in sorted(stored, key=lambda s: (s.start, s.end, s.id))]
     spans = sorted(view._span_by_id.values(), key=span_order)
-    assert _merged(view.highlighter.pieces()) == _merged(highlight_pieces(spans))
+    assert merged_pieces(view.highlighter.pieces()) == merged_pieces(highlight_pieces(spans))
     bars = view.bars()
     assert sorted(b.span.segment_id for b in bars) == sorted(s.id for s in stored)
     for i, a in enumerate(bars):

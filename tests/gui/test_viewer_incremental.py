@@ -8,6 +8,7 @@ import pytest
 
 from qda.gui.viewer.layout import highlight_pieces
 from qda.store.records import Segment
+from workbench_support import merged_pieces
 
 pytestmark = pytest.mark.gui
 
@@ -47,19 +48,9 @@ def test_incremental_updates_match_a_full_layout(qtbot, seed):
     assert view.stripe_column_count() >= max(b.column for b in bars) + 1
     assert [b.span.start for b in bars] == sorted(b.span.start for b in bars)
     full = highlight_pieces(sorted(view._span_by_id.values(), key=lambda s: (s.start, -s.end, s.segment_id)))
-    assert _merged(view.highlighter.pieces()) == _merged(full)
+    assert merged_pieces(view.highlighter.pieces()) == merged_pieces(full)
 
 
-def _merged(pieces):
-    """Pieces with the same codes that touch, joined (an update may cut a piece where it began)."""
-    out = []
-    for p in pieces:
-        codes = sorted(p.codes)
-        if out and out[-1][1] == p.start and out[-1][2] == codes:
-            out[-1] = (out[-1][0], p.end, codes)
-        else:
-            out.append((p.start, p.end, codes))
-    return out
 
 
 @pytest.mark.parametrize("seed", range(3))
@@ -86,5 +77,5 @@ def test_updating_a_few_codings_equals_replacing_them_all(qtbot, seed):
             few.update_segments(new)
         whole.set_segments(segs)
         assert few.segments() == whole.segments()
-        assert _merged(few.highlighter.pieces()) == _merged(whole.highlighter.pieces())
+        assert merged_pieces(few.highlighter.pieces()) == merged_pieces(whole.highlighter.pieces())
         assert [(b.span, b.column) for b in few.bars()] == [(b.span, b.column) for b in whole.bars()]

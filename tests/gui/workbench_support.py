@@ -24,3 +24,15 @@ def read_segments(path):
 
     with Project.open(path, read_only=True) as p:
         return [(s.start, s.end, p.codes.get(s.code_id).name) for s in p.segments.all()]
+
+
+def merged_pieces(pieces):
+    """Highlight pieces with the same codes that touch, joined (an update may cut a piece where it began)."""
+    out = []
+    for p in pieces:
+        codes = sorted(p.codes)
+        if out and out[-1][1] == p.start and out[-1][2] == codes:
+            out[-1] = (out[-1][0], p.end, codes)
+        else:
+            out.append((p.start, p.end, codes))
+    return out
