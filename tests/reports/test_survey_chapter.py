@@ -180,6 +180,8 @@ def test_english_chapter_names_categories_and_profiles_in_english(sako_result, t
     profile = [t for t in titles if "Respondents by" in t]
     assert any(t.endswith("Respondents by respondent group / position") for t in profile), profile
     assert any(t.endswith("by gender") for t in profile) and any(t.endswith("by age") for t in profile)
+    headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 3" and "Respondents by" in p.text]
+    assert any(t.endswith("Respondents by Respondent Group / Position") for t in headings), headings  # title case
     for raw in ("kelompok / jabatan", "jenis kelamin", "usia", "Jenis Kelamin", "Usia"):
         assert not [t for t in profile if raw in t], (raw, profile)
     assert not re.search(r"\((very )?(strong|weak|moderate) \(interval", text)
