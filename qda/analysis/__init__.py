@@ -7,7 +7,7 @@ the GUI's analysis tab and the Word report call these functions.
 from __future__ import annotations
 
 from qda.analysis.corpus import Corpus, Filters, corpus
-from qda.analysis.query import Passage, QueryResult, QuerySyntaxError, parse, passage_rows, run_query
+from qda.analysis.query import Passage, QueryResult, QuerySyntaxError, code_passages, parse, passage_rows, run_query
 
-__all__ = ["Corpus", "Filters", "Passage", "QueryResult", "QuerySyntaxError", "corpus", "parse", "passage_rows",
-           "run_query"]
+__all__ = ["Corpus", "Filters", "Passage", "QueryResult", "QuerySyntaxError", "code_passages", "corpus", "parse",
+           "passage_rows", "run_query"]

@@ -417,6 +417,15 @@ def run_query(project: Any, query: str, filters: Filters | None = None, *, inclu
     return QueryResult(query, node, filters, passages, data)
 
 
+def code_passages(data: Corpus, code_id: int, *, include_subcodes: bool = True) -> list[Passage]:
+    """Every coding of a code (and of its subcodes), one passage each, by source name and position."""
+    ids = {code_id, *(data.descendants(code_id) if include_subcodes else ())}
+    docs = data.documents
+    chosen = sorted((c for c in data.codings if c.code_id in ids),
+                    key=lambda c: (docs[c.document_id].name.casefold(), c.start, c.end, c.id))
+    return [Passage(c.document_id, c.start, c.end, (c.id,)) for c in chosen]
+
+
 def passage_rows(corpus: Corpus, passages: Iterable[Passage], *, context: int = 0) -> list[dict[str, Any]]:
     """Passages as plain dicts (document, start, end, code, coder, text, …) for JSON, tables and files.
 

@@ -435,7 +435,7 @@ class ExcerptList(QWidget):
 
     def show_code(self, code_id: int, *, include_subcodes: bool = True) -> None:
         """Every coding of a code (and of its subcodes), one row per coding, by source and position."""
-        from qda.analysis import Passage, corpus
+        from qda.analysis import code_passages, corpus
 
         if self.project is None:
             return
@@ -444,10 +444,7 @@ class ExcerptList(QWidget):
         if code is None:
             return
         self._source = ("code", (code_id, include_subcodes))
-        ids = {code_id, *(data.descendants(code_id) if include_subcodes else ())}
-        chosen = sorted((c for c in data.codings if c.code_id in ids),
-                        key=lambda c: (data.documents[c.document_id].name.casefold(), c.start, c.end, c.id))
-        self._show([Passage(c.document_id, c.start, c.end, (c.id,)) for c in chosen],
+        self._show(code_passages(data, code_id, include_subcodes=include_subcodes),
                    tr("Segmen kode {code}", code=code.name), data)
 
     def show_passages(self, passages: Sequence[Any], title: str) -> None:

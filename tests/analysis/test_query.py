@@ -112,3 +112,16 @@ def test_names_case_spacing_quotes_and_subcodes(small):
     assert ("a.txt", 340, 350) in spans(small, K)  # a subcode's codings count for its parent
     assert ("a.txt", 340, 350) not in [(result_doc, s, e) for result_doc, s, e in
                                        [("a.txt", p.start, p.end) for p in run_query(small, K, include_subcodes=False).passages]]
+
+
+def test_code_passages_one_per_coding_by_source_and_position(small):
+    from qda.analysis import code_passages, corpus
+
+    data = corpus(small)
+    k = next(i for i, c in data.codes.items() if c.name == K)
+    passages = code_passages(data, k)
+    named = [(data.documents[p.document_id].name, p.start, p.end) for p in passages]
+    # c3 and c4 (two coders, one span) stay two rows; the subcode Rapat has no codings
+    assert named[:4] == [("a.txt", 10, 20), ("a.txt", 10, 20), ("a.txt", 25, 50), ("a.txt", 305, 310)]
+    assert [n[0] for n in named[4:]] == ["b.txt", "b.txt"] and named[4][1] < named[5][1]
+    assert all(len(p.coding_ids) == 1 for p in passages) and len({p.coding_ids for p in passages}) == 6
