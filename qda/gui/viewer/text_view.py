@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_left
-from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from PySide6.QtCore import QMimeData, QPoint, QRect, QRectF, Qt, Signal
@@ -22,52 +21,11 @@ from qda.gui.viewer.layout import (Bar, Span, free_column, highlight_pieces, rep
                                    stripe_columns)
 from qda.gui.viewer.margins import CodingMargin, LineNumberArea
 from qda.gui.viewer.positions import PositionMap
+from qda.gui.viewer.shown import ShownSegment, turn_labels
 from qda.i18n import tr
 from qda.sources.lines import LineIndex
 
 SELECTION_MIME = "application/x-qda-selection"
-
-
-@dataclass(frozen=True)
-class ShownSegment:
-    """A segment as handed to the view (positions in code points, as stored)."""
-
-    id: int
-    code_id: int
-    start: int
-    end: int
-    coder_id: int | None = None
-
-
-def turn_labels(text: str, turns: Iterable[object]) -> list[tuple[int, int, str, int]]:
-    """Speaker-label and timestamp spans (code points) at the start of each turn."""
-    labels: list[tuple[int, int, str, int]] = []
-    speakers: dict[str, int] = {}
-    for t in turns:
-        speaker = (getattr(t, "speaker", "") or "").strip()
-        stamp = (getattr(t, "timestamp", None) or "").strip()
-        start, end = int(t.start), int(t.end)
-        line = text.rfind("\n", 0, start) + 1
-        window_end = min(max(end, start + 1), start + len(speaker) + len(stamp) + 48, len(text))
-        window = text[line:window_end]
-        cursor = 0
-        if stamp:
-            i = window.find(stamp)
-            if i >= 0:
-                j = i + len(stamp)
-                if i > 0 and window[i - 1] in "[(" and j < len(window) and window[j] in "])":
-                    i, j = i - 1, j + 1
-                labels.append((line + i, line + j, "time", 0))
-                cursor = j
-        if speaker:
-            number = speakers.setdefault(speaker, len(speakers))
-            i = window.find(speaker, cursor)
-            if i >= 0:
-                j = i + len(speaker)
-                if j < len(window) and window[j] == ":":
-                    j += 1
-                labels.append((line + i, line + j, "speaker", number))
-    return labels
 
 
 INCREMENTAL = 40  # at most this many changed codings are laid out one by one, more by a full sweep
